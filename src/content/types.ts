@@ -1,0 +1,26 @@
+import type { RecordCollection } from '../seed/schemas.js';
+
+// The content types the API publishes besides topics and sources: collection name (URL
+// segment and seed folder), singular type name (in payloads and embed lists) and facets.
+export interface ContentTypeInfo {
+  collection: RecordCollection;
+  type: string;
+  label: string;
+  facets: readonly string[];
+}
+
+export const CONTENT_TYPES = [
+  { collection: 'signs', type: 'sign', label: 'Signs', facets: ['kind', 'setting'] },
+  { collection: 'causes', type: 'cause', label: 'Causes', facets: ['category'] },
+  { collection: 'contexts', type: 'context', label: 'Contexts', facets: [] },
+  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', facets: ['category'] },
+  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', facets: ['kind'] },
+  { collection: 'faqs', type: 'faq', label: 'Questions and answers', facets: [] },
+  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', facets: ['area'] },
+  { collection: 'stories', type: 'story', label: 'Stories', facets: [] },
+] as const satisfies readonly ContentTypeInfo[];
+
+export type RecordType = (typeof CONTENT_TYPES)[number]['type'];
+
+export const typeOfCollection = (collection: RecordCollection): RecordType =>
+  CONTENT_TYPES.find((t) => t.collection === collection)!.type;

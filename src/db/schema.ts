@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  CAUSE_CATEGORIES,
+  IMPACT_AREAS,
+  SIGN_KINDS,
+  SIGN_SETTINGS,
+  SOURCE_KINDS,
+  STRATEGY_CATEGORIES,
+  THERAPY_KINDS,
+} from '../content/vocabulary.js';
+
+// Columns every published record shares; each content type adds its own facets.
+const recordColumns = () => ({
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  summary: text('summary').notNull(),
+  body: text('body').notNull(),
+  keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  sortOrder: integer('sort_order').notNull(),
+  reviewedAt: text('reviewed_at').notNull(),
+  nextReviewAt: text('next_review_at').notNull(),
+});
+
+export const sources = sqliteTable('sources', {
+  slug: text('slug').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  publisher: text('publisher'),
+  authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+  url: text('url'),
+  published: text('published'),
+  updated: text('updated'),
+  container: text('container'),
+  volume: text('volume'),
+  issue: text('issue'),
+  pages: text('pages'),
+  kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
+
+export const topics = sqliteTable('topics', {
+  ...recordColumns(),
+  definition: text('definition').notNull(),
+  keyPoints: text('key_points', { mode: 'json' }).$type<string[]>().notNull(),
+});
+
+// "How it differs": a topic compared with another topic or with a wider concept (loneliness).
+export const topicComparisons = sqliteTable(
+  'topic_comparisons',
+  {
+    topicSlug: text('topic_slug')
+      .notNull()
+      .references(() => topics.slug),
+    position: integer('position').notNull(),
+    otherTopicSlug: text('other_topic_slug').references(() => topics.slug),
+    concept: text('concept'),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicSlug, t.position] })],
+);
+
+export const signs = sqliteTable('signs', {
+  ...recordColumns(),
+  kind: text('kind', { enum: SIGN_KINDS }).notNull(),
+  setting: text('setting', { enum: SIGN_SETTINGS }).notNull(),
+});
+
+export const causes = sqliteTable('causes', {
+  ...recordColumns(),
+  category: text('category', { enum: CAUSE_CATEGORIES }).notNull(),
+});
+
+export const contexts = sqliteTable('contexts', { ...recordColumns() });
+
+export const strategies = sqliteTable('strategies', {
+  ...recordColumns(),
+  category: text('category', { enum: STRATEGY_CATEGORIES }).notNull(),
+  firstStep: text('first_step'),
+});
+
+export const therapies = sqliteTable('therapies', {
+  ...recordColumns(),
+  kind: text('kind', { enum: THERAPY_KINDS }).notNull(),
+  acronym: text('acronym'),
+  whenToConsider: text('when_to_consider').notNull(),
+});
+
+export const faqs = sqliteTable('faqs', { ...recordColumns() });
+
+export const impacts = sqliteTable('impacts', {
+  ...recordColumns(),
+  area: text('area', { enum: IMPACT_AREAS }).notNull(),
+});
+
+export const stories = sqliteTable('stories', { ...recordColumns() });
+
+// One link table each for topics and sources: a record is addressed by (type, slug), which is
+// how the public API names it too. Topic and source ends are real foreign keys.
+export const recordTopics = sqliteTable(
+  'record_topics',
+  {
+    recordType: text('record_type').notNull(),
+    recordSlug: text('record_slug').notNull(),
+    topicSlug: text('topic_slug')
+      .notNull()
+      .references(() => topics.slug),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.recordType, t.recordSlug, t.topicSlug] }), index('record_topics_topic').on(t.topicSlug)],
+);
+
+export const recordSources = sqliteTable(
+  'record_sources',
+  {
+    recordType: text('record_type').notNull(),
+    recordSlug: text('record_slug').notNull(),
+    sourceSlug: text('source_slug')
+      .notNull()
+      .references(() => sources.slug),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordType, t.recordSlug, t.sourceSlug] })],
+);
+
+// Texts stored once and served with every content response (disclaimer, crisis guidance).
+export const notices = sqliteTable('notices', {
+  key: text('key').primaryKey(),
+  text: text('text').notNull(),
+});
+
+export const storeMeta = sqliteTable('store_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -1,0 +1,257 @@
+import { asc, eq } from 'drizzle-orm';
+import { CONTENT_TYPES, type RecordType } from '../content/types.js';
+import type { Db } from '../db/open.js';
+import * as schema from '../db/schema.js';
+import type { RecordCollection } from '../seed/schemas.js';
+import { citationOf } from './citation.js';
+
+export interface SourceRef {
+  slug: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  citation: string;
+}
+
+export interface Source extends SourceRef {
+  kind: 'article' | 'reference';
+  description: string;
+  authors: string[];
+  published: string | null;
+  updated: string | null;
+  order: number;
+}
+
+export interface TopicRef {
+  slug: string;
+  title: string;
+  note: string | null;
+}
+
+interface Reviewed {
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  keywords: string[];
+  order: number;
+  reviewedAt: string;
+  nextReviewAt: string;
+  sources: SourceRef[];
+}
+
+export interface ContentRecord extends Reviewed {
+  type: RecordType;
+  collection: RecordCollection;
+  topics: TopicRef[];
+  /** The type's own fields (kind, category, firstStep …), already named as in the API. */
+  facets: Record<string, string | null>;
+}
+
+export interface Comparison {
+  topic: { slug: string; title: string } | null;
+  concept: string | null;
+  text: string;
+}
+
+export interface Topic extends Reviewed {
+  type: 'topic';
+  definition: string;
+  keyPoints: string[];
+  comparisons: Comparison[];
+}
+
+export type SortKey = 'order' | 'title' | 'slug' | 'reviewedAt' | 'nextReviewAt';
+export interface Sort {
+  key: SortKey;
+  descending: boolean;
+}
+
+export interface ListQuery {
+  topics?: string[];
+  facets?: Record<string, string[] | undefined>;
+  sort: Sort;
+  limit: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+const compare = (sort: Sort) => (a: Reviewed, b: Reviewed) => {
+  const x = a[sort.key];
+  const y = b[sort.key];
+  const primary = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en');
+  const result = primary !== 0 ? primary : a.slug.localeCompare(b.slug, 'en');
+  return sort.descending ? -result : result;
+};
+
+const SHARED_COLUMNS = new Set(['slug', 'title', 'summary', 'body', 'keywords', 'sortOrder', 'reviewedAt', 'nextReviewAt']);
+
+/**
+ * Read access to the content store. The store is immutable while it is open, so everything is
+ * read once at start-up into plain objects; every query after that is a filter over memory.
+ */
+export class ContentRepository {
+  readonly version: string;
+  readonly builtAt: string;
+  readonly disclaimer: string;
+  readonly crisis: string;
+  private readonly sources: Source[];
+  private readonly topics: Topic[];
+  private readonly records = new Map<RecordCollection, ContentRecord[]>();
+  private readonly bySlug = new Map<string, ContentRecord | Topic | Source>();
+
+  constructor(db: Db) {
+    const meta = new Map(db.select().from(schema.storeMeta).all().map((r) => [r.key, r.value]));
+    this.version = meta.get('content_version') ?? 'unknown';
+    this.builtAt = meta.get('built_at') ?? 'unknown';
+    const notices = new Map(db.select().from(schema.notices).all().map((r) => [r.key, r.text]));
+    this.disclaimer = notices.get('disclaimer') ?? '';
+    this.crisis = notices.get('crisis') ?? '';
+
+    this.sources = db
+      .select()
+      .from(schema.sources)
+      .orderBy(asc(schema.sources.sortOrder))
+      .all()
+      .map((s) => ({
+        slug: s.slug,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        citation: citationOf(s),
+        kind: s.kind,
+        description: s.description,
+        authors: s.authors,
+        published: s.published,
+        updated: s.updated,
+        order: s.sortOrder,
+      }));
+    const sourceBySlug = new Map(this.sources.map((s) => [s.slug, s]));
+    const citedBy = new Map<string, SourceRef[]>();
+    for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
+      const key = `${link.recordType}:${link.recordSlug}`;
+      const s = sourceBySlug.get(link.sourceSlug)!;
+      const ref: SourceRef = { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, citation: s.citation };
+      citedBy.set(key, [...(citedBy.get(key) ?? []), ref]);
+    }
+
+    const topicRows = db.select().from(schema.topics).orderBy(asc(schema.topics.sortOrder)).all();
+    const topicTitle = new Map(topicRows.map((t) => [t.slug, t.title]));
+    this.topics = topicRows.map((t) => ({
+      type: 'topic' as const,
+      slug: t.slug,
+      title: t.title,
+      summary: t.summary,
+      body: t.body,
+      keywords: t.keywords,
+      order: t.sortOrder,
+      reviewedAt: t.reviewedAt,
+      nextReviewAt: t.nextReviewAt,
+      definition: t.definition,
+      keyPoints: t.keyPoints,
+      sources: citedBy.get(`topic:${t.slug}`) ?? [],
+      comparisons: db
+        .select()
+        .from(schema.topicComparisons)
+        .where(eq(schema.topicComparisons.topicSlug, t.slug))
+        .orderBy(asc(schema.topicComparisons.position))
+        .all()
+        .map((c) => ({
+          topic: c.otherTopicSlug ? { slug: c.otherTopicSlug, title: topicTitle.get(c.otherTopicSlug)! } : null,
+          concept: c.concept,
+          text: c.text,
+        })),
+    }));
+
+    const linkedTopics = new Map<string, TopicRef[]>();
+    for (const link of db.select().from(schema.recordTopics).all()) {
+      const key = `${link.recordType}:${link.recordSlug}`;
+      const ref = { slug: link.topicSlug, title: topicTitle.get(link.topicSlug)!, note: link.note };
+      linkedTopics.set(key, [...(linkedTopics.get(key) ?? []), ref]);
+    }
+    const topicOrder = new Map(this.topics.map((t, i) => [t.slug, i]));
+    for (const { collection, type } of CONTENT_TYPES) {
+      const rows = db.select().from(schema[collection]).all() as Array<Record<string, unknown> & typeof schema.faqs.$inferSelect>;
+      const records = rows.map((row): ContentRecord => {
+        const facets = Object.fromEntries(Object.entries(row).filter(([k]) => !SHARED_COLUMNS.has(k))) as Record<string, string | null>;
+        const key = `${type}:${row.slug}`;
+        return {
+          type,
+          collection,
+          slug: row.slug,
+          title: row.title,
+          summary: row.summary,
+          body: row.body,
+          keywords: row.keywords,
+          order: row.sortOrder,
+          reviewedAt: row.reviewedAt,
+          nextReviewAt: row.nextReviewAt,
+          topics: (linkedTopics.get(key) ?? []).sort((a, b) => topicOrder.get(a.slug)! - topicOrder.get(b.slug)!),
+          sources: citedBy.get(key) ?? [],
+          facets,
+        };
+      });
+      records.sort(compare({ key: 'order', descending: false }));
+      this.records.set(collection, records);
+      for (const r of records) this.bySlug.set(key(collection, r.slug), r);
+    }
+    for (const t of this.topics) this.bySlug.set(key('topics', t.slug), t);
+    for (const s of this.sources) this.bySlug.set(key('sources', s.slug), s);
+  }
+
+  listTopics(): Topic[] {
+    return this.topics;
+  }
+
+  getTopic(slug: string): Topic | undefined {
+    return this.bySlug.get(key('topics', slug)) as Topic | undefined;
+  }
+
+  hasTopic(slug: string): boolean {
+    return this.bySlug.has(key('topics', slug));
+  }
+
+  listSources(query: { kinds?: string[]; sort: Sort; limit: number; offset: number }): Page<Source> {
+    const matches = this.sources.filter((s) => !query.kinds || query.kinds.includes(s.kind));
+    const sorted = query.sort.key === 'order' && !query.sort.descending ? matches : [...matches].sort(compareSource(query.sort));
+    return { total: sorted.length, items: sorted.slice(query.offset, query.offset + query.limit) };
+  }
+
+  getSource(slug: string): Source | undefined {
+    return this.bySlug.get(key('sources', slug)) as Source | undefined;
+  }
+
+  /** All records of a collection linked to a topic, in editorial order. */
+  forTopic(collection: RecordCollection, topic: string): ContentRecord[] {
+    return this.records.get(collection)!.filter((r) => r.topics.some((t) => t.slug === topic));
+  }
+
+  list(collection: RecordCollection, query: ListQuery): Page<ContentRecord> {
+    const facetFilters = Object.entries(query.facets ?? {}).filter((e): e is [string, string[]] => e[1] !== undefined);
+    const matches = this.records.get(collection)!.filter(
+      (r) =>
+        (!query.topics || r.topics.some((t) => query.topics!.includes(t.slug))) &&
+        facetFilters.every(([facet, values]) => values.includes(r.facets[facet] ?? '')),
+    );
+    const sorted = query.sort.key === 'order' && !query.sort.descending ? matches : [...matches].sort(compare(query.sort));
+    return { total: sorted.length, items: sorted.slice(query.offset, query.offset + query.limit) };
+  }
+
+  get(collection: RecordCollection, slug: string): ContentRecord | undefined {
+    return this.bySlug.get(key(collection, slug)) as ContentRecord | undefined;
+  }
+}
+
+const key = (collection: string, slug: string) => `${collection}/${slug}`;
+
+const compareSource = (sort: Sort) => (a: Source, b: Source) => {
+  const field = sort.key === 'order' ? 'order' : sort.key === 'title' || sort.key === 'slug' ? sort.key : 'order';
+  const x = a[field];
+  const y = b[field];
+  const primary = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en');
+  return sort.descending ? -primary : primary;
+};

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+// Shapes shared by every content response. Each is registered with an id so the OpenAPI
+// document names it once under components/schemas and references it everywhere else.
+
+export const ContentMeta = z
+  .object({
+    disclaimer: z.string().describe('Must be shown with the content: it is education, not advice, diagnosis or treatment.'),
+    crisis: z.string().describe('Crisis guidance to show alongside the content.'),
+    contentVersion: z.string().describe('Version of the content store that answered; changes whenever content changes.'),
+  })
+  .meta({ id: 'ContentMeta', description: 'Disclaimer and crisis guidance that every content response carries.' });
+
+export const PageMeta = ContentMeta.extend({
+  total: z.number().int().min(0).describe('Number of records matching the filters, across all pages.'),
+  limit: z.number().int().min(1).max(100).describe('Page size used.'),
+  offset: z.number().int().min(0).describe('Index of the first record on this page.'),
+}).meta({ id: 'PageMeta', description: 'Paging information plus the disclaimer and crisis guidance.' });
+
+export const PageLinks = z
+  .object({
+    self: z.string().describe('This page.'),
+    first: z.string().describe('The first page.'),
+    last: z.string().describe('The last page.'),
+    prev: z.string().nullable().describe('The previous page, or null on the first page.'),
+    next: z.string().nullable().describe('The next page, or null on the last page.'),
+  })
+  .meta({ id: 'PageLinks', description: 'Links for paging through a collection, relative to the API root.' });
+
+export const SelfLink = z.object({ self: z.string() }).meta({ id: 'SelfLink', description: 'Link to this resource.' });
+
+export const SourceRef = z
+  .object({
+    slug: z.string(),
+    title: z.string().describe('Short title of the cited work.'),
+    publisher: z.string().nullable(),
+    url: z.string().nullable().describe('Where the work can be read, when known.'),
+    citation: z.string().describe('Full reference line, ready to display.'),
+    href: z.string().describe('This source in the API.'),
+  })
+  .meta({ id: 'SourceRef', description: 'A work a record is based on ("Based on: …").' });
+
+export const TopicRef = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    note: z.string().nullable().describe('What is specific to this topic, when the record spans several.'),
+    href: z.string(),
+  })
+  .meta({ id: 'TopicRef', description: 'A topic a record belongs to.' });
+
+export const BodyFormat = z
+  .enum(['markdown', 'html', 'text'])
+  .meta({ id: 'BodyFormat', description: 'How `body` is encoded: Markdown (the source), sanitised HTML, or plain text.' });
+
+export const Problem = z
+  .object({
+    type: z.string().describe('URI reference identifying the problem type.'),
+    title: z.string().describe('Short summary of the problem type.'),
+    status: z.number().int().describe('HTTP status code.'),
+    detail: z.string().describe('Explanation specific to this occurrence.'),
+    instance: z.string().describe('The request path and query that caused the problem.'),
+    errors: z
+      .array(
+        z.object({
+          in: z.enum(['query', 'path', 'header']).describe('Where the bad value was sent.'),
+          name: z.string().describe('Name of the parameter.'),
+          detail: z.string().describe('What is wrong with it.'),
+        }),
+      )
+      .optional()
+      .describe('One entry per invalid parameter (validation problems only).'),
+  })
+  .meta({
+    id: 'Problem',
+    description: 'An RFC 9457 problem details object, sent as application/problem+json.',
+    example: {
+      type: '/problems/invalid-parameters',
+      title: 'Invalid request parameters',
+      status: 400,
+      detail: 'The query parameter "limit" is invalid.',
+      instance: '/v1/signs?limit=abc',
+      errors: [{ in: 'query', name: 'limit', detail: 'must be a whole number from 1 to 100' }],
+    },
+  });

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { RecordCollection } from '../seed/schemas.js';
+import { BodyFormat, SourceRef } from './common.js';
+import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
+
+const related = <T extends z.ZodType>(item: T, what: string) =>
+  z.object({
+    count: z.number().int().min(0).describe(`How many ${what} belong to this topic.`),
+    href: z.string().describe(`The ${what} of this topic as a filtered collection.`),
+    items: z.array(item).optional().describe('Present when named in `include`.'),
+  });
+
+export const TopicRelated = z
+  .object({
+    signs: related(Sign, 'signs'),
+    causes: related(Cause, 'causes'),
+    contexts: related(Context, 'contexts'),
+    strategies: related(Strategy, 'strategies'),
+    therapies: related(Therapy, 'therapies'),
+    faqs: related(Faq, 'FAQs'),
+    impacts: related(Impact, 'impacts'),
+    stories: related(Story, 'stories'),
+  } satisfies Record<RecordCollection, z.ZodType>)
+  .meta({ id: 'TopicRelated', description: 'Counts and links for every collection linked to the topic; `items` when included.' });
+
+export const Comparison = z
+  .object({
+    topic: z.object({ slug: z.string(), title: z.string(), href: z.string() }).nullable().describe('The topic compared with, if it is one of ours.'),
+    concept: z.string().nullable().describe('The wider concept compared with (e.g. Loneliness), if not a topic.'),
+    text: z.string().describe('How the two differ.'),
+  })
+  .meta({ id: 'Comparison', description: 'How a topic differs from another topic or concept.' });
+
+export const Topic = z
+  .object({
+    type: z.literal('topic'),
+    slug: z.string().describe('Stable public id; never changes once published.'),
+    title: z.string(),
+    summary: z.string(),
+    definition: z.string().describe('What the term means, in two or three sentences.'),
+    keyPoints: z.array(z.string()),
+    body: z.string().describe('Overview in the requested `format`.'),
+    bodyFormat: BodyFormat,
+    comparisons: z.array(Comparison).describe('How this topic differs from related topics and concepts.'),
+    impacts: z
+      .array(z.object({ slug: z.string(), title: z.string(), summary: z.string(), area: z.string(), href: z.string() }))
+      .describe('Effects and long-term risks, in brief (full records under `related.impacts`).'),
+    related: TopicRelated,
+    sources: z.array(SourceRef).min(1),
+    reviewedAt: z.iso.date(),
+    nextReviewAt: z.iso.date(),
+    href: z.string(),
+  })
+  .meta({
+    id: 'Topic',
+    description: 'One of the three topics, with its definition, comparisons, impacts and related collections.',
+    example: {
+      type: 'topic',
+      slug: 'emotional-detachment',
+      title: 'Emotional detachment',
+      summary: 'Finding it hard, or not wanting, to connect with others at the level of feelings.',
+      definition: 'Emotional detachment means being unable or unwilling to engage with feelings …',
+      keyPoints: ['It can protect against hurt, but used too much it gets in the way.'],
+      body: '…',
+      bodyFormat: 'markdown',
+      comparisons: [
+        {
+          topic: { slug: 'emotional-withdrawal', title: 'Emotional withdrawal', href: '/v1/topics/emotional-withdrawal' },
+          concept: null,
+          text: '…',
+        },
+      ],
+      impacts: [],
+      related: {
+        signs: { count: 10, href: '/v1/signs?topic=emotional-detachment' },
+        causes: { count: 4, href: '/v1/causes?topic=emotional-detachment' },
+        contexts: { count: 1, href: '/v1/contexts?topic=emotional-detachment' },
+        strategies: { count: 5, href: '/v1/strategies?topic=emotional-detachment' },
+        therapies: { count: 2, href: '/v1/therapies?topic=emotional-detachment' },
+        faqs: { count: 3, href: '/v1/faqs?topic=emotional-detachment' },
+        impacts: { count: 2, href: '/v1/impacts?topic=emotional-detachment' },
+        stories: { count: 0, href: '/v1/stories?topic=emotional-detachment' },
+      },
+      sources: [],
+      reviewedAt: '2026-11-22',
+      nextReviewAt: '2027-11-22',
+      href: '/v1/topics/emotional-detachment',
+    },
+  });

@@ -1,0 +1,126 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { CONTENT_TYPES } from '../content/types.js';
+import * as schema from '../db/schema.js';
+import { indexForSearch } from './search-index.js';
+import { loadSeed } from './load.js';
+import { contentVersion } from './version.js';
+
+export interface BuildOptions {
+  seedDir: string;
+  migrationsDir: string;
+  storePath: string;
+}
+
+export interface BuildResult {
+  version: string;
+  counts: Record<string, number>;
+}
+
+const recordRow = (slug: string, data: { title: string; summary: string; keywords: string[]; order?: number; reviewedAt: string; nextReviewAt: string }, body: string, index: number) => ({
+  slug,
+  title: data.title,
+  summary: data.summary,
+  body,
+  keywords: data.keywords,
+  sortOrder: data.order ?? (index + 1) * 10,
+  reviewedAt: data.reviewedAt,
+  nextReviewAt: data.nextReviewAt,
+});
+
+/**
+ * Validates seed/, builds a complete store in a temporary file beside the target and only then
+ * renames it over the old one (atomic on one file system): a failed build leaves the previous
+ * store untouched and servable.
+ */
+export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions): BuildResult {
+  const content = loadSeed(seedDir);
+  const version = contentVersion(seedDir, migrationsDir);
+  mkdirSync(dirname(storePath), { recursive: true });
+  const tmpPath = `${storePath}.building-${process.pid}`;
+  rmSync(tmpPath, { force: true });
+  const sqlite = new Database(tmpPath);
+  try {
+    sqlite.pragma('journal_mode = DELETE');
+    sqlite.pragma('foreign_keys = ON');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: migrationsDir });
+    const counts: Record<string, number> = {};
+    db.transaction((tx) => {
+      tx.insert(schema.notices).values([
+        { key: 'disclaimer', text: content.site.disclaimer },
+        { key: 'crisis', text: content.site.crisis },
+      ]).run();
+      content.sources.forEach(({ slug, data, body }, i) => {
+        tx.insert(schema.sources)
+          .values({ slug, description: body, ...data, sortOrder: data.order ?? (i + 1) * 10 })
+          .run();
+      });
+      const cite = (recordType: string, recordSlug: string, cited: string[]) =>
+        cited.forEach((sourceSlug, position) => tx.insert(schema.recordSources).values({ recordType, recordSlug, sourceSlug, position }).run());
+      content.topics.forEach(({ slug, data, body }, i) => {
+        tx.insert(schema.topics).values({ ...recordRow(slug, data, body, i), definition: data.definition, keyPoints: data.keyPoints }).run();
+        cite('topic', slug, data.sources);
+      });
+      for (const topic of content.topics) {
+        topic.data.comparisons.forEach((c, position) => {
+          tx.insert(schema.topicComparisons)
+            .values({
+              topicSlug: topic.slug,
+              position,
+              otherTopicSlug: 'topic' in c ? c.topic : null,
+              concept: 'concept' in c ? c.concept : null,
+              text: c.text,
+            })
+            .run();
+        });
+      }
+      for (const { collection, type } of CONTENT_TYPES) {
+        const table = schema[collection];
+        content.records[collection].forEach(({ slug, data, body }, i) => {
+          // Everything beyond the shared record fields is a facet column of this type's table.
+          const { title: _t, summary: _s, sources: cited, topics: linked, reviewedAt: _r, nextReviewAt: _n, order: _o, keywords: _k, slug: _slug, ...facets } = data;
+          tx.insert(table).values({ ...recordRow(slug, data, body, i), ...facets }).run();
+          for (const t of linked) tx.insert(schema.recordTopics).values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null }).run();
+          cite(type, slug, cited);
+        });
+        counts[collection] = content.records[collection].length;
+      }
+      counts.topics = content.topics.length;
+      counts.sources = content.sources.length;
+      indexForSearch(tx, content);
+      tx.insert(schema.storeMeta).values([
+        { key: 'content_version', value: version },
+        { key: 'built_at', value: new Date().toISOString() },
+      ]).run();
+    });
+    const fkProblems = sqlite.pragma('foreign_key_check') as unknown[];
+    if (fkProblems.length > 0) throw new Error(`store build: ${fkProblems.length} broken links`);
+    sqlite.close();
+    renameSync(tmpPath, storePath);
+    return { version, counts };
+  } catch (error) {
+    if (sqlite.open) sqlite.close();
+    rmSync(tmpPath, { force: true });
+    throw error;
+  }
+}
+
+/** True when the store is missing or was built from other seed/migration files than these. */
+export function storeIsStale(opts: BuildOptions): boolean {
+  if (!existsSync(opts.storePath)) return true;
+  try {
+    const sqlite = new Database(opts.storePath, { readonly: true, fileMustExist: true });
+    try {
+      const row = sqlite.prepare("select value from store_meta where key = 'content_version'").get() as { value: string } | undefined;
+      return row?.value !== contentVersion(opts.seedDir, opts.migrationsDir);
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return true;
+  }
+}

@@ -1,0 +1,16 @@
+// `npm run db:build`: validates seed/ and builds the SQLite store from it.
+import { loadConfig } from '../config.js';
+import { buildStore } from './build.js';
+import { SeedError } from './load.js';
+
+const config = loadConfig();
+try {
+  const started = performance.now();
+  const { version, counts } = buildStore({ seedDir: config.SEED_DIR, migrationsDir: config.MIGRATIONS_DIR, storePath: config.STORE_PATH });
+  const ms = Math.round(performance.now() - started);
+  console.log(`Built ${config.STORE_PATH} (content version ${version}) in ${ms} ms:`);
+  for (const [name, n] of Object.entries(counts)) console.log(`  ${name.padEnd(11)} ${n}`);
+} catch (error) {
+  console.error(error instanceof SeedError ? error.message : error);
+  process.exitCode = 1;
+}

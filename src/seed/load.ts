@@ -1,0 +1,162 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
+import { RECORD_COLLECTIONS, type RecordCollection, type SeedRecord, recordSchemas, siteSchema, sourceSchema, topicSchema } from './schemas.js';
+
+export interface SeedProblem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+/** Thrown when the seed is invalid; lists every problem, each naming its file (and field). */
+export class SeedError extends Error {
+  constructor(readonly problems: SeedProblem[]) {
+    super(
+      `The content in seed/ is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  ${p.file}${p.field ? ` → ${p.field}` : ''}: ${p.message}`).join('\n'),
+    );
+    this.name = 'SeedError';
+  }
+}
+
+export interface Entry<T> {
+  slug: string;
+  file: string;
+  data: T;
+  body: string;
+}
+
+export interface SeedContent {
+  site: z.output<typeof siteSchema>;
+  sources: Entry<z.output<typeof sourceSchema>>[];
+  topics: Entry<z.output<typeof topicSchema>>[];
+  records: { [C in RecordCollection]: Entry<SeedRecord<C>>[] };
+}
+
+interface ParsedFile {
+  file: string;
+  data: unknown;
+  body: string;
+}
+
+function readMarkdown(root: string, path: string, problems: SeedProblem[]): ParsedFile | undefined {
+  const file = relative(join(root, '..'), path);
+  const raw = readFileSync(path, 'utf8');
+  try {
+    // A fresh options object defeats gray-matter's cache, which would hide edits in watch mode.
+    const parsed = matter(raw, {});
+    return { file, data: parsed.data, body: parsed.content.trim() };
+  } catch (error) {
+    problems.push({ file, message: `front-matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: SeedProblem[]): z.output<S> | undefined {
+  const result = schema.safeParse(parsed.data);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push({ file: parsed.file, field: issue.path.join('.') || undefined, message: issue.message });
+  }
+  return undefined;
+}
+
+function loadFolder<S extends z.ZodType>(
+  root: string,
+  folder: string,
+  schema: S,
+  problems: SeedProblem[],
+): Entry<z.output<S>>[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) {
+    problems.push({ file: `seed/${folder}`, message: 'folder is missing' });
+    return [];
+  }
+  const entries: Entry<z.output<S>>[] = [];
+  const bySlug = new Map<string, string>();
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (!name.endsWith('.md')) {
+      problems.push({ file: relative(join(root, '..'), path), message: 'only Markdown (.md) files belong here' });
+      continue;
+    }
+    const parsed = readMarkdown(root, path, problems);
+    if (!parsed) continue;
+    const data = validate(schema, parsed, problems);
+    if (!data) continue;
+    const declared = (data as { slug?: string }).slug;
+    const slug = declared ?? basename(name, '.md');
+    if (!SLUG_PATTERN.test(slug)) {
+      problems.push({ file: parsed.file, field: 'slug', message: `file name "${name}" is not a valid slug; rename it or set slug:` });
+      continue;
+    }
+    const twin = bySlug.get(slug);
+    if (twin) {
+      problems.push({ file: parsed.file, field: 'slug', message: `duplicate slug "${slug}": already used by ${twin}` });
+      continue;
+    }
+    if (!parsed.body) problems.push({ file: parsed.file, field: 'body', message: 'the Markdown body is empty' });
+    const dates = data as { reviewedAt?: string; nextReviewAt?: string };
+    if (dates.reviewedAt && dates.nextReviewAt && dates.nextReviewAt <= dates.reviewedAt) {
+      problems.push({ file: parsed.file, field: 'nextReviewAt', message: 'must be after reviewedAt' });
+    }
+    bySlug.set(slug, parsed.file);
+    entries.push({ slug, file: parsed.file, data, body: parsed.body });
+  }
+  return entries;
+}
+
+function checkLinks(content: SeedContent, problems: SeedProblem[]): void {
+  const topicSlugs = new Set(content.topics.map((t) => t.slug));
+  const sourceSlugs = new Set(content.sources.map((s) => s.slug));
+  for (const required of TOPIC_SLUGS) {
+    if (!topicSlugs.has(required)) problems.push({ file: `seed/topics/${required}.md`, message: 'required topic is missing' });
+  }
+  const checkSources = (file: string, cited: string[]) =>
+    cited.forEach((s, i) => {
+      if (!sourceSlugs.has(s)) problems.push({ file, field: `sources.${i}`, message: `unknown source "${s}" (no seed/sources/${s}.md)` });
+    });
+  for (const topic of content.topics) {
+    checkSources(topic.file, topic.data.sources);
+    topic.data.comparisons.forEach((c, i) => {
+      if ('topic' in c && !topicSlugs.has(c.topic)) {
+        problems.push({ file: topic.file, field: `comparisons.${i}.topic`, message: `unknown topic "${c.topic}" (no seed/topics/${c.topic}.md)` });
+      }
+    });
+  }
+  for (const collection of RECORD_COLLECTIONS) {
+    for (const record of content.records[collection]) {
+      checkSources(record.file, record.data.sources);
+      record.data.topics.forEach((t, i) => {
+        if (!topicSlugs.has(t.slug)) {
+          problems.push({ file: record.file, field: `topics.${i}`, message: `unknown topic "${t.slug}" (no seed/topics/${t.slug}.md)` });
+        }
+      });
+    }
+  }
+}
+
+/** Reads and validates every file under `root` (the seed folder). Throws SeedError listing all problems. */
+export function loadSeed(root: string): SeedContent {
+  const problems: SeedProblem[] = [];
+  const sitePath = join(root, 'site.md');
+  let site: z.output<typeof siteSchema> | undefined;
+  if (existsSync(sitePath)) {
+    const parsed = readMarkdown(root, sitePath, problems);
+    if (parsed) site = validate(siteSchema, parsed, problems);
+  } else {
+    problems.push({ file: 'seed/site.md', message: 'file is missing (disclaimer and crisis guidance)' });
+  }
+  const sources = loadFolder(root, 'sources', sourceSchema, problems);
+  const topics = loadFolder(root, 'topics', topicSchema, problems);
+  const records = Object.fromEntries(
+    RECORD_COLLECTIONS.map((c) => [c, loadFolder(root, c, recordSchemas[c], problems)]),
+  ) as SeedContent['records'];
+  const content = { site: site!, sources, topics, records };
+  checkLinks(content, problems);
+  if (problems.length > 0) throw new SeedError(problems);
+  return content;
+}

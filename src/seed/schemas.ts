@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  CAUSE_CATEGORIES,
+  IMPACT_AREAS,
+  SIGN_KINDS,
+  SIGN_SETTINGS,
+  SLUG_PATTERN,
+  SOURCE_KINDS,
+  STRATEGY_CATEGORIES,
+  THERAPY_KINDS,
+} from '../content/vocabulary.js';
+
+// YAML turns 2026-11-22 into a Date and 2014 into a number; editors should not have to quote them.
+const isoDate = z
+  .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
+const partialDate = z
+  .union([z.date(), z.number().int(), z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v)));
+const slug = z.string().regex(SLUG_PATTERN, 'must be a lower-case slug (words joined by hyphens)');
+const text = z.string().trim().min(1, 'must not be empty');
+const optionalText = z.union([z.string(), z.number()]).transform(String).optional();
+
+const topicLink = z.union([slug.transform((s) => ({ slug: s, note: undefined as string | undefined })), z.strictObject({ slug, note: text.optional() })]);
+
+const recordFields = {
+  slug: slug.optional(),
+  title: text.max(120, 'must be at most 120 characters'),
+  summary: text.max(320, 'must be at most 320 characters (one or two short sentences)'),
+  sources: z.array(slug).min(1, 'must cite at least one source'),
+  reviewedAt: isoDate,
+  nextReviewAt: isoDate,
+  order: z.number().int().min(0).optional(),
+  keywords: z.array(text).default([]),
+};
+const linkedRecordFields = { ...recordFields, topics: z.array(topicLink).min(1, 'must name at least one topic') };
+
+export const sourceSchema = z.strictObject({
+  title: text,
+  publisher: optionalText,
+  authors: z.array(text).default([]),
+  url: z.url({ protocol: /^https$/ }).optional(),
+  published: partialDate.optional(),
+  updated: partialDate.optional(),
+  container: optionalText,
+  volume: optionalText,
+  issue: optionalText,
+  pages: optionalText,
+  kind: z.enum(SOURCE_KINDS),
+  order: z.number().int().min(0).optional(),
+});
+
+export const siteSchema = z.strictObject({ disclaimer: text, crisis: text });
+
+export const topicSchema = z.strictObject({
+    ...recordFields,
+    definition: text,
+    keyPoints: z.array(text).min(1),
+    comparisons: z
+      .array(
+        z.union([
+          z.strictObject({ topic: slug, text }),
+          z.strictObject({ concept: text, text }),
+        ]),
+      )
+      .min(1),
+});
+
+export const recordSchemas = {
+  signs: z.strictObject({ ...linkedRecordFields, kind: z.enum(SIGN_KINDS), setting: z.enum(SIGN_SETTINGS).default('general') }),
+  causes: z.strictObject({ ...linkedRecordFields, category: z.enum(CAUSE_CATEGORIES) }),
+  contexts: z.strictObject({ ...linkedRecordFields }),
+  strategies: z.strictObject({ ...linkedRecordFields, category: z.enum(STRATEGY_CATEGORIES), firstStep: text.optional() }),
+  therapies: z.strictObject({
+    ...linkedRecordFields,
+    kind: z.enum(THERAPY_KINDS),
+    acronym: text.optional(),
+    whenToConsider: text,
+  }),
+  faqs: z.strictObject({ ...linkedRecordFields }),
+  impacts: z.strictObject({ ...linkedRecordFields, area: z.enum(IMPACT_AREAS) }),
+  stories: z.strictObject({ ...linkedRecordFields }),
+} as const;
+
+export type RecordCollection = keyof typeof recordSchemas;
+export const RECORD_COLLECTIONS = Object.keys(recordSchemas) as RecordCollection[];
+export type SeedRecord<C extends RecordCollection> = z.output<(typeof recordSchemas)[C]>;
