@@ -81,7 +81,16 @@ export const Topic = z
         impacts: { count: 2, href: '/v1/impacts?topic=emotional-detachment' },
         stories: { count: 0, href: '/v1/stories?topic=emotional-detachment' },
       },
-      sources: [],
+      sources: [
+        {
+          slug: 'detachment-article',
+          title: 'What It Means to Be Emotionally Detached',
+          publisher: 'Psychology Today',
+          url: null,
+          citation: 'Zamfira Parincu, Tchiki Davis (n.d.). What It Means to Be Emotionally Detached. Psychology Today.',
+          href: '/v1/sources/detachment-article',
+        },
+      ],
       reviewedAt: '2026-11-22',
       nextReviewAt: '2027-11-22',
       href: '/v1/topics/emotional-detachment',

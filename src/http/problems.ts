@@ -1,0 +1,59 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export interface ParameterError {
+  in: 'query' | 'path' | 'header';
+  name: string;
+  detail: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+const TITLES: Record<number, [type: string, title: string]> = {
+  400: ['/problems/invalid-parameters', 'Invalid request parameters'],
+  404: ['/problems/not-found', 'Not found'],
+  405: ['/problems/method-not-allowed', 'Method not allowed'],
+  406: ['/problems/not-acceptable', 'Not acceptable'],
+  413: ['/problems/payload-too-large', 'Payload too large'],
+  414: ['/problems/uri-too-long', 'URI too long'],
+  415: ['/problems/unsupported-media-type', 'Unsupported media type'],
+  429: ['/problems/rate-limited', 'Too many requests'],
+  431: ['/problems/headers-too-large', 'Request header fields too large'],
+  501: ['/problems/not-implemented', 'Not implemented'],
+  503: ['/problems/unavailable', 'Service unavailable'],
+};
+
+/** An error that becomes an RFC 9457 problem response with this status and detail. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly detail: string,
+    readonly errors?: ParameterError[],
+  ) {
+    super(detail);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const notFound = (what: string) => new HttpProblem(404, `${what} does not exist.`);
+
+export const invalidParameters = (errors: ParameterError[]) =>
+  new HttpProblem(
+    400,
+    errors.length === 1
+      ? `The ${errors[0]!.in} parameter "${errors[0]!.name}" is invalid: ${errors[0]!.detail}.`
+      : `${errors.length} parameters are invalid: ${errors.map((e) => `"${e.name}"`).join(', ')}.`,
+    errors,
+  );
+
+export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]) {
+  const [type, title] = TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);
+  return { type, title, status: statusCode, detail, instance, ...(errors ? { errors } : {}) };
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, statusCode: number, detail: string, errors?: ParameterError[]) {
+  return reply
+    .code(statusCode)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify(problemBody(statusCode, detail, request.url.slice(0, 2048), errors)));
+}

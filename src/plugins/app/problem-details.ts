@@ -1,0 +1,71 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { HttpProblem, type ParameterError, sendProblem } from '../../http/problems.js';
+
+const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+const WHERE: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' };
+
+type ZodIssueParams = { keys?: string[] };
+
+/**
+ * Every error leaves as RFC 9457 problem+json: validation errors list each bad parameter,
+ * client errors keep their message, anything unexpected is logged and answered generically.
+ */
+export default fp(
+  async function problemDetails(app: FastifyInstance) {
+    // Fastify parses a repeated key (?limit=1&limit=2) into an array; scalar parameters reject it.
+    app.addHook('preValidation', async (request) => {
+      const query = request.query as Record<string, unknown> | undefined;
+      if (!query || typeof query !== 'object') return;
+      const repeated = Object.entries(query).filter(([, v]) => Array.isArray(v));
+      if (repeated.length > 0) {
+        throw new HttpProblem(
+          400,
+          `Each query parameter may be given only once; repeated: ${repeated.map(([k]) => `"${k}"`).join(', ')}. Use commas for several values.`,
+          repeated.map(([name]) => ({ in: 'query', name, detail: 'is repeated; give it once (use commas for several values)' })),
+        );
+      }
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const where = WHERE[error.validationContext ?? 'querystring'] ?? 'query';
+        const errors: ParameterError[] = error.validation.flatMap((v) => {
+          const keys = (v.params as ZodIssueParams).keys;
+          if (v.keyword === 'unrecognized_keys' && keys) {
+            return keys.map((name) => ({ in: where, name, detail: 'is not a parameter of this operation' }));
+          }
+          const name = v.instancePath.split('/').filter(Boolean)[0] ?? '(all)';
+          return [{ in: where, name, detail: v.message ?? 'is invalid' }];
+        });
+        const detail =
+          errors.length === 1
+            ? `The ${errors[0]!.in} parameter "${errors[0]!.name}" ${errors[0]!.detail.startsWith('is ') ? errors[0]!.detail : errors[0]!.detail.replace(/^/, 'is invalid: ')}.`
+            : `${errors.length} parameters are invalid: ${[...new Set(errors.map((e) => `"${e.name}"`))].join(', ')}.`;
+        return sendProblem(request, reply, 400, detail, errors);
+      }
+      if (error instanceof HttpProblem) {
+        if (error.statusCode === 405) reply.header('allow', ALLOWED_METHODS);
+        return sendProblem(request, reply, error.statusCode, error.detail, error.errors);
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        // Fastify's own client errors (bad URL, oversized body …) carry safe, useful messages.
+        return sendProblem(request, reply, status, error.message);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(request, reply, status >= 500 && status < 600 ? status : 500, 'The server could not answer this request. Please try again later.');
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+        reply.header('allow', ALLOWED_METHODS);
+        return sendProblem(request, reply, 405, `This API is read-only: ${request.method} is not allowed. Use ${ALLOWED_METHODS}.`);
+      }
+      const path = request.url.split('?')[0]!.slice(0, 200);
+      return sendProblem(request, reply, 404, `No resource at ${path}. See /docs for the available endpoints.`);
+    });
+  },
+  { name: 'problem-details' },
+);

@@ -1,0 +1,15 @@
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+// Interactive documentation for developers at /docs.
+export default fp(
+  async function swaggerUi(app: FastifyInstance) {
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 0 },
+      staticCSP: true,
+    });
+  },
+  { name: 'swagger-ui', dependencies: ['swagger'] },
+);

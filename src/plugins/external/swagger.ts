@@ -1,0 +1,44 @@
+import fastifySwagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { pruneUnusedSchemas } from '../../openapi/prune.js';
+
+// The OpenAPI 3.1 document, generated from the routes' zod schemas (served at /openapi.json).
+export default fp(
+  async function swagger(app: FastifyInstance) {
+    await app.register(fastifySwagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Emotional Connection Content API',
+          version: '1.0.0',
+          summary: 'Psychoeducation content on emotional isolation, withdrawal and detachment.',
+          description:
+            'A read-only API serving reviewed, plain-language content about emotional isolation, emotional withdrawal and emotional detachment: signs, causes, contexts, coping strategies, therapies, FAQs, impacts and stories, each citing its sources.\n\n' +
+            'Content is educational and not a substitute for professional advice. Every content response carries the disclaimer and crisis guidance in `meta`: show them with the content.\n\n' +
+            'Errors are RFC 9457 `application/problem+json`. Responses carry strong ETags (send `If-None-Match` to revalidate) and `Cache-Control` suitable for CDNs.',
+          contact: { name: 'Content API maintainers (see the README)' },
+          license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+        },
+        servers: [{ url: '/', description: 'This server' }],
+        tags: [
+          { name: 'Topics', description: 'The three topics and how they relate.' },
+          { name: 'Signs', description: 'Signs and symptoms.' },
+          { name: 'Causes', description: 'What can lead to each condition.' },
+          { name: 'Contexts', description: 'Areas of life where it shows up.' },
+          { name: 'Coping strategies', description: 'Self-help, connection, prevention and relapse prevention.' },
+          { name: 'Therapies and support', description: 'Professional therapies and peer support, with when to consider them.' },
+          { name: 'Questions and answers', description: 'Frequently asked questions.' },
+          { name: 'Impacts and risks', description: 'Effects and long-term risks.' },
+          { name: 'Stories', description: 'Short anonymised illustrative stories.' },
+          { name: 'Sources', description: 'The works the content is based on.' },
+          { name: 'Health', description: 'Liveness and readiness probes.' },
+        ],
+      },
+      transform: jsonSchemaTransform,
+      transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document)),
+    });
+  },
+  { name: 'swagger' },
+);

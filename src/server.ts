@@ -1,0 +1,29 @@
+// Starts the process: config, store freshness, listen, graceful shutdown.
+import closeWithGrace from 'close-with-grace';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { StoreError } from './db/open.js';
+import { buildStore, storeIsStale } from './seed/build.js';
+import { SeedError } from './seed/load.js';
+
+async function main() {
+  const config = loadConfig();
+  const paths = { seedDir: config.SEED_DIR, migrationsDir: config.MIGRATIONS_DIR, storePath: config.STORE_PATH };
+  if (config.STORE_AUTO_BUILD && storeIsStale(paths)) {
+    const { version } = buildStore(paths);
+    console.log(JSON.stringify({ level: 30, time: Date.now(), msg: `content store built from seed/ (version ${version})` }));
+  }
+  const app = await buildApp(config);
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an error');
+    else app.log.info({ signal }, 'shutting down gracefully');
+    await app.close();
+  });
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof SeedError;
+  console.error(known ? `Cannot start: ${(error as Error).message}` : error);
+  process.exit(1);
+});
