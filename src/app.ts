@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { sendProblem } from './http/problems.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
 import compress from './plugins/external/compress.js';
@@ -27,6 +28,11 @@ export function serverOptions(config: Config): FastifyServerOptions {
     bodyLimit: 16 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Errors raised by the router before any route runs (malformed or oversized URLs).
+    frameworkErrors: (error, request, reply) => {
+      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is longer than 200 characters.' : 'The request URL is malformed.';
+      return sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, detail);
+    },
   };
 }
 
