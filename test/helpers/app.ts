@@ -10,7 +10,7 @@ interface Teardown {
 /** The whole app on its own freshly built store; closed when the test ends. */
 export async function build(t: Teardown, env: Record<string, string> = {}): Promise<FastifyInstance> {
   const storePath = buildScratchStore(t);
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: 'silent', ...env }));
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env }));
   t.teardown(() => app.close());
   return app;
 }

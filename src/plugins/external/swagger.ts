@@ -24,6 +24,7 @@ export default fp(
         servers: [{ url: '/', description: 'This server' }],
         tags: [
           { name: 'Topics', description: 'The three topics and how they relate.' },
+          { name: 'Search', description: 'Ranked full-text search across all content.' },
           { name: 'Signs', description: 'Signs and symptoms.' },
           { name: 'Causes', description: 'What can lead to each condition.' },
           { name: 'Contexts', description: 'Areas of life where it shows up.' },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accepts } from '../../http/accept.js';
 import { HttpProblem } from '../../http/problems.js';
 import recordRoutes from './records.js';
+import searchRoutes from './search.js';
 import sourceRoutes from './sources.js';
 import topicRoutes from './topics.js';
 
@@ -22,4 +23,5 @@ export default async function v1(app: FastifyInstance, opts: V1Options) {
   await app.register(topicRoutes);
   await app.register(recordRoutes);
   await app.register(sourceRoutes);
+  await app.register(searchRoutes);
 }

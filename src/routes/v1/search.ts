@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CONTENT_TYPES } from '../../content/types.js';
+import { hrefOf } from '../../http/present.js';
+import { invalidParameters } from '../../http/problems.js';
+import { pageLinks } from '../../http/paging.js';
+import { escapeHtml } from '../../render/escape.js';
+import { problemResponses } from '../../schemas/envelopes.js';
+import { SearchResults, searchQuery } from '../../schemas/search.js';
+import { checkTopics } from './topic-filter.js';
+
+const collectionOf = new Map<string, string>(CONTENT_TYPES.map((t) => [t.type, t.collection]));
+
+// The index marks matches with \u0001…\u0002; everything else is escaped, so only <mark> is markup.
+const snippetHtml = (raw: string) => escapeHtml(raw).split('\u0001').join('<mark>').split('\u0002').join('</mark>');
+
+export default async function searchRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+  app.get(
+    '/search',
+    {
+      schema: {
+        operationId: 'search',
+        tags: ['Search'],
+        summary: 'Search all content',
+        description:
+          'Ranked full-text search across topics and every content type (a title match outranks a body match). Understands word forms (journal → journaling), prefixes as you type (mindf), acronyms both ways (CBT ↔ cognitive behavioral therapy) and, when the exact words find little, common misspellings (reported in `meta.correctedQuery`). Filter by `type` and `topic`; page with `limit` and `offset`.',
+        querystring: searchQuery,
+        response: { 200: SearchResults, ...problemResponses() },
+      },
+    },
+    async (request) => {
+      const { q, type, topic, limit, offset } = request.query;
+      checkTopics(app, topic);
+      const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
+      if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
+      const data = result.rows.map((row) => {
+        const record = row.type === 'topic' ? app.content.getTopic(row.slug)! : app.content.get(collectionOf.get(row.type) as never, row.slug)!;
+        const topics = row.type === 'topic' ? [{ slug: row.slug, title: record.title, note: null }] : (record as { topics: { slug: string; title: string; note: string | null }[] }).topics;
+        return {
+          type: row.type,
+          slug: row.slug,
+          title: record.title,
+          summary: record.summary,
+          topics: topics.map((t) => app.present.topicRef(t)),
+          score: row.score,
+          snippet: snippetHtml(row.snippet),
+          href: row.type === 'topic' ? hrefOf('topics', row.slug) : hrefOf(collectionOf.get(row.type)!, row.slug),
+        };
+      });
+      return {
+        data,
+        meta: { ...app.present.meta(), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery },
+        links: pageLinks(request.url, result.total, limit, offset),
+      };
+    },
+  );
+}
