@@ -1,0 +1,73 @@
+import { CONTENT_TYPES } from '../content/types.js';
+import { hrefOf } from '../http/present.js';
+import { invalidParameters } from '../http/problems.js';
+import type { ContentRecord, ContentRepository } from '../repositories/content-repository.js';
+import { collectionOfType, type EmbedListQuery, type EmbedTopicQuery, layoutOf } from '../schemas/embeds.js';
+import { listEmbedPath, type PageOptions, topicEmbedPath } from './urls.js';
+
+export interface EmbedGroup {
+  /** Section heading (topic embeds); null for a hand-picked list, whose items carry their type. */
+  heading: string | null;
+  records: ContentRecord[];
+}
+
+/** Everything an embed page shows, resolved from the store; rendering adds no lookups. */
+export interface EmbedDocument {
+  /** The page's <title> and oEmbed title. */
+  title: string;
+  /** The visible h1. */
+  heading: string;
+  intro: string | null;
+  groups: EmbedGroup[];
+  /** API path of the whole topic, for the "full content" link (records link to their own). */
+  fullContentPath: string | null;
+  /** Canonical path and query of this embed. */
+  path: string;
+  options: PageOptions;
+}
+
+export const DEFAULT_LIST_TITLE = 'Selected resources';
+
+const labelOf = (collection: string) => CONTENT_TYPES.find((t) => t.collection === collection)!.label;
+
+const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({ theme: q.theme, lang: q.lang, layout: layoutOf(q) });
+
+/** A topic embed, or undefined when no topic has this slug. */
+export function topicDocument(content: ContentRepository, slug: string, query: EmbedTopicQuery): EmbedDocument | undefined {
+  const topic = content.getTopic(slug);
+  if (!topic) return undefined;
+  const options = optionsOf(query);
+  const groups = query.sections.map((collection) => ({ heading: labelOf(collection), records: content.forTopic(collection, topic.slug) }));
+  return {
+    title: `${topic.title}: ${groups.map((g) => g.heading).join(', ')}`,
+    heading: topic.title,
+    intro: topic.summary,
+    groups,
+    fullContentPath: hrefOf('topics', topic.slug),
+    path: topicEmbedPath(topic.slug, query.sections, options),
+    options,
+  };
+}
+
+/** A hand-picked list; every record that does not exist is reported at once. */
+export function listDocument(content: ContentRepository, query: EmbedListQuery): EmbedDocument {
+  const found = query.items.map((ref) => ({ ref, record: content.get(collectionOfType(ref.type), ref.slug) }));
+  const missing = found.filter((f) => !f.record).map((f) => `${f.ref.type}:${f.ref.slug}`);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).map((m) => `"${m.slice(0, 80)}"`).join(', ');
+    throw invalidParameters([{ in: 'query', name: 'items', detail: `no record ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; the builder at /embed lists every record` }]);
+  }
+  const options = optionsOf(query);
+  return {
+    title: query.title ?? DEFAULT_LIST_TITLE,
+    heading: query.title ?? DEFAULT_LIST_TITLE,
+    intro: null,
+    groups: [{ heading: null, records: found.map((f) => f.record!) }],
+    fullContentPath: null,
+    path: listEmbedPath(query.items, query.title, options),
+    options,
+  };
+}
+
+/** Every record shown, across groups. */
+export const recordsOf = (doc: EmbedDocument) => doc.groups.flatMap((g) => g.records);
