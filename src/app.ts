@@ -8,10 +8,14 @@ import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
 import compress from './plugins/external/compress.js';
 import cors from './plugins/external/cors.js';
+import helmet from './plugins/external/helmet.js';
+import underPressure from './plugins/external/under-pressure.js';
 import etag from './plugins/external/etag.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
+import embedRoutes from './routes/embed.js';
 import healthRoutes from './routes/health.js';
+import oembedRoutes from './routes/oembed.js';
 import openapiRoute from './routes/openapi.js';
 import v1 from './routes/v1/index.js';
 
@@ -25,9 +29,15 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // A hop count is supported at run time though the typings omit it.
+    trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
+    // A read-only API has no use for request bodies; a small limit stops abuse early.
     bodyLimit: 16 * 1024,
+    requestTimeout: config.REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.REQUEST_TIMEOUT_MS,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-    return503OnClosing: true,
+    // Requests arriving during shutdown get a problem+json 503 from the hook in app() instead.
+    return503OnClosing: false,
     // Errors raised by the router before any route runs (malformed or oversized URLs).
     frameworkErrors: (error, request, reply) => {
       const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is longer than 200 characters.' : 'The request URL is malformed.';
@@ -43,22 +53,38 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Once shutdown starts, requests still arriving on open connections are turned away cleanly
+  // while those already in progress finish.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', 5);
+    return sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
+  });
 
-  await fastify.register(cors);
+  await fastify.register(helmet);
+  await fastify.register(underPressure, { config });
+  await fastify.register(cors, { origins: config.CORS_ORIGINS });
   await fastify.register(etag);
   await fastify.register(compress);
   await fastify.register(swagger);
   await fastify.register(swaggerUi);
 
   await fastify.register(problemDetails);
-  await fastify.register(contentPlugin, { storePath: config.STORE_PATH });
+  await fastify.register(contentPlugin, { storePath: config.STORE_PATH, watch: config.STORE_WATCH });
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);
   await fastify.register(v1, {
     prefix: '/v1',
+    config,
     cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`,
   });
+  await fastify.register(embedRoutes, { prefix: '/embed', cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}` });
+  await fastify.register(oembedRoutes, { cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`, cacheAge: config.CACHE_MAX_AGE });
 }
 
 export default fp(app, { name: 'app' });

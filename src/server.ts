@@ -3,18 +3,18 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { StoreError } from './db/open.js';
-import { buildStore, storeIsStale } from './seed/build.js';
-import { SeedError } from './seed/load.js';
+import { storeIsStale } from './seed/freshness.js';
 
 async function main() {
   const config = loadConfig();
   const paths = { seedDir: config.SEED_DIR, migrationsDir: config.MIGRATIONS_DIR, storePath: config.STORE_PATH };
   if (config.STORE_AUTO_BUILD && storeIsStale(paths)) {
+    const { buildStore } = await import('./seed/build.js');
     const { version } = buildStore(paths);
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: `content store built from seed/ (version ${version})` }));
   }
   const app = await buildApp(config);
-  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down gracefully');
     await app.close();
@@ -23,7 +23,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof StoreError || error instanceof SeedError;
+  const known = error instanceof ConfigError || error instanceof StoreError || (error as Error).name === 'SeedError';
   console.error(known ? `Cannot start: ${(error as Error).message}` : error);
   process.exit(1);
 });

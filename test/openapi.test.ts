@@ -58,9 +58,13 @@ t.test('every operation is documented for partners', async (t) => {
     ids.add(op.operationId!);
     t.ok(op.summary && op.description && op.tags?.length, `${name}: summary, description and tag`);
     for (const p of op.parameters ?? []) t.ok(p.description, `${name}: parameter ${p.name} is described`);
-    const ok = op.responses['200']?.content?.['application/json']?.schema;
-    const resolved = ok?.$ref ? doc.components.schemas[ok.$ref.split('/').pop()!] : ok;
-    t.ok(resolved?.example !== undefined, `${name}: 200 response has an example`);
+    // Every media type of the 200 response (JSON, or text/html for embed pages) has an example.
+    const media = Object.entries(op.responses['200']?.content ?? {});
+    t.ok(media.length > 0, `${name}: 200 response has content`);
+    for (const [type, { schema }] of media) {
+      const resolved = schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop()!] : schema;
+      t.ok(resolved?.example !== undefined, `${name}: 200 ${type} response has an example`);
+    }
     if (path.startsWith('/v1/')) {
       t.ok(op.responses['400'], `${name}: documents 400`);
       t.ok(op.responses['406'], `${name}: documents 406`);

@@ -10,6 +10,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 const TITLES: Record<number, [type: string, title: string]> = {
   400: ['/problems/invalid-parameters', 'Invalid request parameters'],
+  401: ['/problems/invalid-api-key', 'Invalid API key'],
   404: ['/problems/not-found', 'Not found'],
   405: ['/problems/method-not-allowed', 'Method not allowed'],
   406: ['/problems/not-acceptable', 'Not acceptable'],

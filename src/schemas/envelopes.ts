@@ -40,6 +40,8 @@ const problem = (description: string) => ({ description, content: { 'application
 /** The error responses every content operation documents. */
 export const problemResponses = (options: { notFound?: boolean } = {}) => ({
   400: problem('A parameter is invalid, unknown or repeated; `errors` lists each one.'),
+  401: problem('The X-API-Key header holds no valid partner key (omit it for the keyless tier).'),
   ...(options.notFound ? { 404: problem('No record has this slug.') } : {}),
   406: problem('The Accept header does not allow JSON.'),
+  429: problem('Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response.'),
 });

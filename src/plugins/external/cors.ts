@@ -2,13 +2,13 @@ import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-// Public, read-only content: any origin may read it from a browser.
-export default fp(
-  async function corsPlugin(app: FastifyInstance) {
+// Public, read-only content: by default any origin may read it from a browser (CORS_ORIGINS narrows it).
+export default fp<{ origins: string[] }>(
+  async function corsPlugin(app: FastifyInstance, { origins }) {
     await app.register(cors, {
-      origin: '*',
+      origin: origins.includes('*') ? '*' : origins,
       methods: ['GET', 'HEAD', 'OPTIONS'],
-      exposedHeaders: ['ETag', 'Link', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Retry-After'],
+      exposedHeaders: ['ETag', 'X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy', 'Retry-After'],
       maxAge: 86_400,
     });
   },

@@ -8,7 +8,8 @@ export default fp(
     await app.register(fastifySwaggerUi, {
       routePrefix: '/docs',
       uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 0 },
-      staticCSP: true,
+      // The app-wide helmet policy already allows the UI's same-origin scripts and styles.
+      staticCSP: false,
     });
   },
   { name: 'swagger-ui', dependencies: ['swagger'] },

@@ -22,6 +22,18 @@ export default fp(
           license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
         },
         servers: [{ url: '/', description: 'This server' }],
+        components: {
+          securitySchemes: {
+            partnerKey: {
+              type: 'apiKey',
+              in: 'header',
+              name: 'X-API-Key',
+              description: 'Optional partner key for a higher rate limit. Without it the keyless tier applies.',
+            },
+          },
+        },
+        // The key is optional: every operation works without it.
+        security: [{}, { partnerKey: [] }],
         tags: [
           { name: 'Topics', description: 'The three topics and how they relate.' },
           { name: 'Search', description: 'Ranked full-text search across all content.' },
@@ -34,6 +46,7 @@ export default fp(
           { name: 'Impacts and risks', description: 'Effects and long-term risks.' },
           { name: 'Stories', description: 'Short anonymised illustrative stories.' },
           { name: 'Sources', description: 'The works the content is based on.' },
+          { name: 'Embeds', description: 'Accessible HTML resource lists for clinicians\' sites and handouts, an oEmbed endpoint, and a builder page.' },
           { name: 'Health', description: 'Liveness and readiness probes.' },
         ],
       },

@@ -1,0 +1,68 @@
+import t from 'tap';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+t.test('defaults are documented values', async (t) => {
+  const config = loadConfig({});
+  t.match(config, {
+    PORT: 3000,
+    HOST: '0.0.0.0',
+    LOG_LEVEL: 'info',
+    STORE_AUTO_BUILD: true,
+    TRUST_PROXY: false,
+    CORS_ORIGINS: ['*'],
+    RATE_LIMIT_ENABLED: true,
+    RATE_LIMIT_MAX: 300,
+    RATE_LIMIT_WINDOW_SECONDS: 60,
+    PARTNER_KEYS: [],
+  });
+  t.match(config.STORE_PATH, /data\/content\.db$/);
+});
+
+t.test('values are parsed into their types', async (t) => {
+  const hash = 'a'.repeat(64);
+  const config = loadConfig({
+    PORT: '8080',
+    STORE_AUTO_BUILD: 'false',
+    TRUST_PROXY: '2',
+    CORS_ORIGINS: 'https://a.example, https://b.example',
+    PARTNER_KEYS: `acme:${hash},beta-app:${'b'.repeat(64)}`,
+  });
+  t.equal(config.PORT, 8080);
+  t.equal(config.STORE_AUTO_BUILD, false);
+  t.equal(config.TRUST_PROXY, 2);
+  t.same(config.CORS_ORIGINS, ['https://a.example', 'https://b.example']);
+  t.same(config.PARTNER_KEYS, [{ name: 'acme', hash }, { name: 'beta-app', hash: 'b'.repeat(64) }]);
+  t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
+  t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY, '10.0.0.0/8,127.0.0.1');
+});
+
+const bad: [Record<string, string>, RegExp][] = [
+  [{ PORT: '70000' }, /PORT: must be at most 65535 \(got "70000"\)/],
+  [{ PORT: 'http' }, /PORT: must be a whole number/],
+  [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: .*\(got "loud"\)/],
+  [{ STORE_AUTO_BUILD: 'yes' }, /STORE_AUTO_BUILD: must be true or false/],
+  [{ TRUST_PROXY: 'everyone' }, /TRUST_PROXY: must be true, false, a hop count/],
+  [{ CORS_ORIGINS: 'not a url' }, /CORS_ORIGINS: each origin must be \* or a URL/],
+  [{ RATE_LIMIT_MAX: '0' }, /RATE_LIMIT_MAX: must be at least 1/],
+  [{ PARTNER_KEYS: 'acme:plaintext-key' }, /PARTNER_KEYS: each entry must be name:sha256-hex .*\(got \(hidden\)\)/],
+  [{ REQUEST_TIMEOUT_MS: '5' }, /REQUEST_TIMEOUT_MS: must be at least 1000/],
+];
+for (const [env, message] of bad) {
+  t.test(`rejects ${JSON.stringify(env)}`, async (t) => {
+    t.throws(() => loadConfig(env), ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      t.match((error as Error).message, message);
+    }
+  });
+}
+
+t.test('partner keys are never echoed in errors', async (t) => {
+  try {
+    loadConfig({ PARTNER_KEYS: 'acme:my-real-secret' });
+    t.fail('should throw');
+  } catch (error) {
+    t.notMatch((error as Error).message, /my-real-secret/);
+  }
+});

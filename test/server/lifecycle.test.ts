@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { join, resolve } from 'node:path';
+import t from 'tap';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { buildScratchStore, scratchDir } from '../helpers/store.js';
+
+// These tests start the real server process, as an orchestrator would.
+const SERVER = resolve(PROJECT_ROOT, 'src/server.ts');
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+    cwd: PROJECT_ROOT,
+    // The child's coverage would be merged into the suite's report; it is not what is tested here.
+    env: { PATH: process.env.PATH, _TAPJS_PROCESSINFO_COVERAGE_: '0', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  return { child, output: () => output, exited };
+}
+
+async function listeningPort(server: Running): Promise<number> {
+  for (let i = 0; i < 200; i++) {
+    const match = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(server.output());
+    if (match) return Number(match[1]);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not start:\n${server.output()}`);
+}
+
+const open = (port: number) =>
+  new Promise<Socket>((done, fail) => {
+    const socket = connect(port, '127.0.0.1', () => done(socket));
+    socket.on('error', fail);
+  });
+
+const readAll = (socket: Socket) =>
+  new Promise<string>((done) => {
+    let data = '';
+    socket.on('data', (d) => (data += d));
+    socket.on('end', () => done(data));
+    socket.on('close', () => done(data));
+  });
+
+t.test('SIGTERM lets in-flight requests finish, refuses new ones, then exits 0', async (t) => {
+  const server = start({ STORE_PATH: buildScratchStore(t), STORE_AUTO_BUILD: 'false', RATE_LIMIT_ENABLED: 'false' });
+  t.teardown(() => server.child.kill('SIGKILL'));
+  const port = await listeningPort(server);
+
+  // Slow clients: they ask for a large response and do not read it until after the signal.
+  const slow = await Promise.all([1, 2, 3].map(() => open(port)));
+  const url = '/v1/topics?include=signs,causes,contexts,strategies,therapies,faqs,impacts,stories&format=html';
+  for (const s of slow) {
+    s.pause();
+    s.write(`GET ${url} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+  }
+  // A client that has connected but not finished sending its request when the signal arrives.
+  const late = await open(port);
+  late.write('GET /v1/signs HTTP/1.1\r\nHost: localhost\r\n');
+  await new Promise((r) => setTimeout(r, 200));
+
+  server.child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  await t.rejects(open(port), { code: 'ECONNREFUSED' }, 'new connections are refused');
+
+  const lateResponse = readAll(late);
+  late.write('Connection: keep-alive\r\n\r\n');
+  const refused = await lateResponse;
+  t.match(refused, /^HTTP\/1\.1 503 Service Unavailable/, 'a request completed after the signal is turned away');
+  t.match(refused, /content-type: application\/problem\+json/i);
+  t.match(refused, /connection: close/i);
+
+  const bodies = await Promise.all(slow.map((s) => {
+    const all = readAll(s);
+    s.resume();
+    return all;
+  }));
+  for (const raw of bodies) {
+    t.match(raw, /^HTTP\/1\.1 200 OK/, 'the in-flight request completed');
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
+    t.equal(body.data.length, 3, 'the whole response arrived');
+  }
+  t.equal(await server.exited, 0, 'exits 0');
+  t.match(server.output(), /"msg":"shutting down gracefully"/);
+  t.match(server.output(), /"reqId":"[0-9a-f-]{36}".*"msg":"request completed"/, 'structured request logs carry the request id');
+});
+
+t.test('start-up refuses a missing, empty or corrupt store with a clear message', async (t) => {
+  const dir = scratchDir(t);
+  const empty = join(dir, 'empty.db');
+  writeFileSync(empty, '');
+  const corrupt = join(dir, 'corrupt.db');
+  writeFileSync(corrupt, 'SQLite format 3\u0000'.padEnd(4096, 'x'));
+  const cases: [string, RegExp][] = [
+    [join(dir, 'missing.db'), /Content store not found at .*missing\.db\. Build it with "npm run db:build"/],
+    [empty, /Content store at .*empty\.db is empty/],
+    [corrupt, /Content store at .*corrupt\.db is unreadable or incomplete/],
+  ];
+  for (const [storePath, message] of cases) {
+    const server = start({ STORE_PATH: storePath, STORE_AUTO_BUILD: 'false' });
+    t.equal(await server.exited, 1, `${storePath}: exits 1`);
+    t.match(server.output(), message);
+    t.notMatch(server.output(), /Server listening/, 'never serves');
+  }
+});
+
+t.test('a bad configuration value stops start-up naming the variable', async (t) => {
+  const server = start({ PORT: 'eighty', RATE_LIMIT_MAX: '-3' });
+  t.equal(await server.exited, 1);
+  t.match(server.output(), /Cannot start: Invalid configuration:/);
+  t.match(server.output(), /PORT: must be a whole number from 0 to 65535 \(got "eighty"\)/);
+  t.match(server.output(), /RATE_LIMIT_MAX: must be at least 1 \(got "-3"\)/);
+});
