@@ -3,9 +3,11 @@ import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
+import { INCLUDE_LIMIT } from '../schemas/queries.js';
 import type { RecordCollection } from '../seed/schemas.js';
 
 export const hrefOf = (collection: string, slug: string) => `/v1/${collection}/${slug}`;
+
 
 type ApiSourceRef = z.output<typeof SourceRefSchema>;
 
@@ -67,7 +69,7 @@ export class Presenter {
           {
             count: records.length,
             href: `/v1/${collection}?topic=${t.slug}`,
-            ...(include.includes(collection) ? { items: records.map((r) => this.record(r, format)) } : {}),
+            ...(include.includes(collection) ? { items: records.slice(0, INCLUDE_LIMIT).map((r) => this.record(r, format)) } : {}),
           },
         ];
       }),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { RecordCollection } from '../seed/schemas.js';
 import { BodyFormat, SourceRef } from './common.js';
+import { INCLUDE_LIMIT } from './queries.js';
 import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
 
 const related = <T extends z.ZodType>(item: T, what: string) =>
   z.object({
     count: z.number().int().min(0).describe(`How many ${what} belong to this topic.`),
     href: z.string().describe(`The ${what} of this topic as a filtered collection.`),
-    items: z.array(item).optional().describe('Present when named in `include`.'),
+    items: z.array(item).max(INCLUDE_LIMIT).optional().describe(`Present when named in \`include\`: the first ${INCLUDE_LIMIT} records in editorial order (all of them unless \`count\` is larger; page through the rest at \`href\`).`),
   });
 
 export const TopicRelated = z

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
@@ -106,21 +106,5 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
     if (sqlite.open) sqlite.close();
     rmSync(tmpPath, { force: true });
     throw error;
-  }
-}
-
-/** True when the store is missing or was built from other seed/migration files than these. */
-export function storeIsStale(opts: BuildOptions): boolean {
-  if (!existsSync(opts.storePath)) return true;
-  try {
-    const sqlite = new Database(opts.storePath, { readonly: true, fileMustExist: true });
-    try {
-      const row = sqlite.prepare("select value from store_meta where key = 'content_version'").get() as { value: string } | undefined;
-      return row?.value !== contentVersion(opts.seedDir, opts.migrationsDir);
-    } finally {
-      sqlite.close();
-    }
-  } catch {
-    return true;
   }
 }

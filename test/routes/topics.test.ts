@@ -1,8 +1,14 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import t from 'tap';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { buildStore } from '../../src/seed/build.js';
 import { itemEnvelope, pageEnvelope } from '../../src/schemas/envelopes.js';
 import { Source } from '../../src/schemas/sources.js';
 import { Topic } from '../../src/schemas/topics.js';
 import { build } from '../helpers/app.js';
+import { copySeed, MIGRATIONS_DIR, scratchDir } from '../helpers/store.js';
 
 const app = await build(t);
 const get = (url: string) => app.inject({ method: 'GET', url });
@@ -78,4 +84,21 @@ t.test('health and readiness', async (t) => {
   t.equal(ready.statusCode, 200);
   t.match(ready.json(), { status: 'ready', contentVersion: /^[0-9a-f]{16}$/ });
   t.equal(ready.json().contentVersion, (await get('/v1/topics')).json().meta.contentVersion);
+});
+
+t.test('include expands at most 100 records per collection; count and href cover the rest', async (t) => {
+  const seedDir = copySeed(t);
+  const template = readFileSync(join(seedDir, 'faqs/how-long-does-recovery-take.md'), 'utf8');
+  for (let i = 0; i < 120; i++) {
+    writeFileSync(join(seedDir, `faqs/extra-${i}.md`), template.replace(/^title: .*$/m, `title: Extra question ${i}?`));
+  }
+  const storePath = join(scratchDir(t), 'content.db');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  const big = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: 'silent', STORE_WATCH: 'false' }));
+  t.teardown(() => big.close());
+  const faqs = (await big.inject({ method: 'GET', url: '/v1/topics/emotional-withdrawal?include=faqs' })).json().data.related.faqs;
+  t.ok(faqs.count > 120);
+  t.equal(faqs.items.length, 100);
+  const listed = (await big.inject({ method: 'GET', url: `${faqs.href}&limit=100&offset=100` })).json();
+  t.equal(listed.meta.total, faqs.count, 'the collection link reaches every record');
 });

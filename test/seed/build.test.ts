@@ -2,7 +2,8 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import t from 'tap';
-import { buildStore, storeIsStale } from '../../src/seed/build.js';
+import { buildStore } from '../../src/seed/build.js';
+import { storeIsStale } from '../../src/seed/freshness.js';
 import { SeedError } from '../../src/seed/load.js';
 import { copySeed, MIGRATIONS_DIR, scratchDir, SEED_DIR } from '../helpers/store.js';
 

@@ -1,0 +1,107 @@
+// `npm run bench` (issue 7): the API against a same-bytes ceiling on 127.0.0.1, cold start,
+// resident memory and, with --scale N, latency growth on a store N times larger. Prints a report
+// and writes bench/results/<timestamp>.json + latest.json. Targets are informative: the exit code
+// is 0 unless something crashed. Flags: --duration s, --connections n, --scale n, --smoke,
+// --results-dir dir (or BENCH_DURATION, BENCH_CONNECTIONS, BENCH_SCALE, BENCH_RESULTS_DIR).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { killAllNow, memoryOf, stop } from './children.js';
+import { record, sameAnswer } from './fixtures.js';
+import { compareWithCeiling, compareWithScaled, log, median, memory } from './measure.js';
+import { parseOptions } from './options.js';
+import { renderReport } from './report.js';
+import { type BenchResults, writeResults } from './results.js';
+import { prepare, SCENARIOS } from './scenarios.js';
+import { assertBuilt, coldStarts, startApi, startCeiling } from './servers.js';
+import { buildRealStore } from './stores.js';
+import { evaluateTargets } from './targets.js';
+
+const options = parseOptions();
+const startedAt = new Date().toISOString();
+const scratch = mkdtempSync(join(tmpdir(), 'content-bench-'));
+
+// Whatever ends the process, no server it started outlives it and no scratch store is left.
+process.on('exit', () => {
+  killAllNow();
+  rmSync(scratch, { recursive: true, force: true });
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping`);
+    process.exit(130);
+  });
+}
+// Bounded in time even if a child hangs: twice the planned load time, room for builds and
+// starts, and, with --scale, for a large store working off its backlog after each run.
+const runs = 2 + 2 * SCENARIOS.length + (options.scale > 1 ? 1 + 2 * 3 : 0);
+const budgetSeconds = 2 * runs * (options.duration + 1) + 180 + (options.scale > 1 ? 600 : 0);
+const watchdog = setTimeout(() => {
+  log(`the bench overran its time budget (${budgetSeconds} s); stopping`);
+  process.exit(1);
+}, budgetSeconds * 1000);
+
+function git(): BenchResults['git'] {
+  try {
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const commit = run('rev-parse', 'HEAD');
+    const dirty = run('status', '--porcelain') !== '';
+    return { commit, dirty };
+  } catch {
+    return { commit: null, dirty: null };
+  }
+}
+
+async function main(): Promise<void> {
+  assertBuilt();
+  log('building the store from seed/');
+  const store = buildRealStore(scratch);
+  log(`cold start × ${options.coldStarts}`);
+  const coldRuns = await coldStarts(store.path, options.coldStarts);
+
+  const api = await startApi('API', store.path);
+  const prepared = await prepare(api.baseUrl, SCENARIOS);
+  const recordedPath = join(scratch, 'recorded.json');
+  writeFileSync(recordedPath, JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.map((p) => p.recorded)]));
+  const ceiling = await startCeiling(recordedPath);
+  for (const p of prepared.filter((x) => !x.skipped)) {
+    const replayed = await record(ceiling.baseUrl, p.recorded.path, p.recorded.ifNoneMatch);
+    if (!sameAnswer(p.recorded, replayed)) throw new Error(`the ceiling does not replay ${p.scenario.label} faithfully`);
+  }
+
+  const before = memoryOf(api.pid);
+  const ceilingBefore = memoryOf(ceiling.pid);
+  const scenarios = await compareWithCeiling(api, ceiling, prepared, options);
+  const apiMemory = memory(api.pid, before);
+  const ceilingMemory = memory(ceiling.pid, ceilingBefore);
+  await stop(ceiling);
+  const scaling = options.scale > 1 ? await compareWithScaled(api, prepared, scratch, options) : null;
+  await stop(api);
+
+  const { resultsDir: _dir, ...shownOptions } = options;
+  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, ceilingMemory, scaling, options: shownOptions };
+  const results: BenchResults = {
+    schemaVersion: 1,
+    mode: options.mode,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', loadAverage: loadavg() },
+    git: git(),
+    store,
+    ...figures,
+    targets: evaluateTargets(figures),
+  };
+  console.log(`\n${renderReport(results)}\n`);
+  log(`figures written to ${writeResults(options.resultsDir, results)}`);
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error instanceof Error ? `bench failed: ${error.stack ?? error.message}` : error);
+  process.exitCode = 1;
+} finally {
+  clearTimeout(watchdog);
+}

@@ -1,0 +1,106 @@
+// The two measuring phases: API against ceiling on the real store, then (with --scale) the real
+// store against a synthetic one N times larger. Within a phase the two sides alternate, scenario
+// by scenario, so that drift on a shared machine hits both alike.
+import { type Child, memoryOf, settle, stop } from './children.js';
+import { drive, type LoadResult, type Request } from './load.js';
+import type { BenchOptions } from './options.js';
+import type { Memory, ScaledScenario, ScenarioResult, Scaling } from './results.js';
+import { type Prepared, prepare, SCALED_KINDS, SCENARIOS } from './scenarios.js';
+import { coldStarts, startApi } from './servers.js';
+import { buildScaledStore } from './stores.js';
+
+export const log = (message: string) => process.stderr.write(`› ${message}\n`);
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const size = (p: Prepared) => Buffer.byteLength(p.recorded.body, 'base64');
+
+export function memory(pid: number, before: ReturnType<typeof memoryOf>): Memory {
+  const after = memoryOf(pid);
+  return { beforeLoadMB: before?.rssMB ?? null, afterLoadMB: after?.rssMB ?? null, peakMB: after?.peakMB ?? null };
+}
+
+/** Runs `a` then `b`, or `b` then `a` on odd turns; returns the results as [a, b]. */
+async function alternate(turn: number, a: () => Promise<LoadResult>, b: () => Promise<LoadResult>): Promise<[LoadResult, LoadResult]> {
+  if (turn % 2 === 0) {
+    const ra = await a();
+    return [ra, await b()];
+  }
+  const rb = await b();
+  return [await a(), rb];
+}
+
+/** One measured run, then a wait until the target has worked off what the run left queued. */
+async function measured(target: Child, requests: Request[], seconds: number, o: BenchOptions): Promise<LoadResult> {
+  const result = await drive(target.baseUrl, requests, seconds, o.connections);
+  const drainMs = await settle(target);
+  if (drainMs > 250) log(`${target.name} needed ${(drainMs / 1000).toFixed(1)} s after the run to answer again`);
+  return { ...result, drainMs };
+}
+
+async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): Promise<void> {
+  if (requests.length === 0) return;
+  for (const t of targets) {
+    log(`warm-up: ${t.name}, ${o.warmup} s`);
+    await measured(t, requests, o.warmup, o);
+  }
+}
+
+export async function compareWithCeiling(api: Child, ceiling: Child, prepared: Prepared[], o: BenchOptions): Promise<ScenarioResult[]> {
+  await warmUp([api, ceiling], prepared.filter((p) => !p.skipped).map((p) => p.request), o);
+  const results: ScenarioResult[] = [];
+  for (const [turn, p] of prepared.entries()) {
+    const { id, kind, label, path } = p.scenario;
+    const base = { id, kind, label, path, requestHeaders: p.request.headers ?? {}, status: p.recorded.status, responseBytes: size(p) };
+    if (p.skipped) {
+      log(`${label}: ${p.skipped}`);
+      results.push({ ...base, skipped: p.skipped });
+      continue;
+    }
+    log(`${label}: API and ceiling, ${o.duration} s each`);
+    const run = (target: Child) => () => measured(target, [p.request], o.duration, o);
+    const [apiRun, ceilingRun] = await alternate(turn, run(api), run(ceiling));
+    results.push({ ...base, api: apiRun, ceiling: ceilingRun, ratio: apiRun.requestsPerSecond / ceilingRun.requestsPerSecond });
+  }
+  return results;
+}
+
+export async function compareWithScaled(realApi: Child, realPrepared: Prepared[], scratch: string, o: BenchOptions): Promise<Scaling> {
+  log(`writing a ×${o.scale} seed and building its store`);
+  const store = buildScaledStore(scratch, o.scale);
+  log(`×${o.scale} store: ${store.records} records, ${store.megabytes.toFixed(1)} MB; cold starts`);
+  const runs = await coldStarts(store.path, o.coldStarts);
+  const scaledApi = await startApi(`API ×${o.scale}`, store.path);
+  try {
+    const prepared = await prepare(scaledApi.baseUrl, SCENARIOS.filter((s) => SCALED_KINDS.includes(s.kind)));
+    const before = memoryOf(scaledApi.pid);
+    await warmUp([scaledApi], prepared.filter((p) => !p.skipped).map((p) => p.request), o);
+    const scenarios: ScaledScenario[] = [];
+    for (const [turn, scaled] of prepared.entries()) {
+      const real = realPrepared.find((p) => p.scenario.id === scaled.scenario.id);
+      const { id, kind, label, path } = scaled.scenario;
+      const base = { id, kind, label, path, responseBytes: { real: real ? size(real) : 0, scaled: size(scaled) } };
+      const skipped = scaled.skipped ?? real?.skipped ?? (real ? undefined : 'skipped: not measured on the real store');
+      if (skipped || !real) {
+        scenarios.push({ ...base, skipped });
+        continue;
+      }
+      log(`${label}: real and ×${o.scale} store, ${o.duration} s each`);
+      const [realRun, scaledRun] = await alternate(
+        turn,
+        () => measured(realApi, [real.request], o.duration, o),
+        () => measured(scaledApi, [scaled.request], o.duration, o),
+      );
+      // No answer at all within the run has no p99; the target judges that case on its own.
+      const p99Growth = scaledRun.ok && realRun.ok ? scaledRun.latency.p99 / realRun.latency.p99 : undefined;
+      scenarios.push({ ...base, real: realRun, scaled: scaledRun, p99Growth });
+    }
+    return { factor: o.scale, store, coldStart: { runsMs: runs, medianMs: median(runs) }, memory: memory(scaledApi.pid, before), scenarios };
+  } finally {
+    await stop(scaledApi);
+  }
+}

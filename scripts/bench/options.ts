@@ -1,0 +1,55 @@
+// Command-line flags and BENCH_* variables for `npm run bench`; a bad value stops the bench
+// before anything is started, naming the flag.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../../src/config.js';
+
+export interface BenchOptions {
+  mode: 'full' | 'smoke';
+  /** Seconds per measured run (one scenario against one process). */
+  duration: number;
+  /** Seconds of the warm-up run each process gets before anything is measured. */
+  warmup: number;
+  connections: number;
+  /** Records per real record in the synthetic store; 1 means no scaling runs. */
+  scale: number;
+  coldStarts: number;
+  /** Smoke runs are too short for the issue's targets to mean anything. */
+  thresholds: boolean;
+  resultsDir: string;
+}
+
+function number(name: string, raw: string | undefined, fallback: number, min: number, max: number, integer = false): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  }
+  return value;
+}
+
+export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      scale: { type: 'string' },
+      smoke: { type: 'boolean', default: false },
+      'results-dir': { type: 'string' },
+    },
+    strict: true,
+  });
+  const smoke = values.smoke === true;
+  const duration = number('duration', values.duration ?? env.BENCH_DURATION, smoke ? 1 : 5, 0.5, 600);
+  return {
+    mode: smoke ? 'smoke' : 'full',
+    duration,
+    warmup: Math.min(duration, smoke ? 0.5 : 3),
+    connections: number('connections', values.connections ?? env.BENCH_CONNECTIONS, smoke ? 10 : 50, 1, 1000, true),
+    scale: number('scale', values.scale ?? env.BENCH_SCALE, 1, 1, 1000, true),
+    coldStarts: smoke ? 1 : 3,
+    thresholds: !smoke,
+    resultsDir: resolve(values['results-dir'] ?? env.BENCH_RESULTS_DIR ?? resolve(PROJECT_ROOT, 'bench/results')),
+  };
+}

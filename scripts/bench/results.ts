@@ -1,0 +1,96 @@
+// The shape of one bench run, as written to bench/results/*.json so that runs can be compared
+// (`latest.json` is always the last one; smoke runs write smoke-*.json and leave those alone).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LoadResult } from './load.js';
+import type { BenchOptions } from './options.js';
+import type { Kind } from './scenarios.js';
+import type { BuiltStore } from './stores.js';
+
+export interface ScenarioResult {
+  id: string;
+  kind: Kind;
+  label: string;
+  path: string;
+  requestHeaders: Record<string, string>;
+  status: number;
+  responseBytes: number;
+  skipped?: string;
+  api?: LoadResult;
+  ceiling?: LoadResult;
+  /** API requests/s divided by the ceiling's. */
+  ratio?: number;
+}
+
+export interface ColdStart {
+  runsMs: number[];
+  medianMs: number;
+}
+
+export interface Memory {
+  beforeLoadMB: number | null;
+  afterLoadMB: number | null;
+  /** VmHWM: the most the process ever had resident. */
+  peakMB: number | null;
+}
+
+export interface ScaledScenario {
+  id: string;
+  kind: Kind;
+  label: string;
+  path: string;
+  responseBytes: { real: number; scaled: number };
+  skipped?: string;
+  real?: LoadResult;
+  scaled?: LoadResult;
+  /** Scaled p99 divided by the real store's p99, measured in alternation in the same run. */
+  p99Growth?: number;
+}
+
+export interface Scaling {
+  factor: number;
+  store: BuiltStore & { seedMs: number };
+  coldStart: ColdStart;
+  memory: Memory;
+  scenarios: ScaledScenario[];
+}
+
+export interface Target {
+  id: string;
+  figure: string;
+  value: number | null;
+  unit: string;
+  target: string;
+  /** null when not judged: smoke mode, or the figure is missing. */
+  pass: boolean | null;
+}
+
+export interface BenchResults {
+  schemaVersion: 1;
+  mode: BenchOptions['mode'];
+  startedAt: string;
+  finishedAt: string;
+  options: Omit<BenchOptions, 'resultsDir'>;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; loadAverage: number[] };
+  git: { commit: string | null; dirty: boolean | null };
+  store: BuiltStore;
+  coldStart: ColdStart;
+  memory: Memory;
+  /** The same load's cost in a process that does nothing else: a baseline for `memory`. */
+  ceilingMemory: Memory;
+  scenarios: ScenarioResult[];
+  scaling: Scaling | null;
+  targets: Target[];
+}
+
+/** Writes `<timestamp>.json` and `latest.json`; returns the timestamped path. */
+export function writeResults(dir: string, results: BenchResults): string {
+  mkdirSync(dir, { recursive: true });
+  const prefix = results.mode === 'smoke' ? 'smoke-' : '';
+  const stamp = results.startedAt.replaceAll(':', '-');
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const path = join(dir, `${prefix}${stamp}.json`);
+  writeFileSync(path, json);
+  writeFileSync(join(dir, `${prefix}latest.json`), json);
+  return path;
+}

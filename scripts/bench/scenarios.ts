@@ -1,0 +1,59 @@
+// The requests the issue asks about. Each is recorded from the API once before any load, which
+// both feeds the ceiling and decides whether the scenario can run at all.
+import type { Recorded } from './fixtures.js';
+import { record } from './fixtures.js';
+import type { Request } from './load.js';
+
+export type Kind = 'detail' | 'list' | 'search' | 'embed' | 'revalidation';
+
+export interface Scenario {
+  id: string;
+  kind: Kind;
+  label: string;
+  path: string;
+  expectStatus: 200 | 304;
+}
+
+const DETAIL = '/v1/topics/emotional-withdrawal?include=signs,strategies,faqs';
+
+export const SCENARIOS: Scenario[] = [
+  { id: 'topic-detail', kind: 'detail', label: 'topic detail + includes', path: DETAIL, expectStatus: 200 },
+  { id: 'filtered-list', kind: 'list', label: 'filtered list', path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection', expectStatus: 200 },
+  { id: 'search', kind: 'search', label: 'search', path: '/v1/search?q=journaling', expectStatus: 200 },
+  { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
+  // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
+  { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
+];
+
+/** The kinds measured against the synthetic store too. */
+export const SCALED_KINDS: Kind[] = ['detail', 'list', 'search'];
+
+export interface Prepared {
+  scenario: Scenario;
+  request: Request;
+  recorded: Recorded;
+  /** Why it is not run; set when the API cannot answer it as the scenario expects. */
+  skipped?: string;
+}
+
+export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<Prepared[]> {
+  const prepared: Prepared[] = [];
+  for (const scenario of scenarios) {
+    let ifNoneMatch: string | undefined;
+    if (scenario.kind === 'revalidation') {
+      ifNoneMatch = (await record(baseUrl, scenario.path)).headers.etag;
+      if (!ifNoneMatch) {
+        prepared.push({ scenario, request: { path: scenario.path }, recorded: await record(baseUrl, scenario.path), skipped: 'skipped: no ETag on the full response' });
+        continue;
+      }
+    }
+    const recorded = await record(baseUrl, scenario.path, ifNoneMatch);
+    const request: Request = ifNoneMatch ? { path: scenario.path, headers: { 'if-none-match': ifNoneMatch } } : { path: scenario.path };
+    let skipped: string | undefined;
+    // /embed is being built alongside this bench: absent is expected, anything else is a finding.
+    if (scenario.kind === 'embed' && recorded.status === 404) skipped = 'skipped: not available';
+    else if (recorded.status !== scenario.expectStatus) skipped = `skipped: answered ${recorded.status}, expected ${scenario.expectStatus}`;
+    prepared.push({ scenario, request, recorded, skipped });
+  }
+  return prepared;
+}

@@ -1,0 +1,67 @@
+// Starting the two processes the bench compares: the real API (compiled, as `npm start` runs it)
+// and the ceiling that replays its answers.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { type Child, freePort, start, stop, waitFor200 } from './children.js';
+
+export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/src/server.js');
+const CEILING_JS = resolve(PROJECT_ROOT, 'scripts/bench/ceiling.mjs');
+
+export function assertBuilt(): void {
+  if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run build\` first (npm run bench does).`);
+}
+
+/** The environment the API runs with: its own store, loopback only, quiet, not throttled. */
+function apiEnv(storePath: string, port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    STORE_PATH: storePath,
+    STORE_AUTO_BUILD: 'false',
+    LOG_LEVEL: 'warn',
+    // One client at 50 connections is exactly what a rate limiter is for; here it would measure 429s.
+    RATE_LIMIT_ENABLED: 'false',
+  };
+}
+
+export interface Started extends Child {
+  /** Spawn to first 200 from /readyz, in ms. */
+  readyAfterMs: number;
+}
+
+export async function startApi(name: string, storePath: string): Promise<Started> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = start(name, [SERVER_JS], apiEnv(storePath, port), port);
+  try {
+    return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+/** The ceiling answers /readyz too: it is one of the recorded answers. */
+export async function startCeiling(recordedPath: string): Promise<Started> {
+  const port = await freePort();
+  const since = performance.now();
+  const child = start('ceiling', [CEILING_JS, recordedPath, String(port)], {}, port, true);
+  try {
+    return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+/** Cold start: spawn to first 200 from /readyz with the store already built, `runs` times. */
+export async function coldStarts(storePath: string, runs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const api = await startApi(`cold start ${i + 1}`, storePath);
+    times.push(api.readyAfterMs);
+    await stop(api);
+  }
+  return times;
+}

@@ -1,0 +1,40 @@
+// A seed folder `factor` times the real one, written as Markdown so that the real loader,
+// validator and builder make the store: the scaled store has exactly the production shape.
+// Topics, sources and site texts stay as they are (the API has three topics by design); every
+// record is cloned factor - 1 times with a suffixed slug, a numbered title and a body that mixes
+// in a paragraph from another record of its collection, so search sees varied real prose.
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { loadSeed } from '../../src/seed/load.js';
+import { RECORD_COLLECTIONS } from '../../src/seed/schemas.js';
+
+const TITLE_MAX = 120; // the seed schema's limit
+
+function paragraphs(body: string): string[] {
+  return body.split(/\n{2,}/).filter((p) => p.trim() && !p.startsWith('#'));
+}
+
+/** Writes the synthetic seed into `targetDir` (created); returns how many records it holds. */
+export function writeScaledSeed(realSeedDir: string, targetDir: string, factor: number): number {
+  const content = loadSeed(realSeedDir);
+  cpSync(realSeedDir, targetDir, { recursive: true });
+  let records = 0;
+  for (const collection of RECORD_COLLECTIONS) {
+    const entries = content.records[collection];
+    records += entries.length * factor;
+    entries.forEach((entry, j) => {
+      for (let copy = 1; copy < factor; copy++) {
+        const donor = entries[(j + copy) % entries.length]!;
+        const borrowed = paragraphs(donor.body);
+        const extra = borrowed.length ? `\n\n${borrowed[copy % borrowed.length]}` : '';
+        const suffix = ` (${copy + 1})`;
+        // Loaded data has defaults applied and undefined notes; a JSON round trip drops those.
+        const { slug: _slug, ...data } = JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown> & { title: string };
+        data.title = entry.data.title.slice(0, TITLE_MAX - suffix.length) + suffix;
+        writeFileSync(join(targetDir, collection, `${entry.slug}-x${copy + 1}.md`), matter.stringify(`${entry.body}${extra}\n`, data));
+      }
+    });
+  }
+  return records;
+}

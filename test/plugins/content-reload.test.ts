@@ -1,0 +1,66 @@
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import t from 'tap';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import { buildStore } from '../../src/seed/build.js';
+import { copySeed, MIGRATIONS_DIR, scratchDir } from '../helpers/store.js';
+
+const retitle = (file: string, title: string) => {
+  const parsed = matter(readFileSync(file, 'utf8'), {});
+  parsed.data.title = title;
+  writeFileSync(file, matter.stringify(parsed.content, parsed.data));
+};
+
+const until = async (check: () => Promise<boolean>) => {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return false;
+};
+
+t.test('a newly built store is served without a restart, and cached answers never go stale', async (t) => {
+  const seedDir = copySeed(t);
+  const storePath = join(scratchDir(t), 'content.db');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' }));
+  t.teardown(() => app.close());
+  const get = (url: string) => app.inject({ method: 'GET', url });
+
+  const before = await get('/v1/strategies/journaling');
+  const again = await get('/v1/strategies/journaling');
+  t.equal(again.body, before.body, 'a repeated request gets the same bytes');
+  t.equal(again.headers.etag, before.headers.etag);
+  const version = (await get('/readyz')).json().contentVersion;
+
+  retitle(join(seedDir, 'strategies/journaling.md'), 'Keeping a journal');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  t.ok(await until(async () => (await get('/readyz')).json().contentVersion !== version), 'the new version is picked up');
+
+  const after = await get('/v1/strategies/journaling');
+  t.equal(after.json().data.title, 'Keeping a journal', 'the cached answer was not served');
+  t.not(after.headers.etag, before.headers.etag, 'and its ETag changed');
+  const revalidated = await app.inject({ method: 'GET', url: '/v1/strategies/journaling', headers: { 'if-none-match': before.headers.etag as string } });
+  t.equal(revalidated.statusCode, 200, 'an old ETag no longer matches');
+  const found = (await get('/v1/search?q=keeping%20journal')).json();
+  t.equal(found.data[0].slug, 'journaling', 'search uses the new store too');
+});
+
+t.test('a broken file put in place of the store is ignored; the old store keeps serving', async (t) => {
+  const dir = scratchDir(t);
+  const storePath = join(dir, 'content.db');
+  buildStore({ seedDir: copySeed(t), migrationsDir: MIGRATIONS_DIR, storePath });
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent' }));
+  t.teardown(() => app.close());
+  const version = (await app.inject({ method: 'GET', url: '/readyz' })).json().contentVersion;
+
+  writeFileSync(join(dir, 'garbage'), 'not a database');
+  renameSync(join(dir, 'garbage'), storePath);
+  await new Promise((r) => setTimeout(r, 400));
+  const ready = await app.inject({ method: 'GET', url: '/readyz' });
+  t.equal(ready.statusCode, 200);
+  t.equal(ready.json().contentVersion, version);
+  t.equal((await app.inject({ method: 'GET', url: '/v1/topics' })).statusCode, 200);
+});
