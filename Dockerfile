@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 
-# --- build: compile TypeScript, build the content store, keep production dependencies only ---
+# --- build: bundle the server, build the content store, keep production dependencies only ---
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source against the image's own Node headers.
@@ -10,7 +10,7 @@ RUN apt-get update \
 ENV npm_config_nodedir=/usr/local
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY src ./src
 COPY migrations ./migrations
 COPY seed ./seed
@@ -34,4 +34,5 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "dist/src/server.js"]
+# A smaller young generation keeps resident memory low at a small cost in throughput (see README).
+CMD ["node", "--max-semi-space-size=4", "dist/server.mjs"]

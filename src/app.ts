@@ -6,9 +6,11 @@ import type { Config } from './config.js';
 import { sendProblem } from './http/problems.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
+import responseCache from './plugins/app/response-cache.js';
 import compress from './plugins/external/compress.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
+import rateLimit from './plugins/external/rate-limit.js';
 import underPressure from './plugins/external/under-pressure.js';
 import etag from './plugins/external/etag.js';
 import swagger from './plugins/external/swagger.js';
@@ -50,6 +52,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
 async function app(fastify: FastifyInstance, { config }: AppOptions) {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
+  fastify.decorate('publicBaseOrigin', config.PUBLIC_BASE_URL ?? null);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -65,9 +68,12 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     return sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
   });
 
+  // First, so a cached answer is replayed before any per-request work; see the plugin.
+  await fastify.register(responseCache, { maxBytes: 48 * 1024 * 1024, maxEntryBytes: 1024 * 1024 });
   await fastify.register(helmet);
   await fastify.register(underPressure, { config });
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
+  await fastify.register(rateLimit, { config });
   await fastify.register(etag);
   await fastify.register(compress);
   await fastify.register(swagger);
@@ -78,13 +84,10 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);
-  await fastify.register(v1, {
-    prefix: '/v1',
-    config,
-    cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`,
-  });
-  await fastify.register(embedRoutes, { prefix: '/embed', cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}` });
-  await fastify.register(oembedRoutes, { cacheControl: `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`, cacheAge: config.CACHE_MAX_AGE });
+  const cacheControl = `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`;
+  await fastify.register(v1, { prefix: '/v1', cacheControl });
+  await fastify.register(embedRoutes, { prefix: '/embed', cacheControl });
+  await fastify.register(oembedRoutes, { cacheControl, cacheAge: config.CACHE_MAX_AGE });
 }
 
 export default fp(app, { name: 'app' });

@@ -2,9 +2,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-// Project root, whether running from src/ (tsx) or dist/src/ (compiled).
-const here = fileURLToPath(new URL('.', import.meta.url));
-export const PROJECT_ROOT = resolve(here, here.includes('/dist/') ? '../..' : '..');
+// Project root: this module runs from src/ (tsx, tests) or bundled into dist/server.mjs.
+export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) =>
@@ -44,6 +43,10 @@ const envSchema = z.object({
   STORE_AUTO_BUILD: bool.default(true),
   STORE_WATCH: bool.default(true),
   TRUST_PROXY: trustProxy.default(false),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://content.example.org' })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   CORS_ORIGINS: list.pipe(z.array(z.union([z.literal('*'), z.url({ error: 'each origin must be * or a URL such as https://app.example' })])).min(1)).default(['*']),
   CACHE_MAX_AGE: int(0, 31_536_000).default(300),
   CACHE_STALE_WHILE_REVALIDATE: int(0, 31_536_000).default(86_400),

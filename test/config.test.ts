@@ -66,3 +66,9 @@ t.test('partner keys are never echoed in errors', async (t) => {
     t.notMatch((error as Error).message, /my-real-secret/);
   }
 });
+
+t.test('PUBLIC_BASE_URL is reduced to its origin and must be http(s)', async (t) => {
+  t.equal(loadConfig({ PUBLIC_BASE_URL: 'https://content.example.org/api/' }).PUBLIC_BASE_URL, 'https://content.example.org');
+  t.throws(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://x.example' }), /PUBLIC_BASE_URL: must be an http\(s\) URL/);
+  t.throws(() => loadConfig({ PUBLIC_BASE_URL: 'content.example.org' }), /PUBLIC_BASE_URL/);
+});

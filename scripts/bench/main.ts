@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { killAllNow, memoryOf, stop } from './children.js';
+import { killAllNow, memoryOf, stop } from '../lib/processes.js';
 import { record, sameAnswer } from './fixtures.js';
 import { compareWithCeiling, compareWithScaled, log, median, memory } from './measure.js';
 import { parseOptions } from './options.js';

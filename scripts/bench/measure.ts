@@ -1,7 +1,7 @@
 // The two measuring phases: API against ceiling on the real store, then (with --scale) the real
 // store against a synthetic one N times larger. Within a phase the two sides alternate, scenario
 // by scenario, so that drift on a shared machine hits both alike.
-import { type Child, memoryOf, settle, stop } from './children.js';
+import { type Child, memoryOf, settle, stop } from '../lib/processes.js';
 import { drive, type LoadResult, type Request } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { Memory, ScaledScenario, ScenarioResult, Scaling } from './results.js';

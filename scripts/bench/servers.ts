@@ -3,26 +3,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { type Child, freePort, start, stop, waitFor200 } from './children.js';
+import { type Child, freePort, SERVER_JS, SERVER_NODE_FLAGS, serverEnv, start, stop, waitFor200 } from '../lib/processes.js';
 
-export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/src/server.js');
 const CEILING_JS = resolve(PROJECT_ROOT, 'scripts/bench/ceiling.mjs');
 
 export function assertBuilt(): void {
   if (!existsSync(SERVER_JS)) throw new Error(`${SERVER_JS} is missing: run \`npm run build\` first (npm run bench does).`);
-}
-
-/** The environment the API runs with: its own store, loopback only, quiet, not throttled. */
-function apiEnv(storePath: string, port: number): Record<string, string> {
-  return {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    STORE_PATH: storePath,
-    STORE_AUTO_BUILD: 'false',
-    LOG_LEVEL: 'warn',
-    // One client at 50 connections is exactly what a rate limiter is for; here it would measure 429s.
-    RATE_LIMIT_ENABLED: 'false',
-  };
 }
 
 export interface Started extends Child {
@@ -33,7 +19,7 @@ export interface Started extends Child {
 export async function startApi(name: string, storePath: string): Promise<Started> {
   const port = await freePort();
   const since = performance.now();
-  const child = start(name, [SERVER_JS], apiEnv(storePath, port), port);
+  const child = start(name, [...SERVER_NODE_FLAGS, SERVER_JS], serverEnv(storePath, port), port);
   try {
     return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { ContentRepository } from '../repositories/content-repository.js';
 import { embedListQuery, embedTopicQuery } from '../schemas/embeds.js';
 import { type EmbedDocument, listDocument, recordsOf, topicDocument } from './documents.js';
+import { escapeHtml } from '../render/escape.js';
 import { html } from './html.js';
 import { PROVIDER_NAME } from './sections.js';
 
@@ -84,4 +85,10 @@ export function oembedFor(doc: EmbedDocument, url: URL, origin: string, opts: OE
     provider_url: `${origin}/`,
     cache_age: opts.cacheAge,
   };
+}
+
+/** The same response in oEmbed's XML format: one element per field, values escaped. */
+export function oembedXml(response: ReturnType<typeof oembedFor>): string {
+  const fields = Object.entries(response).map(([name, value]) => `  <${name}>${escapeHtml(String(value))}</${name}>`);
+  return `<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>\n${fields.join('\n')}\n</oembed>\n`;
 }

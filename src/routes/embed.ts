@@ -10,6 +10,7 @@ import { prefersJson } from '../http/negotiate.js';
 import { HttpProblem, type ParameterError } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';
+import { cacheRoutes } from '../plugins/app/response-cache.js';
 import embedBuilderRoutes from './embed-builder.js';
 
 declare module 'fastify' {
@@ -82,6 +83,9 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
     if (!['GET', 'HEAD'].includes(request.method)) throw new HttpProblem(405, `Embeds are read-only: ${request.method} is not allowed. Use GET.`);
     throw new HttpProblem(404, 'No embed lives at this address. Topic embeds are at /embed/topics/{slug}, hand-picked lists at /embed/list.');
   });
+
+  // Pages depend only on the URL, the content version and the origin in their absolute links.
+  await app.register(cacheRoutes, { variant: publicOrigin });
 
   const send = (reply: FastifyReply, doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;

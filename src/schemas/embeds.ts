@@ -126,7 +126,7 @@ export type EmbedListQuery = z.output<typeof embedListQuery>;
 
 export const oembedQuery = z.strictObject({
   url: z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters').describe('An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.'),
-  format: z.enum(['json', 'xml'], { error: 'must be json (xml is not implemented)' }).default('json').describe('Response format. Only `json` is implemented; `xml` answers 501.'),
+  format: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json').describe('Response format: `json` (default) or `xml`.'),
   maxwidth: z.coerce.number({ error: 'must be a whole number of pixels' }).int('must be a whole number of pixels').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional().describe('Largest width, in pixels, the consumer can show.'),
   maxheight: z.coerce.number({ error: 'must be a whole number of pixels' }).int('must be a whole number of pixels').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional().describe('Largest height, in pixels, the consumer can show.'),
 });

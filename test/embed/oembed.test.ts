@@ -99,10 +99,21 @@ t.test('URLs that are not embeds of this service are 404', async (t) => {
   }
 });
 
-t.test('xml is not implemented; bad parameters are 400', async (t) => {
-  const xml = await oembed(TOPIC_URL, '&format=xml');
-  t.equal(xml.statusCode, 501);
-  t.match(xml.headers['content-type'], /^application\/problem\+json/);
+t.test('format=xml answers the same response as oEmbed XML', async (t) => {
+  const json = (await oembed(TOPIC_URL, '&maxwidth=400')).json();
+  const xml = await oembed(TOPIC_URL, '&maxwidth=400&format=xml');
+  t.equal(xml.statusCode, 200);
+  t.match(xml.headers['content-type'], /^text\/xml/);
+  t.match(xml.body, /^<\?xml version="1\.0" encoding="utf-8" standalone="yes"\?>\n<oembed>/);
+  const field = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml.body)?.[1];
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  for (const name of ['version', 'type', 'width', 'height', 'title', 'provider_name', 'provider_url', 'cache_age', 'html']) {
+    t.equal(unescape(field(name) ?? ''), String(json[name]), `<${name}> matches the JSON`);
+  }
+  t.notMatch(xml.body, /<iframe/, 'the iframe markup is escaped inside <html>');
+});
+
+t.test('bad parameters are 400', async (t) => {
   const cases: [string, string][] = [
     ['/oembed', 'url'],
     ['/oembed?url=', 'url'],
@@ -126,4 +137,30 @@ t.test('an embed page and its oEmbed agree on the title', async (t) => {
   const res = await get(discovery.replace(`http://${HOST}`, ''));
   t.equal(res.statusCode, 200);
   t.equal(res.json().title, /<title>([^<]+)<\/title>/.exec(page.body)![1]);
+});
+
+t.test('with PUBLIC_BASE_URL, absolute links ignore the Host header', async (t) => {
+  const fixed = await build(t, { PUBLIC_BASE_URL: 'https://content.example.org/some/path' });
+  const spoofed = { host: 'attacker.example' };
+  const page = await fixed.inject({ method: 'GET', url: '/embed/topics/emotional-withdrawal?sections=faqs', headers: spoofed });
+  t.equal(page.statusCode, 200);
+  t.notMatch(page.body, /attacker\.example/, 'no link to the spoofed host');
+  t.match(page.body, /https:\/\/content\.example\.org\/oembed\?url=/, 'discovery link on the configured origin');
+  const ours = 'https://content.example.org/embed/topics/emotional-withdrawal?sections=faqs';
+  const res = await fixed.inject({ method: 'GET', url: `/oembed?url=${encodeURIComponent(ours)}`, headers: spoofed });
+  t.equal(res.statusCode, 200);
+  t.equal(res.json().provider_url, 'https://content.example.org/');
+  const theirs = await fixed.inject({ method: 'GET', url: `/oembed?url=${encodeURIComponent('https://attacker.example/embed/topics/emotional-withdrawal')}`, headers: spoofed });
+  t.equal(theirs.statusCode, 404, 'an embed URL on another host is not ours');
+});
+
+t.test('without PUBLIC_BASE_URL, a page served to one host is never served with its links to another', async (t) => {
+  const url = '/embed/topics/emotional-isolation?sections=signs';
+  const first = await app.inject({ method: 'GET', url, headers: { host: 'a.example' } });
+  const second = await app.inject({ method: 'GET', url, headers: { host: 'b.example' } });
+  const again = await app.inject({ method: 'GET', url, headers: { host: 'a.example' } });
+  t.match(first.body, /http:\/\/a\.example\//);
+  t.match(second.body, /http:\/\/b\.example\//);
+  t.notMatch(second.body, /a\.example/);
+  t.equal(again.body, first.body, 'each host gets its own (cached) page');
 });

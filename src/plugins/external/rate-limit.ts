@@ -16,16 +16,19 @@ export interface RateLimitOptions {
   config: Config;
 }
 
-// Per-client request quotas for the content API: a keyless tier by client address, a higher one
-// for partners who send a configured API key. Registered inside the /v1 scope only, so docs,
-// health checks and embeds are never starved by it.
+// Per-client request quotas for the content API (/v1): a keyless tier by client address, a higher
+// one for partners who send a configured API key. Docs, health checks and embeds are never
+// counted. Registered at the root so the response cache can count cached answers through the
+// same limiter (each request exactly once).
 export default fp<RateLimitOptions>(
   async function rateLimitPlugin(app: FastifyInstance, { config }) {
     const keys = new PartnerKeys(config.PARTNER_KEYS);
     const window = config.RATE_LIMIT_WINDOW_SECONDS;
     const maxFor = (request: FastifyRequest) => (request.partner ? config.PARTNER_RATE_LIMIT_MAX : config.RATE_LIMIT_MAX);
+    const isApi = (request: FastifyRequest) => request.url.startsWith('/v1/') || request.url === '/v1' || request.url.startsWith('/v1?');
 
     app.addHook('onRequest', async (request) => {
+      if (!isApi(request)) return;
       const key = request.headers[PARTNER_KEY_HEADER];
       if (key === undefined) return;
       const partner = typeof key === 'string' ? keys.identify(key) : undefined;
@@ -36,6 +39,7 @@ export default fp<RateLimitOptions>(
 
     await app.register(rateLimit, {
       global: true,
+      allowList: (request) => !isApi(request),
       timeWindow: window * 1000,
       max: (request) => maxFor(request),
       keyGenerator: (request) => (request.partner ? `partner:${request.partner}` : `ip:${request.ip}`),
@@ -45,7 +49,7 @@ export default fp<RateLimitOptions>(
         new HttpProblem(429, `Rate limit exceeded: ${context.max} requests per ${window} s. Retry after ${Math.ceil(context.ttl / 1000)} s, or use a partner key for a higher limit.`),
     });
     app.addHook('onSend', async (request, reply) => {
-      reply.header('ratelimit-policy', `${maxFor(request)};w=${window}`);
+      if (isApi(request)) reply.header('ratelimit-policy', `${maxFor(request)};w=${window}`);
     });
   },
   { name: 'rate-limit' },

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../../config.js';
 import { accepts } from '../../http/accept.js';
-import responseCache from '../../plugins/app/response-cache.js';
-import rateLimit from '../../plugins/external/rate-limit.js';
+import { cacheRoutes } from '../../plugins/app/response-cache.js';
 import { HttpProblem } from '../../http/problems.js';
 import recordRoutes from './records.js';
 import searchRoutes from './search.js';
@@ -11,7 +9,6 @@ import topicRoutes from './topics.js';
 
 export interface V1Options {
   cacheControl: string;
-  config: Config;
 }
 
 /** The versioned partner API: JSON only, cacheable, every payload with the disclaimer. */
@@ -21,11 +18,10 @@ export default async function v1(app: FastifyInstance, opts: V1Options) {
       throw new HttpProblem(406, 'This API answers with application/json only; send Accept: application/json (or omit Accept).');
     }
   });
-  await app.register(rateLimit, { config: opts.config });
   app.addHook('onSend', async (request, reply) => {
     if (reply.statusCode < 400) reply.header('cache-control', opts.cacheControl);
   });
-  await app.register(responseCache, { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 1024 * 1024 });
+  await app.register(cacheRoutes);
   await app.register(topicRoutes);
   await app.register(recordRoutes);
   await app.register(sourceRoutes);

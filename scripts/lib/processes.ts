@@ -1,12 +1,33 @@
-// The processes under test. Every child is tracked from the moment it is spawned so that it is
-// killed whatever way the bench ends: normal exit, a thrown error, SIGINT or the watchdog.
+// The processes the bench and the soak drive. Every child is tracked from the moment it is
+// spawned so that it is killed whatever way the script ends: normal exit, a thrown error, SIGINT
+// or a watchdog.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+import { resolve } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.js';
+
 export const HOST = '127.0.0.1';
+/** The compiled server, run as `npm start` and the Docker image run it (same Node flags). */
+export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/server.mjs');
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+
+/** The environment the API runs with under load: its own store, loopback only, quiet, not throttled. */
+export function serverEnv(storePath: string, port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST,
+    STORE_PATH: storePath,
+    STORE_AUTO_BUILD: 'false',
+    LOG_LEVEL: 'warn',
+    // One client on many connections is exactly what a rate limiter is for; here it would only
+    // measure 429s.
+    RATE_LIMIT_ENABLED: 'false',
+  };
+}
 const running = new Set<ChildProcess>();
 
 export interface Child {
