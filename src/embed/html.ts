@@ -1,5 +1,8 @@
 // Every byte of embed markup goes through `html`: interpolated values are escaped unless they
 // are already Html, so a value from a URL or the store can never become markup by accident.
+import { escapeHtml } from '../render/escape.js';
+
+export { escapeHtml };
 
 /** Markup that is known to be safe (built by `html` or `raw`). */
 export class Html {
@@ -7,16 +10,6 @@ export class Html {
   toString(): string {
     return this.value;
   }
-}
-
-// Control characters (NUL included), and the bidi controls that can make text read differently
-// from how it is stored (Trojan Source), are replaced rather than passed on.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(value: string): string {
-  return value.replace(UNSAFE_CHARS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 export type Interpolation = Html | string | number | null | undefined | false | readonly Interpolation[];

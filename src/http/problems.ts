@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface ParameterError {
   in: 'query' | 'path' | 'header';
@@ -57,4 +57,20 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .header('cache-control', 'no-store')
     .send(JSON.stringify(problemBody(statusCode, detail, request.url.slice(0, 2048), errors)));
+}
+
+const WHERE: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' };
+
+/**
+ * One entry per bad parameter from a zod validation error. `nameOf` may mask parameter names a
+ * client made up (an HTML page must not echo arbitrary text as a name).
+ */
+export function parameterErrors(error: FastifyError, unknownDetail: string, nameOf: (name: string) => string = (n) => n): ParameterError[] {
+  const where = WHERE[error.validationContext ?? 'querystring'] ?? 'query';
+  return (error.validation ?? []).flatMap((v): ParameterError[] => {
+    const keys = (v.params as { keys?: string[] }).keys;
+    if (v.keyword === 'unrecognized_keys' && keys) return keys.map((name) => ({ in: where, name: nameOf(name), detail: unknownDetail }));
+    const name = v.instancePath.split('/').filter(Boolean)[0] ?? `(${where})`;
+    return [{ in: where, name, detail: v.message ?? 'is invalid' }];
+  });
 }

@@ -7,7 +7,7 @@ import { EMBED_CSP } from '../embed/page.js';
 import { renderEmbed } from '../embed/sections.js';
 import { oembedPath } from '../embed/urls.js';
 import { prefersJson } from '../http/negotiate.js';
-import { HttpProblem, type ParameterError } from '../http/problems.js';
+import { HttpProblem, type ParameterError, parameterErrors } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';
 import { cacheRoutes } from '../plugins/app/response-cache.js';
@@ -28,17 +28,6 @@ const HTML = 'text/html; charset=utf-8';
 const HTML_ERRORS = new Set([400, 404, 405]);
 // Parameter names are echoed on the error page only when they look like parameter names.
 const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
-
-function validationErrors(error: FastifyError): ParameterError[] {
-  return (error.validation ?? []).flatMap((v): ParameterError[] => {
-    const keys = (v.params as { keys?: string[] }).keys;
-    if (v.keyword === 'unrecognized_keys' && keys) {
-      return keys.map((name) => ({ in: 'query', name: NAME.test(name) ? name : '(an unrecognised parameter)', detail: 'is not a parameter of this page' }));
-    }
-    const name = v.instancePath.split('/').filter(Boolean)[0] ?? '(query)';
-    return [{ in: error.validationContext === 'params' ? 'path' : 'query', name, detail: v.message ?? 'is invalid' }];
-  });
-}
 
 /**
  * Clinician embeds under /embed: HTML pages meant for other sites' iframes, so they are framable
@@ -70,7 +59,7 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
     let detail = error.message;
     let errors: ParameterError[] | undefined;
     if (hasZodFastifySchemaValidationErrors(error)) {
-      errors = validationErrors(error);
+      errors = parameterErrors(error, 'is not a parameter of this page', (name) => (NAME.test(name) ? name : '(an unrecognised parameter)'));
       detail = errors.length === 1 ? 'One value in the link is not valid.' : `${errors.length} values in the link are not valid.`;
     } else if (error instanceof HttpProblem) {
       errors = error.errors;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { embedAt, oembedFor, oembedXml } from '../embed/oembed.js';
 import { HttpProblem } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
-import { Problem } from '../schemas/common.js';
+import { problemResponse } from '../schemas/envelopes.js';
 import { OEmbed, oembedQuery } from '../schemas/embeds.js';
 
 export interface OEmbedRoutesOptions {
@@ -18,7 +18,6 @@ const OEmbedXml = z.string().meta({
     '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>\n  <version>1.0</version>\n  <type>rich</type>\n  <html>&lt;iframe src=&quot;https://api.example.org/embed/topics/emotional-withdrawal&quot; …&gt;&lt;/iframe&gt;</html>\n  <width>600</width>\n  <height>900</height>\n  <title>Emotional withdrawal</title>\n  <provider_name>Emotional Connection Content API</provider_name>\n  <provider_url>https://api.example.org/</provider_url>\n  <cache_age>300</cache_age>\n</oembed>\n',
 });
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
 
 /** oEmbed 1.0 provider (https://oembed.com): lets WordPress-style sites embed from a pasted link. */
 export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbedRoutesOptions) {
@@ -39,8 +38,8 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
             description: 'The oEmbed `rich` response, as JSON or (with `format=xml`) as XML.',
             content: { 'application/json': { schema: OEmbed }, 'text/xml': { schema: OEmbedXml } },
           },
-          400: problem('A parameter is invalid (for example `maxwidth` is not a whole number) or `url` is missing.'),
-          404: problem('`url` is not an embed URL of this service, or names a topic or record that does not exist.'),
+          400: problemResponse('A parameter is invalid (for example `maxwidth` is not a whole number) or `url` is missing.'),
+          404: problemResponse('`url` is not an embed URL of this service, or names a topic or record that does not exist.'),
         },
       },
     },

@@ -35,7 +35,9 @@ export const pageEnvelope = <T extends z.ZodType>(data: T) => {
   });
 };
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+/** A documented error response: RFC 9457 problem+json. */
+export const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
+const problem = problemResponse;
 
 /** The error responses every content operation documents. */
 export const problemResponses = (options: { notFound?: boolean } = {}) => ({

@@ -1,12 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { HttpProblem, type ParameterError, sendProblem } from '../../http/problems.js';
+import { HttpProblem, parameterErrors, sendProblem } from '../../http/problems.js';
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
-const WHERE: Record<string, ParameterError['in']> = { querystring: 'query', params: 'path', headers: 'header' };
-
-type ZodIssueParams = { keys?: string[] };
 
 /**
  * Every error leaves as RFC 9457 problem+json: validation errors list each bad parameter,
@@ -30,15 +27,7 @@ export default fp(
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const where = WHERE[error.validationContext ?? 'querystring'] ?? 'query';
-        const errors: ParameterError[] = error.validation.flatMap((v) => {
-          const keys = (v.params as ZodIssueParams).keys;
-          if (v.keyword === 'unrecognized_keys' && keys) {
-            return keys.map((name) => ({ in: where, name, detail: 'is not a parameter of this operation' }));
-          }
-          const name = v.instancePath.split('/').filter(Boolean)[0] ?? '(all)';
-          return [{ in: where, name, detail: v.message ?? 'is invalid' }];
-        });
+        const errors = parameterErrors(error as FastifyError, 'is not a parameter of this operation');
         const detail =
           errors.length === 1
             ? `The ${errors[0]!.in} parameter "${errors[0]!.name}" ${errors[0]!.detail.startsWith('is ') ? errors[0]!.detail : errors[0]!.detail.replace(/^/, 'is invalid: ')}.`

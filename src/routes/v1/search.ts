@@ -11,8 +11,20 @@ import { checkTopics } from './topic-filter.js';
 
 const collectionOf = new Map<string, string>(CONTENT_TYPES.map((t) => [t.type, t.collection]));
 
-// The index marks matches with \u0001…\u0002; everything else is escaped, so only <mark> is markup.
-const snippetHtml = (raw: string) => escapeHtml(raw).split('\u0001').join('<mark>').split('\u0002').join('</mark>');
+// The index marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
+// only markup a snippet can hold.
+const MARK_START = '\u0001';
+const MARK_END = '\u0002';
+function snippetHtml(raw: string): string {
+  return raw
+    .split(MARK_START)
+    .map((segment, i) => {
+      const end = segment.indexOf(MARK_END);
+      if (i === 0 || end < 0) return escapeHtml(segment.replaceAll(MARK_END, ''));
+      return `<mark>${escapeHtml(segment.slice(0, end))}</mark>${escapeHtml(segment.slice(end + 1).replaceAll(MARK_END, ''))}`;
+    })
+    .join('');
+}
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
