@@ -62,10 +62,10 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!closing) return;
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!closing) return done();
     reply.header('connection', 'close').header('retry-after', 5);
-    return sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
+    sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
   });
 
   // First, so a cached answer is replayed before any per-request work; see the plugin.

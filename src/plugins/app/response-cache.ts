@@ -110,8 +110,11 @@ export default fp<ResponseCacheOptions>(
     const keyOf = (request: FastifyRequest, route: CacheRouteOptions) =>
       `${app.content.version}\u0000${route.variant?.(request) ?? ''}\u0000${request.headers.origin ?? ''}\u0000${request.url}`;
 
-    const replay = (request: FastifyRequest, reply: FastifyReply, entry: Entry) => {
-      const headers: Record<string, string | number | string[]> = { ...entry.headers, ...(reply.getHeaders() as Record<string, string>), 'x-request-id': request.id };
+    const replay = (request: FastifyRequest, reply: FastifyReply, entry: Entry, limited: boolean) => {
+      // Only a limiter adds headers to the reply before this point; skip the merge otherwise.
+      const headers: Record<string, string | number | string[]> = limited
+        ? { ...entry.headers, ...(reply.getHeaders() as Record<string, string>), 'x-request-id': request.id }
+        : { ...entry.headers, 'x-request-id': request.id };
       let status = 200;
       let body: Buffer | undefined = entry.body;
       if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
@@ -141,16 +144,28 @@ export default fp<ResponseCacheOptions>(
       return out;
     };
 
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    // Looked up once, when the app is ready: the plugins these come from register after this one.
+    let underPressure: (() => boolean) | undefined;
+    let limiter: ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      const decorated = app as unknown as { isUnderPressure?: () => boolean; rateLimit?: () => typeof limiter };
+      underPressure = decorated.isUnderPressure;
+      limiter = decorated.rateLimit?.();
+    });
+
+    // A callback hook, not an async one: this runs for every request, and most are hits.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return done();
       const route = request.routeOptions.config.responseCache;
-      if (!route || request.headers['x-api-key'] !== undefined) return;
+      if (!route || request.headers['x-api-key'] !== undefined) return done();
       const entry = entries.get(keyOf(request, route));
-      if (!entry || !accepts(request.headers.accept, [entry.mediaType])) return;
-      if (app.hasDecorator('isUnderPressure') && (app as unknown as { isUnderPressure(): boolean }).isUnderPressure()) return;
+      if (!entry || !accepts(request.headers.accept, [entry.mediaType]) || underPressure?.()) return done();
+      if (!limiter) return replay(request, reply, entry, false);
       // Counted exactly once: the route's own limiter sees the request as already counted.
-      if (app.hasDecorator('rateLimit')) await (app as unknown as { rateLimit(): (r: FastifyRequest, p: FastifyReply) => Promise<void> }).rateLimit()(request, reply);
-      replay(request, reply, entry);
+      limiter(request, reply).then(
+        () => replay(request, reply, entry, true),
+        (error: Error) => done(error),
+      );
     });
 
     app.decorate('responseCacheEntries', entries);
