@@ -65,8 +65,8 @@ export const LIST_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c,
 export const itemQuery = z.strictObject({ format });
 
 export const INCLUDABLE = RECORD_COLLECTIONS;
-/** Most records expanded per related collection by `include`; `href` pages through all of them. */
-export const INCLUDE_LIMIT = 100;
+/** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
+export const INCLUDE_LIMIT = 20;
 export const topicQuery = z.strictObject({
   include: commaList(z.enum(INCLUDABLE, { error: `must be one of ${INCLUDABLE.join(', ')}` }))
     .optional()
