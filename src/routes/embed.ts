@@ -6,7 +6,7 @@ import { html } from '../embed/html.js';
 import { EMBED_CSP } from '../embed/page.js';
 import { renderEmbed } from '../embed/sections.js';
 import { oembedPath } from '../embed/urls.js';
-import { prefersJson } from '../http/negotiate.js';
+import { prefersJson } from '../http/accept.js';
 import { HttpProblem, type ParameterError, parameterErrors } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';

@@ -30,6 +30,8 @@ const cases: [string, string, Record<string, string>, number, RegExp, string?][]
   ['GET', '/v1/signs', { accept: 'application/xml' }, 406, /application\/json only/],
   ['GET', '/v1/signs', { accept: 'text/html' }, 406, /application\/json only/],
   ['GET', '/v1/signs', { accept: 'application/json;q=0, text/csv' }, 406, /application\/json only/],
+  ['GET', '/v1/signs', { accept: 'application/json;q=0, */*' }, 406, /application\/json only/],
+  ['GET', '/v1/signs', { accept: 'application/problem+json' }, 406, /application\/json only/],
 ];
 
 for (const [method, url, headers, status, detail, parameter] of cases) {
@@ -49,7 +51,7 @@ for (const [method, url, headers, status, detail, parameter] of cases) {
 }
 
 t.test('acceptable Accept headers are served', async (t) => {
-  for (const accept of ['application/json', '*/*', 'application/*', 'application/problem+json', 'text/html, application/json;q=0.5', '']) {
+  for (const accept of ['application/json', '*/*', 'application/*', 'application/json; charset=utf-8', 'text/html, application/json;q=0.5', '']) {
     const res = await app.inject({ method: 'GET', url: '/v1/signs?limit=1', headers: { accept } });
     t.equal(res.statusCode, 200, `Accept: ${accept || '(empty)'}`);
   }

@@ -14,7 +14,7 @@ export interface V1Options {
 /** The versioned partner API: JSON only, cacheable, every payload with the disclaimer. */
 export default async function v1(app: FastifyInstance, opts: V1Options) {
   app.addHook('onRequest', async (request) => {
-    if (!accepts(request.headers.accept, ['application/json', 'application/problem+json'])) {
+    if (!accepts(request.headers.accept, ['application/json'])) {
       throw new HttpProblem(406, 'This API answers with application/json only; send Accept: application/json (or omit Accept).');
     }
   });
