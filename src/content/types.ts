@@ -22,5 +22,11 @@ export const CONTENT_TYPES = [
 
 export type RecordType = (typeof CONTENT_TYPES)[number]['type'];
 
-export const typeOfCollection = (collection: RecordCollection): RecordType =>
-  CONTENT_TYPES.find((t) => t.collection === collection)!.type;
+const byCollection = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.collection, t]));
+const byType = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.type, t]));
+
+/** What is stored in a collection: its singular type, label and facets. */
+export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => byCollection.get(collection)!;
+
+/** The collection holding records of a singular type (sign → signs); undefined for any other name. */
+export const collectionOfType = (type: string): RecordCollection | undefined => byType.get(type)?.collection;

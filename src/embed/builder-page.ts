@@ -1,5 +1,5 @@
 import type { ContentRecord, Topic } from '../repositories/content-repository.js';
-import { CONTENT_TYPES } from '../content/types.js';
+import { typeInfoOf } from '../content/types.js';
 import { EMBED_COLLECTIONS, type EmbedCollection } from '../schemas/embeds.js';
 import { html } from './html.js';
 import { type Notices, shell } from './page.js';
@@ -33,10 +33,9 @@ export interface BuilderData {
   origin: string;
 }
 
-const labelOf = (c: EmbedCollection) => CONTENT_TYPES.find((t) => t.collection === c)!.label;
 
 const recordGroup = (collection: EmbedCollection, records: ContentRecord[]) => html`<details>
-<summary>${labelOf(collection)} (${records.length})</summary>
+<summary>${typeInfoOf(collection).label} (${records.length})</summary>
 ${records.map(
   (r) => html`<div class="choice"><input type="checkbox" name="items" id="item-${r.type}-${r.slug}" value="${r.type}:${r.slug}"><label for="item-${r.type}-${r.slug}">${r.title}</label></div>
 `,
@@ -58,7 +57,7 @@ export function renderBuilder(data: BuilderData, notices: Notices): string {
 <fieldset>
 <legend>Sections, in this order</legend>
 ${EMBED_COLLECTIONS.map(
-  (c) => html`<div class="choice"><input type="checkbox" name="sections" id="section-${c}" value="${c}"${DEFAULT_SECTIONS.includes(c) ? ' checked' : ''}><label for="section-${c}">${labelOf(c)}</label></div>
+  (c) => html`<div class="choice"><input type="checkbox" name="sections" id="section-${c}" value="${c}"${DEFAULT_SECTIONS.includes(c) ? ' checked' : ''}><label for="section-${c}">${typeInfoOf(c).label}</label></div>
 `,
 )}</fieldset>
 </fieldset>

@@ -1,8 +1,8 @@
-import { CONTENT_TYPES } from '../content/types.js';
+import { collectionOfType, typeInfoOf } from '../content/types.js';
 import { hrefOf } from '../http/present.js';
 import { invalidParameters } from '../http/problems.js';
 import type { ContentRecord, ContentRepository } from '../repositories/content-repository.js';
-import { collectionOfType, type EmbedListQuery, type EmbedTopicQuery, layoutOf } from '../schemas/embeds.js';
+import { type EmbedListQuery, type EmbedTopicQuery, layoutOf } from '../schemas/embeds.js';
 import { listEmbedPath, type PageOptions, topicEmbedPath } from './urls.js';
 
 export interface EmbedGroup {
@@ -28,7 +28,6 @@ export interface EmbedDocument {
 
 export const DEFAULT_LIST_TITLE = 'Selected resources';
 
-const labelOf = (collection: string) => CONTENT_TYPES.find((t) => t.collection === collection)!.label;
 
 const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({ theme: q.theme, lang: q.lang, layout: layoutOf(q) });
 
@@ -37,7 +36,7 @@ export function topicDocument(content: ContentRepository, slug: string, query: E
   const topic = content.getTopic(slug);
   if (!topic) return undefined;
   const options = optionsOf(query);
-  const groups = query.sections.map((collection) => ({ heading: labelOf(collection), records: content.forTopic(collection, topic.slug) }));
+  const groups = query.sections.map((collection) => ({ heading: typeInfoOf(collection).label, records: content.forTopic(collection, topic.slug) }));
   return {
     title: `${topic.title}: ${groups.map((g) => g.heading).join(', ')}`,
     heading: topic.title,
@@ -51,7 +50,7 @@ export function topicDocument(content: ContentRepository, slug: string, query: E
 
 /** A hand-picked list; every record that does not exist is reported at once. */
 export function listDocument(content: ContentRepository, query: EmbedListQuery): EmbedDocument {
-  const found = query.items.map((ref) => ({ ref, record: content.get(collectionOfType(ref.type), ref.slug) }));
+  const found = query.items.map((ref) => ({ ref, record: content.get(collectionOfType(ref.type)!, ref.slug) }));
   const missing = found.filter((f) => !f.record).map((f) => `${f.ref.type}:${f.ref.slug}`);
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).map((m) => `"${m.slice(0, 80)}"`).join(', ');

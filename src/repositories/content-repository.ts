@@ -62,8 +62,8 @@ export interface Topic extends Reviewed {
 }
 
 export type SortKey = 'order' | 'title' | 'slug' | 'reviewedAt' | 'nextReviewAt';
-export interface Sort {
-  key: SortKey;
+export interface Sort<K extends string = SortKey> {
+  key: K;
   descending: boolean;
 }
 
@@ -80,13 +80,24 @@ export interface Page<T> {
   total: number;
 }
 
-const compare = (sort: Sort) => (a: Reviewed, b: Reviewed) => {
-  const x = a[sort.key];
-  const y = b[sort.key];
-  const primary = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en');
-  const result = primary !== 0 ? primary : a.slug.localeCompare(b.slug, 'en');
-  return sort.descending ? -result : result;
-};
+type Sortable<K extends string> = { slug: string } & Record<K, string | number | null>;
+
+// Ties fall back to the slug, so every order is total and paging is stable.
+const compareBy =
+  <K extends string>(sort: Sort<K>) =>
+  (a: Sortable<K>, b: Sortable<K>) => {
+    const x = a[sort.key];
+    const y = b[sort.key];
+    const primary = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en');
+    const result = primary !== 0 ? primary : a.slug.localeCompare(b.slug, 'en');
+    return sort.descending ? -result : result;
+  };
+
+/** One page of `items` (already in editorial order) in the requested order. */
+function sortedPage<K extends string, T extends Sortable<K>>(items: T[], sort: Sort<K>, limit: number, offset: number): Page<T> {
+  const sorted = sort.key === 'order' && !sort.descending ? items : [...items].sort(compareBy(sort));
+  return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
+}
 
 const SHARED_COLUMNS = new Set(['slug', 'title', 'summary', 'body', 'keywords', 'sortOrder', 'reviewedAt', 'nextReviewAt']);
 
@@ -195,7 +206,7 @@ export class ContentRepository {
           facets,
         };
       });
-      records.sort(compare({ key: 'order', descending: false }));
+      records.sort(compareBy<SortKey>({ key: 'order', descending: false }));
       this.records.set(collection, records);
       for (const r of records) this.bySlug.set(key(collection, r.slug), r);
     }
@@ -215,10 +226,9 @@ export class ContentRepository {
     return this.bySlug.has(key('topics', slug));
   }
 
-  listSources(query: { kinds?: string[]; sort: Sort; limit: number; offset: number }): Page<Source> {
+  listSources(query: { kinds?: string[]; sort: Sort<'order' | 'title' | 'slug'>; limit: number; offset: number }): Page<Source> {
     const matches = this.sources.filter((s) => !query.kinds || query.kinds.includes(s.kind));
-    const sorted = query.sort.key === 'order' && !query.sort.descending ? matches : [...matches].sort(compareSource(query.sort));
-    return { total: sorted.length, items: sorted.slice(query.offset, query.offset + query.limit) };
+    return sortedPage(matches, query.sort, query.limit, query.offset);
   }
 
   getSource(slug: string): Source | undefined {
@@ -237,8 +247,7 @@ export class ContentRepository {
         (!query.topics || r.topics.some((t) => query.topics!.includes(t.slug))) &&
         facetFilters.every(([facet, values]) => values.includes(r.facets[facet] ?? '')),
     );
-    const sorted = query.sort.key === 'order' && !query.sort.descending ? matches : [...matches].sort(compare(query.sort));
-    return { total: sorted.length, items: sorted.slice(query.offset, query.offset + query.limit) };
+    return sortedPage(matches, query.sort, query.limit, query.offset);
   }
 
   get(collection: RecordCollection, slug: string): ContentRecord | undefined {
@@ -247,11 +256,3 @@ export class ContentRepository {
 }
 
 const key = (collection: string, slug: string) => `${collection}/${slug}`;
-
-const compareSource = (sort: Sort) => (a: Source, b: Source) => {
-  const field = sort.key === 'order' ? 'order' : sort.key === 'title' || sort.key === 'slug' ? sort.key : 'order';
-  const x = a[field];
-  const y = b[field];
-  const primary = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'en');
-  return sort.descending ? -primary : primary;
-};

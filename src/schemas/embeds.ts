@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTENT_TYPES, type RecordType } from '../content/types.js';
+import type { RecordType } from '../content/types.js';
 import { SLUG_PATTERN } from '../content/vocabulary.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { Problem } from './common.js';
@@ -10,8 +10,6 @@ export const EMBED_COLLECTIONS = ['signs', 'causes', 'contexts', 'strategies', '
 export type EmbedCollection = (typeof EMBED_COLLECTIONS)[number];
 export const EMBED_TYPES = ['sign', 'cause', 'context', 'strategy', 'therapy', 'faq'] as const satisfies readonly RecordType[];
 export type EmbedType = (typeof EMBED_TYPES)[number];
-export const collectionOfType = (type: EmbedType): EmbedCollection =>
-  CONTENT_TYPES.find((t) => t.type === type)!.collection as EmbedCollection;
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export const LAYOUTS = ['full', 'compact'] as const;

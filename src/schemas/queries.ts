@@ -38,11 +38,18 @@ export const topicFilter = commaList(slugValue)
   .describe('Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`).');
 
 export const SORT_KEYS = ['order', 'title', 'slug', 'reviewedAt', 'nextReviewAt'] as const;
-const SORT_VALUES = SORT_KEYS.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
-export const sort = z
-  .enum(SORT_VALUES, { error: `must be one of ${SORT_VALUES.join(', ')}` })
-  .default('order')
-  .describe('Sort key; prefix with `-` for descending. `order` is the editorial order.');
+
+/** `key` or `-key` (descending) from a fixed set, parsed once into `{ key, descending }`. */
+const sortParam = <K extends string>(keys: readonly K[], description: string) => {
+  const values = keys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
+  return z
+    .enum(values, { error: `must be one of ${values.join(', ')}` })
+    .default('order')
+    .describe(description)
+    .transform((value) => ({ key: value.replace(/^-/, '') as K, descending: value.startsWith('-') }));
+};
+
+export const sort = sortParam(SORT_KEYS, 'Sort key; prefix with `-` for descending. `order` is the editorial order.');
 
 const facetFilters = (collection: RecordCollection) =>
   Object.fromEntries(
@@ -77,7 +84,7 @@ export const topicListQuery = topicQuery.extend({ limit, offset });
 
 export const sourceListQuery = z.strictObject({
   kind: commaList(z.enum(SOURCE_KINDS)).optional().describe('Only sources of these kinds: article, reference.'),
-  sort: z.enum(['order', '-order', 'title', '-title', 'slug', '-slug'], { error: 'must be one of order, -order, title, -title, slug, -slug' }).default('order').describe('Sort key; prefix with `-` for descending.'),
+  sort: sortParam(['order', 'title', 'slug'] as const, 'Sort key; prefix with `-` for descending.'),
   limit,
   offset,
 });

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
 import { notFound } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
-import type { SortKey } from '../../repositories/content-repository.js';
+import type { Sort } from '../../repositories/content-repository.js';
 import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
 import { RECORD_SCHEMAS } from '../../schemas/records.js';
@@ -34,17 +34,16 @@ export default async function recordRoutes(fastify: FastifyInstance) {
       async (request) => {
         const { topic, sort, limit, offset, format, ...facetValues } = request.query as Record<string, unknown> & {
           topic?: string[];
-          sort: string;
+          sort: Sort;
           limit: number;
           offset: number;
           format: 'markdown' | 'html' | 'text';
         };
         checkTopics(app, topic);
-        const descending = sort.startsWith('-');
         const page = app.content.list(collection, {
           topics: topic,
           facets: facetValues as Record<string, string[] | undefined>,
-          sort: { key: (descending ? sort.slice(1) : sort) as SortKey, descending },
+          sort,
           limit,
           offset,
         });

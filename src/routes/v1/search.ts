@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { CONTENT_TYPES } from '../../content/types.js';
+import { collectionOfType } from '../../content/types.js';
 import { hrefOf } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
@@ -9,7 +9,6 @@ import { problemResponses } from '../../schemas/envelopes.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
 import { checkTopics } from './topic-filter.js';
 
-const collectionOf = new Map<string, string>(CONTENT_TYPES.map((t) => [t.type, t.collection]));
 
 // The index marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
 // only markup a snippet can hold.
@@ -47,7 +46,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
       if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
       const data = result.rows.map((row) => {
-        const record = row.type === 'topic' ? app.content.getTopic(row.slug)! : app.content.get(collectionOf.get(row.type) as never, row.slug)!;
+        const record = row.type === 'topic' ? app.content.getTopic(row.slug)! : app.content.get(collectionOfType(row.type)!, row.slug)!;
         const topics = row.type === 'topic' ? [{ slug: row.slug, title: record.title, note: null }] : (record as { topics: { slug: string; title: string; note: string | null }[] }).topics;
         return {
           type: row.type,
@@ -57,7 +56,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
           topics: topics.map((t) => app.present.topicRef(t)),
           score: row.score,
           snippet: snippetHtml(row.snippet),
-          href: row.type === 'topic' ? hrefOf('topics', row.slug) : hrefOf(collectionOf.get(row.type)!, row.slug),
+          href: row.type === 'topic' ? hrefOf('topics', row.slug) : hrefOf(collectionOfType(row.type)!, row.slug),
         };
       });
       return {

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
-import type { SortKey } from '../../repositories/content-repository.js';
 import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { slugParams, sourceListQuery } from '../../schemas/queries.js';
 import { Source } from '../../schemas/sources.js';
@@ -24,8 +23,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const { kind, sort, limit, offset } = request.query;
-      const descending = sort.startsWith('-');
-      const page = app.content.listSources({ kinds: kind, sort: { key: (descending ? sort.slice(1) : sort) as SortKey, descending }, limit, offset });
+      const page = app.content.listSources({ kinds: kind, sort, limit, offset });
       return {
         data: page.items.map((s) => app.present.source(s)),
         meta: { ...app.present.meta(), total: page.total, limit, offset },
