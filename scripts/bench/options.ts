@@ -11,6 +11,8 @@ export interface BenchOptions {
   /** Seconds of the warm-up run each process gets before anything is measured. */
   warmup: number;
   connections: number;
+  /** Alternating API/ceiling pairs per scenario; the median pair is reported (noise on a shared machine). */
+  rounds: number;
   /** Records per real record in the synthetic store; 1 means no scaling runs. */
   scale: number;
   coldStarts: number;
@@ -35,6 +37,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
       duration: { type: 'string' },
       connections: { type: 'string' },
       scale: { type: 'string' },
+      rounds: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       'results-dir': { type: 'string' },
     },
@@ -47,6 +50,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
     duration,
     warmup: Math.min(duration, smoke ? 0.5 : 3),
     connections: number('connections', values.connections ?? env.BENCH_CONNECTIONS, smoke ? 10 : 50, 1, 1000, true),
+    rounds: number('rounds', values.rounds ?? env.BENCH_ROUNDS, smoke ? 1 : 3, 1, 15, true),
     scale: number('scale', values.scale ?? env.BENCH_SCALE, 1, 1, 1000, true),
     coldStarts: smoke ? 1 : 3,
     thresholds: !smoke,

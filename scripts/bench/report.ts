@@ -22,22 +22,25 @@ const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-
 export function renderReport(r: BenchResults): string {
   const target = (id: string | undefined) => r.targets.find((t) => t.id === id);
   const out: string[] = [];
-  out.push(`Bench (${r.mode}): ${r.options.connections} connections, ${r.options.duration} s per run, warm-up ${r.options.warmup} s; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
+  const rounds = r.options.rounds > 1 ? `, ${r.options.rounds} rounds per scenario (the median round is shown)` : '';
+  out.push(`Bench (${r.mode}): ${r.options.connections} connections, ${r.options.duration} s per run${rounds}, warm-up ${r.options.warmup} s; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
   out.push(`Store: ${r.store.records} records, ${r.store.megabytes.toFixed(1)} MB, built in ${Math.round(r.store.buildMs)} ms`, '');
   out.push(
     table(
-      ['scenario', 'size', 'API req/s', 'ceiling req/s', 'ratio', 'p50 ms', 'p99 ms', 'non-2xx/3xx', 'errors', 'target'],
+      ['scenario', 'size', 'API req/s', 'ceiling req/s', 'ratio', r.options.rounds > 1 ? 'ratio per round' : '', 'p50 ms', 'p99 ms', 'ceiling p99', 'non-2xx/3xx', 'errors', 'target'],
       r.scenarios.map((s) =>
         s.skipped
-          ? [s.label, '', s.skipped, '', '', '', '', '', '', '']
+          ? [s.label, '', s.skipped, '', '', '', '', '', '', '', '', '']
           : [
               s.label,
               bytes(s.responseBytes),
               fixed(s.api?.requestsPerSecond, 0),
               fixed(s.ceiling?.requestsPerSecond, 0),
               fixed(s.ratio, 2),
+              r.options.rounds > 1 ? (s.roundRatios ?? []).map((v) => fixed(v, 2)).join(' ') : '',
               fixed(s.api?.latency.p50, 2),
               fixed(s.api?.latency.p99, 2),
+              fixed(s.ceiling?.latency.p99, 2),
               count(s.api?.non2xx3xx),
               count(s.api ? s.api.errors + s.api.timeouts : undefined),
               s.kind === 'revalidation' ? `${fixed(target('revalidation')?.value, 2)}× full: ${verdict(target('revalidation'))}` : verdict(target(TARGET_OF[s.kind])),
@@ -56,10 +59,10 @@ export function renderReport(r: BenchResults): string {
     out.push('', `Scaling ×${s.factor}: ${s.store.records} records, ${s.store.megabytes.toFixed(1)} MB store (seed written in ${Math.round(s.store.seedMs)} ms, built in ${Math.round(s.store.buildMs)} ms)`);
     out.push(
       table(
-        ['scenario', 'size real → scaled', 'req/s real', `req/s ×${s.factor}`, 'p99 real', `p99 ×${s.factor}`, 'growth', 'non-2xx/3xx', 'errors', 'target'],
+        ['scenario', 'size real → scaled', 'req/s real', `req/s ×${s.factor}`, 'p99 real', `p99 ×${s.factor}`, 'growth', r.options.rounds > 1 ? 'growth per round' : '', 'non-2xx/3xx', 'errors', 'target'],
         s.scenarios.map((x) =>
           x.skipped
-            ? [x.label, '', x.skipped, '', '', '', '', '', '', '']
+            ? [x.label, '', x.skipped, '', '', '', '', '', '', '', '']
             : [
                 x.label,
                 `${bytes(x.responseBytes.real)} → ${bytes(x.responseBytes.scaled)}`,
@@ -68,6 +71,7 @@ export function renderReport(r: BenchResults): string {
                 fixed(x.real?.latency.p99, 2),
                 x.scaled?.ok === 0 ? `none in ${r.options.duration} s` : fixed(x.scaled?.latency.p99, 2),
                 x.p99Growth === undefined ? '—' : `${fixed(x.p99Growth, 2)}×`,
+                r.options.rounds > 1 ? (x.roundGrowths ?? []).map((v) => fixed(v, 2)).join(' ') : '',
                 count(x.scaled?.non2xx3xx),
                 count(x.scaled ? x.scaled.errors + x.scaled.timeouts : undefined),
                 verdict(target(`scale-${x.kind}-p99`)),

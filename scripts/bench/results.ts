@@ -18,8 +18,10 @@ export interface ScenarioResult {
   skipped?: string;
   api?: LoadResult;
   ceiling?: LoadResult;
-  /** API requests/s divided by the ceiling's. */
+  /** API requests/s divided by the ceiling's, in the round with the median ratio (its runs are `api` and `ceiling`). */
   ratio?: number;
+  /** The ratio of each round, in the order they ran. */
+  roundRatios?: number[];
 }
 
 export interface ColdStart {
@@ -43,8 +45,10 @@ export interface ScaledScenario {
   skipped?: string;
   real?: LoadResult;
   scaled?: LoadResult;
-  /** Scaled p99 divided by the real store's p99, measured in alternation in the same run. */
+  /** Scaled p99 divided by the real store's p99, measured in alternation in the same run; the round with the median growth. */
   p99Growth?: number;
+  /** The growth of each round, in the order they ran. */
+  roundGrowths?: number[];
 }
 
 export interface Scaling {
