@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import { frontDoorServer } from './http/front-door-server.js';
 import { sendProblem } from './http/problems.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
@@ -21,6 +22,8 @@ import oembedRoutes from './routes/oembed.js';
 import openapiRoute from './routes/openapi.js';
 import v1 from './routes/v1/index.js';
 
+const newRequestId = () => randomUUID();
+
 export interface AppOptions {
   config: Config;
 }
@@ -30,7 +33,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    genReqId: newRequestId,
     // A hop count is supported at run time though the typings omit it.
     trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
     // A read-only API has no use for request bodies; a small limit stops abuse early.
@@ -69,7 +72,12 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   });
 
   // First, so a cached answer is replayed before any per-request work; see the plugin.
-  await fastify.register(responseCache, { maxBytes: 48 * 1024 * 1024, maxEntryBytes: 1024 * 1024 });
+  await fastify.register(responseCache, {
+    maxBytes: 48 * 1024 * 1024,
+    maxEntryBytes: 1024 * 1024,
+    logsRequests: ['info', 'debug', 'trace'].includes(config.LOG_LEVEL),
+    requestId: newRequestId,
+  });
   await fastify.register(helmet);
   await fastify.register(underPressure, { config });
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
@@ -94,8 +102,10 @@ export default fp(app, { name: 'app' });
 
 /** Builds a ready-to-use instance: what the server listens with and what tests inject into. */
 export async function buildApp(config: Config, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
-  const fastify = Fastify({ ...serverOptions(config), ...overrides });
+  const server = frontDoorServer();
+  const fastify = Fastify({ ...serverOptions(config), serverFactory: server.factory, ...overrides });
   await fastify.register(fp(app), { config });
   await fastify.ready();
+  server.fit(fastify.responseCacheFrontDoor);
   return fastify;
 }

@@ -1,17 +1,25 @@
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { OutgoingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { Entries, type Entry, PER_REQUEST_HEADERS } from '../../cache/entries.js';
+import { replay } from '../../cache/replay.js';
 import { accepts } from '../../http/accept.js';
-import { COMPRESS_THRESHOLD } from '../external/compress.js';
+import type { FrontDoor } from '../../http/front-door-server.js';
+import { countsTowardsQuota } from '../external/rate-limit.js';
 
 /**
  * The store is read-only while it is open, so a successful answer to a URL cannot change until
  * the content version does. Each such answer is kept whole — body, ETag and the headers the app's
- * plugins produced — and replayed for the next identical request straight from the first
- * request hook: no routing work, validation, querying, serialisation or per-request header
- * building. The checks a cached answer must still pass (rate limit, Accept, load shedding) run
- * here too; anything unusual (a partner key, an unacceptable Accept, overload) takes the normal
- * path, which answers it properly.
+ * plugins produced — and replayed for the next identical request without routing, validation,
+ * querying, serialisation or per-request header building. The checks a cached answer must still
+ * pass (rate limit, Accept, load shedding) apply to replays too; anything unusual (a partner
+ * key, an unacceptable Accept, overload) takes the normal path, which answers it properly.
+ *
+ * Replays happen at one of two doors:
+ * - the front door, in the HTTP server's request listener before Fastify sees the request, for
+ *   answers that need nothing from Fastify: no rate limit applies to the URL and requests are not
+ *   being logged one by one (Fastify's access log would miss them);
+ * - otherwise the first request hook, after the rate limiter has counted the request.
  */
 
 export interface CacheRouteOptions {
@@ -25,151 +33,84 @@ declare module 'fastify' {
   }
 }
 
-interface Entry {
-  headers: Record<string, string | number | string[]>;
-  body: Buffer;
-  etag: string;
-  mediaType: string;
-  br?: Buffer;
-  gzip?: Buffer;
-  bytes: number;
-}
-
-// Per-request headers never replayed from another response.
-const PER_REQUEST = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding', 'content-encoding', 'x-request-id', 'retry-after', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset']);
-
-/** The coding to send, honouring q-values: brotli if acceptable, else gzip, else none. */
-function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
-  if (!header) return undefined;
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    q.set(name.trim(), weight === undefined ? 1 : Number(weight.slice(2)));
-  }
-  const acceptable = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
-  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined;
-}
-
-const matchesEtag = (header: string | undefined, etag: string) =>
-  header !== undefined && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));
-
-export class Entries {
-  private readonly map = new Map<string, Entry>();
-  private bytes = 0;
-
-  constructor(
-    private readonly maxBytes: number,
-    private readonly maxEntryBytes: number,
-  ) {}
-
-  get(key: string): Entry | undefined {
-    const entry = this.map.get(key);
-    if (entry) {
-      // Re-insert: Map order is the recency order for eviction.
-      this.map.delete(key);
-      this.map.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: Entry): void {
-    if (entry.bytes > this.maxEntryBytes || this.map.has(key)) return;
-    this.map.set(key, entry);
-    this.bytes += entry.bytes;
-    for (const [old, value] of this.map) {
-      if (this.bytes <= this.maxBytes) break;
-      this.map.delete(old);
-      this.bytes -= value.bytes;
-    }
-  }
-
-  grow(entry: Entry, extra: number): void {
-    entry.bytes += extra;
-    this.bytes += extra;
-  }
-}
-
 export interface ResponseCacheOptions {
   /** Most bytes kept in all (bodies and their compressed forms); least recently used go first. */
   maxBytes: number;
   /** Larger answers are not kept (they are rare and would crowd out the rest). */
   maxEntryBytes: number;
+  /** Fastify logs every request (level info or finer): replays must then go through it. */
+  logsRequests: boolean;
+  /** The request id a replay carries when the client sent none (Fastify's genReqId). */
+  requestId: () => string;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     responseCacheEntries: Entries;
     responseCacheKey(request: FastifyRequest, route: CacheRouteOptions): string;
+    responseCacheFrontDoor: FrontDoor;
   }
 }
 
+const REQUEST_ID_HEADER = 'x-request-id';
+
 export default fp<ResponseCacheOptions>(
-  async function responseCache(app: FastifyInstance, { maxBytes, maxEntryBytes }) {
+  async function responseCache(app: FastifyInstance, { maxBytes, maxEntryBytes, logsRequests, requestId }) {
     const entries = new Entries(maxBytes, maxEntryBytes);
-    const keyOf = (request: FastifyRequest, route: CacheRouteOptions) =>
-      `${app.content.version}\u0000${route.variant?.(request) ?? ''}\u0000${request.headers.origin ?? ''}\u0000${request.url}`;
-
-    const replay = (request: FastifyRequest, reply: FastifyReply, entry: Entry, limited: boolean) => {
-      // Only a limiter adds headers to the reply before this point; skip the merge otherwise.
-      const headers: Record<string, string | number | string[]> = limited
-        ? { ...entry.headers, ...(reply.getHeaders() as Record<string, string>), 'x-request-id': request.id }
-        : { ...entry.headers, 'x-request-id': request.id };
-      let status = 200;
-      let body: Buffer | undefined = entry.body;
-      if (matchesEtag(request.headers['if-none-match'], entry.etag)) {
-        status = 304;
-        body = undefined;
-      } else {
-        const compressible = entry.body.byteLength >= COMPRESS_THRESHOLD;
-        const encoding = compressible ? preferredEncoding(request.headers['accept-encoding']) : undefined;
-        if (encoding) {
-          body = entry[encoding] ??= compress(entry, encoding);
-          headers['content-encoding'] = encoding;
-        }
-        headers['content-length'] = body.byteLength;
-        if (request.method === 'HEAD') body = undefined;
-      }
-      reply.hijack();
-      reply.raw.writeHead(status, headers);
-      reply.raw.end(body);
-    };
-
-    const compress = (entry: Entry, encoding: 'br' | 'gzip') => {
-      const out =
-        encoding === 'br'
-          ? brotliCompressSync(entry.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } })
-          : gzipSync(entry.body, { level: 6 });
-      entries.grow(entry, out.byteLength);
-      return out;
-    };
+    const key = (variant: string, origin: string | undefined, url: string) => `${app.content.version}\u0000${variant}\u0000${origin ?? ''}\u0000${url}`;
+    const keyOf = (request: FastifyRequest, route: CacheRouteOptions) => key(route.variant?.(request) ?? '', request.headers.origin, request.url);
 
     // Looked up once, when the app is ready: the plugins these come from register after this one.
     let underPressure: (() => boolean) | undefined;
     let limiter: ((request: FastifyRequest, reply: FastifyReply) => Promise<void>) | undefined;
+    let frontDoorOpen = false;
     app.addHook('onReady', async () => {
       const decorated = app as unknown as { isUnderPressure?: () => boolean; rateLimit?: () => typeof limiter };
       underPressure = decorated.isUnderPressure;
       limiter = decorated.rateLimit?.();
+      frontDoorOpen = !logsRequests;
+    });
+    // Requests arriving during shutdown must meet Fastify's closing handling.
+    app.addHook('preClose', async () => {
+      frontDoorOpen = false;
     });
 
-    // A callback hook, not an async one: this runs for every request, and most are hits.
+    const frontDoor: FrontDoor = (req, res) => {
+      const method = req.method;
+      if (!frontDoorOpen || (method !== 'GET' && method !== 'HEAD')) return false;
+      const headers = req.headers;
+      const url = req.url ?? '';
+      if (headers['x-api-key'] !== undefined || (limiter && countsTowardsQuota(url))) return false;
+      // Only routes without a variant are found here: their key has an empty variant.
+      const entry = entries.get(key('', headers.origin, url));
+      if (!entry || !accepts(headers.accept, [entry.mediaType]) || underPressure?.()) return false;
+      const id = headers[REQUEST_ID_HEADER];
+      replay(res, entries, entry, { method, headers, requestId: typeof id === 'string' && id !== '' ? id : requestId() });
+      return true;
+    };
+
+    // A callback hook, not an async one: this runs for every request that reaches Fastify.
     app.addHook('onRequest', (request, reply, done) => {
       if (request.method !== 'GET' && request.method !== 'HEAD') return done();
       const route = request.routeOptions.config.responseCache;
       if (!route || request.headers['x-api-key'] !== undefined) return done();
       const entry = entries.get(keyOf(request, route));
       if (!entry || !accepts(request.headers.accept, [entry.mediaType]) || underPressure?.()) return done();
-      if (!limiter) return replay(request, reply, entry, false);
+      const send = (extra?: OutgoingHttpHeaders) => {
+        reply.hijack();
+        replay(reply.raw, entries, entry, { method: request.method, headers: request.headers, requestId: request.id, extra });
+      };
+      if (!limiter) return send();
       // Counted exactly once: the route's own limiter sees the request as already counted.
       limiter(request, reply).then(
-        () => replay(request, reply, entry, true),
+        () => send(reply.getHeaders() as OutgoingHttpHeaders),
         (error: Error) => done(error),
       );
     });
 
     app.decorate('responseCacheEntries', entries);
     app.decorate('responseCacheKey', keyOf);
+    app.decorate('responseCacheFrontDoor', frontDoor);
   },
   { name: 'response-cache' },
 );
@@ -189,7 +130,7 @@ export const cacheRoutes = fp<CacheRouteOptions>(
       if (request.headers['x-api-key'] !== undefined || reply.hasHeader('content-encoding')) return payload;
       const etag = reply.getHeader('etag');
       if (typeof etag !== 'string') return payload;
-      const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter(([name, value]) => value !== undefined && !PER_REQUEST.has(name))) as Entry['headers'];
+      const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter(([name, value]) => value !== undefined && !PER_REQUEST_HEADERS.has(name))) as Entry['headers'];
       const body = Buffer.from(payload);
       const mediaType = String(headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
       scope.responseCacheEntries.set(scope.responseCacheKey(request, route), { headers, body, etag, mediaType, bytes: body.byteLength });

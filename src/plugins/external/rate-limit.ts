@@ -12,6 +12,9 @@ declare module 'fastify' {
   }
 }
 
+/** Whether a request URL is one the quotas apply to: the content API, /v1. */
+export const countsTowardsQuota = (url: string) => url.startsWith('/v1/') || url === '/v1' || url.startsWith('/v1?');
+
 export interface RateLimitOptions {
   config: Config;
 }
@@ -25,7 +28,7 @@ export default fp<RateLimitOptions>(
     const keys = new PartnerKeys(config.PARTNER_KEYS);
     const window = config.RATE_LIMIT_WINDOW_SECONDS;
     const maxFor = (request: FastifyRequest) => (request.partner ? config.PARTNER_RATE_LIMIT_MAX : config.RATE_LIMIT_MAX);
-    const isApi = (request: FastifyRequest) => request.url.startsWith('/v1/') || request.url === '/v1' || request.url.startsWith('/v1?');
+    const isApi = (request: FastifyRequest) => countsTowardsQuota(request.url);
 
     app.addHook('onRequest', async (request) => {
       if (!isApi(request)) return;
