@@ -61,9 +61,10 @@ export class Presenter {
   }
 
   topic(t: Topic, format: BodyFormat, include: readonly RecordCollection[] = []) {
+    const impacts = this.content.forTopic('impacts', t.slug);
     const related = Object.fromEntries(
       CONTENT_TYPES.map(({ collection }) => {
-        const records = this.content.forTopic(collection, t.slug);
+        const records = collection === 'impacts' ? impacts : this.content.forTopic(collection, t.slug);
         return [
           collection,
           {
@@ -88,7 +89,8 @@ export class Presenter {
         concept: c.concept,
         text: c.text,
       })),
-      impacts: this.content.forTopic('impacts', t.slug).map((i) => ({
+      // Capped like an include, so a topic's answer stays bounded however much content grows.
+      impacts: impacts.slice(0, INCLUDE_LIMIT).map((i) => ({
         slug: i.slug,
         title: i.title,
         summary: i.summary,

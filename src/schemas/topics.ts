@@ -45,7 +45,7 @@ export const Topic = z
     comparisons: z.array(Comparison).describe('How this topic differs from related topics and concepts.'),
     impacts: z
       .array(z.object({ slug: z.string(), title: z.string(), summary: z.string(), area: z.string(), href: z.string() }))
-      .describe('Effects and long-term risks, in brief (full records under `related.impacts`).'),
+      .describe(`Effects and long-term risks, in brief: the first ${INCLUDE_LIMIT} (\`related.impacts\` gives the count and a link to all, as full records).`),
     related: TopicRelated,
     sources: z.array(SourceRef).min(1),
     reviewedAt: z.iso.date(),

@@ -92,6 +92,10 @@ t.test('include expands at most 20 records per collection; count and href cover 
   for (let i = 0; i < 120; i++) {
     writeFileSync(join(seedDir, `faqs/extra-${i}.md`), template.replace(/^title: .*$/m, `title: Extra question ${i}?`));
   }
+  const impact = readFileSync(join(seedDir, 'impacts/long-term-risks.md'), 'utf8');
+  for (let i = 0; i < 30; i++) {
+    writeFileSync(join(seedDir, `impacts/extra-${i}.md`), impact.replace(/^title: .*$/m, `title: Extra impact ${i}`));
+  }
   const storePath = join(scratchDir(t), 'content.db');
   buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
   const big = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: 'silent', STORE_WATCH: 'false' }));
@@ -101,4 +105,9 @@ t.test('include expands at most 20 records per collection; count and href cover 
   t.equal(faqs.items.length, 20);
   const listed = (await big.inject({ method: 'GET', url: `${faqs.href}&limit=100&offset=100` })).json();
   t.equal(listed.meta.total, faqs.count, 'the collection link reaches every record');
+
+  const topic = (await big.inject({ method: 'GET', url: '/v1/topics/emotional-withdrawal' })).json().data;
+  t.equal(topic.impacts.length, 20, 'the brief impacts are capped too, so a topic stays bounded');
+  t.ok(topic.related.impacts.count > 30);
+  t.equal(topic.impacts[0].slug, (await big.inject({ method: 'GET', url: topic.related.impacts.href })).json().data[0].slug, 'in the order of the full list');
 });
