@@ -1,8 +1,10 @@
 // A seed folder `factor` times the real one, written as Markdown so that the real loader,
 // validator and builder make the store: the scaled store has exactly the production shape.
 // Topics, sources and site texts stay as they are (the API has three topics by design); every
-// record is cloned factor - 1 times with a suffixed slug, a numbered title and a body that mixes
-// in a paragraph from another record of its collection, so search sees varied real prose.
+// record is cloned factor - 1 times with a suffixed slug, a numbered title and a body in which
+// one paragraph is swapped for a paragraph of another record of its collection: search sees
+// varied real prose, and a clone is about as long as a real record, so answers grow with the
+// number of records and not with inflated ones.
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
@@ -11,8 +13,19 @@ import { RECORD_COLLECTIONS } from '../../src/seed/schemas.js';
 
 const TITLE_MAX = 120; // the seed schema's limit
 
+const isProse = (paragraph: string) => paragraph.trim() !== '' && !paragraph.startsWith('#');
+
 function paragraphs(body: string): string[] {
-  return body.split(/\n{2,}/).filter((p) => p.trim() && !p.startsWith('#'));
+  return body.split(/\n{2,}/).filter(isProse);
+}
+
+/** `body` with its `n`th prose paragraph (cycling) replaced by `replacement`. */
+function swapParagraph(body: string, n: number, replacement: string | undefined): string {
+  const parts = body.split(/\n{2,}/);
+  const prose = parts.flatMap((p, i) => (isProse(p) ? [i] : []));
+  if (replacement === undefined || prose.length === 0) return body;
+  parts[prose[n % prose.length]!] = replacement;
+  return parts.join('\n\n');
 }
 
 /** Writes the synthetic seed into `targetDir` (created); returns how many records it holds. */
@@ -27,12 +40,12 @@ export function writeScaledSeed(realSeedDir: string, targetDir: string, factor: 
       for (let copy = 1; copy < factor; copy++) {
         const donor = entries[(j + copy) % entries.length]!;
         const borrowed = paragraphs(donor.body);
-        const extra = borrowed.length ? `\n\n${borrowed[copy % borrowed.length]}` : '';
+        const body = swapParagraph(entry.body, copy, borrowed[copy % Math.max(1, borrowed.length)]);
         const suffix = ` (${copy + 1})`;
         // Loaded data has defaults applied and undefined notes; a JSON round trip drops those.
         const { slug: _slug, ...data } = JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown> & { title: string };
         data.title = entry.data.title.slice(0, TITLE_MAX - suffix.length) + suffix;
-        writeFileSync(join(targetDir, collection, `${entry.slug}-x${copy + 1}.md`), matter.stringify(`${entry.body}${extra}\n`, data));
+        writeFileSync(join(targetDir, collection, `${entry.slug}-x${copy + 1}.md`), matter.stringify(`${body}\n`, data));
       }
     });
   }
