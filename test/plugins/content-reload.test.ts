@@ -5,6 +5,7 @@ import t from 'tap';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
+import { listen, send } from '../helpers/http.js';
 import { copySeed, MIGRATIONS_DIR, scratchDir } from '../helpers/store.js';
 
 const retitle = (file: string, title: string) => {
@@ -46,6 +47,22 @@ t.test('a newly built store is served without a restart, and cached answers neve
   t.equal(revalidated.statusCode, 200, 'an old ETag no longer matches');
   const found = (await get('/v1/search?q=keeping%20journal')).json();
   t.equal(found.data[0].slug, 'journaling', 'search uses the new store too');
+});
+
+t.test('over a real socket too, where repeats are answered before Fastify, a rebuilt store is never hidden by the cache', async (t) => {
+  const seedDir = copySeed(t);
+  const storePath = join(scratchDir(t), 'content.db');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' }));
+  t.teardown(() => app.close());
+  const base = await listen(app);
+  const title = async () => JSON.parse((await send(base, '/v1/faqs?limit=100')).body.toString()).data.find((f: { slug: string }) => f.slug === 'how-long-does-recovery-take')?.title;
+
+  const first = await title();
+  t.equal(await title(), first, 'served again (from the cache)');
+  retitle(join(seedDir, 'faqs/how-long-does-recovery-take.md'), 'How long does it take to feel better?');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  t.ok(await until(async () => (await title()) === 'How long does it take to feel better?'), 'the new title is served');
 });
 
 t.test('a broken file put in place of the store is ignored; the old store keeps serving', async (t) => {
