@@ -61,7 +61,17 @@ export class Entries {
     return entry;
   }
 
-  set(key: string, entry: Omit<Entry, 'used' | 'evicted' | 'forms'>): void {
+  private version: string | undefined;
+
+  /**
+   * Records an answer of content `version`. The first answer of a new version drops all the
+   * older ones: they would never be asked for again, only wait to be evicted.
+   */
+  set(key: string, entry: Omit<Entry, 'used' | 'evicted' | 'forms'>, version: string): void {
+    if (version !== this.version) {
+      this.clear();
+      this.version = version;
+    }
     if (entry.bytes > this.maxEntryBytes || this.map.has(key)) return;
     this.map.set(key, { ...entry, forms: {}, used: false, evicted: false });
     this.bytes += entry.bytes;
@@ -83,6 +93,12 @@ export class Entries {
       this.evict();
     }
     return out;
+  }
+
+  clear(): void {
+    for (const entry of this.map.values()) entry.evicted = true;
+    this.map.clear();
+    this.bytes = 0;
   }
 
   get size(): number {

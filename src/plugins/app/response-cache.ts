@@ -133,7 +133,7 @@ export const cacheRoutes = fp<CacheRouteOptions>(
       const headers = Object.fromEntries(Object.entries(reply.getHeaders()).filter(([name, value]) => value !== undefined && !PER_REQUEST_HEADERS.has(name))) as Entry['headers'];
       const body = Buffer.from(payload);
       const mediaType = String(headers['content-type'] ?? 'application/json').split(';')[0]!.trim();
-      scope.responseCacheEntries.set(scope.responseCacheKey(request, route), { headers, body, etag, mediaType, bytes: body.byteLength });
+      scope.responseCacheEntries.set(scope.responseCacheKey(request, route), { headers, body, etag, mediaType, bytes: body.byteLength }, scope.content.version);
       return payload;
     });
   },
