@@ -23,6 +23,8 @@ export function serverEnv(storePath: string, port: number): Record<string, strin
     STORE_PATH: storePath,
     STORE_AUTO_BUILD: 'false',
     LOG_LEVEL: 'warn',
+    // As a deployment behind a proxy sets it (README); links are the same as the Host would give.
+    PUBLIC_BASE_URL: `http://${HOST}:${port}`,
     // One client on many connections is exactly what a rate limiter is for; here it would only
     // measure 429s.
     RATE_LIMIT_ENABLED: 'false',

@@ -73,8 +73,9 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
     throw new HttpProblem(404, 'No embed lives at this address. Topic embeds are at /embed/topics/{slug}, hand-picked lists at /embed/list.');
   });
 
-  // Pages depend only on the URL, the content version and the origin in their absolute links.
-  await app.register(cacheRoutes, { variant: publicOrigin });
+  // Pages depend only on the URL, the content version and the origin in their absolute links;
+  // with PUBLIC_BASE_URL set that origin is fixed, so the URL alone keys a page.
+  await app.register(cacheRoutes, app.publicBaseOrigin ? {} : { variant: publicOrigin });
 
   const send = (reply: FastifyReply, doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;

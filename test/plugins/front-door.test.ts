@@ -90,6 +90,18 @@ t.test('embed pages whose links follow the Host header are never shared between 
   t.notMatch(b.body.toString(), /a\.example/);
 });
 
+t.test('with PUBLIC_BASE_URL, embed pages are keyed by URL alone and link to that origin whatever the Host', async (t) => {
+  const app = await build(t, { RATE_LIMIT_ENABLED: 'false', PUBLIC_BASE_URL: 'https://content.example.org' });
+  const base = await listen(app);
+  const path = '/embed/topics/emotional-withdrawal?sections=faqs';
+  const a = await get(base, path, { host: 'a.example' });
+  const b = await get(base, path, { host: 'b.example' });
+  t.equal(b.status, 200);
+  t.ok(b.body.equals(a.body));
+  t.match(b.body.toString(), /https:\/\/content\.example\.org\//);
+  t.notMatch(b.body.toString(), /a\.example|b\.example/);
+});
+
 t.test('with a CORS allow-list, each Origin gets its own answer', async (t) => {
   const app = await build(t, { RATE_LIMIT_ENABLED: 'false', CORS_ORIGINS: 'https://a.example,https://b.example' });
   const base = await listen(app);
