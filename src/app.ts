@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { frontDoorServer } from './http/front-door-server.js';
 import { sendProblem } from './http/problems.js';
+import cacheWarmer, { isWarmUp } from './plugins/app/cache-warmer.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
 import responseCache from './plugins/app/response-cache.js';
@@ -33,6 +34,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
+    // The app's own cache warm-up is not traffic: its requests stay out of the access log.
+    logController: new LogController({ disableRequestLogging: (request) => isWarmUp(request) }),
     genReqId: newRequestId,
     // A hop count is supported at run time though the typings omit it.
     trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
@@ -96,6 +99,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   await fastify.register(v1, { prefix: '/v1', cacheControl });
   await fastify.register(embedRoutes, { prefix: '/embed', cacheControl });
   await fastify.register(oembedRoutes, { cacheControl, cacheAge: config.CACHE_MAX_AGE });
+  await fastify.register(cacheWarmer, { maxUrls: 500 });
 }
 
 export default fp(app, { name: 'app' });

@@ -235,6 +235,15 @@ export class ContentRepository {
     return this.bySlug.get(key('sources', slug)) as Source | undefined;
   }
 
+  /** Every record of a collection, in editorial order. */
+  all(collection: RecordCollection): readonly ContentRecord[] {
+    return this.records.get(collection)!;
+  }
+
+  allSources(): readonly Source[] {
+    return this.sources;
+  }
+
   /** All records of a collection linked to a topic, in editorial order. */
   forTopic(collection: RecordCollection, topic: string): ContentRecord[] {
     return this.records.get(collection)!.filter((r) => r.topics.some((t) => t.slug === topic));

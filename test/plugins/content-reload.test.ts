@@ -63,6 +63,8 @@ t.test('over a real socket too, where repeats are answered before Fastify, a reb
   retitle(join(seedDir, 'faqs/how-long-does-recovery-take.md'), 'How long does it take to feel better?');
   buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
   t.ok(await until(async () => (await title()) === 'How long does it take to feel better?'), 'the new title is served');
+  await app.cacheWarmed();
+  t.ok(app.responseCacheEntries.size >= 100, 'the new store is prepared in its turn (the old answers are gone)');
 });
 
 t.test('a broken file put in place of the store is ignored; the old store keeps serving', async (t) => {

@@ -9,6 +9,8 @@ import { SearchRepository } from '../../repositories/search-repository.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Runs `listener` after each swap to a newly built store. */
+    onContentReload(listener: () => void): void;
     content: ContentRepository;
     searchIndex: SearchRepository;
     present: Presenter;
@@ -52,6 +54,10 @@ export default fp<ContentPluginOptions>(
     app.decorate('content', { getter: () => current.content });
     app.decorate('searchIndex', { getter: () => current.searchIndex });
     app.decorate('present', { getter: () => current.present });
+    const listeners: (() => void)[] = [];
+    app.decorate('onContentReload', (listener: () => void) => {
+      listeners.push(listener);
+    });
 
     let watcher: FSWatcher | undefined;
     let timer: NodeJS.Timeout | undefined;
@@ -63,6 +69,7 @@ export default fp<ContentPluginOptions>(
         current = next;
         previous.store.close();
         app.log.info({ contentVersion: next.content.version }, 'content store reloaded');
+        for (const listener of listeners) listener();
       } catch (error) {
         // A half-written or broken file never replaces the store being served.
         app.log.error({ err: error }, 'new content store could not be opened; still serving the previous one');

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.js';
 import { PARTNER_KEY_HEADER, PartnerKeys } from '../../http/partner-keys.js';
 import { HttpProblem } from '../../http/problems.js';
+import { isWarmUp } from '../app/cache-warmer.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,7 +43,8 @@ export default fp<RateLimitOptions>(
 
     await app.register(rateLimit, {
       global: true,
-      allowList: (request) => !isApi(request),
+      // The app's own cache warm-up is not a client.
+      allowList: (request) => !isApi(request) || isWarmUp(request.raw),
       timeWindow: window * 1000,
       max: (request) => maxFor(request),
       keyGenerator: (request) => (request.partner ? `partner:${request.partner}` : `ip:${request.ip}`),
