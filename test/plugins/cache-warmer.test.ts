@@ -40,3 +40,20 @@ t.test('warm-up requests are not logged, not rate-limited, and leave local clien
   t.same(answers.map((a) => a.status), [200, 200, 200, 429], 'the whole quota is left for the client');
   t.equal(answers[0]!.headers['ratelimit-remaining'], '2');
 });
+
+t.test('closing the app in the middle of a warm-up stops it quietly', async (t) => {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, next) {
+      lines.push(chunk.toString());
+      next();
+    },
+  });
+  const app = await build(t, { LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' }, { logger: { level: 'warn', stream } });
+  await listen(app);
+  // Until warming has begun and prepared a few answers, but not all of them.
+  while (app.responseCacheEntries.size < 3) await new Promise((r) => setTimeout(r, 5));
+  await app.close();
+  t.ok(app.responseCacheEntries.size < 100, 'stopped before the end');
+  t.same(lines, [], 'nothing logged');
+});

@@ -11,6 +11,8 @@ import { hrefOf } from '../../http/present.js';
  * requests are never held up); the response cache keeps the answers as it does any other.
  */
 
+const START_DELAY_MS = 100;
+
 /** The socket address of warm-up requests: no real connection can have it. */
 const WARMER_ADDRESS = 'cache-warmer';
 
@@ -43,21 +45,27 @@ export default fp<CacheWarmerOptions>(
     };
 
     let round = 0;
+    let closing = false;
     let done: Promise<void> = Promise.resolve();
+    const pause = (ms: number) => new Promise<void>((next) => setTimeout(next, ms).unref());
+    const stopped = (mine: number) => mine !== round || closing;
     const warm = () => {
       const mine = ++round;
-      const queue = paths();
       done = (async () => {
-        for (const url of queue) {
-          // A newer store started its own round; a closing app needs none.
-          if (mine !== round || closing) return;
+        // The first probes and requests after start-up go first; warming starts just after.
+        await pause(START_DELAY_MS);
+        for (const url of paths()) {
+          // One URL per turn of the event loop: real requests are never held up for long.
           await new Promise<void>((next) => setImmediate(next));
+          // A newer store started its own round; a closing app needs none.
+          if (stopped(mine)) return;
           await app.inject({ method: 'GET', url, remoteAddress: WARMER_ADDRESS });
         }
-      })().catch((error: unknown) => app.log.warn({ err: error }, 'cache warm-up stopped'));
+      })().catch((error: unknown) => {
+        if (!stopped(mine)) app.log.warn({ err: error }, 'cache warm-up stopped');
+      });
     };
 
-    let closing = false;
     app.addHook('onListen', async () => warm());
     app.onContentReload(warm);
     app.addHook('preClose', async () => {
