@@ -12,6 +12,7 @@ import { loadSeed } from '../../src/seed/load.js';
 import { RECORD_COLLECTIONS } from '../../src/seed/schemas.js';
 
 const TITLE_MAX = 120; // the seed schema's limit
+const CLONE_ORDER_STEP = 10_000; // above any real record's order
 
 const isProse = (paragraph: string) => paragraph.trim() !== '' && !paragraph.startsWith('#');
 
@@ -45,6 +46,9 @@ export function writeScaledSeed(realSeedDir: string, targetDir: string, factor: 
         // Loaded data has defaults applied and undefined notes; a JSON round trip drops those.
         const { slug: _slug, ...data } = JSON.parse(JSON.stringify(entry.data)) as Record<string, unknown> & { title: string };
         data.title = entry.data.title.slice(0, TITLE_MAX - suffix.length) + suffix;
+        // Clones sort after the real records, as content added later would: a capped list then
+        // shows the real records and a mix of clones, not twenty copies of whichever sorts first.
+        if (typeof data.order === 'number') data.order += copy * CLONE_ORDER_STEP;
         writeFileSync(join(targetDir, collection, `${entry.slug}-x${copy + 1}.md`), matter.stringify(`${body}\n`, data));
       }
     });
