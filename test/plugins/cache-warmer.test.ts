@@ -1,6 +1,6 @@
-import { Writable } from 'node:stream';
 import t from 'tap';
 import { build } from '../helpers/app.js';
+import { logCapture } from '../helpers/logs.js';
 import { listen, send } from '../helpers/http.js';
 
 // Once the server listens, the app prepares the answers clients ask for first. That work is the
@@ -23,13 +23,7 @@ t.test('topics, collection pages and every record are prepared once the server l
 });
 
 t.test('warm-up requests are not logged, not rate-limited, and leave local clients their quota', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, next) {
-      lines.push(chunk.toString());
-      next();
-    },
-  });
+  const { stream, lines } = logCapture();
   const app = await build(t, { LOG_LEVEL: 'info', RATE_LIMIT_MAX: '3' }, { logger: { level: 'info', stream } });
   const base = await listen(app);
   await app.cacheWarmed();
@@ -42,13 +36,7 @@ t.test('warm-up requests are not logged, not rate-limited, and leave local clien
 });
 
 t.test('closing the app in the middle of a warm-up stops it quietly', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, next) {
-      lines.push(chunk.toString());
-      next();
-    },
-  });
+  const { stream, lines } = logCapture();
   const app = await build(t, { LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false' }, { logger: { level: 'warn', stream } });
   await listen(app);
   // Until warming has begun and prepared a few answers, but not all of them.

@@ -1,9 +1,9 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
-import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import t from 'tap';
 import { build } from '../helpers/app.js';
+import { logCapture } from '../helpers/logs.js';
 import { listen, send } from '../helpers/http.js';
 
 // Over a real socket, repeat requests for a cached URL are answered before Fastify sees them
@@ -113,13 +113,7 @@ t.test('with a CORS allow-list, each Origin gets its own answer', async (t) => {
 });
 
 t.test('when requests are logged one by one, cached answers are logged too', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, next) {
-      lines.push(chunk.toString());
-      next();
-    },
-  });
+  const { stream, lines } = logCapture();
   const app = await build(t, { LOG_LEVEL: 'info', RATE_LIMIT_ENABLED: 'false' }, { logger: { level: 'info', stream } });
   const base = await listen(app);
   await get(base, '/v1/impacts');

@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import t from 'tap';
 import { PartnerKeys } from '../../src/http/partner-keys.js';
 import { build } from '../helpers/app.js';
+import { logCapture } from '../helpers/logs.js';
 
 const PARTNER_KEY = 'partner-secret-123';
 
@@ -84,13 +84,7 @@ t.test('bodies, headers and methods are limited', async (t) => {
 });
 
 t.test('an unexpected error is logged with its stack and answered with a generic 500', async (t) => {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const { stream, lines } = logCapture();
   const app = await build(t, {}, { logger: { level: 'error', stream } });
   app.store.sqlite.close(); // simulate the database going away underneath the app
   const res = await app.inject({ method: 'GET', url: '/readyz' });
