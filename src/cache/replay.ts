@@ -1,19 +1,7 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { preferredEncoding } from '../http/accept.js';
 import { COMPRESS_THRESHOLD } from '../plugins/external/compress.js';
 import type { Entries, Entry, Form, Headers } from './entries.js';
-
-/** The coding to send, honouring q-values: brotli if acceptable, else gzip, else none. */
-export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
-  if (!header) return undefined;
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const weight = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    q.set(name.trim(), weight === undefined ? 1 : Number(weight.slice(2)));
-  }
-  const acceptable = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
-  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined;
-}
 
 export const matchesEtag = (header: string | undefined, etag: string) =>
   header !== undefined && (header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag));

@@ -1,23 +1,38 @@
-// Accept-header negotiation (RFC 9110 §12.5.1): the most specific matching range decides a
-// media type's quality; q=0 means "not acceptable".
+// Content negotiation (RFC 9110 §12.5): Accept, where the most specific matching range decides a
+// media type's quality, and Accept-Encoding; q=0 means "not acceptable".
+
+/** The members of a negotiation header, lower-cased, each with its q-value (a bad one counts as 0). */
+function weighted(header: string): { value: string; q: number }[] {
+  return header.split(',').map((member) => {
+    const [value = '', ...params] = member.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    return { value: value.trim(), q: Number.isFinite(q) ? q : 0 };
+  });
+}
 
 /** The q-value an Accept header gives a media type, using the most specific matching range. */
 function quality(header: string, type: string): number {
   const [main] = type.split('/');
   let best = -1;
   let q = 0;
-  for (const range of header.split(',')) {
-    const [media = '', ...params] = range.trim().toLowerCase().split(';');
-    const m = media.trim();
+  for (const range of weighted(header)) {
+    const m = range.value;
     const specificity = m === type ? 3 : m === `${main}/*` ? 2 : m === '*/*' ? 1 : 0;
     if (specificity > best && specificity > 0) {
       best = specificity;
-      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      const value = qParam === undefined ? 1 : Number(qParam.slice(2));
-      q = Number.isFinite(value) ? value : 0;
+      q = range.q;
     }
   }
   return q;
+}
+
+/** The coding to send, honouring q-values: brotli if acceptable, else gzip, else none. */
+export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
+  if (!header) return undefined;
+  const q = new Map(weighted(header).map((coding) => [coding.value, coding.q]));
+  const acceptable = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
+  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined;
 }
 
 /** True when an Accept header admits one of `types`. A missing or empty header accepts anything. */
