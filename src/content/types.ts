@@ -1,23 +1,25 @@
 import type { RecordCollection } from '../seed/schemas.js';
 
 // The content types the API publishes besides topics and sources: collection name (URL
-// segment and seed folder), singular type name (in payloads and embed lists) and facets.
+// segment and seed folder), singular type name (in payloads and embed lists), label (headings and
+// the API docs' tag), what the collection holds (the tag's description) and facets.
 export interface ContentTypeInfo {
   collection: RecordCollection;
   type: string;
   label: string;
+  description: string;
   facets: readonly string[];
 }
 
 export const CONTENT_TYPES = [
-  { collection: 'signs', type: 'sign', label: 'Signs', facets: ['kind', 'setting'] },
-  { collection: 'causes', type: 'cause', label: 'Causes', facets: ['category'] },
-  { collection: 'contexts', type: 'context', label: 'Contexts', facets: [] },
-  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', facets: ['category'] },
-  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', facets: ['kind'] },
-  { collection: 'faqs', type: 'faq', label: 'Questions and answers', facets: [] },
-  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', facets: ['area'] },
-  { collection: 'stories', type: 'story', label: 'Stories', facets: [] },
+  { collection: 'signs', type: 'sign', label: 'Signs', description: 'Signs and symptoms.', facets: ['kind', 'setting'] },
+  { collection: 'causes', type: 'cause', label: 'Causes', description: 'What can lead to each condition.', facets: ['category'] },
+  { collection: 'contexts', type: 'context', label: 'Contexts', description: 'Areas of life where it shows up.', facets: [] },
+  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', description: 'Self-help, connection, prevention and relapse prevention.', facets: ['category'] },
+  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', description: 'Professional therapies and peer support, with when to consider them.', facets: ['kind'] },
+  { collection: 'faqs', type: 'faq', label: 'Questions and answers', description: 'Frequently asked questions.', facets: [] },
+  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', description: 'Effects and long-term risks.', facets: ['area'] },
+  { collection: 'stories', type: 'story', label: 'Stories', description: 'Short anonymised illustrative stories.', facets: [] },
 ] as const satisfies readonly ContentTypeInfo[];
 
 export type RecordType = (typeof CONTENT_TYPES)[number]['type'];

@@ -2,6 +2,7 @@ import fastifySwagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { CONTENT_TYPES } from '../../content/types.js';
 import { pruneUnusedSchemas } from '../../openapi/prune.js';
 
 // The OpenAPI 3.1 document, generated from the routes' zod schemas (served at /openapi.json).
@@ -37,14 +38,8 @@ export default fp(
         tags: [
           { name: 'Topics', description: 'The three topics and how they relate.' },
           { name: 'Search', description: 'Ranked full-text search across all content.' },
-          { name: 'Signs', description: 'Signs and symptoms.' },
-          { name: 'Causes', description: 'What can lead to each condition.' },
-          { name: 'Contexts', description: 'Areas of life where it shows up.' },
-          { name: 'Coping strategies', description: 'Self-help, connection, prevention and relapse prevention.' },
-          { name: 'Therapies and support', description: 'Professional therapies and peer support, with when to consider them.' },
-          { name: 'Questions and answers', description: 'Frequently asked questions.' },
-          { name: 'Impacts and risks', description: 'Effects and long-term risks.' },
-          { name: 'Stories', description: 'Short anonymised illustrative stories.' },
+          // The record routes tag each operation with its collection's label.
+          ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
           { name: 'Sources', description: 'The works the content is based on.' },
           { name: 'Embeds', description: 'Accessible HTML resource lists for clinicians\' sites and handouts, an oEmbed endpoint, and a builder page.' },
           { name: 'Health', description: 'Liveness and readiness probes.' },
