@@ -22,12 +22,19 @@ const until = async (check: () => Promise<boolean>) => {
   return false;
 };
 
-t.test('a newly built store is served without a restart, and cached answers never go stale', async (t) => {
+/** An app watching a store built from its own copy of the seed; `rebuild` builds it again in place. */
+async function watchingApp(t: { teardown(fn: () => unknown): void }) {
   const seedDir = copySeed(t);
   const storePath = join(scratchDir(t), 'content.db');
-  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  const rebuild = () => buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  rebuild();
   const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' }));
   t.teardown(() => app.close());
+  return { seedDir, rebuild, app };
+}
+
+t.test('a newly built store is served without a restart, and cached answers never go stale', async (t) => {
+  const { seedDir, rebuild, app } = await watchingApp(t);
   const get = (url: string) => app.inject({ method: 'GET', url });
 
   const before = await get('/v1/strategies/journaling');
@@ -37,7 +44,7 @@ t.test('a newly built store is served without a restart, and cached answers neve
   const version = (await get('/readyz')).json().contentVersion;
 
   retitle(join(seedDir, 'strategies/journaling.md'), 'Keeping a journal');
-  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  rebuild();
   t.ok(await until(async () => (await get('/readyz')).json().contentVersion !== version), 'the new version is picked up');
 
   const after = await get('/v1/strategies/journaling');
@@ -50,18 +57,14 @@ t.test('a newly built store is served without a restart, and cached answers neve
 });
 
 t.test('over a real socket too, where repeats are answered before Fastify, a rebuilt store is never hidden by the cache', async (t) => {
-  const seedDir = copySeed(t);
-  const storePath = join(scratchDir(t), 'content.db');
-  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' }));
-  t.teardown(() => app.close());
+  const { seedDir, rebuild, app } = await watchingApp(t);
   const base = await listen(app);
   const title = async () => JSON.parse((await send(base, '/v1/faqs?limit=100')).body.toString()).data.find((f: { slug: string }) => f.slug === 'how-long-does-recovery-take')?.title;
 
   const first = await title();
   t.equal(await title(), first, 'served again (from the cache)');
   retitle(join(seedDir, 'faqs/how-long-does-recovery-take.md'), 'How long does it take to feel better?');
-  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  rebuild();
   t.ok(await until(async () => (await title()) === 'How long does it take to feel better?'), 'the new title is served');
   await app.cacheWarmed();
   t.ok(app.responseCacheEntries.size >= 100, 'the new store is prepared in its turn (the old answers are gone)');
