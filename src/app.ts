@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { frontDoorServer } from './http/front-door-server.js';
 import { sendProblem } from './http/problems.js';
-import cacheWarmer, { isWarmUp } from './plugins/app/cache-warmer.js';
+import cacheControl from './plugins/app/cache-control.js';
+import conditionalRequests from './plugins/app/conditional-requests.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
-import responseCache from './plugins/app/response-cache.js';
+import preparedAnswers from './plugins/app/prepared-answers.js';
 import compress from './plugins/external/compress.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
-import rateLimit from './plugins/external/rate-limit.js';
 import underPressure from './plugins/external/under-pressure.js';
-import etag from './plugins/external/etag.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
 import embedRoutes from './routes/embed.js';
@@ -25,6 +23,22 @@ import v1 from './routes/v1/index.js';
 
 const newRequestId = () => randomUUID();
 
+/**
+ * An absolute-form request target (`GET http://host/v1/topics HTTP/1.1`, RFC 9112 §3.2.2) is
+ * routed by its path and query like any other, so it meets the same route, limits and cache.
+ */
+function originForm(request: { url?: string }): string {
+  const url = request.url ?? '/';
+  if (url.startsWith('/')) return url;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    // Not a URL at all: the router answers it as a path it does not know.
+  }
+  return url;
+}
+
 export interface AppOptions {
   config: Config;
 }
@@ -34,8 +48,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
-    // The app's own cache warm-up is not traffic: its requests stay out of the access log.
-    logController: new LogController({ disableRequestLogging: (request) => isWarmUp(request) }),
+    rewriteUrl: originForm,
     genReqId: newRequestId,
     // A hop count is supported at run time though the typings omit it.
     trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
@@ -59,8 +72,9 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   fastify.decorate('publicBaseOrigin', config.PUBLIC_BASE_URL ?? null);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
+    done(null, payload);
   });
   // Once shutdown starts, requests still arriving on open connections are turned away cleanly
   // while those already in progress finish.
@@ -74,42 +88,37 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
   });
 
-  // First, so a cached answer is replayed before any per-request work; see the plugin.
-  await fastify.register(responseCache, {
-    maxBytes: 48 * 1024 * 1024,
-    maxEntryBytes: 1024 * 1024,
-    logsRequests: ['info', 'debug', 'trace'].includes(config.LOG_LEVEL),
-    requestId: newRequestId,
-  });
   await fastify.register(helmet);
   await fastify.register(underPressure, { config });
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
-  await fastify.register(rateLimit, { config });
-  await fastify.register(etag);
+  await fastify.register(cacheControl, { maxAge: config.CACHE_MAX_AGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE });
+  await fastify.register(conditionalRequests);
   await fastify.register(compress);
   await fastify.register(swagger);
   await fastify.register(swaggerUi);
 
   await fastify.register(problemDetails);
-  await fastify.register(contentPlugin, { storePath: config.STORE_PATH, watch: config.STORE_WATCH });
+  await fastify.register(contentPlugin, {
+    storePath: config.STORE_PATH,
+    watch: config.STORE_WATCH,
+    // Keys count as much as bodies: a flood of distinct URLs cannot grow memory past this.
+    answers: { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, maxPrepared: 500 },
+  });
+  await fastify.register(preparedAnswers);
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);
-  const cacheControl = `public, max-age=${config.CACHE_MAX_AGE}, stale-while-revalidate=${config.CACHE_STALE_WHILE_REVALIDATE}`;
-  await fastify.register(v1, { prefix: '/v1', cacheControl });
-  await fastify.register(embedRoutes, { prefix: '/embed', cacheControl });
-  await fastify.register(oembedRoutes, { cacheControl, cacheAge: config.CACHE_MAX_AGE });
-  await fastify.register(cacheWarmer, { maxUrls: 500 });
+  await fastify.register(v1, { prefix: '/v1', config });
+  await fastify.register(embedRoutes, { prefix: '/embed' });
+  await fastify.register(oembedRoutes, { cacheAge: config.CACHE_MAX_AGE });
 }
 
 export default fp(app, { name: 'app' });
 
 /** Builds a ready-to-use instance: what the server listens with and what tests inject into. */
 export async function buildApp(config: Config, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
-  const server = frontDoorServer();
-  const fastify = Fastify({ ...serverOptions(config), serverFactory: server.factory, ...overrides });
+  const fastify = Fastify({ ...serverOptions(config), ...overrides });
   await fastify.register(fp(app), { config });
   await fastify.ready();
-  server.fit(fastify.responseCacheFrontDoor);
   return fastify;
 }

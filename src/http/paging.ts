@@ -1,7 +1,12 @@
-/** JSON:API-style paging links that keep the caller's other query parameters. */
-export function pageLinks(url: string, total: number, limit: number, offset: number) {
-  const [path, search = ''] = url.split('?') as [string, string?];
-  const params = new URLSearchParams(search);
+import { canonicalQuery } from './canonical.js';
+
+/**
+ * JSON:API-style paging links, built from the parsed query so that every spelling of a request
+ * links to the same canonical pages (the caller's other parameters kept, defaults left out).
+ */
+export function pageLinks(path: string, query: object, defaults: Readonly<Record<string, unknown>>, total: number, limit: number, offset: number) {
+  const { limit: _limit, offset: _offset, ...rest } = query as Record<string, unknown>;
+  const params = canonicalQuery(rest, defaults);
   const at = (start: number) => {
     const p = new URLSearchParams(params);
     p.set('limit', String(limit));

@@ -55,7 +55,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, status
   return reply
     .code(statusCode)
     .header('content-type', PROBLEM_CONTENT_TYPE)
-    .header('cache-control', 'no-store')
     .send(JSON.stringify(problemBody(statusCode, detail, request.url.slice(0, 2048), errors)));
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type EmbedDocument, listDocument, topicDocument } from '../embed/documents.js';
 import { renderErrorPage } from '../embed/error-page.js';
@@ -7,10 +8,14 @@ import { EMBED_CSP } from '../embed/page.js';
 import { renderEmbed } from '../embed/sections.js';
 import { oembedPath } from '../embed/urls.js';
 import { prefersJson } from '../http/accept.js';
+import { answer, type AnswerKind } from '../http/answer.js';
+import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem, type ParameterError, parameterErrors } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
 import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';
-import { cacheRoutes } from '../plugins/app/response-cache.js';
+import { defaultsOf } from '../schemas/queries.js';
+import { publicRoutes } from '../plugins/app/cache-control.js';
+import { addVary } from '../http/vary.js';
 import embedBuilderRoutes from './embed-builder.js';
 
 declare module 'fastify' {
@@ -20,11 +25,10 @@ declare module 'fastify' {
   }
 }
 
-export interface EmbedRoutesOptions {
-  cacheControl: string;
-}
-
 const HTML = 'text/html; charset=utf-8';
+const HTML_PAGE: AnswerKind<string> = { mediaType: HTML, serialize: (page) => page };
+const TOPIC_DEFAULTS = defaultsOf(embedTopicQuery);
+const LIST_DEFAULTS = defaultsOf(embedListQuery);
 const HTML_ERRORS = new Set([400, 404, 405]);
 // Parameter names are echoed on the error page only when they look like parameter names.
 const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
@@ -34,12 +38,13 @@ const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
  * from anywhere, carry no script, and answer errors as HTML pages too (problem+json for clients
  * that prefer JSON, via the app's own error handler).
  */
-export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedRoutesOptions) {
+export default async function embedRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  app.addHook('onRequest', async (_request, reply) => {
+  app.addHook('onRequest', (_request, reply, done) => {
     // Errors are negotiated on Accept; set early so compression appends Accept-Encoding to it.
-    reply.header('vary', 'Accept');
+    addVary(reply, 'accept');
+    done();
   });
   app.addHook('onSend', async (request, reply) => {
     // Whatever global security headers the app adds, these pages exist to be framed.
@@ -48,7 +53,6 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
     reply.header('cross-origin-resource-policy', 'cross-origin');
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
-    reply.header('cache-control', reply.statusCode < 400 ? opts.cacheControl : 'no-store');
   });
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -73,14 +77,16 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
     throw new HttpProblem(404, 'No embed lives at this address. Topic embeds are at /embed/topics/{slug}, hand-picked lists at /embed/list.');
   });
 
-  // Pages depend only on the URL, the content version and the origin in their absolute links;
-  // with PUBLIC_BASE_URL set that origin is fixed, so the URL alone keys a page.
-  await app.register(cacheRoutes, app.publicBaseOrigin ? {} : { variant: publicOrigin });
+  await app.register(publicRoutes);
 
-  const send = (reply: FastifyReply, doc: EmbedDocument, origin: string) => {
+  const page = (doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;
-    return reply.type(HTML).send(renderEmbed(doc, origin, app.content, discovery));
+    return renderEmbed(doc, origin, app.content, discovery);
   };
+  // Pages depend on the canonical URL, the content version and the origin in their absolute
+  // links; with PUBLIC_BASE_URL set that origin is fixed, so the URL alone keys a page.
+  const send = (reply: FastifyReply, key: string, origin: string, doc: () => EmbedDocument) =>
+    answer(reply, app.answers, app.publicBaseOrigin ? key : `${origin}${key}`, () => page(doc(), origin), HTML_PAGE);
 
   app.get(
     '/topics/:slug',
@@ -97,13 +103,14 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
       },
     },
     async (request, reply) => {
-      const origin = publicOrigin(request);
-      const doc = topicDocument(app.content, request.params.slug, request.query);
-      if (!doc) {
+      const { slug } = request.params;
+      const key = canonicalUrl(`/embed/topics/${slug}`, request.query, TOPIC_DEFAULTS);
+      return send(reply, key, publicOrigin(request), () => {
+        const doc = topicDocument(app.content, slug, request.query);
+        if (doc) return doc;
         const known = app.content.listTopics().map((t) => t.slug).join(', ');
         throw new HttpProblem(404, `No topic has this slug. The topics are: ${known}.`);
-      }
-      return send(reply, doc, origin);
+      });
     },
   );
 
@@ -121,8 +128,8 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
       },
     },
     async (request, reply) => {
-      const origin = publicOrigin(request);
-      return send(reply, listDocument(app.content, request.query), origin);
+      const key = canonicalUrl('/embed/list', request.query as z.output<typeof embedListQuery>, LIST_DEFAULTS);
+      return send(reply, key, publicOrigin(request), () => listDocument(app.content, request.query));
     },
   );
 

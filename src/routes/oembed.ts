@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { embedAt, oembedFor, oembedXml } from '../embed/oembed.js';
 import { HttpProblem } from '../http/problems.js';
 import { publicOrigin } from '../http/public-origin.js';
+import { publicRoutes } from '../plugins/app/cache-control.js';
 import { problemResponse } from '../schemas/envelopes.js';
 import { OEmbed, oembedQuery } from '../schemas/embeds.js';
 
 export interface OEmbedRoutesOptions {
-  cacheControl: string;
   /** Seconds, echoed as `cache_age`: consumers may keep the snippet as long as we cache pages. */
   cacheAge: number;
 }
@@ -22,6 +22,7 @@ const OEmbedXml = z.string().meta({
 /** oEmbed 1.0 provider (https://oembed.com): lets WordPress-style sites embed from a pasted link. */
 export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbedRoutesOptions) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+  await app.register(publicRoutes);
 
   app.get(
     '/oembed',
@@ -54,7 +55,6 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
       }
       const doc = target && embedAt(app.content, target, origin);
       if (!target || !doc) throw new HttpProblem(404, 'The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.');
-      reply.header('cache-control', opts.cacheControl);
       const response = oembedFor(doc, target, origin, { maxwidth, maxheight, cacheAge: opts.cacheAge });
       if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(oembedXml(response));
       return response;

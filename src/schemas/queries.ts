@@ -3,12 +3,24 @@ import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
 import { RECORD_COLLECTIONS, type RecordCollection } from '../seed/schemas.js';
 import { FACETS } from './records.js';
 
-// Multi-valued filters are comma-separated (topic=a,b); a repeated parameter is an error.
+// Multi-valued filters are comma-separated (topic=a,b); a repeated parameter is an error. Each
+// names a set ("any of"), so the parsed list is sorted and without repeats: one spelling per
+// meaning for cache keys and links.
 const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))].sort())
     .pipe(z.array(item).min(1, 'must name at least one value'));
+
+/** What a query schema fills in for a parameter that is not given (canonical URLs leave those out). */
+export function defaultsOf(schema: z.ZodObject): Readonly<Record<string, unknown>> {
+  const defaults: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema.shape)) {
+    const parsed = (field as z.ZodType).safeParse(undefined);
+    if (parsed.success && parsed.data !== undefined) defaults[name] = parsed.data;
+  }
+  return Object.freeze(defaults);
+}
 
 const slugValue = z.string().regex(SLUG_PATTERN, 'must be a slug');
 

@@ -88,10 +88,10 @@ t.test('pages with limit and offset, with links that walk the whole collection',
   t.equal(body.meta.offset, 0);
   t.equal(body.data.length, 5);
   t.equal(body.links.prev, null);
-  t.equal(body.links.first, '/v1/signs?limit=5&topic=emotional-withdrawal&offset=0');
-  t.equal(body.links.next, '/v1/signs?limit=5&topic=emotional-withdrawal&offset=5');
+  t.equal(body.links.first, '/v1/signs?topic=emotional-withdrawal&limit=5&offset=0');
+  t.equal(body.links.next, '/v1/signs?topic=emotional-withdrawal&limit=5&offset=5');
   const lastOffset = Math.floor((body.meta.total - 1) / 5) * 5;
-  t.equal(body.links.last, `/v1/signs?limit=5&topic=emotional-withdrawal&offset=${lastOffset}`);
+  t.equal(body.links.last, `/v1/signs?topic=emotional-withdrawal&limit=5&offset=${lastOffset}`);
 
   const seen: string[] = [];
   let next: string | null = body.links.self!;

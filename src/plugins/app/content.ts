@@ -2,6 +2,7 @@ import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { Answers, type AnswersOptions } from '../../answers/answers.js';
 import { openStore, type Store } from '../../db/open.js';
 import { Presenter } from '../../http/present.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
@@ -15,6 +16,8 @@ declare module 'fastify' {
     searchIndex: SearchRepository;
     present: Presenter;
     store: Store;
+    /** Answers computed for the open store (prepared and cached); replaced with the store. */
+    answers: Answers;
   }
 }
 
@@ -22,6 +25,7 @@ export interface ContentPluginOptions {
   storePath: string;
   /** Pick up a newly built store without a restart (the build renames a new file into place). */
   watch: boolean;
+  answers: AnswersOptions;
 }
 
 interface Loaded {
@@ -29,13 +33,14 @@ interface Loaded {
   content: ContentRepository;
   searchIndex: SearchRepository;
   present: Presenter;
+  answers: Answers;
 }
 
-function load(storePath: string): Loaded {
+function load(storePath: string, answers: AnswersOptions): Loaded {
   const store = openStore(storePath);
   try {
     const content = new ContentRepository(store.db);
-    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content) };
+    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content), answers: new Answers(answers) };
   } catch (error) {
     store.close();
     throw error;
@@ -49,11 +54,12 @@ function load(storePath: string): Loaded {
  */
 export default fp<ContentPluginOptions>(
   async function content(app: FastifyInstance, opts) {
-    let current = load(opts.storePath);
+    let current = load(opts.storePath, opts.answers);
     app.decorate('store', { getter: () => current.store });
     app.decorate('content', { getter: () => current.content });
     app.decorate('searchIndex', { getter: () => current.searchIndex });
     app.decorate('present', { getter: () => current.present });
+    app.decorate('answers', { getter: () => current.answers });
     const listeners: (() => void)[] = [];
     app.decorate('onContentReload', (listener: () => void) => {
       listeners.push(listener);
@@ -63,7 +69,7 @@ export default fp<ContentPluginOptions>(
     let timer: NodeJS.Timeout | undefined;
     const reload = () => {
       try {
-        const next = load(opts.storePath);
+        const next = load(opts.storePath, opts.answers);
         if (next.content.version === current.content.version) return next.store.close();
         const previous = current;
         current = next;

@@ -19,7 +19,7 @@ export default fp<{ config: Config }>(
       // A returned payload is sent as the response (the plugin's typings say void, its code sends it).
       pressureHandler: ((request: FastifyRequest, reply: FastifyReply, type: string) => {
         if (request.url === '/healthz') return undefined;
-        reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).header('content-type', PROBLEM_CONTENT_TYPE).header('cache-control', 'no-store');
+        reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).header('content-type', PROBLEM_CONTENT_TYPE);
         return JSON.stringify(problemBody(503, `The service is overloaded (${type}); please retry in ${RETRY_AFTER_SECONDS} s.`, request.url.slice(0, 2048)));
       }) as never,
     });

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { collectionOfType } from '../../content/types.js';
+import { answer } from '../../http/answer.js';
+import { canonicalUrl } from '../../http/canonical.js';
 import { hrefOf } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
 import { problemResponses } from '../../schemas/envelopes.js';
+import { defaultsOf } from '../../schemas/queries.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
 import { checkTopics } from './topic-filter.js';
 
@@ -25,6 +28,8 @@ function snippetHtml(raw: string): string {
     .join('');
 }
 
+const DEFAULTS = defaultsOf(searchQuery);
+
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -40,7 +45,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         response: { 200: SearchResults, ...problemResponses() },
       },
     },
-    async (request) => {
+    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
       const { q, type, topic, limit, offset } = request.query;
       checkTopics(app, topic);
       const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
@@ -62,8 +67,8 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       return {
         data,
         meta: { ...app.present.meta(), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery },
-        links: pageLinks(request.url, result.total, limit, offset),
+        links: pageLinks('/v1/search', request.query, DEFAULTS, result.total, limit, offset),
       };
-    },
+    }),
   );
 }

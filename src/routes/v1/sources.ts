@@ -1,13 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notFound } from '../../http/problems.js';
+import type { z } from 'zod';
+import { answer } from '../../http/answer.js';
+import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
+import { hrefOf } from '../../http/present.js';
+import { notFound } from '../../http/problems.js';
 import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
-import { slugParams, sourceListQuery } from '../../schemas/queries.js';
+import { defaultsOf, slugParams, sourceListQuery } from '../../schemas/queries.js';
 import { Source } from '../../schemas/sources.js';
+
+const LIST_DEFAULTS = defaultsOf(sourceListQuery);
 
 export default async function sourceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  const listPayload = (query: z.output<typeof sourceListQuery>) => {
+    const { kind, sort, limit, offset } = query;
+    const page = app.content.listSources({ kinds: kind, sort, limit, offset });
+    return {
+      data: page.items.map((s) => app.present.source(s)),
+      meta: { ...app.present.meta(), total: page.total, limit, offset },
+      links: pageLinks('/v1/sources', query, LIST_DEFAULTS, page.total, limit, offset),
+    };
+  };
+
+  const itemPayload = (slug: string) => {
+    const source = app.content.getSource(slug);
+    if (!source) throw notFound(`The source "${slug.slice(0, 100)}"`);
+    return { data: app.present.source(source), meta: app.present.meta(), links: { self: hrefOf('sources', slug) } };
+  };
 
   app.get(
     '/sources',
@@ -21,15 +43,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         response: { 200: pageEnvelope(Source), ...problemResponses() },
       },
     },
-    async (request) => {
-      const { kind, sort, limit, offset } = request.query;
-      const page = app.content.listSources({ kinds: kind, sort, limit, offset });
-      return {
-        data: page.items.map((s) => app.present.source(s)),
-        meta: { ...app.present.meta(), total: page.total, limit, offset },
-        links: pageLinks(request.url, page.total, limit, offset),
-      } as never;
-    },
+    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -44,10 +58,15 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         response: { 200: itemEnvelope(Source), ...problemResponses({ notFound: true }) },
       },
     },
-    async (request) => {
-      const source = app.content.getSource(request.params.slug);
-      if (!source) throw notFound(`The source "${request.params.slug.slice(0, 100)}"`);
-      return { data: app.present.source(source), meta: app.present.meta(), links: { self: request.url } } as never;
+    async (request, reply) => {
+      const { slug } = request.params;
+      return answer(reply, app.answers, hrefOf('sources', slug), () => itemPayload(slug));
     },
   );
+
+  const firstPage = sourceListQuery.parse({});
+  app.prepareAnswers(() => [
+    { key: canonicalUrl('/v1/sources', firstPage, LIST_DEFAULTS), compute: () => listPayload(firstPage) },
+    ...app.content.allSources().map((s) => ({ key: hrefOf('sources', s.slug), compute: () => itemPayload(s.slug) })),
+  ]);
 }

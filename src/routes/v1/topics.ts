@@ -1,13 +1,40 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notFound } from '../../http/problems.js';
+import type { z } from 'zod';
+import { answer } from '../../http/answer.js';
+import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
+import { hrefOf } from '../../http/present.js';
+import { notFound } from '../../http/problems.js';
 import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
-import { slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
+import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { Topic } from '../../schemas/topics.js';
+
+const LIST_DEFAULTS = defaultsOf(topicListQuery);
+const ITEM_DEFAULTS = defaultsOf(topicQuery);
 
 export default async function topicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  const listPayload = (query: z.output<typeof topicListQuery>) => {
+    const { include, format, limit, offset } = query;
+    const all = app.content.listTopics();
+    return {
+      data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
+      meta: { ...app.present.meta(), total: all.length, limit, offset },
+      links: pageLinks('/v1/topics', query, LIST_DEFAULTS, all.length, limit, offset),
+    };
+  };
+
+  const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => {
+    const topic = app.content.getTopic(slug);
+    if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
+    return {
+      data: app.present.topic(topic, query.format, query.include),
+      meta: app.present.meta(),
+      links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS) },
+    };
+  };
 
   app.get(
     '/topics',
@@ -22,15 +49,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         response: { 200: pageEnvelope(Topic), ...problemResponses() },
       },
     },
-    async (request) => {
-      const { include, format, limit, offset } = request.query;
-      const all = app.content.listTopics();
-      return {
-        data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
-        meta: { ...app.present.meta(), total: all.length, limit, offset },
-        links: pageLinks(request.url, all.length, limit, offset),
-      } as never;
-    },
+    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -47,14 +66,17 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         response: { 200: itemEnvelope(Topic), ...problemResponses({ notFound: true }) },
       },
     },
-    async (request) => {
-      const topic = app.content.getTopic(request.params.slug);
-      if (!topic) throw notFound(`The topic "${request.params.slug.slice(0, 100)}"`);
-      return {
-        data: app.present.topic(topic, request.query.format, request.query.include),
-        meta: app.present.meta(),
-        links: { self: request.url },
-      } as never;
+    async (request, reply) => {
+      const { slug } = request.params;
+      return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );
+
+  // Prepared at store open: the topic list and each topic as most clients first ask for them.
+  const listDefaults = topicListQuery.parse({});
+  const itemDefaults = topicQuery.parse({});
+  app.prepareAnswers(() => [
+    { key: canonicalUrl('/v1/topics', listDefaults, LIST_DEFAULTS), compute: () => listPayload(listDefaults) },
+    ...app.content.listTopics().map((t) => ({ key: canonicalUrl(hrefOf('topics', t.slug), itemDefaults, ITEM_DEFAULTS), compute: () => itemPayload(t.slug, itemDefaults) })),
+  ]);
 }

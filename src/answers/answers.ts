@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+
+// The store is read-only while it is open, so an answer computed once for a canonical request
+// is right until the store changes. Each Answers instance belongs to one open store and is
+// dropped with it: no answer outlives its content version.
+
+/** A serialised answer: the body bytes, their strong ETag and, once asked for, compressed forms. */
+export interface Answer {
+  readonly key: string;
+  readonly body: Buffer;
+  readonly etag: string;
+  readonly mediaType: string;
+  /** Prepared at store open (best compression) or cached on demand (compression for dynamic content). */
+  readonly prepared: boolean;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+/** Bytes an entry holds: its key (UTF-16 in memory), body, compressed forms and bookkeeping. */
+const ENTRY_OVERHEAD = 256;
+export const sizeOf = (a: Answer) => a.key.length * 2 + a.etag.length * 2 + a.body.byteLength + (a.br?.byteLength ?? 0) + (a.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
+
+const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
+
+// Every answer body ever made, to the answer it belongs to: the content-coding step finds a
+// body's compressed forms here. Weak, so a dropped answer (evicted, or its store closed) goes.
+const byBody = new WeakMap<Buffer, { answer: Answer; grew: () => void }>();
+
+/** The answer a body buffer belongs to, if it is one. */
+export const answerOfBody = (body: Buffer) => byBody.get(body);
+
+export interface AnswersOptions {
+  /** Most bytes the on-demand cache holds, keys and compressed forms included. */
+  maxBytes: number;
+  /** Larger answers are served but not kept. */
+  maxEntryBytes: number;
+  /** Most answers prepared at store open. */
+  maxPrepared: number;
+}
+
+export class Answers {
+  private readonly prepared = new Map<string, Answer>();
+  private readonly cache: LRUCache<string, Answer>;
+
+  constructor(private readonly options: AnswersOptions) {
+    this.cache = new LRUCache<string, Answer>({ maxSize: options.maxBytes, maxEntrySize: options.maxEntryBytes, sizeCalculation: sizeOf });
+  }
+
+  get(key: string): Answer | undefined {
+    return this.prepared.get(key) ?? this.cache.get(key);
+  }
+
+  /** Serialises and keeps an answer computed for a request. */
+  remember(key: string, body: string | Buffer, mediaType: string): Answer {
+    const answer = this.make(key, body, mediaType, false);
+    if (sizeOf(answer) <= this.options.maxEntryBytes) {
+      this.cache.set(key, answer);
+      // A compressed form added later counts too: setting the entry again re-measures it.
+      byBody.set(answer.body, { answer, grew: () => this.cache.has(key) && this.cache.set(key, answer) });
+    }
+    return answer;
+  }
+
+  /** Keeps an answer prepared at store open; false once the budget of prepared answers is spent. */
+  prepare(key: string, body: string | Buffer, mediaType: string): boolean {
+    if (this.prepared.size >= this.options.maxPrepared) return false;
+    const answer = this.make(key, body, mediaType, true);
+    this.prepared.set(key, answer);
+    byBody.set(answer.body, { answer, grew: () => undefined });
+    return true;
+  }
+
+  isPrepared(key: string): boolean {
+    return this.prepared.has(key);
+  }
+
+  preparedAnswers(): IterableIterator<Answer> {
+    return this.prepared.values();
+  }
+
+  /** Entries and bytes held on demand (prepared answers are bounded by the store, not by clients). */
+  get stats() {
+    return { prepared: this.prepared.size, cached: this.cache.size, cachedBytes: this.cache.calculatedSize };
+  }
+
+  private make(key: string, body: string | Buffer, mediaType: string, prepared: boolean): Answer {
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+    return { key, body: bytes, etag: etagOf(bytes), mediaType, prepared };
+  }
+}

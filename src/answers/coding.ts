@@ -1,0 +1,45 @@
+import zlib, { type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import { answerOfBody } from './answers.js';
+
+// @fastify/compress stays the one implementation of content coding (negotiation, Vary,
+// thresholds, Content-Length). It is handed this zlib: for a body that belongs to an answer, each
+// compressed form is made once and kept with the answer; any other body is compressed as usual.
+
+/** Compression for answers made during a request: fast levels, the CPU is the request's. */
+export const DYNAMIC_BROTLI_QUALITY = 3;
+export const DYNAMIC_GZIP_LEVEL = 3;
+/** Prepared answers are compressed again in the background, once per store: the best levels pay off. */
+const BEST_BROTLI_QUALITY = 11;
+const BEST_GZIP_LEVEL = 9;
+
+const brotli = (body: Buffer, quality: number) =>
+  zlib.brotliCompressSync(body, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+  });
+const gzip = (body: Buffer, level: number) => zlib.gzipSync(body, { level });
+
+function remembered(encoding: 'br' | 'gzip', body: Buffer, compress: () => Buffer): Buffer {
+  const owner = answerOfBody(body);
+  if (!owner) return compress();
+  const kept = owner.answer[encoding];
+  if (kept) return kept;
+  const made = compress();
+  owner.answer[encoding] = made;
+  owner.grew();
+  return made;
+}
+
+/** Replaces an answer's compressed forms with the best compression (background work only). */
+export function precompress(body: Buffer): void {
+  const owner = answerOfBody(body);
+  if (!owner) return;
+  owner.answer.br = brotli(body, BEST_BROTLI_QUALITY);
+  owner.answer.gzip = gzip(body, BEST_GZIP_LEVEL);
+  owner.grew();
+}
+
+export const compressingZlib = {
+  ...zlib,
+  brotliCompressSync: (body: Buffer, _options?: BrotliOptions) => remembered('br', body, () => brotli(body, DYNAMIC_BROTLI_QUALITY)),
+  gzipSync: (body: Buffer, _options?: ZlibOptions) => remembered('gzip', body, () => gzip(body, DYNAMIC_GZIP_LEVEL)),
+};

@@ -1,0 +1,37 @@
+// One spelling per request: the cache key and the links of an answer are built from the query
+// as the route's schema parsed it (numbers normalised, lists trimmed, defaults filled), never from
+// the raw URL, so `offset=0005`, `offset=5` and no offset at all share one answer when 5 (or 0)
+// is what they mean.
+
+/**
+ * How one parsed query value is written back: lists comma-joined, a parsed `sort` as `-key`,
+ * any other parsed object (an embed's `type:slug` item) as its values joined by colons.
+ */
+function encode(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (Array.isArray(value)) return value.map((v) => encode(v)).join(',');
+  if (typeof value === 'object') {
+    if ('key' in value && 'descending' in value) return `${value.descending ? '-' : ''}${String(value.key)}`;
+    return Object.values(value).map((v) => encode(v)).join(':');
+  }
+  return String(value);
+}
+
+/**
+ * The query in canonical form: parameters in name order, each written once, those equal to
+ * their default left out. `defaults` are the values the schema fills in for an empty query.
+ */
+export function canonicalQuery(query: object, defaults: Readonly<Record<string, unknown>> = {}): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const name of Object.keys(query).sort()) {
+    const value = encode((query as Record<string, unknown>)[name]);
+    if (value !== undefined && value !== encode(defaults[name])) params.append(name, value);
+  }
+  return params;
+}
+
+/** `path` with its canonical query string, if any. */
+export function canonicalUrl(path: string, query: object, defaults?: Readonly<Record<string, unknown>>): string {
+  const search = canonicalQuery(query, defaults).toString();
+  return search ? `${path}?${search}` : path;
+}
