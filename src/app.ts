@@ -102,7 +102,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     storePath: config.STORE_PATH,
     watch: config.STORE_WATCH,
     // Keys count as much as bodies: a flood of distinct URLs cannot grow memory past this.
-    answers: { maxBytes: 32 * 1024 * 1024, maxEntryBytes: 2 * 1024 * 1024, maxPrepared: 500 },
+    answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 500 },
   });
   await fastify.register(preparedAnswers);
 

@@ -35,12 +35,12 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   t.match(output, /API req\/s\s+ceiling req\/s\s+ratio/, 'prints the table');
 
   const results = JSON.parse(readFileSync(join(dir, 'smoke-latest.json'), 'utf8'));
-  t.same(Object.keys(results).sort(), ['ceilingMemory', 'coldStart', 'finishedAt', 'git', 'machine', 'memory', 'mode', 'options', 'scaling', 'scenarios', 'schemaVersion', 'startedAt', 'store', 'targets']);
+  t.same(Object.keys(results).sort(), ['ceilingMemory', 'coldStart', 'finishedAt', 'git', 'machine', 'memory', 'memoryAfterFlood', 'mode', 'options', 'scaling', 'scenarios', 'schemaVersion', 'startedAt', 'store', 'targets']);
   t.equal(results.mode, 'smoke');
   t.equal(results.scaling, null, 'no scaling in smoke mode');
   t.same(
     results.scenarios.map((s: { id: string }) => s.id),
-    ['topic-detail', 'filtered-list', 'search', 'embed', 'revalidation'],
+    ['topic-detail', 'filtered-list', 'search', 'embed', 'revalidation', 'flood'],
   );
   for (const s of results.scenarios) {
     if (s.skipped) continue;
@@ -50,5 +50,6 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   t.ok(results.scenarios.find((s: { id: string }) => s.id === 'topic-detail').api, 'the topic detail is never skipped');
   t.ok(results.coldStart.medianMs > 0);
   t.ok(results.memory.afterLoadMB > 0);
+  t.ok(results.memoryAfterFlood.afterLoadMB > 0);
   t.ok(results.targets.every((target: { pass: boolean | null }) => target.pass === null), 'smoke mode judges no target');
 });

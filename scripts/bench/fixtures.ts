@@ -16,9 +16,9 @@ export interface Recorded {
 // Connection-level or per-response headers that the ceiling's own Node server writes itself.
 const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 
-export function record(baseUrl: string, path: string, ifNoneMatch?: string): Promise<Recorded> {
+export function record(baseUrl: string, path: string, ifNoneMatch?: string, extraHeaders: Record<string, string> = {}): Promise<Recorded> {
   return new Promise((resolve, reject) => {
-    const headers = ifNoneMatch ? { 'if-none-match': ifNoneMatch } : {};
+    const headers = ifNoneMatch ? { ...extraHeaders, 'if-none-match': ifNoneMatch } : extraHeaders;
     const req = request(baseUrl + path, { headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));

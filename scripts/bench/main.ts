@@ -65,24 +65,28 @@ async function main(): Promise<void> {
   const api = await startApi('API', store.path);
   const prepared = await prepare(api.baseUrl, SCENARIOS);
   const recordedPath = join(scratch, 'recorded.json');
-  writeFileSync(recordedPath, JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.map((p) => p.recorded)]));
+  writeFileSync(recordedPath, JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.flatMap((p) => [p.recorded, ...(p.extra ?? [])])]));
   const ceiling = await startCeiling(recordedPath);
   for (const p of prepared.filter((x) => !x.skipped)) {
-    const replayed = await record(ceiling.baseUrl, p.recorded.path, p.recorded.ifNoneMatch);
+    const replayed = await record(ceiling.baseUrl, p.recorded.path, p.recorded.ifNoneMatch, p.request.headers);
     if (!sameAnswer(p.recorded, replayed)) throw new Error(`the ceiling does not replay ${p.scenario.label} faithfully`);
   }
 
   const before = memoryOf(api.pid);
   const ceilingBefore = memoryOf(ceiling.pid);
-  const scenarios = await compareWithCeiling(api, ceiling, prepared, options);
+  // Cached scenarios first, then the flood of distinct URLs: memory is read after each.
+  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => p.scenario.kind !== 'flood'), options);
   const apiMemory = memory(api.pid, before);
+  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => p.scenario.kind === 'flood'), options);
+  const afterFlood = memory(api.pid, before);
+  const scenarios = [...cached, ...flood];
   const ceilingMemory = memory(ceiling.pid, ceilingBefore);
   await stop(ceiling);
   const scaling = options.scale > 1 ? await compareWithScaled(api, prepared, scratch, options) : null;
   await stop(api);
 
   const { resultsDir: _dir, ...shownOptions } = options;
-  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, ceilingMemory, scaling, options: shownOptions };
+  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, memoryAfterFlood: afterFlood, ceilingMemory, scaling, options: shownOptions };
   const results: BenchResults = {
     schemaVersion: 1,
     mode: options.mode,

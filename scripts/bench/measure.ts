@@ -72,7 +72,8 @@ async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): P
 }
 
 export async function compareWithCeiling(api: Child, ceiling: Child, prepared: Prepared[], o: BenchOptions): Promise<ScenarioResult[]> {
-  await warmUp([api, ceiling], prepared.filter((p) => !p.skipped).map((p) => p.request), o);
+  // A flood is its own warm-up: each of its requests is new anyway.
+  await warmUp([api, ceiling], prepared.filter((p) => !p.skipped && !p.request.next).map((p) => p.request), o);
   const results: ScenarioResult[] = [];
   for (const [turn, p] of prepared.entries()) {
     const { id, kind, label, path } = p.scenario;
@@ -83,8 +84,8 @@ export async function compareWithCeiling(api: Child, ceiling: Child, prepared: P
       continue;
     }
     log(`${label}: API and ceiling, ${o.duration} s each${o.rounds > 1 ? `, ${o.rounds} rounds` : ''}`);
-    const run = (target: Child) => () => measured(target, [p.request], o.duration, o);
-    const { pair, figures, value } = await medianOfRounds(o.rounds, turn, run(api), run(ceiling), (a, c) => a.requestsPerSecond / c.requestsPerSecond);
+    const run = (target: Child, requests: Request[]) => () => measured(target, requests, o.duration, o);
+    const { pair, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), (a, c) => a.requestsPerSecond / c.requestsPerSecond);
     results.push({ ...base, api: pair[0], ceiling: pair[1], ratio: value, roundRatios: figures });
   }
   return results;

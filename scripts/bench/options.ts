@@ -19,6 +19,8 @@ export interface BenchOptions {
   /** Smoke runs are too short for the targets to mean anything. */
   thresholds: boolean;
   resultsDir: string;
+  /** The API's LOG_LEVEL (BENCH_LOG_LEVEL): warn by default, info to measure the access log's cost. */
+  logLevel: string;
 }
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number, integer = false): number {
@@ -54,6 +56,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
     scale: number('scale', values.scale ?? env.BENCH_SCALE, 1, 1, 1000, true),
     coldStarts: smoke ? 1 : 3,
     thresholds: !smoke,
+    logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
     resultsDir: resolve(values['results-dir'] ?? env.BENCH_RESULTS_DIR ?? resolve(PROJECT_ROOT, 'bench/results')),
   };
 }

@@ -17,13 +17,13 @@ function verdict(t: Target | undefined): string {
   return `${t.target}${mark}`;
 }
 
-const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-ratio', search: 'search-p99', revalidation: 'revalidation' };
+const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-ratio', search: 'search-p99', revalidation: 'revalidation', flood: 'flood-ratio' };
 
 export function renderReport(r: BenchResults): string {
   const target = (id: string | undefined) => r.targets.find((t) => t.id === id);
   const out: string[] = [];
   const rounds = r.options.rounds > 1 ? `, ${r.options.rounds} rounds per scenario (the median round is shown)` : '';
-  out.push(`Bench (${r.mode}): ${r.options.connections} connections, ${r.options.duration} s per run${rounds}, warm-up ${r.options.warmup} s; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
+  out.push(`Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.duration} s per run${rounds}, warm-up ${r.options.warmup} s; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
   out.push(`Store: ${r.store.records} records, ${r.store.megabytes.toFixed(1)} MB, built in ${Math.round(r.store.buildMs)} ms`, '');
   out.push(
     table(
@@ -51,7 +51,8 @@ export function renderReport(r: BenchResults): string {
   out.push('');
   const cold = target('cold-start');
   out.push(`Cold start (spawn → first 200 from /readyz): median ${fixed(r.coldStart.medianMs, 0)} ms of [${r.coldStart.runsMs.map((v) => v.toFixed(0)).join(', ')}]  ${verdict(cold)}`);
-  out.push(`API resident memory: ${fixed(r.memory.beforeLoadMB, 1)} MB before load, ${fixed(r.memory.afterLoadMB, 1)} MB after (peak ${fixed(r.memory.peakMB, 1)} MB)  ${verdict(target('rss'))}`);
+  out.push(`API resident memory: ${fixed(r.memory.beforeLoadMB, 1)} MB before load, ${fixed(r.memory.afterLoadMB, 1)} MB after the cached scenarios (peak ${fixed(r.memory.peakMB, 1)} MB)  ${verdict(target('rss'))}`);
+  out.push(`API resident memory after the flood of distinct URLs: ${fixed(r.memoryAfterFlood.afterLoadMB, 1)} MB (peak ${fixed(r.memoryAfterFlood.peakMB, 1)} MB)  ${verdict(target('flood-rss'))}`);
   out.push(`Ceiling resident memory, same load: ${fixed(r.ceilingMemory.beforeLoadMB, 1)} MB before, ${fixed(r.ceilingMemory.afterLoadMB, 1)} MB after (peak ${fixed(r.ceilingMemory.peakMB, 1)} MB)`);
 
   if (r.scaling) {

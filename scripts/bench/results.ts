@@ -79,7 +79,10 @@ export interface BenchResults {
   git: { commit: string | null; dirty: boolean | null };
   store: BuiltStore;
   coldStart: ColdStart;
+  /** After the cached scenarios. */
   memory: Memory;
+  /** After the flood of distinct URLs as well. */
+  memoryAfterFlood: Memory;
   /** The same load's cost in a process that does nothing else: a baseline for `memory`. */
   ceilingMemory: Memory;
   scenarios: ScenarioResult[];

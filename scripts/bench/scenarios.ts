@@ -2,9 +2,10 @@
 // both feeds the ceiling and decides whether the scenario can run at all.
 import type { Recorded } from './fixtures.js';
 import { record } from './fixtures.js';
+import { FLOOD_HEADERS, floodPath, floodPaths } from './flood.js';
 import type { Request } from './load.js';
 
-export type Kind = 'detail' | 'list' | 'search' | 'embed' | 'revalidation';
+export type Kind = 'detail' | 'list' | 'search' | 'embed' | 'revalidation' | 'flood';
 
 export interface Scenario {
   id: string;
@@ -23,7 +24,12 @@ export const SCENARIOS: Scenario[] = [
   { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
   // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
   { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
+  // Last: it fills the caches, and memory is read before and after it.
+  { id: 'flood', kind: 'flood', label: 'distinct list URLs, br/gzip', path: floodPath(0), expectStatus: 200 },
 ];
+
+/** The ceiling replays this many recorded flood answers in turn; its cost does not depend on how many. */
+const FLOOD_SAMPLE = 400;
 
 /** The kinds measured against the synthetic store too. */
 export const SCALED_KINDS: Kind[] = ['detail', 'list', 'search'];
@@ -31,7 +37,11 @@ export const SCALED_KINDS: Kind[] = ['detail', 'list', 'search'];
 export interface Prepared {
   scenario: Scenario;
   request: Request;
+  /** What the ceiling is sent, when not `request` (the flood's recorded sample). */
+  ceilingRequests?: Request[];
   recorded: Recorded;
+  /** Further answers the ceiling must hold (the flood's sample). */
+  extra?: Recorded[];
   /** Why it is not run; set when the API cannot answer it as the scenario expects. */
   skipped?: string;
 }
@@ -39,6 +49,20 @@ export interface Prepared {
 export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const scenario of scenarios) {
+    if (scenario.kind === 'flood') {
+      const sample = await Promise.all(Array.from({ length: FLOOD_SAMPLE }, (_, i) => record(baseUrl, floodPath(i), undefined, FLOOD_HEADERS)));
+      const bad = sample.find((r) => r.status !== 200);
+      prepared.push({
+        scenario,
+        // The API never sees a URL twice: its paths continue past the recorded sample.
+        request: { path: scenario.path, headers: FLOOD_HEADERS, next: floodPaths(FLOOD_SAMPLE) },
+        ceilingRequests: sample.map((r) => ({ path: r.path, headers: FLOOD_HEADERS })),
+        recorded: sample[0]!,
+        extra: sample.slice(1),
+        skipped: bad ? `skipped: ${bad.path} answered ${bad.status}` : undefined,
+      });
+      continue;
+    }
     let ifNoneMatch: string | undefined;
     if (scenario.kind === 'revalidation') {
       ifNoneMatch = (await record(baseUrl, scenario.path)).headers.etag;

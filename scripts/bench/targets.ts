@@ -2,14 +2,14 @@
 // because figures from a shared 2-core machine are evidence, not a gate.
 import type { BenchResults, Target } from './results.js';
 
-type Figures = Pick<BenchResults, 'scenarios' | 'coldStart' | 'memory' | 'scaling' | 'options'>;
+type Figures = Pick<BenchResults, 'scenarios' | 'coldStart' | 'memory' | 'memoryAfterFlood' | 'scaling' | 'options'>;
 
 function judge(judged: boolean, value: number | null | undefined, ok: (v: number) => boolean): boolean | null {
   if (!judged || value === null || value === undefined || Number.isNaN(value)) return null;
   return ok(value);
 }
 
-export function evaluateTargets({ scenarios, coldStart, memory, scaling, options }: Figures): Target[] {
+export function evaluateTargets({ scenarios, coldStart, memory, memoryAfterFlood, scaling, options }: Figures): Target[] {
   const on = options.thresholds;
   const byKind = (kind: string) => scenarios.find((s) => s.kind === kind && !s.skipped);
   const targets: Target[] = [];
@@ -19,13 +19,17 @@ export function evaluateTargets({ scenarios, coldStart, memory, scaling, options
     targets.push({ id: `${kind}-ratio`, figure: `${s?.label ?? kind}: API/ceiling req/s`, value: s?.ratio ?? null, unit: '×', target: '≥ 0.80', pass: judge(on, s?.ratio, (v) => v >= 0.8) });
   }
 
+  const flood = byKind('flood');
+  targets.push({ id: 'flood-ratio', figure: `${flood?.label ?? 'flood'}: API/ceiling req/s`, value: flood?.ratio ?? null, unit: '×', target: '≥ 0.25', pass: judge(on, flood?.ratio, (v) => v >= 0.25) });
+  targets.push({ id: 'flood-rss', figure: 'API resident memory after the flood', value: memoryAfterFlood.afterLoadMB, unit: 'MB', target: '< 150 MB', pass: judge(on, memoryAfterFlood.afterLoadMB, (v) => v < 150) });
+
   const search = byKind('search');
   const at = `at ${options.connections} connections${options.connections === 50 ? '' : ' (target is for 50)'}`;
   const p99 = search?.api?.latency.p99;
   targets.push({ id: 'search-p99', figure: `search p99 ${at}`, value: p99 ?? null, unit: 'ms', target: '< 5 ms', pass: judge(on, p99, (v) => v < 5) });
 
   targets.push({ id: 'cold-start', figure: `cold start, median of ${coldStart.runsMs.length}`, value: coldStart.medianMs, unit: 'ms', target: '< 500 ms', pass: judge(on, coldStart.medianMs, (v) => v < 500) });
-  targets.push({ id: 'rss', figure: 'API resident memory after the run', value: memory.afterLoadMB, unit: 'MB', target: '< 120 MB', pass: judge(on, memory.afterLoadMB, (v) => v < 120) });
+  targets.push({ id: 'rss', figure: 'API resident memory after the cached scenarios', value: memory.afterLoadMB, unit: 'MB', target: '< 120 MB', pass: judge(on, memory.afterLoadMB, (v) => v < 120) });
 
   // "Cheaper" measured as throughput: more 304s per second than full answers of the same URL.
   const full = byKind('detail')?.api?.requestsPerSecond;

@@ -3,6 +3,8 @@ import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
+import type { RecordPayload } from '../schemas/records.js';
+import type { Topic as TopicSchema } from '../schemas/topics.js';
 import { INCLUDE_LIMIT } from '../schemas/queries.js';
 import type { RecordCollection } from '../seed/schemas.js';
 
@@ -10,6 +12,7 @@ export const hrefOf = (collection: string, slug: string) => `/v1/${collection}/$
 
 
 type ApiSourceRef = z.output<typeof SourceRefSchema>;
+type TopicPayload = z.input<typeof TopicSchema>;
 
 /**
  * Turns repository objects into API payloads. Rendered bodies are memoised: the store is
@@ -43,7 +46,9 @@ export class Presenter {
     return { slug: t.slug, title: t.title, note: t.note, href: hrefOf('topics', t.slug) };
   }
 
-  record(r: ContentRecord, format: BodyFormat) {
+  record(r: ContentRecord, format: BodyFormat): RecordPayload {
+    // The store's rows type a record's `type` and facets loosely (string); the seed schema checked
+    // both per content type when the store was built, which is what this assertion relies on.
     return {
       type: r.type,
       slug: r.slug,
@@ -57,10 +62,10 @@ export class Presenter {
       nextReviewAt: r.nextReviewAt,
       href: hrefOf(r.collection, r.slug),
       ...r.facets,
-    };
+    } as RecordPayload;
   }
 
-  topic(t: Topic, format: BodyFormat, include: readonly RecordCollection[] = []) {
+  topic(t: Topic, format: BodyFormat, include: readonly RecordCollection[] = []): TopicPayload {
     const impacts = this.content.forTopic('impacts', t.slug);
     const related = Object.fromEntries(
       CONTENT_TYPES.map(({ collection }) => {
@@ -74,7 +79,8 @@ export class Presenter {
           },
         ];
       }),
-    );
+      // One entry per content type, built from the registry: fromEntries cannot name its keys.
+    ) as TopicPayload['related'];
     return {
       type: 'topic' as const,
       slug: t.slug,

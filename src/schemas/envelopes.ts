@@ -35,15 +35,17 @@ export const pageEnvelope = <T extends z.ZodType>(data: T) => {
   });
 };
 
-/** A documented error response: RFC 9457 problem+json. */
+/** A documented error response in the spec's own words (oEmbed's, whose 200 is not a zod schema). */
 export const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: Problem } } });
-const problem = problemResponse;
 
-/** The error responses every content operation documents. */
-export const problemResponses = (options: { notFound?: boolean } = {}) => ({
-  400: problem('A parameter is invalid, unknown or repeated; `errors` lists each one.'),
-  401: problem('The X-API-Key header holds no valid partner key (omit it for the keyless tier).'),
-  ...(options.notFound ? { 404: problem('No record has this slug.') } : {}),
-  406: problem('The Accept header does not allow JSON.'),
-  429: problem('Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response.'),
-});
+/**
+ * The error responses every content operation documents. They are the zod `Problem` itself, so
+ * the type provider checks each handler's return against the 200 schema (a described response
+ * object would widen it to `unknown`); the OpenAPI document gets their media type, description and
+ * example per status from `describeProblems`.
+ */
+export const problemResponses = { 400: Problem, 401: Problem, 406: Problem, 429: Problem } as const;
+/** The same for operations on one item, which also answer 404. (One literal type each: a 404
+ * spread in conditionally would be optional, and an optional schema turns the reply type into
+ * `unknown`, unchecking every handler.) */
+export const itemProblemResponses = { ...problemResponses, 404: Problem } as const;

@@ -136,3 +136,6 @@ export const RECORD_SCHEMAS = {
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;
+
+/** A record as the API sends it: one of the per-type shapes above. */
+export type RecordPayload = z.input<RecordSchemas[RecordCollection]>;

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
+import { describeProblems } from '../../openapi/problems.js';
 import { pruneUnusedSchemas } from '../../openapi/prune.js';
 
 // The OpenAPI 3.1 document, generated from the routes' zod schemas (served at /openapi.json).
@@ -46,7 +47,7 @@ export default fp(
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => pruneUnusedSchemas(jsonSchemaTransformObject(document)),
+      transformObject: (document) => pruneUnusedSchemas(describeProblems(jsonSchemaTransformObject(document))),
     });
   },
   { name: 'swagger' },

@@ -7,7 +7,7 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
 import { RECORD_SCHEMAS } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
@@ -51,7 +51,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           summary: `List ${label.toLowerCase()}`,
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.`,
           querystring: listQuery,
-          response: { 200: pageEnvelope(schema), ...problemResponses() },
+          response: { 200: pageEnvelope(schema), ...problemResponses },
         },
       },
       async (request, reply) => answer(reply, app.answers, canonicalUrl(path, request.query, listDefaults), () => listPayload(request.query)),
@@ -67,7 +67,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           description: `Returns one ${type} record with its topics, sources and review dates. Slugs are stable and never change once published.`,
           params: slugParams,
           querystring: itemQuery,
-          response: { 200: itemEnvelope(schema), ...problemResponses({ notFound: true }) },
+          response: { 200: itemEnvelope(schema), ...itemProblemResponses },
         },
       },
       async (request, reply) => {

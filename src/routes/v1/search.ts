@@ -42,7 +42,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         description:
           'Ranked full-text search across topics and every content type (a title match outranks a body match). Understands word forms (journal → journaling), prefixes as you type (mindf), acronyms both ways (CBT ↔ cognitive behavioral therapy) and, when the exact words find little, common misspellings (reported in `meta.correctedQuery`). Filter by `type` and `topic`; page with `limit` and `offset`.',
         querystring: searchQuery,
-        response: { 200: SearchResults, ...problemResponses() },
+        response: { 200: SearchResults, ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {

@@ -6,7 +6,7 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceListQuery } from '../../schemas/queries.js';
 import { Source } from '../../schemas/sources.js';
 
@@ -40,7 +40,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
-        response: { 200: pageEnvelope(Source), ...problemResponses() },
+        response: { 200: pageEnvelope(Source), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -55,7 +55,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'Get one source',
         description: 'One cited work with its authors, publisher, dates and citation.',
         params: slugParams,
-        response: { 200: itemEnvelope(Source), ...problemResponses({ notFound: true }) },
+        response: { 200: itemEnvelope(Source), ...itemProblemResponses },
       },
     },
     async (request, reply) => {

@@ -6,7 +6,7 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { itemEnvelope, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { Topic } from '../../schemas/topics.js';
 
@@ -46,7 +46,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         description:
           'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections in full.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(Topic), ...problemResponses() },
+        response: { 200: pageEnvelope(Topic), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -63,7 +63,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
           'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
         params: slugParams,
         querystring: topicQuery,
-        response: { 200: itemEnvelope(Topic), ...problemResponses({ notFound: true }) },
+        response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
       },
     },
     async (request, reply) => {

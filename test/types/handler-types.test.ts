@@ -1,0 +1,30 @@
+// Type tests: these routes must NOT compile where marked. If the type provider stopped checking
+// handlers (as a described error response once made it), each `@ts-expect-error` below would be
+// unused and `npm run typecheck` would fail. At run time they only need to register.
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import t from 'tap';
+import { answer } from '../../src/http/answer.js';
+import { Answers } from '../../src/answers/answers.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../src/schemas/envelopes.js';
+import { Source } from '../../src/schemas/sources.js';
+
+t.test('handlers are checked against their response schema', async (t) => {
+  const app = Fastify().withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const answers = new Answers({ maxBytes: 1024, maxEntryBytes: 1024, maxPrepared: 1 });
+  const schema = { response: { 200: itemEnvelope(Source), ...itemProblemResponses } };
+  const listSchema = { response: { 200: pageEnvelope(Source), ...problemResponses } };
+
+  // @ts-expect-error data must be a Source, not a number
+  app.get('/wrong-data', { schema }, async () => ({ data: 123 }));
+  // @ts-expect-error a missing envelope member (meta, links) does not compile
+  app.get('/missing-meta', { schema }, async () => ({ data: { type: 'source' } }));
+  // @ts-expect-error through answer() too: the computed payload is what is checked
+  app.get('/wrong-answer', { schema: listSchema }, async (_request, reply) => answer(reply, answers, '/x', () => ({ data: 'nope' })));
+
+  await app.ready();
+  t.pass('the routes register');
+  await app.close();
+});
