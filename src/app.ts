@@ -23,22 +23,6 @@ import v1 from './routes/v1/index.js';
 
 const newRequestId = () => randomUUID();
 
-/**
- * An absolute-form request target (`GET http://host/v1/topics HTTP/1.1`, RFC 9112 §3.2.2) is
- * routed by its path and query like any other, so it meets the same route, limits and cache.
- */
-function originForm(request: { url?: string }): string {
-  const url = request.url ?? '/';
-  if (url.startsWith('/')) return url;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return `${parsed.pathname}${parsed.search}`;
-  } catch {
-    // Not a URL at all: the router answers it as a path it does not know.
-  }
-  return url;
-}
-
 export interface AppOptions {
   config: Config;
 }
@@ -48,7 +32,6 @@ export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
-    rewriteUrl: originForm,
     genReqId: newRequestId,
     // A hop count is supported at run time though the typings omit it.
     trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
