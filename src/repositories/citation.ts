@@ -56,19 +56,23 @@ const sentence = (s: string) => (/[.?!]$/.test(s) ? s : `${s}.`);
 
 /**
  * An APA 7 reference built from the structured fields. The form follows the fields: a
- * `container` with `editors` makes a chapter in an edited book, a `container` without them a
- * journal article (no volume yet: published online ahead of print), anything else a web page or
- * article on a site (whose name is the publisher). Stable pages get no retrieval date; a DOI
- * wins over a URL.
+ * `container` with `editors` makes a chapter in an edited book; one with a `volume` or a DOI, a
+ * journal article (a DOI but no volume yet: published online ahead of print); one with neither, a
+ * report in a numbered series; no container, a web page or article on a site (whose name is the
+ * publisher). Stable pages get no retrieval date; a DOI wins over a URL.
  */
 export function citationOf(s: SourceRow): string {
   const chapter = s.container !== null && s.editors.length > 0;
-  const journal = s.container !== null && !chapter;
-  const date = `(${dateOf(s.published ?? s.updated, journal || chapter)}).`;
+  const journal = s.container !== null && !chapter && (s.volume !== null || s.doi !== null);
+  const report = s.container !== null && !chapter && !journal;
+  const date = `(${dateOf(s.published ?? s.updated, journal || chapter || report)}).`;
+  const title = report ? `${s.title} (${s.container}).` : sentence(s.title);
   const parts: string[] = [];
-  if (s.authors.length > 0) parts.push(sentence(authorList(s.authors)), date, sentence(s.title));
-  else parts.push(sentence(s.title), date); // no author: the title moves to the author position
-  if (journal) {
+  if (s.authors.length > 0) parts.push(sentence(authorList(s.authors)), date, title);
+  else parts.push(title, date); // no author: the title moves to the author position
+  if (report) {
+    parts.push(sentence(s.publisher));
+  } else if (journal) {
     const volume = s.volume ? `, ${s.volume}${s.issue ? `(${s.issue})` : ''}` : '';
     parts.push(`${s.container}${volume}${s.pages ? `, ${s.pages}` : ''}.`);
     if (!s.volume) parts.push('Advance online publication.');

@@ -44,6 +44,21 @@ t.test('journal article: initials, "&" before the last author, year only, volume
   t.equal(citationOf({ ...row, volume: null, issue: null, pages: null }).includes('Harvard Review of Psychiatry. Advance online publication.'), true, 'no volume yet');
 });
 
+t.test('report in a series: the series after the title, year only, publisher, URL', async (t) => {
+  const row = source({
+    title: 'What is the evidence on the role of the arts in improving health and well-being? A scoping review',
+    authors: ['Fancourt, Daisy', 'Finn, Saoirse'],
+    published: '2019-11',
+    container: 'Health Evidence Network synthesis report 67',
+    publisher: 'WHO Regional Office for Europe',
+    url: 'https://example.org/report',
+  });
+  t.equal(
+    citationOf(row),
+    'Fancourt, D., & Finn, S. (2019). What is the evidence on the role of the arts in improving health and well-being? A scoping review (Health Evidence Network synthesis report 67). WHO Regional Office for Europe. https://example.org/report',
+  );
+});
+
 t.test('book chapter: editors with initials first, (Eds.), pages, publisher', async (t) => {
   const row = source({
     title: 'Emotional dissociation in response to trauma',
