@@ -24,5 +24,11 @@ export const STRATEGY_CATEGORIES = [
 export const THERAPY_KINDS = ['therapy', 'support'] as const;
 export const IMPACT_AREAS = ['mental-health', 'physical-health', 'relationships', 'daily-life', 'long-term'] as const;
 export const SOURCE_KINDS = ['article', 'reference'] as const;
+// How much weight a source carries: the first three back clinical claims; `secondary` (blogs,
+// magazines, vendors' articles) supplies facts but is not evidence on its own.
+export const SOURCE_AUTHORITIES = ['public-health', 'professional-body', 'peer-reviewed', 'secondary'] as const;
+export const AUTHORITATIVE = ['public-health', 'professional-body', 'peer-reviewed'] as const;
+// Only editorial review has taken place; a clinical review type is added when one really happens.
+export const REVIEW_TYPES = ['editorial'] as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

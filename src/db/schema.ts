@@ -4,7 +4,9 @@ import {
   CAUSE_CATEGORIES,
   IMPACT_AREAS,
   SIGN_KINDS,
+  REVIEW_TYPES,
   SIGN_SETTINGS,
+  SOURCE_AUTHORITIES,
   SOURCE_KINDS,
   STRATEGY_CATEGORIES,
   THERAPY_KINDS,
@@ -20,15 +22,19 @@ const recordColumns = () => ({
   sortOrder: integer('sort_order').notNull(),
   reviewedAt: text('reviewed_at').notNull(),
   nextReviewAt: text('next_review_at').notNull(),
+  reviewType: text('review_type', { enum: REVIEW_TYPES }).notNull(),
 });
 
 export const sources = sqliteTable('sources', {
   slug: text('slug').primaryKey(),
   title: text('title').notNull(),
   description: text('description').notNull(),
-  publisher: text('publisher'),
+  publisher: text('publisher').notNull(),
   authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
+  editors: text('editors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   url: text('url'),
+  doi: text('doi'),
+  accessed: text('accessed'),
   published: text('published'),
   updated: text('updated'),
   container: text('container'),
@@ -36,6 +42,7 @@ export const sources = sqliteTable('sources', {
   issue: text('issue'),
   pages: text('pages'),
   kind: text('kind', { enum: SOURCE_KINDS }).notNull(),
+  authority: text('authority', { enum: SOURCE_AUTHORITIES }).notNull(),
   sortOrder: integer('sort_order').notNull(),
 });
 

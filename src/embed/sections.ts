@@ -35,9 +35,9 @@ function formatDate(iso: string, lang: string): Html {
   return html`<time datetime="${iso}">${text}</time>`;
 }
 
-/** A citation, linked only when the source has an http(s) URL; otherwise plain text. */
+/** A citation, linked to its DOI or http(s) URL when it has one; otherwise plain text. */
 function citation(source: SourceRef, text = source.citation): Html {
-  const url = safeHttpUrl(source.url);
+  const url = safeHttpUrl(source.doi ? `https://doi.org/${source.doi}` : source.url);
   return url ? html`<cite>${link(url, text)}</cite>` : html`<cite>${text}</cite>`;
 }
 

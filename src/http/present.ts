@@ -39,7 +39,7 @@ export class Presenter {
   }
 
   sourceRef(s: SourceRef): ApiSourceRef {
-    return { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, citation: s.citation, href: hrefOf('sources', s.slug) };
+    return { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation, href: hrefOf('sources', s.slug) };
   }
 
   topicRef(t: TopicRef) {
@@ -60,6 +60,7 @@ export class Presenter {
       sources: r.sources.map((s) => this.sourceRef(s)),
       reviewedAt: r.reviewedAt,
       nextReviewAt: r.nextReviewAt,
+      reviewType: r.reviewType,
       href: hrefOf(r.collection, r.slug),
       ...r.facets,
     } as RecordPayload;
@@ -107,6 +108,7 @@ export class Presenter {
       sources: t.sources.map((s) => this.sourceRef(s)),
       reviewedAt: t.reviewedAt,
       nextReviewAt: t.nextReviewAt,
+      reviewType: t.reviewType,
       href: hrefOf('topics', t.slug),
     };
   }
@@ -118,8 +120,12 @@ export class Presenter {
       title: s.title,
       kind: s.kind,
       publisher: s.publisher,
+      authority: s.authority,
       authors: s.authors,
+      editors: s.editors,
       url: s.url,
+      doi: s.doi,
+      accessed: s.accessed,
       published: s.published,
       updated: s.updated,
       citation: s.citation,

@@ -1,15 +1,21 @@
 import { asc, eq } from 'drizzle-orm';
 import { CONTENT_TYPES, type RecordType } from '../content/types.js';
+import type { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import type { Db } from '../db/open.js';
 import * as schema from '../db/schema.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { citationOf } from './citation.js';
 
+type SourceAuthority = (typeof SOURCE_AUTHORITIES)[number];
+type ReviewType = (typeof REVIEW_TYPES)[number];
+
 export interface SourceRef {
   slug: string;
   title: string;
-  publisher: string | null;
+  publisher: string;
   url: string | null;
+  doi: string | null;
+  authority: SourceAuthority;
   citation: string;
 }
 
@@ -17,6 +23,8 @@ export interface Source extends SourceRef {
   kind: 'article' | 'reference';
   description: string;
   authors: string[];
+  editors: string[];
+  accessed: string | null;
   published: string | null;
   updated: string | null;
   order: number;
@@ -37,6 +45,7 @@ interface Reviewed {
   order: number;
   reviewedAt: string;
   nextReviewAt: string;
+  reviewType: ReviewType;
   sources: SourceRef[];
 }
 
@@ -99,7 +108,7 @@ function sortedPage<K extends string, T extends Sortable<K>>(items: T[], sort: S
   return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
 }
 
-const SHARED_COLUMNS = new Set(['slug', 'title', 'summary', 'body', 'keywords', 'sortOrder', 'reviewedAt', 'nextReviewAt']);
+const SHARED_COLUMNS = new Set(['slug', 'title', 'summary', 'body', 'keywords', 'sortOrder', 'reviewedAt', 'nextReviewAt', 'reviewType']);
 
 /**
  * Read access to the content store. The store is immutable while it is open, so everything is
@@ -133,10 +142,14 @@ export class ContentRepository {
         title: s.title,
         publisher: s.publisher,
         url: s.url,
+        doi: s.doi,
+        authority: s.authority,
         citation: citationOf(s),
         kind: s.kind,
         description: s.description,
         authors: s.authors,
+        editors: s.editors,
+        accessed: s.accessed,
         published: s.published,
         updated: s.updated,
         order: s.sortOrder,
@@ -146,7 +159,7 @@ export class ContentRepository {
     for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
       const s = sourceBySlug.get(link.sourceSlug)!;
-      const ref: SourceRef = { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, citation: s.citation };
+      const ref: SourceRef = { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation };
       citedBy.set(key, [...(citedBy.get(key) ?? []), ref]);
     }
 
@@ -162,6 +175,7 @@ export class ContentRepository {
       order: t.sortOrder,
       reviewedAt: t.reviewedAt,
       nextReviewAt: t.nextReviewAt,
+      reviewType: t.reviewType,
       definition: t.definition,
       keyPoints: t.keyPoints,
       sources: citedBy.get(`topic:${t.slug}`) ?? [],
@@ -201,6 +215,7 @@ export class ContentRepository {
           order: row.sortOrder,
           reviewedAt: row.reviewedAt,
           nextReviewAt: row.nextReviewAt,
+          reviewType: row.reviewType,
           topics: (linkedTopics.get(key) ?? []).sort((a, b) => topicOrder.get(a.slug)! - topicOrder.get(b.slug)!),
           sources: citedBy.get(key) ?? [],
           facets,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 
 // Shapes shared by every content response. Each is registered with an id so the OpenAPI
 // document names it once under components/schemas and references it everywhere else.
@@ -29,12 +30,30 @@ export const PageLinks = z
 
 export const SelfLink = z.object({ self: z.string() }).meta({ id: 'SelfLink', description: 'Link to this resource.' });
 
+export const SourceAuthority = z
+  .enum(SOURCE_AUTHORITIES)
+  .meta({
+    id: 'SourceAuthority',
+    description:
+      'Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.',
+  });
+
+export const ReviewType = z
+  .enum(REVIEW_TYPES)
+  .meta({
+    id: 'ReviewType',
+    description:
+      'What kind of review the content has had. `editorial`: editorial review only (checked against its cited sources for accuracy, plain language and safe framing); no clinical review has taken place.',
+  });
+
 export const SourceRef = z
   .object({
     slug: z.string(),
     title: z.string().describe('Short title of the cited work.'),
-    publisher: z.string().nullable(),
+    publisher: z.string().describe('Publisher, or the site the work appears on.'),
     url: z.string().nullable().describe('Where the work can be read, when known.'),
+    doi: z.string().nullable().describe('Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one.'),
+    authority: SourceAuthority,
     citation: z.string().describe('Full reference line, ready to display.'),
     href: z.string().describe('This source in the API.'),
   })

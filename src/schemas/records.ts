@@ -8,7 +8,7 @@ import {
   THERAPY_KINDS,
 } from '../content/vocabulary.js';
 import type { RecordCollection } from '../seed/schemas.js';
-import { BodyFormat, SourceRef, TopicRef } from './common.js';
+import { BodyFormat, ReviewType, SourceRef, TopicRef } from './common.js';
 
 const date = z.iso.date();
 
@@ -20,8 +20,9 @@ const recordFields = {
   bodyFormat: BodyFormat,
   topics: z.array(TopicRef),
   sources: z.array(SourceRef).min(1).describe('The works this record is based on.'),
-  reviewedAt: date.describe('When the record was last clinically reviewed.'),
+  reviewedAt: date.describe('When the record was last reviewed (see `reviewType` for what kind of review).'),
   nextReviewAt: date.describe('When the record is next due for review.'),
+  reviewType: ReviewType,
   href: z.string().describe('This record in the API.'),
 };
 
@@ -53,14 +54,18 @@ const exampleBase = (collection: string, type: string, slug: string, title: stri
     {
       slug: 'withdrawal-article',
       title: 'Recovering from Emotional Withdrawal',
-      publisher: 'TalkToAngel blog',
-      url: null,
-      citation: 'Sneha Tete (n.d.). Recovering from Emotional Withdrawal. TalkToAngel blog.',
+      publisher: 'TalkToAngel',
+      url: 'https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal',
+      doi: null,
+      authority: 'secondary',
+      citation:
+        'Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal',
       href: '/v1/sources/withdrawal-article',
     },
   ],
   reviewedAt: '2026-11-22',
   nextReviewAt: '2027-11-22',
+  reviewType: 'editorial',
   href: `/v1/${collection}/${slug}`,
 });
 

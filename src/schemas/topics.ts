@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RecordCollection } from '../seed/schemas.js';
-import { BodyFormat, SourceRef } from './common.js';
+import { BodyFormat, ReviewType, SourceRef } from './common.js';
 import { INCLUDE_LIMIT } from './queries.js';
 import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
 
@@ -48,8 +48,9 @@ export const Topic = z
       .describe(`Effects and long-term risks, in brief: the first ${INCLUDE_LIMIT} (\`related.impacts\` gives the count and a link to all, as full records).`),
     related: TopicRelated,
     sources: z.array(SourceRef).min(1),
-    reviewedAt: z.iso.date(),
-    nextReviewAt: z.iso.date(),
+    reviewedAt: z.iso.date().describe('When the topic was last reviewed (see `reviewType` for what kind of review).'),
+    nextReviewAt: z.iso.date().describe('When the topic is next due for review.'),
+    reviewType: ReviewType,
     href: z.string(),
   })
   .meta({
@@ -88,12 +89,15 @@ export const Topic = z
           title: 'What It Means to Be Emotionally Detached',
           publisher: 'Psychology Today',
           url: null,
-          citation: 'Zamfira Parincu, Tchiki Davis (n.d.). What It Means to Be Emotionally Detached. Psychology Today.',
+          doi: null,
+          authority: 'secondary',
+          citation: 'Parincu, Z., & Davis, T. (n.d.). What it means to be emotionally detached. Psychology Today.',
           href: '/v1/sources/detachment-article',
         },
       ],
       reviewedAt: '2026-11-22',
       nextReviewAt: '2027-11-22',
+      reviewType: 'editorial',
       href: '/v1/topics/emotional-detachment',
     },
   });

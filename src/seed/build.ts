@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { CONTENT_TYPES } from '../content/types.js';
+import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import * as schema from '../db/schema.js';
 import { indexForSearch } from './search-index.js';
 import { loadSeed } from './load.js';
@@ -20,7 +21,7 @@ export interface BuildResult {
   counts: Record<string, number>;
 }
 
-const recordRow = (slug: string, data: { title: string; summary: string; keywords: string[]; order?: number; reviewedAt: string; nextReviewAt: string }, body: string, index: number) => ({
+const recordRow = (slug: string, data: { title: string; summary: string; keywords: string[]; order?: number; reviewedAt: string; nextReviewAt: string; reviewType: (typeof REVIEW_TYPES)[number] }, body: string, index: number) => ({
   slug,
   title: data.title,
   summary: data.summary,
@@ -29,6 +30,7 @@ const recordRow = (slug: string, data: { title: string; summary: string; keyword
   sortOrder: data.order ?? (index + 1) * 10,
   reviewedAt: data.reviewedAt,
   nextReviewAt: data.nextReviewAt,
+  reviewType: data.reviewType,
 });
 
 /**
@@ -82,7 +84,7 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
         const table = schema[collection];
         content.records[collection].forEach(({ slug, data, body }, i) => {
           // Everything beyond the shared record fields is a facet column of this type's table.
-          const { title: _t, summary: _s, sources: cited, topics: linked, reviewedAt: _r, nextReviewAt: _n, order: _o, keywords: _k, slug: _slug, ...facets } = data;
+          const { title: _t, summary: _s, sources: cited, topics: linked, reviewedAt: _r, nextReviewAt: _n, reviewType: _rt, order: _o, keywords: _k, slug: _slug, ...facets } = data;
           tx.insert(table).values({ ...recordRow(slug, data, body, i), ...facets }).run();
           for (const t of linked) tx.insert(schema.recordTopics).values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null }).run();
           cite(type, slug, cited);

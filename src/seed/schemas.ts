@@ -5,6 +5,8 @@ import {
   SIGN_KINDS,
   SIGN_SETTINGS,
   SLUG_PATTERN,
+  REVIEW_TYPES,
+  SOURCE_AUTHORITIES,
   SOURCE_KINDS,
   STRATEGY_CATEGORIES,
   THERAPY_KINDS,
@@ -30,25 +32,41 @@ const recordFields = {
   sources: z.array(slug).min(1, 'must cite at least one source'),
   reviewedAt: isoDate,
   nextReviewAt: isoDate,
+  reviewType: z.enum(REVIEW_TYPES, { error: `must be one of: ${REVIEW_TYPES.join(', ')} (only editorial review has taken place)` }),
   order: z.number().int().min(0).optional(),
   keywords: z.array(text).default([]),
 };
 const linkedRecordFields = { ...recordFields, topics: z.array(topicLink).min(1, 'must name at least one topic') };
 
-export const sourceSchema = z.strictObject({
-  title: text,
-  publisher: optionalText,
-  authors: z.array(text).default([]),
-  url: z.url({ protocol: /^https$/ }).optional(),
-  published: partialDate.optional(),
-  updated: partialDate.optional(),
-  container: optionalText,
-  volume: optionalText,
-  issue: optionalText,
-  pages: optionalText,
-  kind: z.enum(SOURCE_KINDS),
-  order: z.number().int().min(0).optional(),
-});
+// A bare DOI (no https://doi.org/ prefix): the citation adds the resolver.
+export const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
+// Names are written "Surname, Given names" (initials are derived); a name without a comma is a group author.
+const authorName = text.regex(/^[^,]+(, [^,]+)?$/, 'must be "Surname, Given names" or a group name without a comma');
+
+export const sourceSchema = z
+  .strictObject({
+    title: text,
+    publisher: z.union([z.string(), z.number()]).transform(String).pipe(text),
+    authors: z.array(authorName).default([]),
+    // A chapter in an edited book names the book's editors; a container without editors is a journal.
+    editors: z.array(authorName).default([]),
+    url: z.url({ protocol: /^https$/ }).optional(),
+    doi: z.string().regex(DOI_PATTERN, 'must be a bare DOI such as 10.1097/HRP.0000000000000030').optional(),
+    accessed: isoDate.optional(),
+    published: partialDate.optional(),
+    updated: partialDate.optional(),
+    container: optionalText,
+    volume: optionalText,
+    issue: optionalText,
+    pages: optionalText,
+    kind: z.enum(SOURCE_KINDS),
+    authority: z.enum(SOURCE_AUTHORITIES),
+    order: z.number().int().min(0).optional(),
+  })
+  .refine((s) => s.accessed !== undefined || (s.url === undefined && s.doi === undefined), {
+    path: ['accessed'],
+    message: 'is required when url or doi is set (the date the work was read, YYYY-MM-DD)',
+  });
 
 export const siteSchema = z.strictObject({ disclaimer: text, crisis: text });
 

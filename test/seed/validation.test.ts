@@ -75,3 +75,26 @@ t.test('a record without sources, an empty body, or a review date in the wrong o
   t.match(error.message, /long-term-risks\.md → nextReviewAt: must be after reviewedAt/);
   t.match(error.message, /therapies\/README\.txt: only Markdown/);
 });
+
+t.test('sources need a publisher, a bare DOI, and the date they were read when they can be followed', async (t) => {
+  const seed = copySeed(t);
+  editData(join(seed, 'sources/gunther-2020.md'), (d) => delete d.publisher);
+  editData(join(seed, 'sources/dvir-2014.md'), (d) => (d.doi = 'https://doi.org/10.1097/HRP.0000000000000014'));
+  editData(join(seed, 'sources/withdrawal-article.md'), (d) => delete d.accessed);
+  editData(join(seed, 'sources/isolation-article.md'), (d) => (d.authors = ['Jane Smith, PhD, MD']));
+  const error = problemsOf(seed);
+  t.match(error.message, /seed\/sources\/gunther-2020\.md → publisher:/);
+  t.match(error.message, /seed\/sources\/dvir-2014\.md → doi: must be a bare DOI/);
+  t.match(error.message, /seed\/sources\/withdrawal-article\.md → accessed: is required when url or doi is set/);
+  t.match(error.message, /seed\/sources\/isolation-article\.md → authors\.0: must be "Surname, Given names"/);
+  t.equal(error.problems.filter((p) => p.file.includes('/sources/')).length, 4, 'only the four broken sources are reported (records citing them are, as unknown links)');
+});
+
+t.test('every record says what kind of review it had, and only editorial review exists', async (t) => {
+  const seed = copySeed(t);
+  editData(join(seed, 'faqs/how-long-does-recovery-take.md'), (d) => delete d.reviewType);
+  editData(join(seed, 'topics/emotional-isolation.md'), (d) => (d.reviewType = 'clinical'));
+  const error = problemsOf(seed);
+  t.match(error.message, /seed\/faqs\/how-long-does-recovery-take\.md → reviewType: must be one of: editorial/);
+  t.match(error.message, /seed\/topics\/emotional-isolation\.md → reviewType: must be one of: editorial/);
+});

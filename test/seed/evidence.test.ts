@@ -1,0 +1,50 @@
+import t from 'tap';
+import { AUTHORITATIVE } from '../../src/content/vocabulary.js';
+import { loadSeed } from '../../src/seed/load.js';
+import { RECORD_COLLECTIONS } from '../../src/seed/schemas.js';
+import { SEED_DIR } from '../helpers/store.js';
+
+// Evidence, honestly (EDITORIAL.md rule 7): clinical claims rest on an authoritative source a
+// reader can follow. Therapies, impacts and causes always make such claims; elsewhere a record
+// that names a condition, a treatment or a health effect does.
+const ALWAYS_CLINICAL = new Set(['therapies', 'impacts', 'causes']);
+const CLINICAL_TERMS =
+  /\b(depress\w*|anxiety|anxious|PTSD|post-?traumatic|disorders?|diagnos\w*|medications?|medicines?|antidepressants?|SSRIs?|therap(y|ies|ist|ists)|psychiatr\w*|symptoms?|heart|blood pressure|immune|dementia|withdrawal syndrome|health risks?)\b/i;
+
+const seed = loadSeed(SEED_DIR);
+const sources = new Map(seed.sources.map((s) => [s.slug, s.data]));
+const authoritative = (slug: string) => {
+  const s = sources.get(slug);
+  return s !== undefined && (AUTHORITATIVE as readonly string[]).includes(s.authority) && (s.url !== undefined || s.doi !== undefined);
+};
+
+t.test('every source has a publisher, and a followable one has the date it was read', async (t) => {
+  for (const { slug, data } of seed.sources) {
+    t.ok(data.publisher.trim().length > 0, `${slug} names its publisher`);
+    t.notMatch(data.publisher, /unnamed/i, `${slug}: no "unnamed publisher"`);
+    if (data.url || data.doi) t.ok(data.accessed, `${slug} says when it was read`);
+  }
+});
+
+t.test('every clinical record cites an authoritative source with a URL or DOI', async (t) => {
+  const missing: string[] = [];
+  for (const { slug, data, body } of seed.topics) {
+    if (!data.sources.some(authoritative)) missing.push(`topics/${slug}`);
+    void body;
+  }
+  for (const collection of RECORD_COLLECTIONS) {
+    for (const { slug, data, body } of seed.records[collection]) {
+      const extra = data as { whenToConsider?: string };
+      const clinical = ALWAYS_CLINICAL.has(collection) || CLINICAL_TERMS.test([data.title, data.summary, body, extra.whenToConsider ?? ''].join('\n'));
+      if (clinical && !data.sources.some(authoritative)) missing.push(`${collection}/${slug}`);
+    }
+  }
+  t.same(missing, [], 'records making clinical claims without an authoritative source');
+});
+
+t.test('the check can tell an authoritative source from a secondary one', async (t) => {
+  const secondary = seed.sources.find((s) => s.data.authority === 'secondary');
+  t.ok(secondary, 'there is a secondary source');
+  t.notOk(authoritative(secondary!.slug), 'a secondary source does not count');
+  t.notOk(authoritative('no-such-source'), 'an unknown source does not count');
+});
