@@ -37,8 +37,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     // The app's own cache warm-up is not traffic: its requests stay out of the access log.
     logController: new LogController({ disableRequestLogging: (request) => isWarmUp(request) }),
     genReqId: newRequestId,
-    // A hop count is supported at run time though the typings omit it.
-    trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
+    // Addresses/CIDRs, true, or a hop count already turned into a function (see config.ts).
+    trustProxy: config.TRUST_PROXY,
     // A read-only API has no use for request bodies; a small limit stops abuse early.
     bodyLimit: 16 * 1024,
     requestTimeout: config.REQUEST_TIMEOUT_MS,

@@ -97,7 +97,7 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
       },
     },
     async (request, reply) => {
-      const origin = publicOrigin(request);
+      const origin = publicOrigin(request, reply);
       const doc = topicDocument(app.content, request.params.slug, request.query);
       if (!doc) {
         const known = app.content.listTopics().map((t) => t.slug).join(', ');
@@ -121,7 +121,7 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
       },
     },
     async (request, reply) => {
-      const origin = publicOrigin(request);
+      const origin = publicOrigin(request, reply);
       return send(reply, listDocument(app.content, request.query), origin);
     },
   );
