@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { frontDoorServer } from './http/front-door-server.js';
 import { sendProblem } from './http/problems.js';
+import { traceOf, traceparentOf } from './http/trace-context.js';
+import lifecycle from './plugins/app/lifecycle.js';
+import metrics, { METRICS_PATH } from './plugins/external/metrics.js';
 import cacheWarmer, { isWarmUp } from './plugins/app/cache-warmer.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
@@ -35,8 +39,11 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     // The app's own cache warm-up is not traffic: its requests stay out of the access log.
-    logController: new LogController({ disableRequestLogging: (request) => isWarmUp(request) }),
+    // Neither is /metrics: scrapes every few seconds would drown the requests that matter.
+    logController: new LogController({ disableRequestLogging: (request) => isWarmUp(request) || request.url?.split('?')[0] === METRICS_PATH }),
     genReqId: newRequestId,
+    // Every log line of a request carries its W3C trace id (the caller's traceparent, or a new one).
+    childLoggerFactory: (logger, bindings, options, rawRequest) => logger.child({ ...bindings, traceId: traceOf(rawRequest as IncomingMessage).traceId }, options),
     // Addresses/CIDRs, true, or a hop count already turned into a function (see config.ts).
     trustProxy: config.TRUST_PROXY,
     // A read-only API has no use for request bodies; a small limit stops abuse early.
@@ -62,17 +69,14 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Once shutdown starts, requests still arriving on open connections are turned away cleanly
-  // while those already in progress finish.
-  let closing = false;
-  fastify.addHook('preClose', async () => {
-    closing = true;
-  });
+  // Set first thing, so replayed answers carry it too.
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!closing) return done();
-    reply.header('connection', 'close').header('retry-after', 5);
-    sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
+    reply.header('traceparent', traceparentOf(traceOf(request.raw)));
+    done();
   });
+  // First: from the shutdown signal on, every answer (cached ones too) closes its connection.
+  await fastify.register(lifecycle);
+  await fastify.register(metrics, { token: config.METRICS_TOKEN });
 
   // First, so a cached answer is replayed before any per-request work; see the plugin.
   await fastify.register(responseCache, {
@@ -92,6 +96,9 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
 
   await fastify.register(problemDetails);
   await fastify.register(contentPlugin, { storePath: config.STORE_PATH, watch: config.STORE_WATCH });
+  const reportContent = () => fastify.metrics.contentVersion(fastify.content.version, fastify.content.builtAt);
+  reportContent();
+  fastify.onContentReload(reportContent);
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);

@@ -29,6 +29,7 @@ export interface Entry {
 // Per-request headers never replayed from another response.
 export const PER_REQUEST_HEADERS = new Set([
   'date',
+  'traceparent',
   'connection',
   'keep-alive',
   'content-length',

@@ -28,7 +28,7 @@ async function watchingApp(t: { teardown(fn: () => unknown): void }) {
   const storePath = join(scratchDir(t), 'content.db');
   const rebuild = () => buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
   rebuild();
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false' }));
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', MAX_EVENT_LOOP_DELAY_MS: '0' }));
   t.teardown(() => app.close());
   return { seedDir, rebuild, app };
 }
@@ -45,7 +45,11 @@ t.test('a newly built store is served without a restart, and cached answers neve
 
   retitle(join(seedDir, 'strategies/journaling.md'), 'Keeping a journal');
   rebuild();
-  t.ok(await until(async () => (await get('/readyz')).json().contentVersion !== version), 'the new version is picked up');
+  const readyVersion = async () => {
+    const ready = await get('/readyz');
+    return ready.statusCode === 200 ? ready.json().contentVersion : version;
+  };
+  t.ok(await until(async () => (await readyVersion()) !== version), 'the new version is picked up');
 
   const after = await get('/v1/strategies/journaling');
   t.equal(after.json().data.title, 'Keeping a journal', 'the cached answer was not served');

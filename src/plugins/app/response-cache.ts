@@ -5,6 +5,7 @@ import { Entries, type Entry, PER_REQUEST_HEADERS } from '../../cache/entries.js
 import { replay } from '../../cache/replay.js';
 import { accepts } from '../../http/accept.js';
 import type { FrontDoor } from '../../http/front-door-server.js';
+import { traceOf, traceparentOf } from '../../http/trace-context.js';
 import { countsTowardsQuota } from '../external/rate-limit.js';
 
 /**
@@ -77,15 +78,16 @@ export default fp<ResponseCacheOptions>(
 
     const frontDoor: FrontDoor = (req, res) => {
       const method = req.method;
-      if (!frontDoorOpen || (method !== 'GET' && method !== 'HEAD')) return false;
+      if (!frontDoorOpen || app.lifecycle.draining || (method !== 'GET' && method !== 'HEAD')) return false;
       const headers = req.headers;
       const url = req.url ?? '';
       if (headers['x-api-key'] !== undefined || (limiter && countsTowardsQuota(url))) return false;
       // Only routes without a variant are found here: their key has an empty variant.
       const entry = entries.get(key('', headers.origin, url));
       if (!entry || !accepts(headers.accept, [entry.mediaType]) || underPressure?.()) return false;
+      app.metrics.cacheHit();
       const id = headers[REQUEST_ID_HEADER];
-      replay(res, entries, entry, { method, headers, requestId: typeof id === 'string' && id !== '' ? id : requestId() });
+      replay(res, entries, entry, { method, headers, requestId: typeof id === 'string' && id !== '' ? id : requestId(), extra: { traceparent: traceparentOf(traceOf(req)) } });
       return true;
     };
 
@@ -95,12 +97,15 @@ export default fp<ResponseCacheOptions>(
       const route = request.routeOptions.config.responseCache;
       if (!route || request.headers['x-api-key'] !== undefined) return done();
       const entry = entries.get(keyOf(request, route));
+      if (!entry) app.metrics.cacheMiss();
       if (!entry || !accepts(request.headers.accept, [entry.mediaType]) || underPressure?.()) return done();
+      app.metrics.cacheHit();
       const send = (extra?: OutgoingHttpHeaders) => {
         reply.hijack();
         replay(reply.raw, entries, entry, { method: request.method, headers: request.headers, requestId: request.id, extra });
       };
-      if (!limiter) return send();
+      // The headers earlier hooks set (Connection: close while draining) go out with the replay.
+      if (!limiter) return send(reply.getHeaders() as OutgoingHttpHeaders);
       // Counted exactly once: the route's own limiter sees the request as already counted.
       limiter(request, reply).then(
         () => send(reply.getHeaders() as OutgoingHttpHeaders),
@@ -112,7 +117,7 @@ export default fp<ResponseCacheOptions>(
     app.decorate('responseCacheKey', keyOf);
     app.decorate('responseCacheFrontDoor', frontDoor);
   },
-  { name: 'response-cache' },
+  { name: 'response-cache', dependencies: ['metrics', 'lifecycle'] },
 );
 
 /**

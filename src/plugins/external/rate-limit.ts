@@ -5,11 +5,14 @@ import type { Config } from '../../config.js';
 import { PARTNER_KEY_HEADER, PartnerKeys } from '../../http/partner-keys.js';
 import { HttpProblem } from '../../http/problems.js';
 import { isWarmUp } from '../app/cache-warmer.js';
+import { sharedCounters } from './redis.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The partner a valid X-API-Key belongs to; undefined for keyless callers. */
     partner?: string;
+    /** The request sent an X-API-Key that is no partner's: it is counted as keyless, then refused. */
+    badPartnerKey?: boolean;
   }
 }
 
@@ -21,9 +24,11 @@ export interface RateLimitOptions {
 }
 
 // Per-client request quotas for the content API (/v1): a keyless tier by client address, a higher
-// one for partners who send a configured API key. Docs, health checks and embeds are never
-// counted. Registered at the root so the response cache can count cached answers through the
-// same limiter (each request exactly once).
+// one for partners who send a configured API key. A wrong key is counted against the caller's
+// keyless quota before it is refused, so guessing keys costs as much as any request and ends in
+// 429. Docs, health checks, metrics and embeds are never counted. With REDIS_URL the counters
+// live in Redis, so every replica enforces one quota. Registered at the root so the response
+// cache can count cached answers through the same limiter (each request exactly once).
 export default fp<RateLimitOptions>(
   async function rateLimitPlugin(app: FastifyInstance, { config }) {
     const keys = new PartnerKeys(config.PARTNER_KEYS);
@@ -36,11 +41,19 @@ export default fp<RateLimitOptions>(
       const key = request.headers[PARTNER_KEY_HEADER];
       if (key === undefined) return;
       const partner = typeof key === 'string' ? keys.identify(key) : undefined;
-      if (!partner) throw new HttpProblem(401, 'The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.');
-      request.partner = partner;
+      if (partner) request.partner = partner;
+      else request.badPartnerKey = true;
+    });
+    // After the limiter (a route-level onRequest hook), so a refused key has been counted first.
+    app.addHook('preParsing', async (request) => {
+      if (!request.badPartnerKey) return;
+      // Never the key itself: a near-miss in the logs would help whoever is guessing.
+      request.log.warn({ clientIp: request.ip }, 'refused an invalid partner key');
+      throw new HttpProblem(401, 'The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.');
     });
     if (!config.RATE_LIMIT_ENABLED) return;
 
+    const redis = config.REDIS_URL ? await sharedCounters(app, config.REDIS_URL) : undefined;
     await app.register(rateLimit, {
       global: true,
       // The app's own cache warm-up is not a client.
@@ -48,6 +61,10 @@ export default fp<RateLimitOptions>(
       timeWindow: window * 1000,
       max: (request) => maxFor(request),
       keyGenerator: (request) => (request.partner ? `partner:${request.partner}` : `ip:${request.ip}`),
+      // Shared counters when configured; if Redis cannot be reached the request is answered
+      // uncounted (see redis.ts, which logs and counts each such check) rather than failed.
+      ...(redis ? { redis, skipOnError: true, nameSpace: 'content-api:rate-limit:' } : {}),
+      onExceeded: (request) => app.metrics.rateLimited(request.partner ? 'partner' : 'keyless'),
       // IETF draft headers: RateLimit-Limit / -Remaining / -Reset, plus Retry-After on 429.
       enableDraftSpec: true,
       errorResponseBuilder: (_request, context) =>
@@ -57,5 +74,5 @@ export default fp<RateLimitOptions>(
       if (isApi(request)) reply.header('ratelimit-policy', `${maxFor(request)};w=${window}`);
     });
   },
-  { name: 'rate-limit' },
+  { name: 'rate-limit', dependencies: ['metrics'] },
 );
