@@ -103,7 +103,7 @@ t.test('an unexpected error is logged with its stack and answered with a generic
   t.match(logged.reqId, /^[0-9a-f-]{36}$/, 'and the request id');
 });
 
-t.test('under memory pressure the API sheds load with 503 + Retry-After, but liveness answers', async (t) => {
+t.test('under memory pressure the API sheds load with 503 + Retry-After, but liveness and metrics answer', async (t) => {
   const app = await build(t, { MAX_HEAP_USED_MB: '1' });
   // under-pressure samples memory periodically; give it one sample.
   await new Promise((r) => setTimeout(r, 1200));
@@ -113,4 +113,5 @@ t.test('under memory pressure the API sheds load with 503 + Retry-After, but liv
   t.match(shed.headers['content-type'], /^application\/problem\+json/);
   t.match(shed.json(), { status: 503, detail: /overloaded/ });
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+  t.equal((await app.inject({ method: 'GET', url: '/metrics' })).statusCode, 200, 'nor are the metrics that show it');
 });
