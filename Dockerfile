@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 
 # --- build: bundle the server, build the content store, keep production dependencies only ---
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 compiles from source against the image's own Node headers.
 RUN apt-get update \
@@ -18,8 +18,8 @@ RUN npm run build \
  && STORE_PATH=/app/data/content.db npm run db:build \
  && npm prune --omit=dev
 
-# --- runtime: slim Node 20, non-root, read-only friendly (the store is opened read-only) ---
-FROM node:20-bookworm-slim
+# --- runtime: slim Node 24 (active LTS), non-root, read-only friendly (the store is opened read-only) ---
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -32,6 +32,9 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/data ./data
 USER node
 EXPOSE 3000
+# SIGTERM drains (see README "Running at scale"); give the container at least
+# SHUTDOWN_DRAIN_MS + SHUTDOWN_GRACE_MS to stop (docker stop -t, terminationGracePeriodSeconds).
+STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # A smaller young generation keeps resident memory low at a small cost in throughput (see README).

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { sendProblem } from './http/problems.js';
 import cacheControl from './plugins/app/cache-control.js';
 import conditionalRequests from './plugins/app/conditional-requests.js';
+import { traceOf, traceparentOf } from './http/trace-context.js';
+import lifecycle from './plugins/app/lifecycle.js';
+import metrics, { METRICS_PATH } from './plugins/external/metrics.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
 import preparedAnswers from './plugins/app/prepared-answers.js';
@@ -32,9 +36,13 @@ export function serverOptions(config: Config): FastifyServerOptions {
   return {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
+    // /metrics is not traffic: scrapes every few seconds would drown the requests that matter.
+    logController: new LogController({ disableRequestLogging: (request) => request.url?.split('?')[0] === METRICS_PATH }),
     genReqId: newRequestId,
-    // A hop count is supported at run time though the typings omit it.
-    trustProxy: config.TRUST_PROXY as FastifyServerOptions['trustProxy'],
+    // Every log line of a request carries its W3C trace id (the caller's traceparent, or a new one).
+    childLoggerFactory: (logger, bindings, options, rawRequest) => logger.child({ ...bindings, traceId: traceOf(rawRequest as IncomingMessage).traceId }, options),
+    // Addresses/CIDRs, true, or a hop count already turned into a function (see config.ts).
+    trustProxy: config.TRUST_PROXY,
     // A read-only API has no use for request bodies; a small limit stops abuse early.
     bodyLimit: 16 * 1024,
     requestTimeout: config.REQUEST_TIMEOUT_MS,
@@ -59,17 +67,14 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     reply.header('x-request-id', request.id);
     done(null, payload);
   });
-  // Once shutdown starts, requests still arriving on open connections are turned away cleanly
-  // while those already in progress finish.
-  let closing = false;
-  fastify.addHook('preClose', async () => {
-    closing = true;
-  });
+  // Every answer carries the W3C trace context of its request (continued or new).
   fastify.addHook('onRequest', (request, reply, done) => {
-    if (!closing) return done();
-    reply.header('connection', 'close').header('retry-after', 5);
-    sendProblem(request, reply, 503, 'The server is shutting down; please retry.');
+    reply.header('traceparent', traceparentOf(traceOf(request.raw)));
+    done();
   });
+  // First: from the shutdown signal on, every answer (cached ones too) closes its connection.
+  await fastify.register(lifecycle);
+  await fastify.register(metrics, { token: config.METRICS_TOKEN });
 
   await fastify.register(helmet);
   await fastify.register(underPressure, { config });
@@ -88,6 +93,9 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 500 },
   });
   await fastify.register(preparedAnswers);
+  const reportContent = () => fastify.metrics.contentVersion(fastify.content.version, fastify.content.builtAt);
+  reportContent();
+  fastify.onContentReload(reportContent);
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);

@@ -23,13 +23,33 @@ const partnerKeys = list.pipe(
   ),
 );
 
-// TRUST_PROXY: false, true, a hop count, or a comma list of addresses/CIDRs (Fastify's trustProxy).
-const trustProxy = z.string().transform((v, ctx): boolean | number | string => {
-  if (v === 'false' || v === '') return false;
-  if (v === 'true') return true;
-  if (/^\d+$/.test(v)) return Number(v);
-  if (/^[0-9a-f.:/, ]+$/i.test(v)) return v;
-  ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count or a comma list of IP addresses/CIDRs' });
+// TRUST_PROXY: exactly what Fastify can honour. A hop count becomes a function, because Fastify 5
+// treats a bare number as "trust no proxy"; addresses/CIDRs are checked here so a typo stops
+// start-up instead of silently trusting nothing.
+export type TrustProxy = boolean | string | ((address: string, hop: number) => boolean);
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const proxyEntry = (entry: string): boolean => {
+  const [address, bits, ...rest] = entry.split('/');
+  if (rest.length > 0 || !address) return false;
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(address) && bits === undefined) return true;
+  const v4 = IPV4.test(address);
+  const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address) && address.includes(':') && URL.canParse(`http://[${address}]/`);
+  if (!v4 && !v6) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (v4 ? 32 : 128);
+};
+const trustProxy = z.string().transform((v, ctx): TrustProxy => {
+  const value = v.trim();
+  if (value === 'false' || value === '' || value === '0') return false;
+  if (value === 'true') return true;
+  if (/^\d{1,2}$/.test(value)) {
+    const hops = Number(value);
+    // proxy-addr semantics: trust the socket peer and the next hops-1 entries of X-Forwarded-For.
+    return (_address: string, hop: number) => hop < hops;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  if (entries.every(proxyEntry)) return entries.join(',');
+  ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count (1-99) or a comma list of IP addresses/CIDRs (or loopback, linklocal, uniquelocal)' });
   return z.NEVER;
 });
 
@@ -57,6 +77,9 @@ const envSchema = z.object({
   PARTNER_KEYS: partnerKeys.default([]),
   REQUEST_TIMEOUT_MS: int(1000, 600_000).default(15_000),
   SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+  SHUTDOWN_DRAIN_MS: int(0, 600_000).default(0),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).default(1000),
   MAX_HEAP_USED_MB: int(0, 65_536).default(0),
   MAX_RSS_MB: int(0, 65_536).default(0),
@@ -74,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {
     const name = String(i.path[0]);
-    const value = name.endsWith('KEYS') ? '(hidden)' : JSON.stringify(env[name]);
+    const value = name.endsWith('KEYS') || name.endsWith('TOKEN') || name === 'REDIS_URL' ? '(hidden)' : JSON.stringify(env[name]);
     return `  ${name}: ${i.message} (got ${value})`;
   });
   throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

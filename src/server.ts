@@ -14,9 +14,14 @@ async function main() {
     console.log(JSON.stringify({ level: 30, time: Date.now(), msg: `content store built from seed/ (version ${version})` }));
   }
   const app = await buildApp(config);
-  closeWithGrace({ delay: config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+  // The grace period covers the drain too: the process is forced down only after both.
+  closeWithGrace({ delay: config.SHUTDOWN_DRAIN_MS + config.SHUTDOWN_GRACE_MS }, async ({ signal, err }) => {
+    // Readiness fails at once; during the drain everything is still answered (with Connection:
+    // close) while the load balancer notices and stops routing new requests here.
+    app.lifecycle.drain();
     if (err) app.log.error({ err }, 'shutting down after an error');
-    else app.log.info({ signal }, 'shutting down gracefully');
+    else app.log.info({ signal, drainMs: config.SHUTDOWN_DRAIN_MS }, 'shutting down gracefully');
+    if (!err && config.SHUTDOWN_DRAIN_MS > 0) await new Promise((done) => setTimeout(done, config.SHUTDOWN_DRAIN_MS));
     await app.close();
   });
   await app.listen({ port: config.PORT, host: config.HOST });

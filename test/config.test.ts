@@ -29,7 +29,7 @@ t.test('values are parsed into their types', async (t) => {
   });
   t.equal(config.PORT, 8080);
   t.equal(config.STORE_AUTO_BUILD, false);
-  t.equal(config.TRUST_PROXY, 2);
+  t.type(config.TRUST_PROXY, 'function', 'a hop count becomes proxy-addr hop trust');
   t.same(config.CORS_ORIGINS, ['https://a.example', 'https://b.example']);
   t.same(config.PARTNER_KEYS, [{ name: 'acme', hash }, { name: 'beta-app', hash: 'b'.repeat(64) }]);
   t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
@@ -46,6 +46,9 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ RATE_LIMIT_MAX: '0' }, /RATE_LIMIT_MAX: must be at least 1/],
   [{ PARTNER_KEYS: 'acme:plaintext-key' }, /PARTNER_KEYS: each entry must be name:sha256-hex .*\(got \(hidden\)\)/],
   [{ REQUEST_TIMEOUT_MS: '5' }, /REQUEST_TIMEOUT_MS: must be at least 1000/],
+  [{ SHUTDOWN_DRAIN_MS: 'soon' }, /SHUTDOWN_DRAIN_MS: must be a whole number/],
+  [{ REDIS_URL: 'http://user:secret@cache:6379' }, /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL \(got \(hidden\)\)/],
+  [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN: must be at least 16 characters \(got \(hidden\)\)/],
 ];
 for (const [env, message] of bad) {
   t.test(`rejects ${JSON.stringify(env)}`, async (t) => {

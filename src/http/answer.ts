@@ -20,7 +20,12 @@ export const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize
  * they are.
  */
 export function answer<T>(reply: FastifyReply, answers: Answers, key: string, compute: () => T, kind: AnswerKind<T> = jsonAnswer): T {
-  const kept = answers.get(key) ?? answers.remember(key, kind.serialize(compute()), kind.mediaType);
+  let kept = answers.get(key);
+  if (kept) reply.server.metrics.cacheHit();
+  else {
+    reply.server.metrics.cacheMiss();
+    kept = answers.remember(key, kind.serialize(compute()), kind.mediaType);
+  }
   reply.header('content-type', kept.mediaType).header('etag', kept.etag);
   return kept.body as unknown as T;
 }

@@ -30,7 +30,7 @@ export default async function embedBuilderRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const origin = publicOrigin(request);
+      const origin = publicOrigin(request, reply);
       const topics = app.content.listTopics();
       const initial = topicDocument(app.content, topics[0]!.slug, { sections: DEFAULT_SECTIONS, theme: 'light', lang: 'en' })!;
       const initialUrl = `${origin}${initial.path}`;

@@ -105,7 +105,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const { slug } = request.params;
       const key = canonicalUrl(`/embed/topics/${slug}`, request.query, TOPIC_DEFAULTS);
-      return send(reply, key, publicOrigin(request), () => {
+      return send(reply, key, publicOrigin(request, reply), () => {
         const doc = topicDocument(app.content, slug, request.query);
         if (doc) return doc;
         const known = app.content.listTopics().map((t) => t.slug).join(', ');
@@ -129,7 +129,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const key = canonicalUrl('/embed/list', request.query as z.output<typeof embedListQuery>, LIST_DEFAULTS);
-      return send(reply, key, publicOrigin(request), () => listDocument(app.content, request.query));
+      return send(reply, key, publicOrigin(request, reply), () => listDocument(app.content, request.query));
     },
   );
 

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { HttpProblem } from '../http/problems.js';
+import { problemResponse } from '../schemas/envelopes.js';
 
 const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health', example: { status: 'ok' } });
 const Ready = z
@@ -41,12 +43,17 @@ export default async function healthRoutes(fastify: FastifyInstance) {
         operationId: 'getReadiness',
         tags: ['Health'],
         summary: 'Readiness',
-        description: 'Answers 200 with the content version once the store is open and queryable.',
-        response: { 200: Ready },
+        description:
+          'Answers 200 with the content version while the service can answer: the store, its search index included, is readable. Answers 503 when the store is damaged or the process is shutting down (so load balancers stop sending traffic before the listener closes).',
+        response: { 200: Ready, 503: problemResponse('Not ready: shutting down, or the content store cannot answer.') },
       },
     },
-    async () => {
-      app.store.sqlite.prepare('select 1').get();
+    async (_request, reply) => {
+      if (app.lifecycle.draining) {
+        reply.header('retry-after', 5);
+        throw new HttpProblem(503, 'The server is shutting down.');
+      }
+      app.checkStore();
       return { status: 'ready' as const, contentVersion: app.content.version, builtAt: app.content.builtAt };
     },
   );

@@ -46,7 +46,7 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
     },
     async (request, reply) => {
       const { url, format, maxwidth, maxheight } = request.query;
-      const origin = publicOrigin(request);
+      const origin = publicOrigin(request, reply);
       let target: URL | null = null;
       try {
         target = new URL(url);

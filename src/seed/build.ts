@@ -1,5 +1,5 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -33,6 +33,41 @@ const recordRow = (slug: string, data: { title: string; summary: string; keyword
   reviewType: data.reviewType,
 });
 
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes what killed builds left beside the store: `<store>.building-<pid>` and its `-journal`,
+ * for every pid that is no longer running (a build still running elsewhere keeps its files).
+ */
+export function removeStaleBuilds(storePath: string): string[] {
+  const dir = dirname(storePath);
+  const pattern = new RegExp(`^${basename(storePath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.building-(\\d+)(-journal)?$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = Number(match[1]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    rmSync(join(dir, name), { force: true });
+    removed.push(name);
+  }
+  return removed;
+}
+
 /**
  * Validates seed/, builds a complete store in a temporary file beside the target and only then
  * renames it over the old one (atomic on one file system): a failed build leaves the previous
@@ -43,7 +78,7 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
   const version = contentVersion(seedDir, migrationsDir);
   mkdirSync(dirname(storePath), { recursive: true });
   const tmpPath = `${storePath}.building-${process.pid}`;
-  rmSync(tmpPath, { force: true });
+  removeStaleBuilds(storePath);
   const sqlite = new Database(tmpPath);
   try {
     sqlite.pragma('journal_mode = DELETE');
@@ -107,6 +142,7 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
   } catch (error) {
     if (sqlite.open) sqlite.close();
     rmSync(tmpPath, { force: true });
+    rmSync(`${tmpPath}-journal`, { force: true });
     throw error;
   }
 }

@@ -46,7 +46,11 @@ t.test('a newly built store is served without a restart, and cached answers neve
 
   retitle(join(seedDir, 'strategies/journaling.md'), 'Keeping a journal');
   rebuild();
-  t.ok(await until(async () => (await get('/readyz')).json().contentVersion !== version), 'the new version is picked up');
+  const readyVersion = async () => {
+    const ready = await get('/readyz');
+    return ready.statusCode === 200 ? ready.json().contentVersion : version;
+  };
+  t.ok(await until(async () => (await readyVersion()) !== version), 'the new version is picked up');
 
   const after = await get('/v1/strategies/journaling');
   t.equal(after.json().data.title, 'Keeping a journal', 'the cached answer was not served');

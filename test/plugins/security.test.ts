@@ -32,7 +32,7 @@ t.test('keyless clients get the draft RateLimit headers and a problem+json 429 w
   t.equal(other.statusCode, 200, 'the quota is per client');
 });
 
-t.test('a partner key raises the limit; an unknown key is refused with 401', async (t) => {
+t.test('a partner key raises the limit; an unknown key is refused with 401, counted as keyless', async (t) => {
   const app = await build(t, {
     RATE_LIMIT_MAX: '1',
     PARTNER_RATE_LIMIT_MAX: '50',
@@ -44,10 +44,12 @@ t.test('a partner key raises the limit; an unknown key is refused with 401', asy
   t.equal(partner.statusCode, 200, 'the partner tier is counted separately');
   t.equal(partner.headers['ratelimit-limit'], '50');
   t.equal(partner.headers['ratelimit-policy'], '50;w=60');
-  const wrong = await app.inject({ method: 'GET', url: '/v1/topics', headers: { 'x-api-key': 'guess' } });
+  const wrong = await app.inject({ method: 'GET', url: '/v1/topics', headers: { 'x-api-key': 'guess' }, remoteAddress: '192.0.2.10' });
   t.equal(wrong.statusCode, 401);
   t.match(wrong.json(), { type: '/problems/invalid-api-key', detail: /not hold a valid partner key/ });
   t.notMatch(wrong.body, /guess/, 'the presented key is not echoed');
+  const spent = await app.inject({ method: 'GET', url: '/v1/topics', headers: { 'x-api-key': 'guess' } });
+  t.equal(spent.statusCode, 429, "a wrong key meets the caller's spent keyless quota");
 });
 
 t.test('security headers per route family', async (t) => {
@@ -86,8 +88,11 @@ t.test('bodies, headers and methods are limited', async (t) => {
 t.test('an unexpected error is logged with its stack and answered with a generic 500', async (t) => {
   const { stream, lines } = logCapture();
   const app = await build(t, {}, { logger: { level: 'error', stream } });
-  app.store.sqlite.close(); // simulate the database going away underneath the app
-  const res = await app.inject({ method: 'GET', url: '/readyz' });
+  // A fault in the code, not in the store (a damaged store is a 503: see operations/store-damage).
+  app.searchIndex.search = () => {
+    throw new Error('a bug');
+  };
+  const res = await app.inject({ method: 'GET', url: '/v1/search?q=support' });
   t.equal(res.statusCode, 500);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
   t.same(Object.keys(res.json()).sort(), ['detail', 'instance', 'status', 'title', 'type']);
@@ -98,7 +103,7 @@ t.test('an unexpected error is logged with its stack and answered with a generic
   t.match(logged.reqId, /^[0-9a-f-]{36}$/, 'and the request id');
 });
 
-t.test('under memory pressure the API sheds load with 503 + Retry-After, but liveness answers', async (t) => {
+t.test('under memory pressure the API sheds load with 503 + Retry-After, but liveness and metrics answer', async (t) => {
   const app = await build(t, { MAX_HEAP_USED_MB: '1' });
   // under-pressure samples memory periodically; give it one sample.
   await new Promise((r) => setTimeout(r, 1200));
@@ -108,4 +113,5 @@ t.test('under memory pressure the API sheds load with 503 + Retry-After, but liv
   t.match(shed.headers['content-type'], /^application\/problem\+json/);
   t.match(shed.json(), { status: 503, detail: /overloaded/ });
   t.equal((await app.inject({ method: 'GET', url: '/healthz' })).statusCode, 200);
+  t.equal((await app.inject({ method: 'GET', url: '/metrics' })).statusCode, 200, 'nor are the metrics that show it');
 });

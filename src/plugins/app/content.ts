@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Answers, type AnswersOptions } from '../../answers/answers.js';
 import { openStore, type Store } from '../../db/open.js';
+import { HttpProblem } from '../../http/problems.js';
 import { Presenter } from '../../http/present.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
 import { SearchRepository } from '../../repositories/search-repository.js';
@@ -18,6 +19,11 @@ declare module 'fastify' {
     store: Store;
     /** Answers computed for the open store (prepared and cached); replaced with the store. */
     answers: Answers;
+    /**
+     * Throws (a 503 problem) unless the open store can answer what requests need, search index
+     * included; a damaged store is first replaced by whatever valid store is at the path.
+     */
+    checkStore(): void;
   }
 }
 
@@ -34,13 +40,21 @@ interface Loaded {
   searchIndex: SearchRepository;
   present: Presenter;
   answers: Answers;
+  /** A cheap read of what requests touch: the metadata table and the search index. */
+  probe: () => void;
 }
 
 function load(storePath: string, answers: AnswersOptions): Loaded {
   const store = openStore(storePath);
   try {
     const content = new ContentRepository(store.db);
-    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content), answers: new Answers(answers) };
+    const meta = store.sqlite.prepare("select value from store_meta where key = 'content_version'");
+    const search = store.sqlite.prepare("select rowid from search_index where search_index match 'support' limit 1");
+    const probe = () => {
+      if (!meta.get()) throw new Error('no content version recorded');
+      search.all();
+    };
+    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content), answers: new Answers(answers), probe };
   } catch (error) {
     store.close();
     throw error;
@@ -65,12 +79,25 @@ export default fp<ContentPluginOptions>(
       listeners.push(listener);
     });
 
+    const healthy = (loaded: Loaded) => {
+      try {
+        loaded.probe();
+        return true;
+      } catch {
+        return false;
+      }
+    };
     let watcher: FSWatcher | undefined;
     let timer: NodeJS.Timeout | undefined;
     const reload = () => {
       try {
         const next = load(opts.storePath, opts.answers);
-        if (next.content.version === current.content.version) return next.store.close();
+        // The same version is swapped in only to replace a store damaged in place.
+        if (next.content.version === current.content.version && healthy(current)) return next.store.close();
+        if (!healthy(next)) {
+          next.store.close();
+          throw new Error('the new store fails its probe');
+        }
         const previous = current;
         current = next;
         previous.store.close();
@@ -81,6 +108,16 @@ export default fp<ContentPluginOptions>(
         app.log.error({ err: error }, 'new content store could not be opened; still serving the previous one');
       }
     };
+    app.decorate('checkStore', () => {
+      if (healthy(current)) return;
+      reload();
+      try {
+        current.probe();
+      } catch (error) {
+        app.log.error({ err: error }, 'the content store cannot answer (damaged in place?); replace it by renaming a valid store into place');
+        throw new HttpProblem(503, 'The content store is unavailable; please retry shortly.');
+      }
+    });
     if (opts.watch) {
       watcher = watch(dirname(opts.storePath), (_event, file) => {
         if (file !== basename(opts.storePath)) return;

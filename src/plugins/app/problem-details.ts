@@ -4,6 +4,18 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, parameterErrors, sendProblem } from '../../http/problems.js';
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
+const STORE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * SQLite errors that mean the store file itself is unusable (truncated or overwritten in place,
+ * unreadable), not a fault in the request: the service is unavailable until a valid store is
+ * renamed into place, so they answer 503 rather than 500.
+ */
+export function isStoreUnavailable(error: { name?: string; code?: unknown; message?: string }): boolean {
+  if (error.name !== 'SqliteError' || typeof error.code !== 'string') return false;
+  if (/^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|SCHEMA|BUSY|LOCKED)/.test(error.code)) return true;
+  return error.code === 'SQLITE_ERROR' && /^no such (table|column)/.test(error.message ?? '');
+}
 
 /**
  * Every error leaves as RFC 9457 problem+json: validation errors list each bad parameter,
@@ -37,6 +49,11 @@ export default fp(
       if (error instanceof HttpProblem) {
         if (error.statusCode === 405) reply.header('allow', ALLOWED_METHODS);
         return sendProblem(request, reply, error.statusCode, error.detail, error.errors);
+      }
+      if (isStoreUnavailable(error)) {
+        request.log.error({ err: error }, 'the content store cannot answer; replace it by renaming a valid store into place');
+        reply.header('retry-after', STORE_RETRY_AFTER_SECONDS);
+        return sendProblem(request, reply, 503, 'The content store is unavailable; please retry shortly.');
       }
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {

@@ -2,14 +2,26 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+const DOCS_PREFIX = '/docs';
+const INDEX_PATH = `${DOCS_PREFIX}/static/index.html`;
+
 // Interactive documentation for developers at /docs.
 export default fp(
   async function swaggerUi(app: FastifyInstance) {
     await app.register(fastifySwaggerUi, {
-      routePrefix: '/docs',
+      routePrefix: DOCS_PREFIX,
       uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 0 },
       // The app-wide helmet policy already allows the UI's same-origin scripts and styles.
       staticCSP: false,
+      // The plugin redirects /docs/static/index.html to /docs/ only when the URL ends there, so
+      // with a query string it redirected to itself forever; any query now leads to /docs/ too.
+      uiHooks: {
+        onRequest: (request, reply, done) => {
+          const [path, query] = request.url.split('?', 2);
+          if (query === undefined || path !== INDEX_PATH) return done();
+          reply.redirect(`${DOCS_PREFIX}/`);
+        },
+      },
     });
   },
   { name: 'swagger-ui', dependencies: ['swagger'] },

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+// W3C Trace Context (https://www.w3.org/TR/trace-context/): version-traceid-parentid-flags, lower-case
+// hex; an all-zero trace or parent id is invalid, and so is version ff.
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-.*)?$/;
+
+export interface TraceContext {
+  traceId: string;
+  /** This server's span: the parent id it hands on in the answer's traceparent. */
+  spanId: string;
+  flags: string;
+}
+
+const contexts = new WeakMap<IncomingMessage, TraceContext>();
+
+/** Parses a traceparent header; undefined for anything that is not a valid one. */
+export function parseTraceparent(header: string | string[] | undefined): Omit<TraceContext, 'spanId'> | undefined {
+  if (typeof header !== 'string') return undefined;
+  const match = TRACEPARENT.exec(header.trim());
+  if (!match) return undefined;
+  const [, version, traceId, parentId, flags] = match as unknown as [string, string, string, string, string];
+  if (version === 'ff' || (version === '00' && header.trim().length !== 55)) return undefined;
+  if (/^0+$/.test(traceId) || /^0+$/.test(parentId)) return undefined;
+  return { traceId, flags };
+}
+
+/** The request's trace: the caller's trace id when it sent a valid traceparent, else a new one. */
+export function traceOf(req: IncomingMessage): TraceContext {
+  let context = contexts.get(req);
+  if (!context) {
+    const parent = parseTraceparent(req.headers.traceparent);
+    context = { traceId: parent?.traceId ?? randomBytes(16).toString('hex'), spanId: randomBytes(8).toString('hex'), flags: parent?.flags ?? '00' };
+    contexts.set(req, context);
+  }
+  return context;
+}
+
+export const traceparentOf = (context: TraceContext) => `00-${context.traceId}-${context.spanId}-${context.flags}`;
