@@ -25,9 +25,9 @@ t.test('TRUST_PROXY=1: the forwarded protocol and host make the embed links', as
   const res = await app.inject({ url: '/embed/topics/emotional-withdrawal', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'content.example.org' } });
   t.equal(res.statusCode, 200);
   t.match(res.body, 'https://content.example.org/oembed?url=');
-  t.match(res.headers.vary, /X-Forwarded-Proto/, 'the answer says it depends on the forwarded headers');
-  t.match(res.headers.vary, /X-Forwarded-Host/);
-  t.match(res.headers.vary, /Host/);
+  t.match(res.headers.vary, /x-forwarded-proto/i, 'the answer says it depends on the forwarded headers');
+  t.match(res.headers.vary, /x-forwarded-host/i);
+  t.match(res.headers.vary, /(^|, )host(,|$)/i);
 });
 
 const hostile: [string, Record<string, string>, string][] = [
