@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { Answers } from '../answers/answers.js';
+import { envelopeJson } from '../answers/json.js';
 
 export const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -8,7 +9,7 @@ export interface AnswerKind<T> {
   serialize: (payload: T) => string;
 }
 
-export const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize: (payload) => JSON.stringify(payload) };
+export const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize: envelopeJson };
 
 /**
  * Answers a request from the store's answers: the one kept under `key`, or the payload `compute`

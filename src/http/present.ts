@@ -20,6 +20,8 @@ type TopicPayload = z.input<typeof TopicSchema>;
  */
 export class Presenter {
   private readonly rendered = new Map<string, string>();
+  /** Each record as presented in each format: the same object every time (see answers/json.ts). */
+  private readonly records = new Map<string, RecordPayload>();
 
   constructor(private readonly content: ContentRepository) {}
 
@@ -47,6 +49,16 @@ export class Presenter {
   }
 
   record(r: ContentRecord, format: BodyFormat): RecordPayload {
+    const key = `${format}:${r.collection}/${r.slug}`;
+    let presented = this.records.get(key);
+    if (!presented) {
+      presented = this.presentRecord(r, format);
+      this.records.set(key, presented);
+    }
+    return presented;
+  }
+
+  private presentRecord(r: ContentRecord, format: BodyFormat): RecordPayload {
     // The store's rows type a record's `type` and facets loosely (string); the seed schema checked
     // both per content type when the store was built, which is what this assertion relies on.
     return {

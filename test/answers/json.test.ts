@@ -1,0 +1,28 @@
+import t from 'tap';
+import { envelopeJson } from '../../src/answers/json.js';
+import { build } from '../helpers/app.js';
+
+t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
+  const record = { type: 'sign', slug: 'a', title: 'Quote " and \u2028 and é', n: 1, nested: { list: [1, null, 'x'] } };
+  const envelopes = [
+    { data: [record, record, { ...record, slug: 'b' }], meta: { total: 3, query: 'a "b"' }, links: { self: '/v1/x?a=1', next: null } },
+    { data: record, meta: {}, links: { self: '/v1/x' } },
+    { data: [], meta: { total: 0 }, links: { self: '/v1/x', prev: null } },
+  ];
+  for (const envelope of envelopes) t.equal(envelopeJson(envelope), JSON.stringify(envelope));
+  t.equal(envelopeJson(envelopes[0]), JSON.stringify(envelopes[0]), 'again, from the kept fragments');
+  const other = { meta: {}, data: [record], links: {} };
+  t.equal(envelopeJson(other), JSON.stringify(other), 'another key order is serialised as it is');
+  const extra = { data: [record], meta: {}, links: {}, more: true };
+  t.equal(envelopeJson(extra), JSON.stringify(extra), 'so is another shape');
+});
+
+t.test('a record keeps one JSON text across the pages that list it', async (t) => {
+  const app = await build(t);
+  const page = (await app.inject('/v1/signs?limit=100')).json();
+  const single = (await app.inject(`/v1/signs/${page.data[3].slug}`)).json();
+  t.same(page.data[3], single.data, 'the same record on a page and on its own');
+  const html = (await app.inject(`/v1/signs?limit=5&offset=3&format=html`)).json();
+  t.match(html.data[0].body, /<p>/, 'each format is its own presentation');
+  t.equal(html.data[0].slug, page.data[3].slug);
+});
