@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CrisisNotice } from './crisis.js';
 
 // Shapes shared by every content response. Each is registered with an id so the OpenAPI
 // document names it once under components/schemas and references it everywhere else.
@@ -6,7 +7,7 @@ import { z } from 'zod';
 export const ContentMeta = z
   .object({
     disclaimer: z.string().describe('Must be shown with the content: it is education, not advice, diagnosis or treatment.'),
-    crisis: z.string().describe('Crisis guidance to show alongside the content.'),
+    crisis: CrisisNotice,
     contentVersion: z.string().describe('Version of the content store that answered; changes whenever content changes.'),
   })
   .meta({ id: 'ContentMeta', description: 'Disclaimer and crisis guidance that every content response carries.' });

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { openStore, type Store } from '../../db/open.js';
 import { Presenter } from '../../http/present.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
+import { HelpRepository } from '../../repositories/help-repository.js';
 import { SearchRepository } from '../../repositories/search-repository.js';
 
 declare module 'fastify' {
@@ -12,6 +13,7 @@ declare module 'fastify' {
     /** Runs `listener` after each swap to a newly built store. */
     onContentReload(listener: () => void): void;
     content: ContentRepository;
+    help: HelpRepository;
     searchIndex: SearchRepository;
     present: Presenter;
     store: Store;
@@ -27,6 +29,7 @@ export interface ContentPluginOptions {
 interface Loaded {
   store: Store;
   content: ContentRepository;
+  help: HelpRepository;
   searchIndex: SearchRepository;
   present: Presenter;
 }
@@ -35,7 +38,8 @@ function load(storePath: string): Loaded {
   const store = openStore(storePath);
   try {
     const content = new ContentRepository(store.db);
-    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content) };
+    const help = new HelpRepository(store.db, content.crisis);
+    return { store, content, help, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content, help) };
   } catch (error) {
     store.close();
     throw error;
@@ -52,6 +56,7 @@ export default fp<ContentPluginOptions>(
     let current = load(opts.storePath);
     app.decorate('store', { getter: () => current.store });
     app.decorate('content', { getter: () => current.content });
+    app.decorate('help', { getter: () => current.help });
     app.decorate('searchIndex', { getter: () => current.searchIndex });
     app.decorate('present', { getter: () => current.present });
     const listeners: (() => void)[] = [];

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { accepts } from '../../http/accept.js';
 import { cacheRoutes } from '../../plugins/app/response-cache.js';
 import { HttpProblem } from '../../http/problems.js';
+import helpRoutes from './help.js';
 import recordRoutes from './records.js';
 import searchRoutes from './search.js';
 import sourceRoutes from './sources.js';
@@ -26,4 +27,5 @@ export default async function v1(app: FastifyInstance, opts: V1Options) {
   await app.register(recordRoutes);
   await app.register(sourceRoutes);
   await app.register(searchRoutes);
+  await app.register(helpRoutes);
 }

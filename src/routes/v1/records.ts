@@ -32,7 +32,8 @@ export default async function recordRoutes(fastify: FastifyInstance) {
         },
       },
       async (request) => {
-        const { topic, sort, limit, offset, format, ...facetValues } = request.query as Record<string, unknown> & {
+        const { topic, sort, limit, offset, format, region, ...facetValues } = request.query as Record<string, unknown> & {
+          region?: string;
           topic?: string[];
           sort: Sort;
           limit: number;
@@ -49,7 +50,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
         });
         return {
           data: page.items.map((r) => app.present.record(r, format)),
-          meta: { ...app.present.meta(), total: page.total, limit, offset },
+          meta: { ...app.present.meta(region), total: page.total, limit, offset },
           links: pageLinks(request.url, page.total, limit, offset),
         } as never;
       },
@@ -73,7 +74,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
         if (!record) throw notFound(`The ${type} "${request.params.slug.slice(0, 100)}"`);
         return {
           data: app.present.record(record, request.query.format),
-          meta: app.present.meta(),
+          meta: app.present.meta(request.query.region),
           links: { self: request.url },
         } as never;
       },

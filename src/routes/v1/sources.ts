@@ -22,11 +22,11 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { kind, sort, limit, offset } = request.query;
+      const { kind, sort, limit, offset, region } = request.query;
       const page = app.content.listSources({ kinds: kind, sort, limit, offset });
       return {
         data: page.items.map((s) => app.present.source(s)),
-        meta: { ...app.present.meta(), total: page.total, limit, offset },
+        meta: { ...app.present.meta(region), total: page.total, limit, offset },
         links: pageLinks(request.url, page.total, limit, offset),
       } as never;
     },

@@ -23,11 +23,11 @@ export default async function topicRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { include, format, limit, offset } = request.query;
+      const { include, format, limit, offset, region } = request.query;
       const all = app.content.listTopics();
       return {
         data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
-        meta: { ...app.present.meta(), total: all.length, limit, offset },
+        meta: { ...app.present.meta(region), total: all.length, limit, offset },
         links: pageLinks(request.url, all.length, limit, offset),
       } as never;
     },
@@ -52,7 +52,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
       if (!topic) throw notFound(`The topic "${request.params.slug.slice(0, 100)}"`);
       return {
         data: app.present.topic(topic, request.query.format, request.query.include),
-        meta: app.present.meta(),
+        meta: app.present.meta(request.query.region),
         links: { self: request.url },
       } as never;
     },
