@@ -65,7 +65,7 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
       errors = error.errors;
       if (status === 405) reply.header('allow', 'GET, HEAD, OPTIONS');
     }
-    return reply.code(status).type(HTML).send(renderErrorPage(status, detail, errors, app.content));
+    return reply.code(status).type(HTML).send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }));
   });
 
   app.setNotFoundHandler(async (request) => {
@@ -79,7 +79,7 @@ export default async function embedRoutes(fastify: FastifyInstance, opts: EmbedR
 
   const send = (reply: FastifyReply, doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;
-    return reply.type(HTML).send(renderEmbed(doc, origin, app.content, discovery));
+    return reply.type(HTML).send(renderEmbed(doc, origin, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(doc.options.region) }, discovery));
   };
 
   app.get(

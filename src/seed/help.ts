@@ -36,12 +36,15 @@ export const helpSchema = z
       .refine((v) => REGION_CODES.has(v), 'must be an upper-case ISO 3166-1 alpha-2 code (GB, US …)')
       .optional(),
     name: text,
-    emergency: z.strictObject({
-      number: phone.optional(),
-      text,
-      sources: sources.optional(),
-      reviewedAt: isoDate.optional(),
-    }),
+    emergency: z
+      .strictObject({
+        number: phone.optional(),
+        text,
+        sources: sources.optional(),
+        reviewedAt: isoDate.optional(),
+      })
+      // A number without the page it was read on would be an unverifiable claim.
+      .refine((e) => !e.number || (e.sources && e.reviewedAt), 'an emergency number needs sources and reviewedAt'),
     lines: z.array(helpLineSchema),
     directory: z.strictObject({ name: text, url: httpsUrl, text, sources, reviewedAt: isoDate }).optional(),
     doctor: z.strictObject({ sources, reviewedAt: isoDate }),
@@ -49,10 +52,6 @@ export const helpSchema = z
     nextReviewAt: isoDate,
   })
   .superRefine((help, ctx) => {
-    // A number without the page it was read on would be an unverifiable claim.
-    if (help.emergency.number && (!help.emergency.sources || !help.emergency.reviewedAt)) {
-      ctx.addIssue({ code: 'custom', path: ['emergency'], message: 'an emergency number needs sources and reviewedAt' });
-    }
     if (help.region) {
       const priority = help.lines.filter((l) => l.priority).length;
       if (priority !== 1) ctx.addIssue({ code: 'custom', path: ['lines'], message: `must mark exactly one line priority: true (found ${priority})` });
