@@ -4,10 +4,12 @@ import { REGION_CODES } from '../content/regions.js';
 // The one crisis message every content answer carries in `meta.crisis` (and every embed shows in
 // its crisis box). Region-aware: with `region`, the region's priority line comes with it.
 
+const REGION_ERROR = 'must be an ISO 3166-1 alpha-2 country code, such as US, GB, IE, CA, AU or NZ';
 export const region = z
   .string()
+  .regex(/^ *[A-Za-z]{2} *$/, REGION_ERROR)
   .transform((v) => v.trim().toUpperCase())
-  .refine((v) => REGION_CODES.has(v), 'must be an ISO 3166-1 alpha-2 country code, such as US, GB, IE, CA, AU or NZ')
+  .refine((v) => REGION_CODES.has(v), REGION_ERROR)
   .optional()
   .describe('Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country\'s priority crisis line to the crisis guidance; see `/v1/help` for the countries covered.');
 
