@@ -68,7 +68,7 @@ t.test('the numbers checked on 2026-11-29 are the ones served', async (t) => {
   t.match(await priority('AU'), { name: 'Lifeline', phone: '13 11 14' });
   t.match(await priority('NZ'), { name: /1737/, phone: '1737', text: '1737' });
   const emergency = async (region: string) => (await help(`?region=${region}`)).data.emergency.number;
-  t.same([await emergency('US'), await emergency('CA'), await emergency('GB'), await emergency('AU'), await emergency('NZ')], ['911', '911', '999', '000', '111']);
+  t.same([await emergency('US'), await emergency('CA'), await emergency('GB'), await emergency('IE'), await emergency('AU'), await emergency('NZ')], ['911', '911', '999', '112', '000', '111']);
 });
 
 t.test('the region is case-insensitive', async (t) => {
