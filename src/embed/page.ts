@@ -16,7 +16,7 @@ function crisisLine(line: CrisisLine): Html {
     .filter((w): w is string => w !== null)
     .join(' or ');
   const site = safeHttpUrl(line.chat ?? line.web);
-  return html`<li><strong>${line.name}</strong>${ways ? `: ${ways}` : ''} (${line.hours})${
+  return html`<li><strong>${line.name}</strong>${ways ? `: ${ways}` : ''}${line.hours ? ` (${line.hours})` : ''}${
     site ? html`. <a href="${site}" target="_blank" rel="noopener noreferrer">${line.chat ? 'Chat online' : 'Website'}<span class="vh"> (opens in a new tab)</span></a>` : ''
   }</li>`;
 }

@@ -64,7 +64,7 @@ export class HelpRepository {
           text: l.text ?? null,
           chat: l.chat ?? null,
           web: l.web ?? null,
-          hours: l.hours,
+          hours: l.hours ?? null,
           priority: l.priority,
         })),
         directory: shown.length ? null : (this.international.directory?.url ?? null),

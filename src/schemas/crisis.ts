@@ -20,7 +20,7 @@ export const CrisisLine = z
     text: z.string().nullable().describe('Number to text, or what to text where (e.g. "Text SHOUT to 85258").'),
     chat: z.string().nullable().describe('Web chat address.'),
     web: z.string().nullable().describe('The service\'s own page.'),
-    hours: z.string(),
+    hours: z.string().nullable(),
     priority: z.boolean().describe('The one line to show first when only one can be shown.'),
   })
   .meta({ id: 'CrisisLine', description: 'A crisis line, short form; `/v1/help` has the full entry with its sources.' });

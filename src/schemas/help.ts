@@ -18,7 +18,7 @@ export const HelpLine = z
     text: z.string().nullable().describe('Number to text, or what to text where.'),
     chat: z.string().nullable().describe('Web chat address.'),
     web: z.string().nullable().describe('The service\'s own page.'),
-    hours: z.string(),
+    hours: z.string().nullable().describe('When it is open, where the source says.'),
     cost: z.string().nullable(),
     audience: z.string().describe('Who the line is for, in plain words.'),
     priority: z.boolean().describe('True on exactly one line per region: the one to show when only one can be shown. It comes first.'),

@@ -21,7 +21,7 @@ export const helpLineSchema = z.strictObject({
   text: z.union([z.string(), z.number()]).transform(String).pipe(text).optional(),
   chat: httpsUrl.optional(),
   web: httpsUrl.optional(),
-  hours: text,
+  hours: text.optional(),
   cost: text.optional(),
   audience: text,
   priority: z.boolean(),

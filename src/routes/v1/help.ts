@@ -10,7 +10,7 @@ const line = (l: HelpEntry['lines'][number]) => ({
   text: l.text ?? null,
   chat: l.chat ?? null,
   web: l.web ?? null,
-  hours: l.hours,
+  hours: l.hours ?? null,
   cost: l.cost ?? null,
   audience: l.audience,
   priority: l.priority,
