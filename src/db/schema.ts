@@ -11,6 +11,7 @@ import {
   STRATEGY_CATEGORIES,
   THERAPY_KINDS,
 } from '../content/vocabulary.js';
+import type { SeedHelp } from '../seed/help.js';
 
 // Columns every published record shares; each content type adds its own facets.
 const recordColumns = () => ({
@@ -134,6 +135,20 @@ export const recordSources = sqliteTable(
 export const notices = sqliteTable('notices', {
   key: text('key').primaryKey(),
   text: text('text').notNull(),
+});
+
+// Help in a crisis by region (seed/help/). The structured parts are JSON validated at build time
+// by src/seed/help.ts and read whole: they are only ever served together.
+export const helpRegions = sqliteTable('help_regions', {
+  slug: text('slug').primaryKey(),
+  region: text('region').unique(),
+  name: text('name').notNull(),
+  emergency: text('emergency', { mode: 'json' }).$type<SeedHelp['emergency']>().notNull(),
+  lines: text('lines', { mode: 'json' }).$type<SeedHelp['lines']>().notNull(),
+  directory: text('directory', { mode: 'json' }).$type<NonNullable<SeedHelp['directory']>>(),
+  doctor: text('doctor', { mode: 'json' }).$type<SeedHelp['doctor'] & { text: string }>().notNull(),
+  reviewedAt: text('reviewed_at').notNull(),
+  nextReviewAt: text('next_review_at').notNull(),
 });
 
 export const storeMeta = sqliteTable('store_meta', {

@@ -29,7 +29,7 @@ export interface EmbedDocument {
 export const DEFAULT_LIST_TITLE = 'Selected resources';
 
 
-const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({ theme: q.theme, lang: q.lang, layout: layoutOf(q) });
+const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({ theme: q.theme, lang: q.lang, layout: layoutOf(q), region: q.region });
 
 /** A topic embed, or undefined when no topic has this slug. */
 export function topicDocument(content: ContentRepository, slug: string, query: EmbedTopicQuery): EmbedDocument | undefined {

@@ -1,9 +1,38 @@
-import { type Html, html, raw } from './html.js';
+import type { CrisisNoticeValue } from '../schemas/crisis.js';
+import { type Html, html, raw, safeHttpUrl } from './html.js';
 import { BASE_CSS, styleHash } from './styles.js';
 
 export interface Notices {
   disclaimer: string;
-  crisis: string;
+  /** The same structured notice as `meta.crisis` in the API, for the page's region. */
+  crisis: CrisisNoticeValue;
+}
+
+type CrisisLine = CrisisNoticeValue['lines'][number];
+
+// A line in words a reader can act on without the API: "Samaritans: call 116 123 (24 hours …)".
+function crisisLine(line: CrisisLine): Html {
+  const ways = [line.phone ? `call ${line.phone}` : null, line.text ? (/^\d[\d ]*$/.test(line.text) ? `text ${line.text}` : line.text) : null]
+    .filter((w): w is string => w !== null)
+    .join(' or ');
+  const site = safeHttpUrl(line.chat ?? line.web);
+  return html`<li><strong>${line.name}</strong>${ways ? `: ${ways}` : ''}${line.hours ? ` (${line.hours})` : ''}${
+    site ? html`. <a href="${site}" target="_blank" rel="noopener noreferrer">${line.chat ? 'Chat online' : 'Website'}<span class="vh"> (opens in a new tab)</span></a>` : ''
+  }</li>`;
+}
+
+/** The crisis box: the message, what to do in an emergency, then the region's line or a directory. */
+export function crisisBox(crisis: CrisisNoticeValue): Html {
+  const directory = safeHttpUrl(crisis.directory);
+  return html`<aside class="crisis" aria-labelledby="crisis-heading">
+<h2 id="crisis-heading">If you need help now</h2>
+<p>${crisis.message}</p>
+<p>${crisis.emergency}</p>
+${crisis.lines.length ? html`<ul class="crisis-lines">${crisis.lines.map(crisisLine)}</ul>
+` : ''}${
+    directory ? html`<p>Find a free helpline in your country: <a href="${directory}" target="_blank" rel="noopener noreferrer">${directory}<span class="vh"> (opens in a new tab)</span></a></p>
+` : ''
+  }</aside>`;
 }
 
 export interface ShellParts {
@@ -49,10 +78,7 @@ ${p.head ?? ''}<style>${raw(p.css ?? BASE_CSS)}</style>
 <header>
 ${p.header}
 </header>
-<aside class="crisis" aria-labelledby="crisis-heading">
-<h2 id="crisis-heading">If you need help now</h2>
-<p>${p.notices.crisis}</p>
-</aside>
+${crisisBox(p.notices.crisis)}
 <main>
 ${p.main}
 </main>

@@ -47,6 +47,8 @@ export const BASE_CSS = [
   '.kind{margin:0;text-transform:uppercase;letter-spacing:.04em}',
   '.crisis{margin:1rem 0;padding:.6rem 1rem;border-left:4px solid var(--crisis-line);background:var(--crisis-bg);color:var(--crisis-fg);border-radius:4px}',
   '.crisis h2{margin:0;padding:0;border:0;font-size:1em}',
+  '.crisis a{color:inherit}',
+  '.crisis-lines{margin:.3rem 0;padding-left:1.25rem}',
   'footer{margin-top:1.5rem;padding-top:.75rem;border-top:1px solid var(--line);font-size:.875em;color:var(--muted)}',
   'footer strong{color:var(--fg)}',
   '[data-layout=compact] .items{gap:.35rem}',

@@ -4,6 +4,8 @@ export interface PageOptions {
   theme: Theme;
   lang: string;
   layout: Layout;
+  /** The reader's country (ISO 3166-1 alpha-2), for the crisis box; undefined for none. */
+  region?: string;
 }
 
 // Commas and colons are legal in a query and keep embed URLs readable (items=strategy:journaling,…).
@@ -19,6 +21,7 @@ function query(pairs: [string, string | undefined][], options: PageOptions): str
     ['theme', options.theme === 'light' ? undefined : options.theme],
     ['lang', options.lang === 'en' ? undefined : options.lang],
     ['layout', options.layout === 'full' ? undefined : options.layout],
+    ['region', options.region],
   ];
   const parts = all.filter((p): p is [string, string] => p[1] !== undefined).map(([k, v]) => `${k}=${encode(v)}`);
   return parts.length ? `?${parts.join('&')}` : '';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
+import type { HelpRepository } from '../repositories/help-repository.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
@@ -23,10 +24,17 @@ export class Presenter {
   /** Each record as presented in each format: the same object every time (see answers/json.ts). */
   private readonly records = new Map<string, RecordPayload>();
 
-  constructor(private readonly content: ContentRepository) {}
+  constructor(
+    private readonly content: ContentRepository,
+    private readonly help: HelpRepository,
+  ) {}
 
-  meta() {
-    return { disclaimer: this.content.disclaimer, crisis: this.content.crisis, contentVersion: this.content.version };
+  /**
+   * What every content answer carries. `region` (a validated ISO code) adds that region's
+   * priority crisis line; `crisisDetected` (search) adds all its lines.
+   */
+  meta(region?: string, crisisDetected = false) {
+    return { disclaimer: this.content.disclaimer, crisis: this.help.crisis(region, crisisDetected), contentVersion: this.content.version };
   }
 
   body(key: string, markdown: string, format: BodyFormat): string {

@@ -69,7 +69,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
       errors = error.errors;
       if (status === 405) reply.header('allow', 'GET, HEAD, OPTIONS');
     }
-    return reply.code(status).type(HTML).send(renderErrorPage(status, detail, errors, app.content));
+    return reply.code(status).type(HTML).send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }));
   });
 
   app.setNotFoundHandler(async (request) => {
@@ -81,7 +81,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
 
   const page = (doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;
-    return renderEmbed(doc, origin, app.content, discovery);
+    return renderEmbed(doc, origin, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(doc.options.region) }, discovery);
   };
   // Pages depend on the canonical URL, the content version and the origin in their absolute
   // links; with PUBLIC_BASE_URL set that origin is fixed, so the URL alone keys a page.

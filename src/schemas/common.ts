@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
+import { CrisisNotice } from './crisis.js';
 
 // Shapes shared by every content response. Each is registered with an id so the OpenAPI
 // document names it once under components/schemas and references it everywhere else.
@@ -7,7 +8,7 @@ import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 export const ContentMeta = z
   .object({
     disclaimer: z.string().describe('Must be shown with the content: it is education, not advice, diagnosis or treatment.'),
-    crisis: z.string().describe('Crisis guidance to show alongside the content.'),
+    crisis: CrisisNotice,
     contentVersion: z.string().describe('Version of the content store that answered; changes whenever content changes.'),
   })
   .meta({ id: 'ContentMeta', description: 'Disclaimer and crisis guidance that every content response carries.' });

@@ -3,6 +3,7 @@ import type { RecordType } from '../content/types.js';
 import { SLUG_PATTERN } from '../content/vocabulary.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { Problem } from './common.js';
+import { region } from './crisis.js';
 
 // The collections a clinician can embed: impacts and stories stay out because they are not
 // resource lists (impacts are risks, stories illustrations), and the issue names these six.
@@ -61,7 +62,7 @@ const compact = z
   .describe('Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).');
 
 /** Options every embed page takes. */
-export const embedOptions = { theme, lang, layout, compact };
+export const embedOptions = { theme, lang, layout, compact, region };
 
 // `layout` and `compact` say the same thing; both may be given only if they agree.
 const layoutsAgree = (q: { layout?: Layout; compact?: 'true' | 'false' }, ctx: z.RefinementCtx) => {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ContentMeta, PageLinks, PageMeta, Problem, SelfLink } from './common.js';
+import { CrisisNotice } from './crisis.js';
 
 const META_EXAMPLE = {
   disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-  crisis: 'If you are in crisis or think you may harm yourself or someone else, contact your local emergency services or a crisis line in your country now.',
+  crisis: z.globalRegistry.get(CrisisNotice)?.example,
   contentVersion: '6149d7b7b4cb0b21',
 };
 

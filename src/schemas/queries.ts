@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
 import { RECORD_COLLECTIONS, type RecordCollection } from '../seed/schemas.js';
+import { region } from './crisis.js';
 import { FACETS } from './records.js';
 
 // Multi-valued filters are comma-separated (topic=a,b); a repeated parameter is an error. Each
@@ -74,14 +75,14 @@ const facetFilters = (collection: RecordCollection) =>
   ) as Record<string, z.ZodOptional>;
 
 export const listQuery = (collection: RecordCollection) =>
-  z.strictObject({ topic: topicFilter, ...facetFilters(collection), sort, limit, offset, format });
+  z.strictObject({ topic: topicFilter, ...facetFilters(collection), sort, limit, offset, format, region });
 
 export const LIST_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, listQuery(c)])) as Record<
   RecordCollection,
   ReturnType<typeof listQuery>
 >;
 
-export const itemQuery = z.strictObject({ format });
+export const itemQuery = z.strictObject({ format, region });
 
 export const INCLUDABLE = RECORD_COLLECTIONS;
 /** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
@@ -91,6 +92,7 @@ export const topicQuery = z.strictObject({
     .optional()
     .describe(`Related collections to expand in full (comma-separated): ${INCLUDABLE.join(', ')}.`),
   format,
+  region,
 });
 export const topicListQuery = topicQuery.extend({ limit, offset });
 
@@ -99,6 +101,7 @@ export const sourceListQuery = z.strictObject({
   sort: sortParam(['order', 'title', 'slug'] as const, 'Sort key; prefix with `-` for descending.'),
   limit,
   offset,
+  region,
 });
 
 export const slugParams = z.strictObject({ slug: z.string().max(200).describe('The record\'s stable slug.') });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { PageLinks, PageMeta, TopicRef } from './common.js';
+import { CrisisNotice, region } from './crisis.js';
 import { limit, offset, topicFilter } from './queries.js';
 
 export const SEARCH_TYPES = ['topic', ...CONTENT_TYPES.map((t) => t.type)] as [string, ...string[]];
@@ -20,6 +21,7 @@ export const searchQuery = z.strictObject({
   topic: topicFilter,
   limit,
   offset,
+  region,
 });
 
 export const SearchHit = z
@@ -51,6 +53,8 @@ export const SearchHit = z
 export const SearchMeta = PageMeta.extend({
   query: z.string().describe('The query as received.'),
   correctedQuery: z.string().nullable().describe('When the exact words found little and likely misspellings were corrected, the query that was run instead.'),
+  crisisDetected: z.boolean().describe('True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region\'s lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.'),
+  crisisReason: z.string().nullable().describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
 }).meta({ id: 'SearchMeta', description: 'Paging, the query and any correction, plus the disclaimer and crisis guidance.' });
 
 export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMeta, links: PageLinks }).meta({
@@ -58,13 +62,15 @@ export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMe
     data: [z.globalRegistry.get(SearchHit)?.example],
     meta: {
       disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-      crisis: 'If you are in crisis or think you may harm yourself or someone else, contact your local emergency services or a crisis line in your country now.',
+      crisis: z.globalRegistry.get(CrisisNotice)?.example,
       contentVersion: '6149d7b7b4cb0b21',
       total: 4,
       limit: 1,
       offset: 0,
       query: 'jurnaling',
       correctedQuery: 'journaling',
+      crisisDetected: false,
+      crisisReason: null,
     },
     links: {
       self: '/v1/search?q=jurnaling&limit=1&offset=0',

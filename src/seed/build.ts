@@ -126,6 +126,22 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
         });
         counts[collection] = content.records[collection].length;
       }
+      for (const { slug, data, body } of content.help) {
+        tx.insert(schema.helpRegions)
+          .values({
+            slug,
+            region: data.region ?? null,
+            name: data.name,
+            emergency: data.emergency,
+            lines: data.lines,
+            directory: data.directory ?? null,
+            doctor: { ...data.doctor, text: body },
+            reviewedAt: data.reviewedAt,
+            nextReviewAt: data.nextReviewAt,
+          })
+          .run();
+      }
+      counts.help = content.help.length;
       counts.topics = content.topics.length;
       counts.sources = content.sources.length;
       indexForSearch(tx, content);

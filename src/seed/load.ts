@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
+import { helpFileSlug, helpSchema, type SeedHelp } from './help.js';
 import { RECORD_COLLECTIONS, type RecordCollection, type SeedRecord, recordSchemas, siteSchema, sourceSchema, topicSchema } from './schemas.js';
 
 export interface SeedProblem {
@@ -34,6 +35,8 @@ export interface SeedContent {
   sources: Entry<z.output<typeof sourceSchema>>[];
   topics: Entry<z.output<typeof topicSchema>>[];
   records: { [C in RecordCollection]: Entry<SeedRecord<C>>[] };
+  /** Crisis help by region (seed/help/<region>.md) plus the international answer. */
+  help: Entry<SeedHelp>[];
 }
 
 interface ParsedFile {
@@ -139,6 +142,16 @@ function checkLinks(content: SeedContent, problems: SeedProblem[]): void {
   }
 }
 
+function checkHelp(help: Entry<SeedHelp>[], problems: SeedProblem[]): void {
+  for (const entry of help) {
+    const expected = helpFileSlug(entry.data);
+    if (entry.slug !== expected) problems.push({ file: entry.file, field: 'region', message: `the file for this region must be named seed/help/${expected}.md` });
+  }
+  if (!help.some((h) => h.slug === 'international')) {
+    problems.push({ file: 'seed/help/international.md', message: 'file is missing (the answer for regions not covered)' });
+  }
+}
+
 /** Reads and validates every file under `root` (the seed folder). Throws SeedError listing all problems. */
 export function loadSeed(root: string): SeedContent {
   const problems: SeedProblem[] = [];
@@ -155,7 +168,9 @@ export function loadSeed(root: string): SeedContent {
   const records = Object.fromEntries(
     RECORD_COLLECTIONS.map((c) => [c, loadFolder(root, c, recordSchemas[c], problems)]),
   ) as SeedContent['records'];
-  const content = { site: site!, sources, topics, records };
+  const help = loadFolder(root, 'help', helpSchema, problems);
+  checkHelp(help, problems);
+  const content = { site: site!, sources, topics, records, help };
   checkLinks(content, problems);
   if (problems.length > 0) throw new SeedError(problems);
   return content;

@@ -145,16 +145,28 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
     path: '/embed/topics/x',
     options: { theme: 'light', lang: 'en', layout: 'full' },
   };
-  const page = renderEmbed(doc, 'https://api.example', { disclaimer: '<disclaimer>', crisis: '<crisis>' }, html``);
+  const crisis = {
+    message: '<crisis>',
+    emergency: '<emergency>',
+    emergencyNumber: null,
+    region: 'GB',
+    lines: [{ name: '<b>Line</b>', phone: '1', text: null, chat: 'javascript:alert(1)', web: null, hours: '<24h>', priority: true }],
+    directory: null,
+    help: '/v1/help',
+  };
+  const quiet = { ...crisis, lines: [] };
+  const page = renderEmbed(doc, 'https://api.example', { disclaimer: '<disclaimer>', crisis }, html``);
+  t.match(page, /&lt;crisis&gt;[\s\S]*&lt;emergency&gt;[\s\S]*<strong>&lt;b&gt;Line&lt;\/b&gt;<\/strong>: call 1 \(&lt;24h&gt;\)/, 'crisis lines are escaped');
+  t.notMatch(page, /javascript:/, 'a javascript: chat URL is not linked');
   checkMarkup(t, page, '<script>alert(1)</script>');
   t.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
   t.match(page, /<cite><a href="https:\/\/example\.org\/paper\?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">A linked &lt;paper&gt;/);
   t.match(page, /<cite>An evil one<\/cite>/, 'a javascript: source URL is not linked');
   t.match(page, /<cite>A citation without a URL<\/cite>/);
   t.match(page, /&lt;disclaimer&gt;/);
-  const compact = renderEmbed({ ...doc, options: { ...doc.options, layout: 'compact' } }, 'https://api.example', { disclaimer: '', crisis: '' }, html``);
+  const compact = renderEmbed({ ...doc, options: { ...doc.options, layout: 'compact' } }, 'https://api.example', { disclaimer: '', crisis: quiet }, html``);
   t.match(compact, /<ul class="sources"><li><cite><a href="https:\/\/example\.org\/paper/);
-  const empty = renderEmbed({ ...doc, groups: [{ heading: 'Empty', records: [] }] }, 'https://api.example', { disclaimer: '', crisis: '' }, html``);
+  const empty = renderEmbed({ ...doc, groups: [{ heading: 'Empty', records: [] }] }, 'https://api.example', { disclaimer: '', crisis: quiet }, html``);
   t.match(empty, /Nothing in this section yet\./);
   t.notMatch(empty, /Content reviewed/);
   t.equal(

@@ -10,7 +10,7 @@ const get = (url: string) => app.inject({ method: 'GET', url });
 type Item = { slug: string; title: string; body: string; topics: { slug: string }[]; [facet: string]: unknown };
 type PageBody = {
   data: Item[];
-  meta: { total: number; limit: number; offset: number; disclaimer: string; crisis: string };
+  meta: { total: number; limit: number; offset: number; disclaimer: string; crisis: { message: string; help: string; lines: unknown[] } };
   links: { self: string; first: string; last: string; prev: string | null; next: string | null };
 };
 
@@ -24,7 +24,7 @@ for (const { collection, type } of CONTENT_TYPES) {
     t.ok(body.data.length > 0, 'has records');
     t.equal(body.meta.total, body.data.length);
     t.match(body.meta.disclaimer, /not a substitute/);
-    t.match(body.meta.crisis, /emergency services/);
+    t.match(body.meta.crisis, { message: /crisis/, emergency: /emergency number/, help: '/v1/help', lines: [] });
     t.ok(body.data.every((r) => r.type === type));
 
     const first = body.data[0]!;

@@ -7,6 +7,7 @@ import { openStore, type Store } from '../../db/open.js';
 import { HttpProblem } from '../../http/problems.js';
 import { Presenter } from '../../http/present.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
+import { HelpRepository } from '../../repositories/help-repository.js';
 import { SearchRepository } from '../../repositories/search-repository.js';
 
 declare module 'fastify' {
@@ -14,6 +15,7 @@ declare module 'fastify' {
     /** Runs `listener` after each swap to a newly built store. */
     onContentReload(listener: () => void): void;
     content: ContentRepository;
+    help: HelpRepository;
     searchIndex: SearchRepository;
     present: Presenter;
     store: Store;
@@ -37,6 +39,7 @@ export interface ContentPluginOptions {
 interface Loaded {
   store: Store;
   content: ContentRepository;
+  help: HelpRepository;
   searchIndex: SearchRepository;
   present: Presenter;
   answers: Answers;
@@ -54,7 +57,8 @@ function load(storePath: string, answers: AnswersOptions): Loaded {
       if (!meta.get()) throw new Error('no content version recorded');
       search.all();
     };
-    return { store, content, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content), answers: new Answers(answers), probe };
+    const help = new HelpRepository(store.db, content.crisis);
+    return { store, content, help, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content, help), answers: new Answers(answers), probe };
   } catch (error) {
     store.close();
     throw error;
@@ -71,6 +75,7 @@ export default fp<ContentPluginOptions>(
     let current = load(opts.storePath, opts.answers);
     app.decorate('store', { getter: () => current.store });
     app.decorate('content', { getter: () => current.content });
+    app.decorate('help', { getter: () => current.help });
     app.decorate('searchIndex', { getter: () => current.searchIndex });
     app.decorate('present', { getter: () => current.present });
     app.decorate('answers', { getter: () => current.answers });

@@ -39,6 +39,7 @@ export default fp(
         tags: [
           { name: 'Topics', description: 'The three topics and how they relate.' },
           { name: 'Search', description: 'Ranked full-text search across all content.' },
+          { name: 'Help in a crisis', description: 'Emergency numbers and crisis lines by country, each checked against the service\'s own page or a government health page.' },
           // The record routes tag each operation with its collection's label.
           ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
           { name: 'Sources', description: 'The works the content is based on.' },

@@ -31,7 +31,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
       const page = app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
       return {
         data: page.items.map((r) => app.present.record(r, format)),
-        meta: { ...app.present.meta(), total: page.total, limit, offset },
+        meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
         links: pageLinks(path, query, listDefaults, page.total, limit, offset),
       };
     };
@@ -39,7 +39,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => {
       const record = app.content.get(collection, slug);
       if (!record) throw notFound(`The ${type} "${slug.slice(0, 100)}"`);
-      return { data: app.present.record(record, query.format), meta: app.present.meta(), links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS) } };
+      return { data: app.present.record(record, query.format), meta: app.present.meta(query.region), links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS) } };
     };
 
     app.get(

@@ -7,6 +7,7 @@ import { hrefOf } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
+import { detectCrisis } from '../../safety/crisis-detection.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf } from '../../schemas/queries.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
@@ -46,8 +47,10 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
-      const { q, type, topic, limit, offset } = request.query;
+      const { q, type, topic, limit, offset, region } = request.query;
       checkTopics(app, topic);
+      // Checked before the index so that a query with no matching record still carries help.
+      const crisis = detectCrisis(q);
       const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
       if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
       const data = result.rows.map((row) => {
@@ -66,7 +69,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       });
       return {
         data,
-        meta: { ...app.present.meta(), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery },
+        meta: { ...app.present.meta(region, crisis.detected), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery, crisisDetected: crisis.detected, crisisReason: crisis.reason },
         links: pageLinks('/v1/search', request.query, DEFAULTS, result.total, limit, offset),
       };
     }),

@@ -20,7 +20,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     const page = app.content.listSources({ kinds: kind, sort, limit, offset });
     return {
       data: page.items.map((s) => app.present.source(s)),
-      meta: { ...app.present.meta(), total: page.total, limit, offset },
+      meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
       links: pageLinks('/v1/sources', query, LIST_DEFAULTS, page.total, limit, offset),
     };
   };

@@ -21,7 +21,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     const all = app.content.listTopics();
     return {
       data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
-      meta: { ...app.present.meta(), total: all.length, limit, offset },
+      meta: { ...app.present.meta(query.region), total: all.length, limit, offset },
       links: pageLinks('/v1/topics', query, LIST_DEFAULTS, all.length, limit, offset),
     };
   };
@@ -31,7 +31,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
     return {
       data: app.present.topic(topic, query.format, query.include),
-      meta: app.present.meta(),
+      meta: app.present.meta(query.region),
       links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS) },
     };
   };
