@@ -34,11 +34,13 @@ interface Doc {
 /** MiniSearch over the same records and fields, with its default fuzzy and prefix settings. */
 export function miniSearchEngine(content: SeedContent): Engine {
   const docs: Doc[] = [];
-  const add = (id: string, data: { title: string; summary: string; keywords: string[] }, body: string, extra: string[] = []) =>
-    docs.push({ id, title: data.title, keywords: [...data.keywords, ...extra].join(' ; '), summary: data.summary, body: markdownToText(body) });
+  // The vocabulary lists (keywords and what people say) go in one field: MiniSearch gets the
+  // same words to work with, weighted by its defaults.
+  const add = (id: string, data: { title: string; summary: string; keywords: string[]; peopleSay: string[] }, body: string) =>
+    docs.push({ id, title: data.title, keywords: [...data.keywords, ...data.peopleSay].join(' ; '), summary: data.summary, body: markdownToText(body) });
   for (const t of content.topics) add(`topic/${t.slug}`, t.data, `${t.data.definition}\n\n${t.body}`);
   for (const { collection, type } of CONTENT_TYPES) {
-    for (const r of content.records[collection]) add(`${type}/${r.slug}`, r.data, r.body, (r.data as { peopleSay?: string[] }).peopleSay);
+    for (const r of content.records[collection]) add(`${type}/${r.slug}`, r.data, r.body);
   }
   const index = new MiniSearch<Doc>({ fields: ['title', 'keywords', 'summary', 'body'], searchOptions: { fuzzy: 0.2, prefix: true } });
   index.addAll(docs);

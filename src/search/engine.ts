@@ -13,7 +13,9 @@ const WEIGHTS: Record<Field, number> = { title: 3, peopleSay: 2, keywords: 2, su
 const K1 = 1.2;
 const B = 0.75;
 // How strongly matching more of the query's concepts counts (1 = in proportion).
-const COORDINATION = 1;
+const COORDINATION = 2;
+const BODY = FIELDS.indexOf('body');
+const BODY_ONLY = 0.5;
 
 export interface SearchDocument {
   type: string;
@@ -126,8 +128,9 @@ export class Engine {
       for (const [d, c] of combined) {
         const t = totals.get(d) ?? { score: 0, matched: 0 };
         t.score += this.bm25f(c.tf, d, idf);
-        // A concept found only through a looser alternative counts as partly matched.
-        t.matched += c.weight;
+        // A concept found only through a looser alternative, or only in passing in the body,
+        // counts as partly matched: the other fields say what the record is about.
+        t.matched += c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
         totals.set(d, t);
       }
     }

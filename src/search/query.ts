@@ -10,6 +10,7 @@ const MAX_COMPLETIONS = 12;
 // counts less than one of the words as typed.
 const COMPLETION_WEIGHT = 0.5;
 const CORRECTION_WEIGHT = 0.7;
+const PHRASE_WORD_WEIGHT = 0.5;
 
 export interface CompiledQuery {
   concepts: Concept[];
@@ -33,8 +34,8 @@ export function queryWords(q: string): string[] {
 /**
  * Turns the query into concepts: one per meaningful word (stop words dropped unless nothing else
  * is left), each with its word forms, thesaurus equivalents, completions (the last word, as people
- * search while typing) and, for a word no record uses, its likely correction; plus one per
- * multi-word phrase the thesaurus knows ("trouble naming feelings" → alexithymia).
+ * search while typing) and, for a word no record uses, its likely correction. A multi-word
+ * phrase the thesaurus knows ("trouble naming feelings" → alexithymia) is one concept.
  */
 export function compileQuery(words: string[], context: QueryContext): CompiledQuery {
   const meaningful = words.filter((w) => !STOP_WORDS.has(w));
@@ -44,7 +45,28 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
   const corrected = [...used];
   let correctedAny = false;
 
+  // Phrases the thesaurus knows, longest first and not overlapping, each become one concept in
+  // place of their words, so a phrase does not count once as itself and again word by word.
+  const phraseAt = new Map<number, { length: number; expansions: Alternative[] }>();
+  const covered = new Set<number>();
+  for (let length = Math.min(context.thesaurus.maxSpan, stems.length); length >= 2; length--) {
+    for (let i = 0; i + length <= stems.length; i++) {
+      if (Array.from({ length }, (_, k) => i + k).some((k) => covered.has(k))) continue;
+      const expansions = context.thesaurus.expand(stems.slice(i, i + length));
+      if (expansions.length === 0) continue;
+      phraseAt.set(i, { length, expansions });
+      for (let k = i; k < i + length; k++) covered.add(k);
+    }
+  }
+  for (const [i, { length, expansions }] of phraseAt) {
+    const span = stems.slice(i, i + length);
+    // A record with only some of the phrase's words still matches, for less.
+    const words = span.map((s) => ({ stems: [s], weight: PHRASE_WORD_WEIGHT }));
+    concepts.push({ alternatives: [{ stems: span, weight: 1 }, ...expansions, ...words] });
+  }
+
   used.forEach((word, i) => {
+    if (covered.has(i)) return;
     const alternatives: Alternative[] = [{ stems: [stems[i]!], weight: 1 }, ...context.thesaurus.expand([stems[i]!])];
     // Only the word typed last may be unfinished.
     const last = i === used.length - 1 && word === words.at(-1);
@@ -60,14 +82,6 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
     }
     concepts.push({ alternatives });
   });
-
-  for (let length = 2; length <= Math.min(context.thesaurus.maxSpan, stems.length); length++) {
-    for (let i = 0; i + length <= stems.length; i++) {
-      const span = stems.slice(i, i + length);
-      const expansions = context.thesaurus.expand(span);
-      if (expansions.length > 0) concepts.push({ alternatives: [{ stems: span, weight: 1 }, ...expansions] });
-    }
-  }
 
   const highlight = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
   return { concepts, corrected: correctedAny ? corrected.join(' ') : null, highlight };
