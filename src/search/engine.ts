@@ -33,7 +33,7 @@ export interface Scored {
   score: number;
 }
 
-/** An in-memory BM25F index over the records' stems, stop words left out. */
+/** An in-memory BM25F index over the records' stems. */
 export class Engine {
   readonly docs: readonly SearchDocument[];
   private readonly fieldLengths: number[][] = [];
@@ -52,18 +52,21 @@ export class Engine {
         { text: doc.fields.summary, tokens: tokens[FIELDS.indexOf('summary')]! },
         { text: doc.fields.body, tokens: tokens[FIELDS.indexOf('body')]! },
       ]);
-      const perField = tokens.map((list) => list.filter((t) => !STOP_WORDS.has(t.word)).map((t) => t.stem));
-      this.fieldLengths.push(perField.map((stems) => stems.length));
-      perField.forEach((stems, f) => {
-        totals[f]! += stems.length;
-        stems.forEach((s, position) => {
-          const byDoc = this.postings.get(s) ?? new Map<number, number[][]>();
+      const lengths = FIELDS.map(() => 0);
+      tokens.forEach((list, f) => {
+        for (const token of list) {
+          // Stop words are indexed (a query made only of them is searched as typed) but do not
+          // count towards a field's length or a phrase's positions.
+          const position = STOP_WORDS.has(token.word) ? -1 : lengths[f]!++;
+          const byDoc = this.postings.get(token.stem) ?? new Map<number, number[][]>();
           const positions = byDoc.get(d) ?? FIELDS.map(() => []);
           positions[f]!.push(position);
           byDoc.set(d, positions);
-          this.postings.set(s, byDoc);
-        });
+          this.postings.set(token.stem, byDoc);
+        }
+        totals[f]! += lengths[f]!;
       });
+      this.fieldLengths.push(lengths);
     });
     this.averageLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
   }
