@@ -5,6 +5,8 @@ import autocannon from 'autocannon';
 export interface Request {
   path: string;
   headers?: Record<string, string>;
+  /** When set, each request goes to a new path from this instead of `path`. */
+  nextPath?: () => string;
 }
 
 export interface LoadResult {
@@ -39,7 +41,13 @@ export function drive(baseUrl: string, requests: Request[], seconds: number, con
   let responses = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: baseUrl, connections, duration: seconds, timeout: 10, requests: requests.map((r) => ({ method: 'GET', path: r.path, headers: r.headers ?? {} })) },
+      { url: baseUrl, connections, duration: seconds, timeout: 10, requests: requests.map((r) => ({
+          method: 'GET',
+          path: r.path,
+          headers: r.headers ?? {},
+          ...(r.nextPath ? { setupRequest: (request: { path?: string }) => ({ ...request, path: r.nextPath!() }) } : {}),
+        })),
+      },
       (error, result) => {
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         const sorted = latencies.subarray(0, count).sort();

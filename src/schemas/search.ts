@@ -15,15 +15,15 @@ const hitFields = {
   topics: z.array(TopicRef).describe('The topics the record belongs to (for a topic: itself).'),
 };
 
-// A hit is its record as the record's own collection returns it (with `body` in the requested
-// `format`), plus score and snippet. With `fields`, only the named fields and type, slug, href
-// are present, so every other field is optional here.
+// A hit is its record as the record's own collection returns it, plus score and snippet; the
+// body only when `fields` asks for it (in the requested `format`). With `fields`, only the named
+// fields and type, slug, href are present, so every other field is optional here.
 const hitOf = (record: z.ZodObject, type: string, id: string) =>
   record
     .extend(hitFields)
     .partial()
     .required({ type: true, slug: true, href: true })
-    .meta({ id, description: `A ${type} search hit: the record's fields (all of them unless \`fields\` selects some), plus \`score\` and \`snippet\`.` });
+    .meta({ id, description: `A ${type} search hit: the record's fields (all but \`body\` and \`bodyFormat\` unless \`fields\` selects some), plus \`score\` and \`snippet\`.` });
 
 const TOPIC_HIT_FIELDS = ['type', 'slug', 'title', 'summary', 'definition', 'keyPoints', 'body', 'bodyFormat', 'sources', 'reviewedAt', 'nextReviewAt', 'href'] as const;
 const topicHit = hitOf(Topic.pick(Object.fromEntries(TOPIC_HIT_FIELDS.map((k) => [k, true])) as Record<(typeof TOPIC_HIT_FIELDS)[number], true>), 'topic', 'TopicSearchHit');

@@ -21,18 +21,23 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
     if (p.tokens.length === 0) continue;
     if (!best) best = { prose: p, from: 0, score: 0 };
     const matches: number[] = [];
-    p.tokens.forEach((t, i) => highlight.has(t.stem) && matches.push(i));
+    for (let i = 0; i < p.tokens.length; i++) if (highlight.has(p.tokens[i]!.stem)) matches.push(i);
     // Windows worth trying start at a match; score each by the distinct words it shows (then by
-    // how many), the earliest winning a tie, since an opening reads best.
+    // how many), the earliest winning a tie, since an opening reads best. Two pointers over the
+    // matches keep this linear in their number.
+    const inWindow = new Map<string, number>();
+    let end = 0;
     for (let m = 0; m < matches.length; m++) {
-      const stems = new Set<string>();
-      let count = 0;
-      for (let k = m; k < matches.length && matches[k]! < matches[m]! + WINDOW; k++) {
-        stems.add(p.tokens[matches[k]!]!.stem);
-        count++;
+      for (; end < matches.length && matches[end]! < matches[m]! + WINDOW; end++) {
+        const stem = p.tokens[matches[end]!]!.stem;
+        inWindow.set(stem, (inWindow.get(stem) ?? 0) + 1);
       }
-      const score = stems.size + count * 0.01;
+      const score = inWindow.size + (end - m) * 0.01;
       if (score > best.score) best = { prose: p, from: matches[m]!, score };
+      const leaving = p.tokens[matches[m]!]!.stem;
+      const left = inWindow.get(leaving)! - 1;
+      if (left === 0) inWindow.delete(leaving);
+      else inWindow.set(leaving, left);
     }
   }
   if (!best) return '';

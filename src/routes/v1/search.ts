@@ -25,11 +25,13 @@ function snippetHtml(raw: string): string {
 }
 
 const ALWAYS = ['type', 'slug', 'href'];
+// Left out unless asked for: a results page shows snippets, not whole texts, and a page of
+// bodies would triple what every search sends, serialises and hashes.
+const ON_REQUEST = ['body', 'bodyFormat'];
 
-/** Only the requested fields, plus type, slug and href (a sparse fieldset). */
+/** The requested fields plus type, slug and href (a sparse fieldset); by default all but the body. */
 function pick(hit: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
-  if (!fields) return hit;
-  return Object.fromEntries(Object.entries(hit).filter(([key]) => ALWAYS.includes(key) || fields.includes(key)));
+  return Object.fromEntries(Object.entries(hit).filter(([key]) => (fields ? ALWAYS.includes(key) || fields.includes(key) : !ON_REQUEST.includes(key))));
 }
 
 export default async function searchRoutes(fastify: FastifyInstance) {
@@ -42,7 +44,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         tags: ['Search'],
         summary: 'Search all content',
         description:
-          'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included, `body` in the requested `format`) plus `score` and a `snippet` of its own text; `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
+          'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without the `body` unless `fields` asks for it (then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
         querystring: searchQuery,
         response: { 200: SearchResults, ...problemResponses() },
       },
