@@ -2,10 +2,11 @@
 // on the same records, plus in-process time per query with every query distinct.
 //   npm run search:eval                 the whole judged set
 //   npm run search:eval -- --subset 2   two queries per kind (the CI smoke run)
-//   npm run search:eval -- --misses     also list queries with no relevant record in the top 3
+//   npm run search:eval -- --set held-out   the held-out set (test/search-eval/held-out.json)
+//   npm run search:eval -- --misses     also list the queries scoring under 0.6 nDCG@5
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
@@ -13,14 +14,14 @@ import { loadSeed } from '../../src/seed/load.js';
 import { miniSearchEngine, projectEngine } from './engines.js';
 import { KINDS, type Report, distinctQueries, evaluate, loadQueries, subset, time } from './evaluate.js';
 
-const { values } = parseArgs({ options: { subset: { type: 'string' }, misses: { type: 'boolean' }, timing: { type: 'string', default: '500' } } });
+const { values } = parseArgs({ options: { set: { type: 'string', default: 'queries' }, subset: { type: 'string' }, misses: { type: 'boolean' }, timing: { type: 'string', default: '500' } } });
 const seedDir = resolve(PROJECT_ROOT, 'seed');
 const dir = mkdtempSync(join(tmpdir(), 'search-eval-'));
 try {
   const storePath = join(dir, 'content.db');
   buildStore({ seedDir, migrationsDir: resolve(PROJECT_ROOT, 'migrations'), storePath });
   const content = loadSeed(seedDir);
-  const all = loadQueries();
+  const all = loadQueries(resolve(PROJECT_ROOT, 'test/search-eval', `${basename(values.set)}.json`));
   const queries = values.subset ? subset(all, Number(values.subset)) : all;
   const engines = [projectEngine(storePath), miniSearchEngine(content)];
   const reports = engines.map((e) => evaluate(e, queries));

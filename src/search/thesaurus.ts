@@ -76,7 +76,7 @@ export const THESAURUS: ThesaurusData = {
     ['cognitive symptoms', 'brain fog', 'poor concentration', 'forgetful', 'memory problems'],
     ['psychomotor agitation', 'restlessness', 'agitated', 'pacing', 'on edge'],
     ['irritability', 'snapping', 'short temper', 'short tempered', 'snappy', 'grumpy', 'cranky'],
-    ['low self-esteem', 'worthlessness', 'feel like a failure', 'not good enough', 'hate myself'],
+    ['low self-esteem', 'worthlessness', 'not good enough'],
     ['dissociation', 'detachment from feelings', 'feeling unreal', 'depersonalisation', 'depersonalization', 'derealisation'],
     ['substance use disorder', 'substance use', 'addiction', 'alcohol', 'drinking', 'drugs', 'sobriety', 'sober'],
     ['psychotherapy', 'talk therapy', 'talking therapy', 'therapy', 'counselling'],
@@ -113,7 +113,7 @@ export const THESAURUS: ThesaurusData = {
     [['therapist', 'psychologist', 'psychiatrist', 'counsellor', 'doctor', 'GP'], ['professional help', 'therapy']],
     [['pills', 'tablets', 'prozac', 'sertraline', 'fluoxetine', 'citalopram'], ['antidepressants', 'medication side effects']],
     [['drunk', 'booze', 'rehab'], ['alcohol', 'addiction recovery']],
-    [['bothered', 'pointless', 'lazy', 'stuck'], ['no motivation', 'loss of interest']],
+    [['pointless', 'lazy', 'stuck'], ['no motivation', 'loss of interest']],
     [['exercise', 'gym', 'running', 'walk', 'walking'], ['physical activity']],
   ],
 };
