@@ -44,16 +44,19 @@ const thesaurus = new Thesaurus();
 
 /**
  * Ranked search over the records the store build wrote to `search_documents`, indexed in memory
- * when the store opens (BM25F over stems with field weights, stop words dropped, query expansion
+ * (BM25F over stems with field weights, stop words dropped, query expansion
  * through the thesaurus): each query costs a few map look-ups, never a database round trip.
  */
 export class SearchRepository {
-  private readonly engine: Engine;
-  private readonly vocabulary: Vocabulary;
-  private readonly topicsOf: Set<string>[];
+  private built?: { engine: Engine; vocabulary: Vocabulary; topicsOf: Set<string>[] };
 
-  constructor(sqlite: Database.Database) {
-    const rows = sqlite.prepare('select type, slug, title, keywords, people_say, summary, body from search_documents order by rowid').all() as DocumentRow[];
+  // The index is built on the first search, not when the store opens: start-up and store swaps
+  // stay quick, and a process that is never asked to search never pays for it.
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private index() {
+    if (this.built) return this.built;
+    const rows = this.sqlite.prepare('select type, slug, title, keywords, people_say, summary, body from search_documents order by rowid').all() as DocumentRow[];
     const docs: SearchDocument[] = rows.map((r) => ({
       type: r.type,
       slug: r.slug,
@@ -65,38 +68,43 @@ export class SearchRepository {
         body: r.body,
       },
     }));
-    this.engine = new Engine(docs);
 
     const documentsPerWord = new Map<string, number>();
     for (const d of docs) {
       const words = new Set(Object.values(d.fields).flatMap(wordsOf).filter((w) => w.length >= 3));
       for (const w of words) documentsPerWord.set(w, (documentsPerWord.get(w) ?? 0) + 1);
     }
-    this.vocabulary = new Vocabulary([...documentsPerWord].map(([term, documents]) => ({ term, documents })));
 
-    const links = sqlite.prepare('select record_type as type, record_slug as slug, topic_slug as topic from record_topics').all() as { type: string; slug: string; topic: string }[];
+    const links = this.sqlite.prepare('select record_type as type, record_slug as slug, topic_slug as topic from record_topics').all() as { type: string; slug: string; topic: string }[];
     const byRecord = new Map<string, Set<string>>();
     for (const l of links) byRecord.set(`${l.type}/${l.slug}`, (byRecord.get(`${l.type}/${l.slug}`) ?? new Set()).add(l.topic));
-    this.topicsOf = docs.map((d) => (d.type === 'topic' ? new Set([d.slug]) : (byRecord.get(`${d.type}/${d.slug}`) ?? new Set())));
+
+    this.built = {
+      engine: new Engine(docs),
+      vocabulary: new Vocabulary([...documentsPerWord].map(([term, documents]) => ({ term, documents }))),
+      topicsOf: docs.map((d) => (d.type === 'topic' ? new Set([d.slug]) : (byRecord.get(`${d.type}/${d.slug}`) ?? new Set()))),
+    };
+    return this.built;
   }
 
   /** Undefined when the query has no searchable word at all. */
   search(query: SearchQuery): SearchResult | undefined {
     const words = queryWords(query.q);
     if (words.length === 0) return undefined;
-    const compiled = compileQuery(words, { has: (s) => this.engine.has(s), thesaurus, vocabulary: this.vocabulary });
+    const { engine, vocabulary, topicsOf } = this.index();
+    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary });
     const types = query.types && new Set(query.types);
     const topics = query.topics;
     const allowed =
       types || topics
-        ? (d: number) => (!types || types.has(this.engine.docs[d]!.type)) && (!topics || topics.some((t) => this.topicsOf[d]!.has(t)))
+        ? (d: number) => (!types || types.has(engine.docs[d]!.type)) && (!topics || topics.some((t) => topicsOf[d]!.has(t)))
         : undefined;
-    const scored = this.engine.score(compiled.concepts, allowed);
+    const scored = engine.score(compiled.concepts, allowed);
     const rows = scored.slice(query.offset, query.offset + query.limit).map(({ doc, score }) => ({
-      type: this.engine.docs[doc]!.type,
-      slug: this.engine.docs[doc]!.slug,
+      type: engine.docs[doc]!.type,
+      slug: engine.docs[doc]!.slug,
       score: Math.round(score * 1000) / 1000,
-      snippet: snippet(this.engine.prose(doc), compiled.highlight),
+      snippet: snippet(engine.prose(doc), compiled.highlight),
     }));
     return { rows, total: scored.length, correctedQuery: compiled.corrected };
   }

@@ -5,6 +5,7 @@ import { stemmer } from 'stemmer';
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 const DIACRITICS = /\p{M}+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 // Words that carry no topic: the glue of questions ("how can I…", "what is the…"). They are
 // dropped from queries so that they never decide the ranking; a query made only of them is
@@ -23,8 +24,20 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 export const normalise = (text: string): string =>
   text.normalize('NFKD').replace(DIACRITICS, '').normalize('NFKC').replace(CONTROL, ' ').toLowerCase();
 
-/** The stem a word is indexed and searched under (Porter), "'" forms folded (don't → don t). */
-export const stem = (word: string): string => (word.length > 2 && /^[a-z]+$/.test(word) ? stemmer(word) : word);
+// Stemming is the bulk of building the index; the content repeats its words, so each is stemmed once.
+const stems = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
+
+/** The stem a word is indexed and searched under (Porter); other scripts and digits as they are. */
+export function stem(word: string): string {
+  let out = stems.get(word);
+  if (out === undefined) {
+    out = word.length > 2 && /^[a-z]+$/.test(word) ? stemmer(word) : word;
+    // Queries bring new words forever: stop remembering rather than grow without bound.
+    if (stems.size < MAX_REMEMBERED) stems.set(word, out);
+  }
+  return out;
+}
 
 export interface Token {
   /** The word as normalised (lower case). */
@@ -40,7 +53,8 @@ export function tokenize(text: string): Token[] {
   // Normalising can change lengths (ligatures, full-width forms); match on the original so
   // positions stay true, and normalise each word on its own.
   for (const m of text.replace(CONTROL, ' ').matchAll(WORD)) {
-    const word = normalise(m[0]);
+    // Plain ASCII words (nearly all of them) need no Unicode normalisation.
+    const word = ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : normalise(m[0]);
     if (word) out.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
   }
   return out;
