@@ -40,7 +40,7 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   t.equal(results.scaling, null, 'no scaling in smoke mode');
   t.same(
     results.scenarios.map((s: { id: string }) => s.id),
-    ['topic-detail', 'filtered-list', 'search', 'embed', 'revalidation', 'flood'],
+    ['topic-detail', 'filtered-list', 'search', 'search-distinct', 'embed', 'revalidation', 'flood'],
   );
   for (const s of results.scenarios) {
     if (s.skipped) continue;

@@ -15,13 +15,17 @@ if (!recordedPath || !port) {
 // Keyed on URL plus If-None-Match, so revalidation gets the API's 304 and a plain GET its 200.
 const keyOf = (url, ifNoneMatch) => (ifNoneMatch ? `${url}\n${ifNoneMatch}` : url);
 const answers = new Map();
+// Answers for whole families of paths (every distinct search query gets the one recorded answer).
+const byPrefix = [];
 for (const r of JSON.parse(readFileSync(recordedPath, 'utf8'))) {
-  answers.set(keyOf(r.path, r.ifNoneMatch), { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') });
+  const answer = { status: r.status, headers: r.headers, body: Buffer.from(r.body, 'base64') };
+  answers.set(keyOf(r.path, r.ifNoneMatch), answer);
+  if (r.prefix) byPrefix.push([r.prefix, answer]);
 }
 
 const app = Fastify({ logger: false });
 app.get('/*', (request, reply) => {
-  const answer = answers.get(keyOf(request.url, request.headers['if-none-match']));
+  const answer = answers.get(keyOf(request.url, request.headers['if-none-match'])) ?? byPrefix.find(([prefix]) => request.url.startsWith(prefix))?.[1];
   if (!answer) return reply.code(404).send();
   return reply.code(answer.status).headers(answer.headers).send(answer.body);
 });

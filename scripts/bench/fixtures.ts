@@ -11,6 +11,8 @@ export interface Recorded {
   headers: Record<string, string>;
   /** Base64, so binary bodies survive the JSON file the ceiling reads. */
   body: string;
+  /** The ceiling gives this answer to any path starting with this (the distinct-query search). */
+  prefix?: string;
 }
 
 // Connection-level or per-response headers that the ceiling's own Node server writes itself.

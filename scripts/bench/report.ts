@@ -17,7 +17,7 @@ function verdict(t: Target | undefined): string {
   return `${t.target}${mark}`;
 }
 
-const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-ratio', search: 'search-p99', revalidation: 'revalidation', flood: 'flood-ratio' };
+const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-ratio', search: 'search-p99', 'search-distinct': 'search-distinct-ratio', revalidation: 'revalidation', flood: 'flood-ratio' };
 
 export function renderReport(r: BenchResults): string {
   const target = (id: string | undefined) => r.targets.find((t) => t.id === id);

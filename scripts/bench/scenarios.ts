@@ -4,8 +4,9 @@ import type { Recorded } from './fixtures.js';
 import { record } from './fixtures.js';
 import { FLOOD_HEADERS, floodPath, floodPaths } from './flood.js';
 import type { Request } from './load.js';
+import { DISTINCT_SEARCH_PREFIX, distinctSearchPath } from './distinct-queries.js';
 
-export type Kind = 'detail' | 'list' | 'search' | 'embed' | 'revalidation' | 'flood';
+export type Kind = 'detail' | 'list' | 'search' | 'search-distinct' | 'embed' | 'revalidation' | 'flood';
 
 export interface Scenario {
   id: string;
@@ -13,6 +14,8 @@ export interface Scenario {
   label: string;
   path: string;
   expectStatus: 200 | 304;
+  /** Every request asks a new query (`path` is only the first): no per-URL cache can answer. */
+  distinct?: boolean;
 }
 
 const DETAIL = '/v1/topics/emotional-withdrawal?include=signs,strategies,faqs';
@@ -21,6 +24,7 @@ export const SCENARIOS: Scenario[] = [
   { id: 'topic-detail', kind: 'detail', label: 'topic detail + includes', path: DETAIL, expectStatus: 200 },
   { id: 'filtered-list', kind: 'list', label: 'filtered list', path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection', expectStatus: 200 },
   { id: 'search', kind: 'search', label: 'search', path: '/v1/search?q=journaling', expectStatus: 200 },
+  { id: 'search-distinct', kind: 'search-distinct', label: 'search, every query distinct', path: DISTINCT_SEARCH_PREFIX, expectStatus: 200, distinct: true },
   { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
   // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
   { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
@@ -70,6 +74,14 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
         prepared.push({ scenario, request: { path: scenario.path }, recorded: await record(baseUrl, scenario.path), skipped: 'skipped: no ETag on the full response' });
         continue;
       }
+    }
+    if (scenario.distinct) {
+      // One query is recorded for the ceiling, which answers every other with the same bytes.
+      const path = distinctSearchPath();
+      const recorded = { ...(await record(baseUrl, path)), prefix: DISTINCT_SEARCH_PREFIX };
+      const skipped = recorded.status === scenario.expectStatus ? undefined : `skipped: answered ${recorded.status}, expected ${scenario.expectStatus}`;
+      prepared.push({ scenario: { ...scenario, path }, request: { path, next: distinctSearchPath }, recorded, skipped });
+      continue;
     }
     const recorded = await record(baseUrl, scenario.path, ifNoneMatch);
     const request: Request = ifNoneMatch ? { path: scenario.path, headers: { 'if-none-match': ifNoneMatch } } : { path: scenario.path };

@@ -155,3 +155,20 @@ export const storeMeta = sqliteTable('store_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// What search indexes, one row per record: its text as plain prose plus the words people use for
+// it (`peopleSay`, editorial vocabulary that is searched but never shown). The search repository
+// builds its in-memory index from this table when the store opens.
+export const searchDocuments = sqliteTable(
+  'search_documents',
+  {
+    type: text('type').notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull(),
+    peopleSay: text('people_say', { mode: 'json' }).$type<string[]>().notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.slug] })],
+);

@@ -1,5 +1,9 @@
 import type Database from 'better-sqlite3';
-import { ftsExpression, queryTerms } from '../search/query.js';
+import { Engine, type SearchDocument } from '../search/engine.js';
+import { compileQuery, queryWords } from '../search/query.js';
+import { snippet } from '../search/snippet.js';
+import { wordsOf } from '../search/text.js';
+import { Thesaurus } from '../search/thesaurus-index.js';
 import { Vocabulary } from '../search/typo.js';
 
 export interface SearchQuery {
@@ -14,97 +18,94 @@ export interface SearchRow {
   type: string;
   slug: string;
   score: number;
-  /** Best-matching passage; \u0001 and \u0002 mark where each match starts and ends. */
+  /** Best-matching passage of the record's prose; \u0001 and \u0002 mark each match. */
   snippet: string;
 }
 
 export interface SearchResult {
   rows: SearchRow[];
   total: number;
-  /** The query actually run when the typo fallback replaced misspelt words, else null. */
+  /** The query as understood when misspelt words were corrected, else null. */
   correctedQuery: string | null;
 }
 
-// The exact search is "enough" from this many hits; below it the typo fallback may take over.
-const ENOUGH_HITS = 3;
-const MAX_COMPLETIONS = 12;
+interface DocumentRow {
+  type: string;
+  slug: string;
+  title: string;
+  keywords: string;
+  people_say: string;
+  summary: string;
+  body: string;
+}
 
-const FILTERS = `
-   where search_index match @match
-     and (@types is null or type in (select value from json_each(@types)))
-     and (@topics is null
-          or (type = 'topic' and slug in (select value from json_each(@topics)))
-          or exists (select 1 from record_topics rt
-                      where rt.record_type = search_index.type and rt.record_slug = search_index.slug
-                        and rt.topic_slug in (select value from json_each(@topics))))`;
+// One thesaurus for the process: it is code, not content, so every store shares it.
+const thesaurus = new Thesaurus();
 
-// Column weights for bm25: type and slug are not searched; a title match outweighs a keyword
-// match, which outweighs the summary and then the body. (FTS5 auxiliary functions cannot share
-// a query with window functions, so the total is counted separately.)
-const PAGE_SQL = `
-  select type, slug,
-         rowid in (select rowid from search_index where search_index match @titleMatch) as titleHit,
-         bm25(search_index, 0, 0, 10.0, 6.0, 3.0, 1.0) as rank,
-         snippet(search_index, -1, char(1), char(2), '…', 16) as snippet
-    from search_index ${FILTERS}
-   order by titleHit desc, rank, type, slug
-   limit @limit offset @offset`;
-const COUNT_SQL = `select count(*) as total from search_index ${FILTERS}`;
-
-/** Full-text search over the index the store build wrote (SQLite FTS5). */
+/**
+ * Ranked search over the records the store build wrote to `search_documents`, indexed in memory
+ * (BM25F over stems with field weights, stop words dropped, query expansion
+ * through the thesaurus): each query costs a few map look-ups, never a database round trip.
+ */
 export class SearchRepository {
-  private readonly page: Database.Statement;
-  private readonly count: Database.Statement;
-  private readonly vocabulary: Vocabulary;
+  private built?: { engine: Engine; vocabulary: Vocabulary; topicsOf: Set<string>[] };
 
-  constructor(sqlite: Database.Database) {
-    this.page = sqlite.prepare(PAGE_SQL);
-    this.count = sqlite.prepare(COUNT_SQL);
-    this.vocabulary = new Vocabulary(sqlite.prepare('select term, documents from search_terms').all() as { term: string; documents: number }[]);
+  // The index is built on the first search, not when the store opens: start-up and store swaps
+  // stay quick, and a process that is never asked to search never pays for it.
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private index() {
+    if (this.built) return this.built;
+    const rows = this.sqlite.prepare('select type, slug, title, keywords, people_say, summary, body from search_documents order by rowid').all() as DocumentRow[];
+    const docs: SearchDocument[] = rows.map((r) => ({
+      type: r.type,
+      slug: r.slug,
+      fields: {
+        title: r.title,
+        peopleSay: (JSON.parse(r.people_say) as string[]).join(' ; '),
+        keywords: (JSON.parse(r.keywords) as string[]).join(' ; '),
+        summary: r.summary,
+        body: r.body,
+      },
+    }));
+
+    const documentsPerWord = new Map<string, number>();
+    for (const d of docs) {
+      const words = new Set(Object.values(d.fields).flatMap(wordsOf).filter((w) => w.length >= 3));
+      for (const w of words) documentsPerWord.set(w, (documentsPerWord.get(w) ?? 0) + 1);
+    }
+
+    const links = this.sqlite.prepare('select record_type as type, record_slug as slug, topic_slug as topic from record_topics').all() as { type: string; slug: string; topic: string }[];
+    const byRecord = new Map<string, Set<string>>();
+    for (const l of links) byRecord.set(`${l.type}/${l.slug}`, (byRecord.get(`${l.type}/${l.slug}`) ?? new Set()).add(l.topic));
+
+    this.built = {
+      engine: new Engine(docs),
+      vocabulary: new Vocabulary([...documentsPerWord].map(([term, documents]) => ({ term, documents }))),
+      topicsOf: docs.map((d) => (d.type === 'topic' ? new Set([d.slug]) : (byRecord.get(`${d.type}/${d.slug}`) ?? new Set()))),
+    };
+    return this.built;
   }
 
   /** Undefined when the query has no searchable word at all. */
   search(query: SearchQuery): SearchResult | undefined {
-    const terms = queryTerms(query.q);
-    if (terms.length === 0) return undefined;
-    const completions = this.vocabulary.completions(terms.at(-1)!, MAX_COMPLETIONS);
-    const exact = this.run(ftsExpression(terms, { completions }), query);
-    if (exact.total >= ENOUGH_HITS) return { ...exact, correctedQuery: null };
-
-    // The last word may be unfinished: it is only corrected when no known word starts with it.
-    const corrected = terms.map((t, i) => (i === terms.length - 1 && completions.length > 0 ? t : (this.vocabulary.correct(t) ?? t)));
-    if (corrected.some((t, i) => t !== terms[i])) {
-      const fixed = this.run(ftsExpression(corrected, { completions: this.vocabulary.completions(corrected.at(-1)!, MAX_COMPLETIONS) }), query);
-      if (fixed.total > exact.total) return { ...fixed, correctedQuery: corrected.join(' ') };
-    }
-    if (terms.length > 1) {
-      // No record has every word: rank records by how well they match any of them.
-      const relaxed = this.run(ftsExpression(corrected, { mode: 'any', completions }), query);
-      if (relaxed.total > exact.total) return { ...relaxed, correctedQuery: null };
-    }
-    return { ...exact, correctedQuery: null };
-  }
-
-  private run(match: string, query: SearchQuery): Omit<SearchResult, 'correctedQuery'> {
-    const filters = {
-      match,
-      types: query.types ? JSON.stringify(query.types) : null,
-      topics: query.topics ? JSON.stringify(query.topics) : null,
-    };
-    const { total } = this.count.get(filters) as { total: number };
-    if (total === 0) return { total, rows: [] };
-    // A record whose title matches always ranks above one that matches only in its text.
-    const titleMatch = `title : (${match})`;
-    const rows = this.page.all({ ...filters, titleMatch, limit: query.limit, offset: query.offset }) as {
-      type: string;
-      slug: string;
-      titleHit: number;
-      rank: number;
-      snippet: string;
-    }[];
-    return {
-      total,
-      rows: rows.map((r) => ({ type: r.type, slug: r.slug, score: Math.round((r.titleHit * 100 - r.rank) * 1000) / 1000, snippet: r.snippet })),
-    };
+    const words = queryWords(query.q);
+    if (words.length === 0) return undefined;
+    const { engine, vocabulary, topicsOf } = this.index();
+    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary });
+    const types = query.types && new Set(query.types);
+    const topics = query.topics;
+    const allowed =
+      types || topics
+        ? (d: number) => (!types || types.has(engine.docs[d]!.type)) && (!topics || topics.some((t) => topicsOf[d]!.has(t)))
+        : undefined;
+    const scored = engine.score(compiled.concepts, allowed);
+    const rows = scored.slice(query.offset, query.offset + query.limit).map(({ doc, score }) => ({
+      type: engine.docs[doc]!.type,
+      slug: engine.docs[doc]!.slug,
+      score: Math.round(score * 1000) / 1000,
+      snippet: snippet(engine.prose(doc), compiled.highlight),
+    }));
+    return { rows, total: scored.length, correctedQuery: compiled.corrected };
   }
 }

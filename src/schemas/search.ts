@@ -3,15 +3,58 @@ import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { PageLinks, PageMeta, TopicRef } from './common.js';
 import { CrisisNotice, region } from './crisis.js';
-import { limit, offset, topicFilter } from './queries.js';
+import { format, limit, offset, topicFilter } from './queries.js';
+import { RECORD_SCHEMAS } from './records.js';
+import { Topic } from './topics.js';
 
 export const SEARCH_TYPES = ['topic', ...CONTENT_TYPES.map((t) => t.type)] as [string, ...string[]];
+
+// What every hit adds to its record: how well it matched and where.
+const hitFields = {
+  score: z.number().describe('Relevance; higher is better. Only comparable within one response.'),
+  snippet: z.string().describe('Best-matching passage of the record\'s own text, as HTML: text is escaped and matched words are wrapped in <mark>.'),
+  topics: z.array(TopicRef).describe('The topics the record belongs to (for a topic: itself).'),
+};
+
+// A hit is its record as the record's own collection returns it, plus score and snippet; the
+// body only when `fields` asks for it (in the requested `format`). With `fields`, only the named
+// fields and type, slug, href are present, so every other field is optional here.
+const hitOf = (record: z.ZodObject, type: string, id: string) =>
+  record
+    .extend(hitFields)
+    .partial()
+    .required({ type: true, slug: true, href: true })
+    .meta({ id, description: `A ${type} search hit: the record's fields (all but \`body\` and \`bodyFormat\` unless \`fields\` selects some), plus \`score\` and \`snippet\`.` });
+
+const TOPIC_HIT_FIELDS = ['type', 'slug', 'title', 'summary', 'definition', 'keyPoints', 'body', 'bodyFormat', 'sources', 'reviewedAt', 'nextReviewAt', 'href'] as const;
+const topicHit = hitOf(Topic.pick(Object.fromEntries(TOPIC_HIT_FIELDS.map((k) => [k, true])) as Record<(typeof TOPIC_HIT_FIELDS)[number], true>), 'topic', 'TopicSearchHit');
+const recordHits = CONTENT_TYPES.map(({ collection, type }) => hitOf(RECORD_SCHEMAS[collection], type, `${type.charAt(0).toUpperCase()}${type.slice(1)}SearchHit`));
+
+export const SearchHit = z.discriminatedUnion('type', [topicHit, ...recordHits]).meta({
+  id: 'SearchHit',
+  description: 'One search result, by type.',
+  example: {
+    type: 'strategy',
+    slug: 'journaling',
+    title: 'Journaling',
+    summary: 'Writing down feelings and thoughts can help you notice patterns and what lies underneath them.',
+    category: 'self-awareness',
+    firstStep: 'Spend five minutes writing down one feeling from today.',
+    topics: [{ slug: 'emotional-withdrawal', title: 'Emotional withdrawal', note: null, href: '/v1/topics/emotional-withdrawal' }],
+    score: 12.84,
+    snippet: '…keeping a <mark>journal</mark> of emotions, thoughts and behavior…',
+    href: '/v1/strategies/journaling',
+  },
+});
+
+/** Every field a hit of some type can carry: the names `fields` accepts. */
+export const SEARCH_FIELDS = [...new Set([topicHit, ...recordHits].flatMap((s) => Object.keys(s.shape)))].sort() as [string, ...string[]];
 
 export const searchQuery = z.strictObject({
   q: z
     .string({ error: 'is required: the words to search for' })
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
-    .describe('What to search for. Plain words: quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, prefixes and common misspellings are understood.'),
+    .describe('What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.'),
   type: z
     .string()
     .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
@@ -19,40 +62,30 @@ export const searchQuery = z.strictObject({
     .optional()
     .describe(`Only these record types (comma-separated): ${SEARCH_TYPES.join(', ')}.`),
   topic: topicFilter,
+  fields: z
+    .string()
+    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(z.string())
+        .min(1, 'must name at least one field')
+        .superRefine((names, ctx) => {
+          const unknown = names.filter((n) => !(SEARCH_FIELDS as string[]).includes(n));
+          if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n.slice(0, 40)}"`).join(', ')}; allowed: ${SEARCH_FIELDS.join(', ')}` });
+        }),
+    )
+    .optional()
+    // The spec shows the allowed names as a pattern a client can check (a comma list of the enum).
+    .meta({ pattern: `^(${SEARCH_FIELDS.join('|')})(,(${SEARCH_FIELDS.join('|')}))*$`, description: `Sparse fieldset (comma-separated): each hit carries only these fields, plus \`type\`, \`slug\` and \`href\`. A field a hit's type does not have is left out of that hit. Allowed: ${SEARCH_FIELDS.join(', ')}.`, example: 'title,summary,snippet' }),
+  format,
   limit,
   offset,
   region,
 });
 
-export const SearchHit = z
-  .object({
-    type: z.enum(SEARCH_TYPES).describe('Record type; fetch the record at `href`.'),
-    slug: z.string(),
-    title: z.string(),
-    summary: z.string(),
-    topics: z.array(TopicRef),
-    score: z.number().describe('Relevance; higher is better. Only comparable within one response.'),
-    snippet: z.string().describe('Best-matching passage as HTML: text is escaped and matched words are wrapped in <mark>.'),
-    href: z.string(),
-  })
-  .meta({
-    id: 'SearchHit',
-    description: 'One search result.',
-    example: {
-      type: 'strategy',
-      slug: 'journaling',
-      title: 'Journaling',
-      summary: 'Writing down feelings and thoughts can help you notice patterns and what lies underneath them.',
-      topics: [{ slug: 'emotional-withdrawal', title: 'Emotional withdrawal', note: null, href: '/v1/topics/emotional-withdrawal' }],
-      score: 12.84,
-      snippet: '…keeping a <mark>journal</mark> of emotions, thoughts and behavior…',
-      href: '/v1/strategies/journaling',
-    },
-  });
-
 export const SearchMeta = PageMeta.extend({
   query: z.string().describe('The query as received.'),
-  correctedQuery: z.string().nullable().describe('When the exact words found little and likely misspellings were corrected, the query that was run instead.'),
+  correctedQuery: z.string().nullable().describe('When words were likely misspelt, the query as understood after correcting them.'),
   crisisDetected: z.boolean().describe('True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region\'s lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.'),
   crisisReason: z.string().nullable().describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
 }).meta({ id: 'SearchMeta', description: 'Paging, the query and any correction, plus the disclaimer and crisis guidance.' });

@@ -1,34 +1,88 @@
-import { synonymsOf } from '../content/synonyms.js';
+import type { Concept } from './engine.js';
+import { STOP_WORDS, stem, wordsOf } from './text.js';
+import type { Alternative, Thesaurus } from './thesaurus-index.js';
+import type { Vocabulary } from './typo.js';
 
 export const MAX_QUERY_LENGTH = 200;
-const MAX_TERMS = 12;
-const WORD = /[\p{L}\p{N}]+/gu;
-// Control characters, including bidi overrides and isolates, carry no meaning in a search box.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const MAX_WORDS = 12;
+const MAX_COMPLETIONS = 12;
+// A match through a completion of an unfinished last word, or through a spelling correction,
+// counts less than one of the words as typed.
+const COMPLETION_WEIGHT = 0.5;
+const CORRECTION_WEIGHT = 0.7;
+const PHRASE_WORD_WEIGHT = 0.5;
 
-/** The words of a user's query: normalised, lower-cased, punctuation and FTS syntax dropped. */
-export function queryTerms(q: string): string[] {
-  const words = q.normalize('NFKC').replace(CONTROL, ' ').toLowerCase().match(WORD) ?? [];
-  return words.slice(0, MAX_TERMS);
+export interface CompiledQuery {
+  concepts: Concept[];
+  /** The query with misspelt words replaced, when any was; else null. */
+  corrected: string | null;
+  /** Every stem a match may show, for marking snippets. */
+  highlight: Set<string>;
 }
 
-const quote = (phrase: string) => `"${phrase.replace(/"/g, '""')}"`;
-const phraseOf = (text: string) => (text.toLowerCase().match(WORD) ?? []).join(' ');
+export interface QueryContext {
+  has(stem: string): boolean;
+  thesaurus: Thesaurus;
+  vocabulary: Vocabulary;
+}
+
+/** The words of a user's query, normalised; undefined when there is no searchable word. */
+export function queryWords(q: string): string[] {
+  return wordsOf(q).slice(0, MAX_WORDS);
+}
 
 /**
- * An FTS5 MATCH expression built only from quoted terms, so user input can never be read as FTS
- * syntax. Each term also matches its acronym/spelling synonyms. The last term also matches as a
- * prefix, because people search as they type; `completions` lists whole words it may be the
- * start of, since the stemmed index cannot match a prefix of a word's unstemmed form
- * ("mindf" → mindfulness is indexed as "mind").
+ * Turns the query into concepts: one per meaningful word (stop words dropped unless nothing else
+ * is left), each with its word forms, thesaurus equivalents, completions (the last word, as people
+ * search while typing) and, for a word no record uses, its likely correction. A multi-word
+ * phrase the thesaurus knows ("trouble naming feelings" → alexithymia) is one concept.
  */
-export function ftsExpression(terms: string[], options: { mode?: 'all' | 'any'; completions?: string[] } = {}): string {
-  const parts = terms.map((term, i) => {
-    const last = i === terms.length - 1;
-    const alternatives = [quote(term), ...synonymsOf(term).map((s) => quote(phraseOf(s)))];
-    if (last && term.length >= 2) alternatives.push(`${quote(term)}*`, ...(options.completions ?? []).map(quote));
-    return alternatives.length > 1 ? `(${[...new Set(alternatives)].join(' OR ')})` : alternatives[0]!;
+export function compileQuery(words: string[], context: QueryContext): CompiledQuery {
+  const meaningful = words.filter((w) => !STOP_WORDS.has(w));
+  const used = meaningful.length > 0 ? meaningful : words;
+  const stems = used.map(stem);
+  const concepts: Concept[] = [];
+  const corrected = [...used];
+  let correctedAny = false;
+
+  // Phrases the thesaurus knows, longest first and not overlapping, each become one concept in
+  // place of their words, so a phrase does not count once as itself and again word by word.
+  const phraseAt = new Map<number, { length: number; expansions: Alternative[] }>();
+  const covered = new Set<number>();
+  for (let length = Math.min(context.thesaurus.maxSpan, stems.length); length >= 2; length--) {
+    for (let i = 0; i + length <= stems.length; i++) {
+      if (Array.from({ length }, (_, k) => i + k).some((k) => covered.has(k))) continue;
+      const expansions = context.thesaurus.expand(stems.slice(i, i + length));
+      if (expansions.length === 0) continue;
+      phraseAt.set(i, { length, expansions });
+      for (let k = i; k < i + length; k++) covered.add(k);
+    }
+  }
+  for (const [i, { length, expansions }] of phraseAt) {
+    const span = stems.slice(i, i + length);
+    // A record with only some of the phrase's words still matches, for less.
+    const words = span.map((s) => ({ stems: [s], weight: PHRASE_WORD_WEIGHT }));
+    concepts.push({ alternatives: [{ stems: span, weight: 1 }, ...expansions, ...words] });
+  }
+
+  used.forEach((word, i) => {
+    if (covered.has(i)) return;
+    const alternatives: Alternative[] = [{ stems: [stems[i]!], weight: 1 }, ...context.thesaurus.expand([stems[i]!])];
+    // Only the word typed last may be unfinished.
+    const last = i === used.length - 1 && word === words.at(-1);
+    const completions = last ? context.vocabulary.completions(word, MAX_COMPLETIONS) : [];
+    for (const c of completions) alternatives.push({ stems: [stem(c)], weight: COMPLETION_WEIGHT });
+    if (!context.has(stems[i]!) && alternatives.length === 1) {
+      const fix = context.vocabulary.correct(word);
+      if (fix) {
+        alternatives.push({ stems: [stem(fix)], weight: CORRECTION_WEIGHT }, ...context.thesaurus.expand([stem(fix)]).map((a) => ({ ...a, weight: a.weight * CORRECTION_WEIGHT })));
+        corrected[i] = fix;
+        correctedAny = true;
+      }
+    }
+    concepts.push({ alternatives });
   });
-  return parts.join(options.mode === 'any' ? ' OR ' : ' AND ');
+
+  const highlight = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
+  return { concepts, corrected: correctedAny ? corrected.join(' ') : null, highlight };
 }

@@ -1,21 +1,27 @@
+// Two rows of the dynamic programme (plus one for adjacent swaps), reused across calls: spelling
+// correction runs over thousands of candidates per word and must not allocate for each.
+let rows: Uint16Array[] = [new Uint16Array(0), new Uint16Array(0), new Uint16Array(0)];
+
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  if (rows[0]!.length < b.length + 1) rows = rows.map(() => new Uint16Array(b.length + 1));
+  let [twoBack, previous, current] = rows as [Uint16Array, Uint16Array, Uint16Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    current[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = d;
-      best = Math.min(best, d);
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, twoBack[j - 2]! + 1);
+      current[j] = d;
+      if (d < best) best = d;
     }
     if (best > max) return max + 1;
+    [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** Words of the indexed content, for suggesting a correction to a misspelt query term. */

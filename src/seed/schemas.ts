@@ -35,6 +35,9 @@ const recordFields = {
   reviewType: z.enum(REVIEW_TYPES, { error: `must be one of: ${REVIEW_TYPES.join(', ')} (only editorial review has taken place)` }),
   order: z.number().int().min(0).optional(),
   keywords: z.array(text).default([]),
+  // Everyday words and phrases people use for what the record describes ("also called / people
+  // say"): editorial vocabulary that search matches, never shown or quoted as a fact.
+  peopleSay: z.array(text.max(80, 'must be a short phrase (at most 80 characters)')).default([]),
 };
 const linkedRecordFields = { ...recordFields, topics: z.array(topicLink).min(1, 'must name at least one topic') };
 

@@ -28,9 +28,8 @@ for (const [what, damage] of damages) {
     const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', MAX_EVENT_LOOP_DELAY_MS: '0' }));
     t.teardown(() => app.close());
     const get = (url: string) => app.inject({ url });
-    t.equal((await get('/readyz')).statusCode, 200);
-    t.equal((await get('/v1/search?q=journal')).statusCode, 200);
 
+    // Damaged before anything read the search documents: search cannot answer.
     damage(storePath);
     const search = await get('/v1/search?q=trust');
     t.equal(search.statusCode, 503, 'search answers 503, not 500');
@@ -47,6 +46,13 @@ for (const [what, damage] of damages) {
     renameSync(replacement, storePath);
     t.ok(await until(async () => (await get('/readyz')).statusCode === 200), 'readiness recovers on its own');
     t.equal((await get('/v1/search?q=trust')).statusCode, 200, 'and search answers again');
+
+    // Damaged after the store was read whole: answers keep coming from memory, never a 500,
+    // while readiness reports the damaged file (a restart could not open it).
+    damage(storePath);
+    t.equal((await get('/v1/search?q=sleep')).statusCode, 200, 'search answers from its in-memory index');
+    t.equal((await get('/v1/signs')).statusCode, 200, 'content answers from memory');
+    t.equal((await get('/readyz')).statusCode, 503, 'readiness fails');
   });
 }
 

@@ -36,10 +36,6 @@ t.test('relevance: the record titled with the words comes first', async (t) => {
     t.equal(ids(body.data)[0], expected, `"${text}" → ${expected} first`);
   }
   const { body } = await q('journaling');
-  const titleHits = body.data.filter((h) => /journal/i.test(h.title));
-  const bodyHits = body.data.filter((h) => !/journal/i.test(h.title));
-  t.ok(titleHits.length > 0 && bodyHits.length > 0);
-  t.ok(Math.min(...titleHits.map((h) => h.score)) > Math.max(...bodyHits.map((h) => h.score)), 'every title match outranks every body match');
   t.same(body.data.map((h) => h.score), [...body.data.map((h) => h.score)].sort((a, b) => b - a), 'scores descend');
 });
 

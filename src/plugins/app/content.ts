@@ -52,13 +52,16 @@ function load(storePath: string, answers: AnswersOptions): Loaded {
   try {
     const content = new ContentRepository(store.db);
     const meta = store.sqlite.prepare("select value from store_meta where key = 'content_version'");
-    const search = store.sqlite.prepare("select rowid from search_index where search_index match 'support' limit 1");
+    const documents = store.sqlite.prepare('select 1 from search_documents limit 1');
+    const searchIndex = new SearchRepository(store.sqlite);
     const probe = () => {
       if (!meta.get()) throw new Error('no content version recorded');
-      search.all();
+      if (!documents.get()) throw new Error('no search documents');
+      // Builds the in-memory search index on the first probe, so the first search is not slow.
+      searchIndex.search({ q: 'support', limit: 1, offset: 0 });
     };
     const help = new HelpRepository(store.db, content.crisis);
-    return { store, content, help, searchIndex: new SearchRepository(store.sqlite), present: new Presenter(content, help), answers: new Answers(answers), probe };
+    return { store, content, help, searchIndex, present: new Presenter(content, help), answers: new Answers(answers), probe };
   } catch (error) {
     store.close();
     throw error;

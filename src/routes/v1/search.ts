@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { collectionOfType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
@@ -8,16 +9,15 @@ import { invalidParameters } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
 import { detectCrisis } from '../../safety/crisis-detection.js';
+import type { BodyFormat } from '../../render/markdown.js';
+import { MARK_END, MARK_START } from '../../search/snippet.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf } from '../../schemas/queries.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
 import { checkTopics } from './topic-filter.js';
 
-
-// The index marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
+// The search marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
 // only markup a snippet can hold.
-const MARK_START = '\u0001';
-const MARK_END = '\u0002';
 function snippetHtml(raw: string): string {
   return raw
     .split(MARK_START)
@@ -31,6 +31,16 @@ function snippetHtml(raw: string): string {
 
 const DEFAULTS = defaultsOf(searchQuery);
 
+const ALWAYS = ['type', 'slug', 'href'];
+// Left out unless asked for: a results page shows snippets, not whole texts, and a page of
+// bodies would triple what every search sends, serialises and hashes.
+const ON_REQUEST = ['body', 'bodyFormat'];
+
+/** The requested fields plus type, slug and href (a sparse fieldset); by default all but the body. */
+function pick(hit: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(hit).filter(([key]) => (fields ? ALWAYS.includes(key) || fields.includes(key) : !ON_REQUEST.includes(key))));
+}
+
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -41,32 +51,21 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         tags: ['Search'],
         summary: 'Search all content',
         description:
-          'Ranked full-text search across topics and every content type (a title match outranks a body match). Understands word forms (journal → journaling), prefixes as you type (mindf), acronyms both ways (CBT ↔ cognitive behavioral therapy) and, when the exact words find little, common misspellings (reported in `meta.correctedQuery`). Filter by `type` and `topic`; page with `limit` and `offset`.',
+          'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without the `body` unless `fields` asks for it (then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
         querystring: searchQuery,
         response: { 200: SearchResults, ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
-      const { q, type, topic, limit, offset, region } = request.query;
+      const { q, type, topic, fields, format, limit, offset, region } = request.query;
       checkTopics(app, topic);
       // Checked before the index so that a query with no matching record still carries help.
       const crisis = detectCrisis(q);
       const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
       if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
-      const data = result.rows.map((row) => {
-        const record = row.type === 'topic' ? app.content.getTopic(row.slug)! : app.content.get(collectionOfType(row.type)!, row.slug)!;
-        const topics = row.type === 'topic' ? [{ slug: row.slug, title: record.title, note: null }] : (record as { topics: { slug: string; title: string; note: string | null }[] }).topics;
-        return {
-          type: row.type,
-          slug: row.slug,
-          title: record.title,
-          summary: record.summary,
-          topics: topics.map((t) => app.present.topicRef(t)),
-          score: row.score,
-          snippet: snippetHtml(row.snippet),
-          href: row.type === 'topic' ? hrefOf('topics', row.slug) : hrefOf(collectionOfType(row.type)!, row.slug),
-        };
-      });
+      // Hits are records as their collections present them, trimmed to a sparse fieldset: the
+      // schema's hit shapes with only the named fields, which pick() cannot say in types.
+      const data = result.rows.map((row) => pick({ ...present(app, row.type, row.slug, format), score: row.score, snippet: snippetHtml(row.snippet) }, fields)) as z.input<typeof SearchResults>['data'];
       return {
         data,
         meta: { ...app.present.meta(region, crisis.detected), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery, crisisDetected: crisis.detected, crisisReason: crisis.reason },
@@ -74,4 +73,27 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       };
     }),
   );
+}
+
+/** The record as its own collection presents it; a topic without its related collections. */
+function present(app: FastifyInstance, type: string, slug: string, format: BodyFormat): Record<string, unknown> {
+  if (type === 'topic') {
+    const t = app.content.getTopic(slug)!;
+    return {
+      type,
+      slug,
+      title: t.title,
+      summary: t.summary,
+      definition: t.definition,
+      keyPoints: t.keyPoints,
+      body: app.present.body(`topics/${slug}`, t.body, format),
+      bodyFormat: format,
+      topics: [app.present.topicRef({ slug, title: t.title, note: null })],
+      sources: t.sources.map((s) => app.present.sourceRef(s)),
+      reviewedAt: t.reviewedAt,
+      nextReviewAt: t.nextReviewAt,
+      href: hrefOf('topics', slug),
+    };
+  }
+  return app.present.record(app.content.get(collectionOfType(type)!, slug)!, format);
 }

@@ -1,0 +1,144 @@
+import type { Alternative } from './thesaurus-index.js';
+import type { Prose } from './snippet.js';
+import { STOP_WORDS, tokenize } from './text.js';
+
+/** The searchable fields of a record, most telling first. */
+export const FIELDS = ['title', 'peopleSay', 'keywords', 'summary', 'body'] as const;
+export type Field = (typeof FIELDS)[number];
+
+// BM25F: a field's weight multiplies its term frequency before saturation. The title, the vocabulary
+// lists and the summary say what a record is about; the long body mentions much in passing. A title
+// match counts more, but never forms a tier above every other match.
+const WEIGHTS: Record<Field, number> = { title: 3, peopleSay: 2, keywords: 2, summary: 2, body: 0.5 };
+const K1 = 1.2;
+const B = 0.75;
+// How strongly matching more of the query's concepts counts (1 = in proportion).
+const COORDINATION = 2;
+const BODY = FIELDS.indexOf('body');
+const BODY_ONLY = 0.5;
+
+export interface SearchDocument {
+  type: string;
+  slug: string;
+  fields: Record<Field, string>;
+}
+
+/** A meaningful word (or phrase) of a query and the ways it may appear in a record. */
+export interface Concept {
+  alternatives: Alternative[];
+}
+
+export interface Scored {
+  doc: number;
+  score: number;
+}
+
+/** An in-memory BM25F index over the records' stems. */
+export class Engine {
+  readonly docs: readonly SearchDocument[];
+  private readonly fieldLengths: number[][] = [];
+  private readonly proseOf: Prose[][] = [];
+  /** stem → record → positions of the stem in each field (stop words not counted). */
+  private readonly postings = new Map<string, Map<number, number[][]>>();
+  private readonly averageLength: number[];
+
+  constructor(docs: SearchDocument[]) {
+    this.docs = docs;
+    const totals = FIELDS.map(() => 0);
+    docs.forEach((doc, d) => {
+      const tokens = FIELDS.map((f) => tokenize(doc.fields[f]));
+      // Snippets come from the prose only, tokenised once here rather than per request.
+      this.proseOf.push([
+        { text: doc.fields.summary, tokens: tokens[FIELDS.indexOf('summary')]! },
+        { text: doc.fields.body, tokens: tokens[FIELDS.indexOf('body')]! },
+      ]);
+      const lengths = FIELDS.map(() => 0);
+      tokens.forEach((list, f) => {
+        for (const token of list) {
+          // Stop words are indexed (a query made only of them is searched as typed) but do not
+          // count towards a field's length or a phrase's positions.
+          const position = STOP_WORDS.has(token.word) ? -1 : lengths[f]!++;
+          const byDoc = this.postings.get(token.stem) ?? new Map<number, number[][]>();
+          const positions = byDoc.get(d) ?? FIELDS.map(() => []);
+          positions[f]!.push(position);
+          byDoc.set(d, positions);
+          this.postings.set(token.stem, byDoc);
+        }
+        totals[f]! += lengths[f]!;
+      });
+      this.fieldLengths.push(lengths);
+    });
+    this.averageLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
+  }
+
+  prose(doc: number): Prose[] {
+    return this.proseOf[doc]!;
+  }
+
+  has(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  /** Term frequencies per field of each record containing the stem sequence (a phrase: in order). */
+  private frequencies(stems: string[]): Map<number, number[]> {
+    const lists = stems.map((s) => this.postings.get(s));
+    const out = new Map<number, number[]>();
+    if (lists.some((l) => !l)) return out;
+    const [first, ...rest] = lists as Map<number, number[][]>[];
+    for (const [d, positions] of first!) {
+      if (rest.length === 0) {
+        out.set(d, positions.map((p) => p.length));
+        continue;
+      }
+      const others = rest.map((l) => l.get(d));
+      if (others.some((o) => !o)) continue;
+      const tf = positions.map((starts, f) => starts.filter((p) => others.every((o, j) => o![f]!.includes(p + j + 1))).length);
+      if (tf.some((n) => n > 0)) out.set(d, tf);
+    }
+    return out;
+  }
+
+  private bm25f(tf: number[], doc: number, idf: number): number {
+    let weighted = 0;
+    FIELDS.forEach((f, i) => {
+      if (tf[i]) weighted += (WEIGHTS[f] * tf[i]!) / (1 - B + (B * this.fieldLengths[doc]![i]!) / this.averageLength[i]!);
+    });
+    return (idf * weighted * (K1 + 1)) / (K1 + weighted);
+  }
+
+  /**
+   * Scores every record matching at least one concept. A concept's alternatives count as one
+   * term (as a search engine treats synonyms): per field the best weighted frequency counts, with one
+   * idf, from the records that match any of them, so a rare synonym cannot outweigh the word
+   * typed. The record's score is the sum over concepts times the share of concepts it matches
+   * (coordination), so records matching more of the meaningful words rank first.
+   */
+  score(concepts: Concept[], allowed?: (doc: number) => boolean): Scored[] {
+    const n = this.docs.length;
+    const totals = new Map<number, { score: number; matched: number }>();
+    for (const concept of concepts) {
+      const combined = new Map<number, { tf: number[]; weight: number }>();
+      for (const alt of concept.alternatives) {
+        for (const [d, tf] of this.frequencies(alt.stems)) {
+          if (allowed && !allowed(d)) continue;
+          const c = combined.get(d) ?? { tf: FIELDS.map(() => 0), weight: 0 };
+          tf.forEach((v, i) => (c.tf[i] = Math.max(c.tf[i]!, v * alt.weight)));
+          c.weight = Math.max(c.weight, alt.weight);
+          combined.set(d, c);
+        }
+      }
+      const idf = Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5));
+      for (const [d, c] of combined) {
+        const t = totals.get(d) ?? { score: 0, matched: 0 };
+        t.score += this.bm25f(c.tf, d, idf);
+        // A concept found only through a looser alternative, or only in passing in the body,
+        // counts as partly matched: the other fields say what the record is about.
+        t.matched += c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
+        totals.set(d, t);
+      }
+    }
+    const out: Scored[] = [];
+    for (const [doc, t] of totals) out.push({ doc, score: t.score * (t.matched / concepts.length) ** COORDINATION });
+    return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  }
+}

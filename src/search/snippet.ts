@@ -1,0 +1,57 @@
+import type { Token } from './text.js';
+
+// Marks around each matched word; the route escapes everything else and turns these into <mark>.
+export const MARK_START = '\u0001';
+export const MARK_END = '\u0002';
+const WINDOW = 16;
+
+export interface Prose {
+  text: string;
+  tokens: Token[];
+}
+
+/**
+ * The passage of a record's own prose (summary and body: never its keyword or vocabulary lists)
+ * with the most distinct matched words, each marked. When no word matches the prose, the opening
+ * of the first text, unmarked.
+ */
+export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string {
+  let best: { prose: Prose; from: number; score: number } | undefined;
+  for (const p of prose) {
+    if (p.tokens.length === 0) continue;
+    if (!best) best = { prose: p, from: 0, score: 0 };
+    const matches: number[] = [];
+    for (let i = 0; i < p.tokens.length; i++) if (highlight.has(p.tokens[i]!.stem)) matches.push(i);
+    // Windows worth trying start at a match; score each by the distinct words it shows (then by
+    // how many), the earliest winning a tie, since an opening reads best. Two pointers over the
+    // matches keep this linear in their number.
+    const inWindow = new Map<string, number>();
+    let end = 0;
+    for (let m = 0; m < matches.length; m++) {
+      for (; end < matches.length && matches[end]! < matches[m]! + WINDOW; end++) {
+        const stem = p.tokens[matches[end]!]!.stem;
+        inWindow.set(stem, (inWindow.get(stem) ?? 0) + 1);
+      }
+      const score = inWindow.size + (end - m) * 0.01;
+      if (score > best.score) best = { prose: p, from: matches[m]!, score };
+      const leaving = p.tokens[matches[m]!]!.stem;
+      const left = inWindow.get(leaving)! - 1;
+      if (left === 0) inWindow.delete(leaving);
+      else inWindow.set(leaving, left);
+    }
+  }
+  if (!best) return '';
+  const { text, tokens } = best.prose;
+  // Start a couple of words before the first match, so that the match has some context.
+  const from = best.score > 0 ? Math.max(0, best.from - 2) : 0;
+  const window = tokens.slice(from, from + WINDOW);
+  let out = from > 0 ? '…' : '';
+  let at = window[0]!.start;
+  for (const t of window) {
+    const word = text.slice(t.start, t.end);
+    out += text.slice(at, t.start) + (highlight.has(t.stem) ? `${MARK_START}${word}${MARK_END}` : word);
+    at = t.end;
+  }
+  out += from + WINDOW >= tokens.length ? text.slice(at) : '…';
+  return out.replace(/\s+/g, ' ').trim();
+}

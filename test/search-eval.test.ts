@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { miniSearchEngine, projectEngine } from '../scripts/search-eval/engines.js';
+import { KINDS, distinctQueries, evaluate, loadQueries, subset, time } from '../scripts/search-eval/evaluate.js';
+import { ndcgAt, reciprocalRankAt, successAt } from '../scripts/search-eval/metrics.js';
+import { buildStore } from '../src/seed/build.js';
+import { loadSeed } from '../src/seed/load.js';
+import { MIGRATIONS_DIR, SEED_DIR } from './helpers/store.js';
+
+// The evaluation is not a test of quality (its figures are reported in the README, with no
+// threshold here); CI runs it on a small subset so that `npm run search:eval` cannot rot.
+
+t.test('the measures', async (t) => {
+  const judged = { 'a/x': 2, 'a/y': 1 };
+  t.equal(ndcgAt(5, ['a/x', 'a/y'], judged), 1, 'ideal order');
+  t.ok(ndcgAt(5, ['a/y', 'a/x'], judged) < 1, 'swapped grades score less');
+  t.equal(ndcgAt(5, ['a/z'], judged), 0);
+  t.equal(reciprocalRankAt(10, ['a/z', 'a/y'], judged), 0.5);
+  t.equal(successAt(3, ['a/z', 'a/z', 'a/z', 'a/x'], judged), 0, 'past the cut-off');
+});
+
+t.test('the judged set', async (t) => {
+  const queries = loadQueries();
+  t.ok(queries.length >= 60, `${queries.length} queries`);
+  for (const kind of KINDS) t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${kind}: at least 10`);
+  const content = loadSeed(SEED_DIR);
+  const known = new Set([...content.topics.map((x) => `topic/${x.slug}`), ...Object.entries(content.records).flatMap(([c, rs]) => rs.map((r) => `${c}:${r.slug}`))]);
+  const typeOf: Record<string, string> = { sign: 'signs', cause: 'causes', context: 'contexts', strategy: 'strategies', therapy: 'therapies', faq: 'faqs', impact: 'impacts', story: 'stories' };
+  for (const q of queries) {
+    for (const id of Object.keys(q.relevant)) {
+      const [type, slug] = id.split('/') as [string, string];
+      t.ok(type === 'topic' ? known.has(id) : known.has(`${typeOf[type]}:${slug}`), `${q.q}: ${id} exists`);
+    }
+  }
+});
+
+t.test('a smoke run on two queries per kind, beside MiniSearch', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'search-eval-test-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const storePath = join(dir, 'content.db');
+  buildStore({ seedDir: SEED_DIR, migrationsDir: MIGRATIONS_DIR, storePath });
+  const queries = subset(loadQueries(), 2);
+  t.equal(queries.length, 2 * KINDS.length);
+  for (const engine of [projectEngine(storePath), miniSearchEngine(loadSeed(SEED_DIR))]) {
+    const report = evaluate(engine, queries);
+    for (const kind of KINDS) t.equal(report.byKind[kind]?.queries, 2, `${engine.name}: ${kind}`);
+    for (const value of [report.overall.ndcg5, report.overall.mrr10, report.overall.success3]) t.ok(value >= 0 && value <= 1);
+    const timing = time(engine, distinctQueries(queries, ['journaling routine mindfulness'], 20));
+    t.ok(timing.queries >= 10 && timing.p50 >= 0);
+    engine.close();
+  }
+});
