@@ -24,17 +24,19 @@ export function isStoreUnavailable(error: { name?: string; code?: unknown; messa
 export default fp(
   async function problemDetails(app: FastifyInstance) {
     // Fastify parses a repeated key (?limit=1&limit=2) into an array; scalar parameters reject it.
-    app.addHook('preValidation', async (request) => {
+    // A callback hook: it runs for every request.
+    app.addHook('preValidation', (request, _reply, done) => {
       const query = request.query as Record<string, unknown> | undefined;
-      if (!query || typeof query !== 'object') return;
+      if (!query || typeof query !== 'object') return done();
       const repeated = Object.entries(query).filter(([, v]) => Array.isArray(v));
-      if (repeated.length > 0) {
-        throw new HttpProblem(
+      if (repeated.length === 0) return done();
+      done(
+        new HttpProblem(
           400,
           `Each query parameter may be given only once; repeated: ${repeated.map(([k]) => `"${k}"`).join(', ')}. Use commas for several values.`,
           repeated.map(([name]) => ({ in: 'query', name, detail: 'is repeated; give it once (use commas for several values)' })),
-        );
-      }
+        ),
+      );
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -76,10 +76,11 @@ export default fp<MetricsOptions>(
       },
     } satisfies Metrics);
 
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       const labels = { method: request.method, route: request.routeOptions.url ?? UNMATCHED, status_code: reply.statusCode };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
 
     const expected = token === undefined ? undefined : Buffer.from(`Bearer ${token}`);
