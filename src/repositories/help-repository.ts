@@ -58,15 +58,10 @@ export class HelpRepository {
         emergency: (entry ?? this.international).emergency.text,
         emergencyNumber: entry?.emergency.number ?? null,
         region: entry ? entry.region : null,
-        lines: shown.map((l) => ({
-          name: l.name,
-          phone: l.phone ?? null,
-          text: l.text ?? null,
-          chat: l.chat ?? null,
-          web: l.web ?? null,
-          hours: l.hours ?? null,
-          priority: l.priority,
-        })),
+        lines: shown.map((l) => {
+          const { cost: _cost, audience: _audience, sources: _sources, reviewedAt: _reviewedAt, ...brief } = lineOf(l);
+          return brief;
+        }),
         directory: shown.length ? null : (this.international.directory?.url ?? null),
         help: entry ? `${HELP_PATH}?region=${entry.region}` : HELP_PATH,
       };
@@ -75,3 +70,18 @@ export class HelpRepository {
     return notice;
   }
 }
+
+/** One crisis line as the API shows it, missing contact ways as null. */
+export const lineOf = (l: HelpEntry['lines'][number]) => ({
+  name: l.name,
+  phone: l.phone ?? null,
+  text: l.text ?? null,
+  chat: l.chat ?? null,
+  web: l.web ?? null,
+  hours: l.hours ?? null,
+  cost: l.cost ?? null,
+  audience: l.audience,
+  priority: l.priority,
+  sources: l.sources,
+  reviewedAt: l.reviewedAt,
+});

@@ -111,3 +111,19 @@ t.test('errors are never stored by shared caches; Vary names what changes the an
   const refused = await app.inject({ method: 'GET', url: '/v1/signs', headers: { accept: 'text/html' } });
   t.match(refused.headers.vary, /\baccept\b/i, 'the 406 names it too');
 });
+
+t.test('answers prepared at store open are the very answers a request computes', async (t) => {
+  const computed = await build(t);
+  const prepared = await build(t);
+  await prepared.listen({ port: 0, host: '127.0.0.1' });
+  await prepared.answersPrepared();
+  t.ok(prepared.answers.stats.prepared >= 100, `${prepared.answers.stats.prepared} answers prepared`);
+  for (const url of ['/v1/topics', '/v1/topics/emotional-isolation', '/v1/signs', '/v1/sources', '/v1/therapies/cognitive-behavioural-therapy', '/v1/faqs?limit=20']) {
+    const a = await computed.inject(url);
+    const b = await prepared.inject(url);
+    t.equal(b.statusCode, 200, url);
+    t.equal(b.headers.etag, a.headers.etag, `${url}: same ETag`);
+    t.equal(b.body, a.body, `${url}: same bytes`);
+  }
+  t.equal(prepared.answers.stats.cached, 0, 'every one of them was prepared, none computed on demand');
+});

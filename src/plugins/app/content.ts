@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Answers, type AnswersOptions } from '../../answers/answers.js';
-import { openStore, type Store } from '../../db/open.js';
+import { openStore, type Store, StoreError } from '../../db/open.js';
 import { HttpProblem } from '../../http/problems.js';
 import { Presenter } from '../../http/present.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
@@ -64,7 +64,8 @@ function load(storePath: string, answers: AnswersOptions): Loaded {
     return { store, content, help, searchIndex, present: new Presenter(content, help), answers: new Answers(answers), probe };
   } catch (error) {
     store.close();
-    throw error;
+    // Typically a store built by an older version of the app (a missing table or column).
+    throw new StoreError(`the content store at ${storePath} cannot be read (${(error as Error).message}); rebuild it with \`npm run db:build\``);
   }
 }
 

@@ -2,23 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import type { HelpEntry } from '../../repositories/help-repository.js';
+import { lineOf } from '../../repositories/help-repository.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { HelpAnswer, helpQuery } from '../../schemas/help.js';
 
-const line = (l: HelpEntry['lines'][number]) => ({
-  name: l.name,
-  phone: l.phone ?? null,
-  text: l.text ?? null,
-  chat: l.chat ?? null,
-  web: l.web ?? null,
-  hours: l.hours ?? null,
-  cost: l.cost ?? null,
-  audience: l.audience,
-  priority: l.priority,
-  sources: l.sources,
-  reviewedAt: l.reviewedAt,
-});
 
 export default async function helpRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -50,7 +37,7 @@ export default async function helpRoutes(fastify: FastifyInstance) {
             sources: shown.emergency.sources ?? [],
             reviewedAt: shown.emergency.reviewedAt ?? null,
           },
-          lines: shown.lines.map(line),
+          lines: shown.lines.map(lineOf),
           directory: entry ? null : (shown.directory ?? null),
           doctor: { text: app.present.body(`help/${shown.slug}`, shown.doctor.text, 'text'), sources: shown.doctor.sources, reviewedAt: shown.doctor.reviewedAt },
           regions: app.help.regions(),
