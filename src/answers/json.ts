@@ -1,11 +1,20 @@
 // JSON for answers, reusing what the store already holds: a presented record is the same object
-// for as long as its store is open (the presenter keeps it), so its JSON is written once and every
-// page that lists it splices that text in instead of serialising the record again.
+// for as long as its store is open (the presenter keeps it and marks it with keepJson), so its
+// JSON is written once and every page that lists it splices that text in instead of serialising
+// the record again.
 
+const kept = new WeakSet<object>();
 const written = new WeakMap<object, string>();
 
+/** Marks an object that stays the same while its store is open: its JSON is then written once. */
+export function keepJson(value: object): void {
+  kept.add(value);
+}
+
 function jsonOf(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  // Objects made for one answer (search hits, say) are written as they are: remembering them
+  // would only cost a map entry each.
+  if (value === null || typeof value !== 'object' || !kept.has(value)) return JSON.stringify(value);
   let json = written.get(value);
   if (json === undefined) {
     json = JSON.stringify(value);

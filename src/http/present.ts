@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { keepJson } from '../answers/json.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import type { HelpRepository } from '../repositories/help-repository.js';
@@ -61,6 +62,7 @@ export class Presenter {
     let presented = this.records.get(key);
     if (!presented) {
       presented = this.presentRecord(r, format);
+      keepJson(presented);
       this.records.set(key, presented);
     }
     return presented;

@@ -1,9 +1,10 @@
 import t from 'tap';
-import { envelopeJson } from '../../src/answers/json.js';
+import { envelopeJson, keepJson } from '../../src/answers/json.js';
 import { build } from '../helpers/app.js';
 
 t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   const record = { type: 'sign', slug: 'a', title: 'Quote " and \u2028 and é', n: 1, nested: { list: [1, null, 'x'] } };
+  keepJson(record);
   const envelopes = [
     { data: [record, record, { ...record, slug: 'b' }], meta: { total: 3, query: 'a "b"' }, links: { self: '/v1/x?a=1', next: null } },
     { data: record, meta: {}, links: { self: '/v1/x' } },
@@ -13,6 +14,12 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   t.equal(envelopeJson(envelopes[0]), JSON.stringify(envelopes[0]), 'again, from the kept fragments');
   const other = { meta: {}, data: [record], links: {} };
   t.equal(envelopeJson(other), JSON.stringify(other), 'another key order is serialised as it is');
+  const fresh = { ...record };
+  const before = envelopeJson({ data: [record, fresh], meta: {}, links: {} });
+  record.n = 2;
+  fresh.n = 2;
+  t.equal(envelopeJson({ data: [record, fresh], meta: {}, links: {} }), before.replace(/"n":1(?![\s\S]*"n":1)/, '"n":2'), 'a kept object is written once (it never changes while its store is open); others each time');
+  record.n = 1;
   const extra = { data: [record], meta: {}, links: {}, more: true };
   t.equal(envelopeJson(extra), JSON.stringify(extra), 'so is another shape');
 });
