@@ -34,6 +34,12 @@ t.test('the embed builder in Chromium', async (t) => {
   const link = page.getByLabel('Link (for oEmbed sites such as WordPress, or to share)');
   const preview = page.frameLocator('#preview');
   const previewSrc = () => page.locator('#preview').getAttribute('src');
+  // The iframe's src changes at once, its document a little later: checks on the preview wait for
+  // the document of that very URL (an earlier page, with the same heading, may still be shown).
+  const previewLoaded = async (url: string) => {
+    const frame = await until(async () => page.frames().find((f) => f.url() === url), (f) => f !== undefined, `the preview of ${url} to load`);
+    await frame!.waitForLoadState('load');
+  };
   // Page code as a string: the tests are type-checked without the DOM library.
   const clipboard = () => page.evaluate<string>('navigator.clipboard.readText()');
 
@@ -55,6 +61,7 @@ t.test('the embed builder in Chromium', async (t) => {
     await page.getByLabel('Therapies and support').uncheck();
     const url = `${origin}/embed/topics/emotional-detachment?sections=strategies,faqs`;
     await until(previewSrc, (v) => v === url, 'the preview to follow the choices');
+    await previewLoaded(url);
     await until(() => preview.locator('h2#section-1').textContent(), (v) => v === 'Questions and answers', 'the preview to load');
     t.equal(await preview.locator('h1').textContent(), 'Emotional detachment');
     const code = await until(() => snippet.inputValue(), (v) => v.includes(url), 'the snippet to follow');
@@ -85,6 +92,7 @@ t.test('the embed builder in Chromium', async (t) => {
 
     const url = `${origin}/embed/list?items=therapy:counselling,strategy:journaling&title=For%20Sam%20%26%20family&theme=dark&layout=compact`;
     await until(previewSrc, (v) => v === url, 'the preview of the list, in the order ticked');
+    await previewLoaded(url);
     await until(() => preview.locator('h1').textContent(), (v) => v === 'For Sam & family', 'the list to load');
     t.equal(await preview.locator('html').getAttribute('data-theme'), 'dark');
     t.same(await preview.locator('li.item h2').allTextContents(), ['Counseling and talking with a therapist (opens in a new tab)', 'Journaling (opens in a new tab)']);
