@@ -72,7 +72,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
     reply.header('traceparent', traceparentOf(traceOf(request.raw)));
     done();
   });
-  // First: from the shutdown signal on, every answer (cached ones too) closes its connection.
+  // First: from the shutdown signal on, every answer closes its connection.
   await fastify.register(lifecycle);
   await fastify.register(metrics, { token: config.METRICS_TOKEN });
 

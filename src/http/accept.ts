@@ -1,5 +1,5 @@
-// Content negotiation (RFC 9110 §12.5): Accept, where the most specific matching range decides a
-// media type's quality, and Accept-Encoding; q=0 means "not acceptable".
+// Content negotiation (RFC 9110 §12.5) on Accept, where the most specific matching range decides a
+// media type's quality; q=0 means "not acceptable". Accept-Encoding is @fastify/compress's alone.
 
 /** The members of a negotiation header, lower-cased, each with its q-value (a bad one counts as 0). */
 function weighted(header: string): { value: string; q: number }[] {
@@ -25,14 +25,6 @@ function quality(header: string, type: string): number {
     }
   }
   return q;
-}
-
-/** The coding to send, honouring q-values: brotli if acceptable, else gzip, else none. */
-export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | undefined {
-  if (!header) return undefined;
-  const q = new Map(weighted(header).map((coding) => [coding.value, coding.q]));
-  const acceptable = (coding: string) => (q.get(coding) ?? q.get('*') ?? 0) > 0;
-  return acceptable('br') ? 'br' : acceptable('gzip') ? 'gzip' : undefined;
 }
 
 /** True when an Accept header admits one of `types`. A missing or empty header accepts anything. */
