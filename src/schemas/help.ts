@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContentMeta, SelfLink } from './common.js';
-import { CrisisNotice, region } from './crisis.js';
+import { CrisisLine, CrisisNotice, region } from './crisis.js';
 
 export const helpQuery = z.strictObject({ region });
 
@@ -11,20 +11,15 @@ const HelpSource = z
 const sources = z.array(HelpSource).min(1);
 const reviewedAt = z.string().describe('When the entry was last checked against its sources (YYYY-MM-DD).');
 
-export const HelpLine = z
-  .object({
-    name: z.string(),
-    phone: z.string().nullable().describe('Number to call, as written locally.'),
-    text: z.string().nullable().describe('Number to text, or what to text where.'),
-    chat: z.string().nullable().describe('Web chat address.'),
-    web: z.string().nullable().describe('The service\'s own page.'),
-    hours: z.string().nullable().describe('When it is open, where the source says.'),
-    cost: z.string().nullable(),
-    audience: z.string().describe('Who the line is for, in plain words.'),
-    priority: z.boolean().describe('True on exactly one line per region: the one to show when only one can be shown. It comes first.'),
-    sources,
-    reviewedAt,
-  })
+// The full entry is the short form every answer's crisis notice carries, plus where it comes from.
+export const HelpLine = CrisisLine.extend({
+  hours: z.string().nullable().describe('When it is open, where the source says.'),
+  cost: z.string().nullable(),
+  audience: z.string().describe('Who the line is for, in plain words.'),
+  priority: z.boolean().describe('True on exactly one line per region: the one to show when only one can be shown. It comes first.'),
+  sources,
+  reviewedAt,
+})
   .meta({ id: 'HelpLine', description: 'A crisis line with the official page its details come from.' });
 
 const EXAMPLE_SOURCE = { title: 'Contact a Samaritan', publisher: 'Samaritans', url: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/' };
