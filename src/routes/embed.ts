@@ -1,5 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type EmbedDocument, listDocument, topicDocument } from '../embed/documents.js';
 import { renderErrorPage } from '../embed/error-page.js';
@@ -128,7 +127,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const key = canonicalUrl('/embed/list', request.query as z.output<typeof embedListQuery>, LIST_DEFAULTS);
+      const key = canonicalUrl('/embed/list', request.query, LIST_DEFAULTS);
       return send(reply, key, publicOrigin(request, reply), () => listDocument(app.content, request.query));
     },
   );
