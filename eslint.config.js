@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', '.tap/', 'migrations/', 'openapi/'] },
@@ -16,7 +17,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'drizzle.config.ts', 'test/**', 'scripts/**'],
+    files: ['src/config.ts', 'drizzle.config.ts', 'stryker.config.mjs', 'test/**', 'scripts/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
+  ...layerRules,
 );

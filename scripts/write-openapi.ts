@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../src/config.js';
-import { generateOpenApi } from '../src/openapi/generate.js';
+import { generateOpenApi } from './openapi-document.js';
 
 const target = resolve(PROJECT_ROOT, 'openapi/openapi.json');
 writeFileSync(target, await generateOpenApi());

@@ -5,7 +5,7 @@ import spectralParsers from '@stoplight/spectral-parsers';
 import { oas } from '@stoplight/spectral-rulesets';
 import t from 'tap';
 import { PROJECT_ROOT } from '../src/config.js';
-import { generateOpenApi } from '../src/openapi/generate.js';
+import { generateOpenApi } from '../scripts/openapi-document.js';
 import { build } from './helpers/app.js';
 
 const committedPath = resolve(PROJECT_ROOT, 'openapi/openapi.json');

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import { buildStore } from '../seed/build.js';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { buildStore } from '../src/seed/build.js';
 
 /** The OpenAPI document as committed under openapi/: built from the routes on a scratch store. */
 export async function generateOpenApi(): Promise<string> {
