@@ -69,7 +69,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     operationId,
     tags: ['Pages'],
     summary,
-    description: `${description} The same schema.org JSON-LD as the API's \`application/ld+json\` answer is in a \`<script type="application/ld+json">\` data block; the page runs no scripts.`,
+    description: `${description} Its head carries the same schema.org JSON-LD as the API's \`application/ld+json\` answer, as a data block; the page runs no scripts.`,
     querystring: pageQuery,
     response: pageResponses('The page.'),
   });

@@ -52,3 +52,14 @@ t.test('item answers link to their page for people', async (t) => {
   t.same((await get('/v1/strategies/journaling?region=gb&format=text')).json().links, { self: '/v1/strategies/journaling?format=text&region=GB', html: '/strategies/journaling?region=GB' });
   t.same((await get('/v1/sources/goyal-2014')).json().links, { self: '/v1/sources/goyal-2014', html: '/sources/goyal-2014' });
 });
+
+t.test('with PUBLIC_BASE_URL the two representations of one URL still have their own cached answers', async (t) => {
+  const fixed = await build(t, { PUBLIC_BASE_URL: 'https://content.example' });
+  const url = '/v1/strategies/journaling';
+  const ld = await fixed.inject({ url, headers: { accept: LD } });
+  t.match(ld.json(), { url: 'https://content.example/strategies/journaling' });
+  const json = await fixed.inject({ url });
+  t.match(json.headers['content-type'], /^application\/json/);
+  t.match(json.json(), { data: { slug: 'journaling' } });
+  t.match((await fixed.inject({ url, headers: { accept: LD } })).json(), { '@type': 'MedicalWebPage' });
+});

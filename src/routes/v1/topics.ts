@@ -64,7 +64,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.',
         params: slugParams,
         querystring: topicQuery,
         produces: JSON_OR_LD,
