@@ -23,6 +23,7 @@ import embedRoutes from './routes/embed.js';
 import healthRoutes from './routes/health.js';
 import oembedRoutes from './routes/oembed.js';
 import openapiRoute from './routes/openapi.js';
+import pageRoutes from './routes/pages.js';
 import v1 from './routes/v1/index.js';
 
 const newRequestId = () => randomUUID();
@@ -101,6 +102,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   await fastify.register(openapiRoute);
   await fastify.register(v1, { prefix: '/v1', config });
   await fastify.register(embedRoutes, { prefix: '/embed' });
+  await fastify.register(pageRoutes);
   await fastify.register(oembedRoutes, { cacheAge: config.CACHE_MAX_AGE });
 }
 

@@ -1,5 +1,6 @@
 import { collectionOfType, typeInfoOf } from '../content/types.js';
-import { hrefOf } from '../http/present.js';
+import { pagePathOf } from '../content/paths.js';
+import { canonicalUrl } from '../http/canonical.js';
 import { invalidParameters } from '../http/problems.js';
 import type { ContentRecord, ContentRepository } from '../repositories/content-repository.js';
 import { type EmbedListQuery, type EmbedTopicQuery, layoutOf } from '../schemas/embeds.js';
@@ -19,7 +20,7 @@ export interface EmbedDocument {
   heading: string;
   intro: string | null;
   groups: EmbedGroup[];
-  /** API path of the whole topic, for the "full content" link (records link to their own). */
+  /** Page of the whole topic, for the "full content" link (records link to their own pages). */
   fullContentPath: string | null;
   /** Canonical path and query of this embed. */
   path: string;
@@ -42,7 +43,7 @@ export function topicDocument(content: ContentRepository, slug: string, query: E
     heading: topic.title,
     intro: topic.summary,
     groups,
-    fullContentPath: hrefOf('topics', topic.slug),
+    fullContentPath: canonicalUrl(pagePathOf('topics', topic.slug), { region: options.region }),
     path: topicEmbedPath(topic.slug, query.sections, options),
     options,
   };

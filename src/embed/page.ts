@@ -46,6 +46,8 @@ export interface ShellParts {
   main: Html;
   footer: Html;
   notices: Notices;
+  /** Pages for people may be indexed by search engines; embeds (copies on other sites) may not. */
+  indexable?: boolean;
 }
 
 /** Embed pages: no scripts at all, one hashed style sheet, framable from anywhere. */
@@ -69,8 +71,8 @@ export function shell(p: ShellParts): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
+${p.indexable ? '' : html`<meta name="robots" content="noindex">
+`}<link rel="icon" href="data:,">
 <title>${p.title}</title>
 ${p.head ?? ''}<style>${raw(p.css ?? BASE_CSS)}</style>
 </head>

@@ -1,30 +1,33 @@
-import { hrefOf } from '../http/present.js';
+import { pagePathOf } from '../content/paths.js';
+import { canonicalUrl } from '../http/canonical.js';
 import type { ContentRecord, SourceRef } from '../repositories/content-repository.js';
-import type { EmbedType } from '../schemas/embeds.js';
+import type { RecordType } from '../content/types.js';
 import { type EmbedDocument, recordsOf } from './documents.js';
 import { type Html, html, safeHttpUrl } from './html.js';
 import { type Notices, shell } from './page.js';
 
-// What a single record is called when it stands alone in a hand-picked list.
-const KIND_LABEL: Record<EmbedType, string> = {
+// What a single record is called when it stands alone (in a hand-picked list, or on its page).
+export const KIND_LABEL: Record<RecordType, string> = {
   sign: 'Sign',
   cause: 'Possible cause',
   context: 'Where it shows up',
   strategy: 'Coping strategy',
   therapy: 'Therapy or support',
   faq: 'Question',
+  impact: 'Impact',
+  story: 'Story',
 };
 
 export const PROVIDER_NAME = 'Emotional Connection Content API';
 
 const NEW_TAB = html`<span class="vh"> (opens in a new tab)</span>`;
-const link = (href: string, text: string | Html) => html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
+export const link = (href: string, text: string | Html) => html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
 
 // A formatter per locale, built once: constructing one costs more than rendering an item.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Dates as "22 November 2026" unless `lang` names an English variant with its own order (en-US). */
-function formatDate(iso: string, lang: string): Html {
+export function formatDate(iso: string, lang: string): Html {
   const locale = /^en-/i.test(lang) ? lang : 'en-GB';
   let formatter = formatters.get(locale);
   if (!formatter) {
@@ -36,7 +39,7 @@ function formatDate(iso: string, lang: string): Html {
 }
 
 /** A citation, linked to its DOI or http(s) URL when it has one; otherwise plain text. */
-function citation(source: SourceRef, text = source.citation): Html {
+export function citation(source: SourceRef, text = source.citation): Html {
   const url = safeHttpUrl(source.doi ? `https://doi.org/${source.doi}` : source.url);
   return url ? html`<cite>${link(url, text)}</cite>` : html`<cite>${text}</cite>`;
 }
@@ -47,7 +50,7 @@ const basedOn = (sources: SourceRef[]) =>
     i < sources.length - 1 ? html`${citation(s, s.citation.replace(/\.$/, ''))}; ` : citation(s),
   )}</p>`;
 
-function extras(record: ContentRecord): Html {
+export function extras(record: ContentRecord): Html {
   const firstStep = record.facets.firstStep;
   const whenToConsider = record.facets.whenToConsider;
   return html`${firstStep ? html`<p><strong>A first step:</strong> ${firstStep}</p>` : ''}${
@@ -58,9 +61,10 @@ function extras(record: ContentRecord): Html {
 /** One record. In a hand-picked list it stands alone (h2, with its kind); in a section it is an h3. */
 function item(record: ContentRecord, doc: EmbedDocument, origin: string, standalone: boolean): Html {
   const full = doc.options.layout === 'full';
-  const heading = link(`${origin}${hrefOf(record.collection, record.slug)}`, record.title);
+  // The record's page for people (never its JSON), with the reader's region for its crisis box.
+  const heading = link(`${origin}${canonicalUrl(pagePathOf(record.collection, record.slug), { region: doc.options.region })}`, record.title);
   return html`<li class="item">
-${standalone ? html`<p class="kind">${KIND_LABEL[record.type as EmbedType]}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
+${standalone ? html`<p class="kind">${KIND_LABEL[record.type]}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p>${record.summary}</p>
 ${full ? html`${extras(record)}${basedOn(record.sources)}<p class="meta">Reviewed ${formatDate(record.reviewedAt, doc.options.lang)}</p>` : ''}
 </li>`;

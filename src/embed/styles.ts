@@ -99,5 +99,18 @@ export const BUILDER_CSS = [
   '.hint{font-size:.875rem;color:var(--muted)}',
 ].join('\n');
 
+/** Additions for the pages for people: a record's own body, navigation, print with link targets. */
+export const PAGE_CSS = [
+  'nav ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.875em}',
+  '.body p,.body ul,.body ol{margin:.5rem 0}',
+  '.body ul,.body ol,.points,.topics-of{padding-left:1.25rem}',
+  '.points li,.topics-of li{margin:.25rem 0}',
+  '.review{font-size:.875em;color:var(--muted)}',
+  '@media print{' +
+    'nav{display:none}' +
+    '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' +
+    '}',
+].join('\n');
+
 /** The CSP source that admits exactly this style sheet, and no other inline style. */
 export const styleHash = (css: string) => `'sha256-${createHash('sha256').update(css, 'utf8').digest('base64')}'`;

@@ -27,10 +27,22 @@ function quality(header: string, type: string): number {
   return q;
 }
 
-/** True when an Accept header admits one of `types`. A missing or empty header accepts anything. */
-export function accepts(header: string | undefined, types: readonly string[]): boolean {
-  if (!header || !header.trim()) return true;
-  return types.some((type) => quality(header, type) > 0);
+/**
+ * The media type of `offered` that an Accept header prefers (highest q-value; a tie goes to the
+ * one offered first), or undefined when it admits none. A missing or empty header takes the first.
+ */
+export function negotiate(header: string | undefined, offered: readonly string[]): string | undefined {
+  if (!header || !header.trim()) return offered[0];
+  let best: string | undefined;
+  let bestQ = 0;
+  for (const type of offered) {
+    const q = quality(header, type);
+    if (q > bestQ) {
+      best = type;
+      bestQ = q;
+    }
+  }
+  return best;
 }
 
 /**

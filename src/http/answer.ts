@@ -1,15 +1,24 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answers } from '../answers/answers.js';
 import { envelopeJson } from '../answers/json.js';
+import { type JsonLdDocument, jsonLdText } from '../render/jsonld.js';
+import { keyWithOrigin, publicOrigin } from './public-origin.js';
 
-export const JSON_TYPE = 'application/json; charset=utf-8';
+export const JSON_MEDIA = 'application/json';
+export const JSON_LD_MEDIA = 'application/ld+json';
+export const JSON_TYPE = `${JSON_MEDIA}; charset=utf-8`;
+/** What routes offering JSON-LD list in `schema.produces` (the first is the default). */
+export const JSON_OR_LD = [JSON_MEDIA, JSON_LD_MEDIA] as const;
 
 export interface AnswerKind<T> {
   mediaType: string;
   serialize: (payload: T) => string;
 }
 
+export const HTML_TYPE = 'text/html; charset=utf-8';
+export const htmlAnswer: AnswerKind<string> = { mediaType: HTML_TYPE, serialize: (page) => page };
 export const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize: envelopeJson };
+export const jsonLdAnswer: AnswerKind<JsonLdDocument> = { mediaType: `${JSON_LD_MEDIA}; charset=utf-8`, serialize: jsonLdText };
 
 /**
  * Answers a request from the store's answers: the one kept under `key`, or the payload `compute`
@@ -29,4 +38,15 @@ export function answer<T>(reply: FastifyReply, answers: Answers, key: string, co
   }
   reply.header('content-type', kept.mediaType).header('etag', kept.etag);
   return kept.body as unknown as T;
+}
+
+/**
+ * The JSON-LD representation of the resource at `key` (a canonical path and query). Its URLs are
+ * absolute, so the origin is part of the key unless PUBLIC_BASE_URL fixes it; the key's prefix
+ * keeps it apart from the JSON answer at the same URL.
+ */
+export function answerJsonLd(request: FastifyRequest, reply: FastifyReply, key: string, compute: (origin: string) => JsonLdDocument): FastifyReply {
+  const origin = publicOrigin(request, reply);
+  const body = answer(reply, request.server.answers, `ld+json ${keyWithOrigin(request.server, origin, key)}`, () => compute(origin), jsonLdAnswer);
+  return reply.send(body);
 }

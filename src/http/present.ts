@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { keepJson } from '../answers/json.js';
+import { hrefOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import type { HelpRepository } from '../repositories/help-repository.js';
+import type { JsonLdOptions } from '../render/jsonld.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
@@ -10,8 +12,7 @@ import type { Topic as TopicSchema } from '../schemas/topics.js';
 import { INCLUDE_LIMIT } from '../schemas/queries.js';
 import type { RecordCollection } from '../seed/schemas.js';
 
-export const hrefOf = (collection: string, slug: string) => `/v1/${collection}/${slug}`;
-
+export { hrefOf } from '../content/paths.js';
 
 type ApiSourceRef = z.output<typeof SourceRefSchema>;
 type TopicPayload = z.input<typeof TopicSchema>;
@@ -47,6 +48,11 @@ export class Presenter {
       this.rendered.set(memoKey, out);
     }
     return out;
+  }
+
+  /** What the JSON-LD builders need: absolute URLs, and a FAQ's answer as (memoised) plain text. */
+  jsonLd(origin: string): JsonLdOptions {
+    return { origin, answerText: (faq) => this.body(`${faq.collection}/${faq.slug}`, faq.body, 'text') };
   }
 
   sourceRef(s: SourceRef): ApiSourceRef {

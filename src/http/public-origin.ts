@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpProblem } from './problems.js';
 import { addVary } from './vary.js';
 
@@ -39,3 +39,9 @@ export function publicOrigin(request: FastifyRequest, reply?: FastifyReply): str
     throw new HttpProblem(400, 'The Host header is missing or is not a valid host name and port.');
   }
 }
+
+/**
+ * The cache key of an answer with absolute links: with PUBLIC_BASE_URL set the origin is fixed and
+ * the path alone keys it; otherwise the origin the request arrived at is part of the key.
+ */
+export const keyWithOrigin = (server: FastifyInstance, origin: string, key: string) => (server.publicBaseOrigin ? key : `${origin}${key}`);

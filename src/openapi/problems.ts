@@ -8,7 +8,7 @@ const DESCRIPTIONS: Record<string, [description: string, detail: string, instanc
   '400': ['A parameter is invalid, unknown or repeated; `errors` lists each one.', 'The query parameter "limit" is invalid: must be a whole number from 1 to 100.', '/v1/signs?limit=abc'],
   '401': ['The X-API-Key header holds no valid partner key (omit it for the keyless tier).', 'The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.', '/v1/signs'],
   '404': ['Nothing has this slug.', 'The sign "not-a-sign" does not exist.', '/v1/signs/not-a-sign'],
-  '406': ['The Accept header does not allow JSON.', 'This API answers with application/json only; send Accept: application/json (or omit Accept).', '/v1/signs'],
+  '406': ['The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented).', 'This API answers with application/json only; send Accept: application/json (or omit Accept).', '/v1/signs'],
   '429': [
     'Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response.',
     'Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.',

@@ -1,21 +1,21 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { type EmbedDocument, listDocument, topicDocument } from '../embed/documents.js';
-import { renderErrorPage } from '../embed/error-page.js';
+import { EMBED_ERROR_TEXTS } from '../embed/error-page.js';
 import { html } from '../embed/html.js';
 import { EMBED_CSP } from '../embed/page.js';
 import { renderEmbed } from '../embed/sections.js';
 import { oembedPath } from '../embed/urls.js';
-import { prefersJson } from '../http/accept.js';
-import { answer, type AnswerKind } from '../http/answer.js';
+import { answer, htmlAnswer } from '../http/answer.js';
 import { canonicalUrl } from '../http/canonical.js';
-import { HttpProblem, type ParameterError, parameterErrors } from '../http/problems.js';
-import { publicOrigin } from '../http/public-origin.js';
+import { HttpProblem } from '../http/problems.js';
+import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
 import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';
 import { defaultsOf } from '../schemas/queries.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
 import { addVary } from '../http/vary.js';
 import embedBuilderRoutes from './embed-builder.js';
+import { htmlErrors } from './html-errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,13 +24,8 @@ declare module 'fastify' {
   }
 }
 
-const HTML = 'text/html; charset=utf-8';
-const HTML_PAGE: AnswerKind<string> = { mediaType: HTML, serialize: (page) => page };
 const TOPIC_DEFAULTS = defaultsOf(embedTopicQuery);
 const LIST_DEFAULTS = defaultsOf(embedListQuery);
-const HTML_ERRORS = new Set([400, 404, 405]);
-// Parameter names are echoed on the error page only when they look like parameter names.
-const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
 
 /**
  * Clinician embeds under /embed: HTML pages meant for other sites' iframes, so they are framable
@@ -54,22 +49,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     reply.header('referrer-policy', 'no-referrer');
   });
 
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
-    // Only the documented page errors are HTML; JSON clients, server faults and anything else
-    // (rate limits, overload) go to the app's problem+json handler, which also logs.
-    if (!HTML_ERRORS.has(status) || prefersJson(request.headers.accept)) throw error;
-    let detail = error.message;
-    let errors: ParameterError[] | undefined;
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      errors = parameterErrors(error, 'is not a parameter of this page', (name) => (NAME.test(name) ? name : '(an unrecognised parameter)'));
-      detail = errors.length === 1 ? 'One value in the link is not valid.' : `${errors.length} values in the link are not valid.`;
-    } else if (error instanceof HttpProblem) {
-      errors = error.errors;
-      if (status === 405) reply.header('allow', 'GET, HEAD, OPTIONS');
-    }
-    return reply.code(status).type(HTML).send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }));
-  });
+  htmlErrors(app, EMBED_ERROR_TEXTS);
 
   app.setNotFoundHandler(async (request) => {
     if (!['GET', 'HEAD'].includes(request.method)) throw new HttpProblem(405, `Embeds are read-only: ${request.method} is not allowed. Use GET.`);
@@ -82,10 +62,9 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;
     return renderEmbed(doc, origin, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(doc.options.region) }, discovery);
   };
-  // Pages depend on the canonical URL, the content version and the origin in their absolute
-  // links; with PUBLIC_BASE_URL set that origin is fixed, so the URL alone keys a page.
+  // Pages depend on the canonical URL, the content version and the origin in their absolute links.
   const send = (reply: FastifyReply, key: string, origin: string, doc: () => EmbedDocument) =>
-    answer(reply, app.answers, app.publicBaseOrigin ? key : `${origin}${key}`, () => page(doc(), origin), HTML_PAGE);
+    answer(reply, app.answers, keyWithOrigin(app, origin, key), () => page(doc(), origin), htmlAnswer);
 
   app.get(
     '/topics/:slug',

@@ -31,6 +31,10 @@ export const PageLinks = z
 
 export const SelfLink = z.object({ self: z.string() }).meta({ id: 'SelfLink', description: 'Link to this resource.' });
 
+export const ItemLinks = SelfLink.extend({
+  html: z.string().describe('Its page for people (accessible HTML with the disclaimer, crisis guidance and linked sources): link people here rather than to the JSON.'),
+}).meta({ id: 'ItemLinks', description: 'Links to this resource: its JSON and its page for people.' });
+
 export const SourceAuthority = z
   .enum(SOURCE_AUTHORITIES)
   .meta({

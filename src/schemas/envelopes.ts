@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ContentMeta, PageLinks, PageMeta, Problem, SelfLink } from './common.js';
+import { ContentMeta, ItemLinks, PageLinks, PageMeta, Problem } from './common.js';
 import { CrisisNotice } from './crisis.js';
 
 const META_EXAMPLE = {
@@ -13,8 +13,9 @@ const exampleOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.example a
 
 export const itemEnvelope = <T extends z.ZodType>(data: T) => {
   const example = exampleOf(data);
-  return z.object({ data, meta: ContentMeta, links: SelfLink }).meta({
-    example: { data: example, meta: META_EXAMPLE, links: { self: example?.href ?? '/v1/…' } },
+  const self = example?.href ?? '/v1/…';
+  return z.object({ data, meta: ContentMeta, links: ItemLinks }).meta({
+    example: { data: example, meta: META_EXAMPLE, links: { self, html: self.replace(/^\/v1/, '') } },
   });
 };
 

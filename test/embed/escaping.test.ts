@@ -141,7 +141,7 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
     heading: 'T',
     intro: '<i>intro</i>',
     groups: [{ heading: '<h2>', records: [record({})] }],
-    fullContentPath: '/v1/topics/x',
+    fullContentPath: '/topics/x',
     path: '/embed/topics/x',
     options: { theme: 'light', lang: 'en', layout: 'full' },
   };

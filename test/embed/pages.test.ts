@@ -21,7 +21,7 @@ t.test('a topic embed lists each chosen section with titles, summaries, sources 
     for (const r of records) {
       t.ok(body.includes(r.title), `${collection}: title of ${r.slug}`);
       t.ok(body.includes(r.summary.replace(/\s+/g, ' ')), `${collection}: summary of ${r.slug}`);
-      t.ok(res.body.includes(`href="http://clinic-api.example/v1/${collection}/${r.slug}"`), `${collection}: links to the full ${r.slug}`);
+      t.ok(res.body.includes(`href="http://clinic-api.example/${collection}/${r.slug}"`), `${collection}: links to the page of ${r.slug}`);
       for (const s of r.sources) t.ok(body.includes(s.citation.replace(/\.$/, '')), `${collection}: cites ${s.slug}`);
     }
     t.match(body, /Based on: /);
@@ -36,7 +36,7 @@ t.test('every embed carries the disclaimer, crisis guidance, review line and a l
   t.ok(body.includes(app.content.crisis), 'crisis guidance');
   t.match(res.body, /<aside class="crisis" aria-labelledby="crisis-heading">/);
   t.match(body, /Content reviewed \d{1,2} \w+ \d{4} ; next review due \d{1,2} \w+ \d{4} \./);
-  t.match(res.body, /Full content: <a href="http:\/\/clinic-api\.example\/v1\/topics\/emotional-withdrawal"/);
+  t.match(res.body, /Full content: <a href="http:\/\/clinic-api\.example\/topics\/emotional-withdrawal"/);
   t.match(body, /A first step: /, 'strategies show their first step');
   t.match(body, /When to consider it: /, 'therapies say when to consider them');
   const order = [...res.body.matchAll(/<h2 id="section-\d">([^<]+)<\/h2>/g)].map((m) => m[1]);

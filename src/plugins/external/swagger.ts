@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
+import { describeJsonLd } from '../../openapi/jsonld.js';
 import { describeProblems } from '../../openapi/problems.js';
 import { pruneUnusedSchemas } from '../../openapi/prune.js';
 
@@ -43,12 +44,13 @@ export default fp(
           // The record routes tag each operation with its collection's label.
           ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
           { name: 'Sources', description: 'The works the content is based on.' },
+          { name: 'Pages', description: 'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.' },
           { name: 'Embeds', description: 'Accessible HTML resource lists for clinicians\' sites and handouts, an oEmbed endpoint, and a builder page.' },
           { name: 'Health', description: 'Liveness and readiness probes.' },
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => pruneUnusedSchemas(describeProblems(jsonSchemaTransformObject(document))),
+      transformObject: (document) => pruneUnusedSchemas(describeJsonLd(describeProblems(jsonSchemaTransformObject(document)))),
     });
   },
   { name: 'swagger' },

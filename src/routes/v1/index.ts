@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
-import { accepts } from '../../http/accept.js';
+import { negotiate } from '../../http/accept.js';
+import { JSON_MEDIA } from '../../http/answer.js';
 import { HttpProblem } from '../../http/problems.js';
 import { addVary } from '../../http/vary.js';
 import { publicRoutes } from '../../plugins/app/cache-control.js';
@@ -11,17 +12,40 @@ import searchRoutes from './search.js';
 import sourceRoutes from './sources.js';
 import topicRoutes from './topics.js';
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The media type Accept chose among those the route produces (`schema.produces`, else JSON). */
+    representation: string;
+  }
+}
+
+const JSON_ONLY = [JSON_MEDIA] as const;
+
 export interface V1Options {
   config: Config;
 }
 
 /** The versioned partner API: JSON only, rate-limited, cacheable, every payload with the disclaimer. */
 export default async function v1(app: FastifyInstance, { config }: V1Options) {
+  app.decorateRequest('representation', '');
   app.addHook('onRequest', (request, reply, done) => {
-    // Accept decides between the answer and a 406, so shared caches must key on it.
+    // Accept decides between the representations a route offers (the documented `produces`:
+    // JSON, and JSON-LD for topics, records and the FAQ list) and a 406, so shared caches key on it.
     addVary(reply, 'accept');
-    if (accepts(request.headers.accept, ['application/json'])) return done();
-    done(new HttpProblem(406, 'This API answers with application/json only; send Accept: application/json (or omit Accept).'));
+    const offered = request.routeOptions.schema?.produces ?? JSON_ONLY;
+    const chosen = negotiate(request.headers.accept, offered);
+    if (chosen) {
+      request.representation = chosen;
+      return done();
+    }
+    done(
+      new HttpProblem(
+        406,
+        offered.length === 1
+          ? 'This API answers with application/json only; send Accept: application/json (or omit Accept).'
+          : `This resource answers with ${offered.join(' or ')} only; send one of them in Accept (or omit Accept).`,
+      ),
+    );
   });
   await app.register(rateLimit, { config });
   await app.register(publicRoutes);

@@ -2,13 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { CONTENT_TYPES } from '../../content/types.js';
-import { answer } from '../../http/answer.js';
+import { pagePathOf } from '../../content/paths.js';
+import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
+import { faqListJsonLd, recordJsonLd } from '../../render/jsonld.js';
 import { RECORD_SCHEMAS } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 
@@ -25,10 +27,15 @@ export default async function recordRoutes(fastify: FastifyInstance) {
     const path = `/v1/${collection}`;
     const facetText = facets.length ? ` Filter by ${facets.map((f) => `\`${f}\``).join(', ')} and by \`topic\`.` : ' Filter by `topic`.';
 
-    const listPayload = (query: z.output<typeof listQuery>) => {
-      const { topic, sort, limit, offset, format, ...facetValues } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
+    const listPage = (query: z.output<typeof listQuery>) => {
+      const { topic, sort, limit, offset, format: _format, region: _region, ...facetValues } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
       checkTopics(app, topic);
-      const page = app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
+      return app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
+    };
+
+    const listPayload = (query: z.output<typeof listQuery>) => {
+      const { limit, offset, format } = query;
+      const page = listPage(query);
       return {
         data: page.items.map((r) => app.present.record(r, format)),
         meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
@@ -36,11 +43,19 @@ export default async function recordRoutes(fastify: FastifyInstance) {
       };
     };
 
-    const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => {
+    const find = (slug: string) => {
       const record = app.content.get(collection, slug);
       if (!record) throw notFound(`The ${type} "${slug.slice(0, 100)}"`);
-      return { data: app.present.record(record, query.format), meta: app.present.meta(query.region), links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS) } };
+      return record;
     };
+
+    const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => ({
+      data: app.present.record(find(slug), query.format),
+      meta: app.present.meta(query.region),
+      links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }) },
+    });
+    // Only the FAQ list has a JSON-LD form (an FAQPage); other lists are not pages of their own.
+    const listJsonLd = collection === 'faqs';
 
     app.get(
       path.slice('/v1'.length),
@@ -49,12 +64,17 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           operationId: `list${capitalise(collection)}`,
           tags: [label],
           summary: `List ${label.toLowerCase()}`,
-          description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.`,
+          description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.${listJsonLd ? ' With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.' : ''}`,
           querystring: listQuery,
+          ...(listJsonLd ? { produces: JSON_OR_LD } : {}),
           response: { 200: pageEnvelope(schema), ...problemResponses },
         },
       },
-      async (request, reply) => answer(reply, app.answers, canonicalUrl(path, request.query, listDefaults), () => listPayload(request.query)),
+      async (request, reply) => {
+        const key = canonicalUrl(path, request.query, listDefaults);
+        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
+        return answer(reply, app.answers, key, () => listPayload(request.query));
+      },
     );
 
     app.get(
@@ -64,14 +84,17 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           operationId: `get${capitalise(type)}`,
           tags: [label],
           summary: `Get one ${type} by slug`,
-          description: `Returns one ${type} record with its topics, sources and review dates. Slugs are stable and never change once published.`,
+          description: `Returns one ${type} record with its topics, sources and review dates; \`links.html\` is its page for people. Slugs are stable and never change once published. With \`Accept: application/ld+json\` the answer is the schema.org JSON-LD of its page instead.`,
           params: slugParams,
           querystring: itemQuery,
+          produces: JSON_OR_LD,
           response: { 200: itemEnvelope(schema), ...itemProblemResponses },
         },
       },
       async (request, reply) => {
         const { slug } = request.params;
+        // The JSON-LD describes the record's page, whatever format or region the query names.
+        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) => recordJsonLd(find(slug), app.present.jsonLd(origin)));
         return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
       },
     );

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import { pagePathOf } from '../../content/paths.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
@@ -28,7 +29,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
   const itemPayload = (slug: string) => {
     const source = app.content.getSource(slug);
     if (!source) throw notFound(`The source "${slug.slice(0, 100)}"`);
-    return { data: app.present.source(source), meta: app.present.meta(), links: { self: hrefOf('sources', slug) } };
+    return { data: app.present.source(source), meta: app.present.meta(), links: { self: hrefOf('sources', slug), html: pagePathOf('sources', slug) } };
   };
 
   app.get(

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { answer } from '../../http/answer.js';
+import { pagePathOf } from '../../content/paths.js';
+import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
+import { topicJsonLd } from '../../render/jsonld.js';
 import { Topic } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
@@ -26,15 +28,17 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     };
   };
 
-  const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => {
+  const find = (slug: string) => {
     const topic = app.content.getTopic(slug);
     if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
-    return {
-      data: app.present.topic(topic, query.format, query.include),
-      meta: app.present.meta(query.region),
-      links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS) },
-    };
+    return topic;
   };
+
+  const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => ({
+    data: app.present.topic(find(slug), query.format, query.include),
+    meta: app.present.meta(query.region),
+    links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }) },
+  });
 
   app.get(
     '/topics',
@@ -60,14 +64,17 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.',
         params: slugParams,
         querystring: topicQuery,
+        produces: JSON_OR_LD,
         response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
+      // The JSON-LD describes the topic's page, whatever `include`, format or region the query names.
+      if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) => topicJsonLd(find(slug), app.present.jsonLd(origin)));
       return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );

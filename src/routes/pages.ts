@@ -1,0 +1,138 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { pagePathOf } from '../content/paths.js';
+import { CONTENT_TYPES } from '../content/types.js';
+import { type ErrorTexts } from '../embed/error-page.js';
+import { html } from '../embed/html.js';
+import { styleHash } from '../embed/styles.js';
+import { answer, htmlAnswer } from '../http/answer.js';
+import { canonicalUrl } from '../http/canonical.js';
+import { HttpProblem } from '../http/problems.js';
+import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
+import { addVary } from '../http/vary.js';
+import { PAGE_STYLES, type PageContext, renderFaqList, renderRecordPage, renderSourcePage, renderTopicPage, renderTopicsIndex } from '../pages/render.js';
+import { publicRoutes } from '../plugins/app/cache-control.js';
+import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../render/jsonld.js';
+import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
+import { defaultsOf } from '../schemas/queries.js';
+import type { RecordCollection } from '../seed/schemas.js';
+import { htmlErrors } from './html-errors.js';
+
+const PAGE_DEFAULTS = defaultsOf(pageQuery);
+
+/** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet. */
+export const PAGE_CSP = ["default-src 'none'", `style-src ${styleHash(PAGE_STYLES)}`, "img-src 'self' data:", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+
+const PAGE_ERROR_TEXTS: ErrorTexts = {
+  headings: { 400: 'This page link is not valid', 404: 'There is no page at this address' },
+  fallback: 'This page cannot be shown',
+  hint: html`<p>Start from <a href="/topics">all topics</a> or the <a href="/faqs">questions and answers</a>.</p>`,
+  css: PAGE_STYLES,
+};
+
+const missing = (what: string) => new HttpProblem(404, `There is no ${what} at this address. Every topic is listed at /topics.`);
+
+/**
+ * Pages for people, outside /v1 (like /embed): every topic, record and source as an accessible,
+ * script-free HTML page with the disclaimer, crisis guidance, linked sources, review dates and
+ * schema.org JSON-LD; plus the topic index and the FAQ list. Errors are HTML pages too.
+ */
+export default async function pageRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
+
+  app.addHook('onRequest', (_request, reply, done) => {
+    // Errors are negotiated on Accept; set early so compression appends Accept-Encoding to it.
+    addVary(reply, 'accept');
+    done();
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', PAGE_CSP);
+  });
+  htmlErrors(app, PAGE_ERROR_TEXTS);
+  await app.register(publicRoutes);
+
+  const contextOf = (origin: string, options: PageQuery): PageContext => ({
+    origin,
+    options,
+    notices: { disclaimer: app.content.disclaimer, crisis: app.help.crisis(options.region) },
+    bodyHtml: (key, markdown) => app.present.body(key, markdown, 'html'),
+  });
+  // A page depends on its canonical URL, the content version and the origin of its absolute links.
+  const send = (request: FastifyRequest, reply: FastifyReply, query: PageQuery, path: string, render: (ctx: PageContext, origin: string) => string) => {
+    const origin = publicOrigin(request, reply);
+    const key = canonicalUrl(path, query, PAGE_DEFAULTS);
+    return answer(reply, app.answers, keyWithOrigin(app, origin, key), () => render(contextOf(origin, query), origin), htmlAnswer);
+  };
+  const jsonLdOf = (origin: string) => app.present.jsonLd(origin);
+
+  const schema = (operationId: string, summary: string, description: string) => ({
+    operationId,
+    tags: ['Pages'],
+    summary,
+    description: `${description} Its head carries the same schema.org JSON-LD as the API's \`application/ld+json\` answer, as a data block; the page runs no scripts.`,
+    querystring: pageQuery,
+    response: pageResponses('The page.'),
+  });
+  const itemSchema = (operationId: string, summary: string, description: string, notFound: string) => ({
+    ...schema(operationId, summary, description),
+    params: pageParams,
+    response: pageResponses('The page.', notFound),
+  });
+
+  app.get('/topics', { schema: schema('getTopicsPage', 'Page listing the topics', 'An HTML page linking to each topic\'s page.') }, async (request, reply) =>
+    send(request, reply, request.query, pagePathOf('topics'), (ctx, origin) => renderTopicsIndex(app.content.listTopics(), topicsIndexJsonLd(app.content.listTopics(), jsonLdOf(origin)), ctx)),
+  );
+
+  app.get(
+    '/topics/:slug',
+    { schema: itemSchema('getTopicPage', 'Page for a topic', 'A topic\'s page: definition, key points, body, how it differs, and links to the pages of all its records.', 'No topic has this slug.') },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return send(request, reply, request.query, pagePathOf('topics', slug), (ctx, origin) => {
+        const topic = app.content.getTopic(slug);
+        if (!topic) throw missing('topic');
+        const related = Object.fromEntries(CONTENT_TYPES.map(({ collection }) => [collection, app.content.forTopic(collection, slug)])) as Record<RecordCollection, ReturnType<typeof app.content.forTopic>>;
+        return renderTopicPage(topic, related, topicJsonLd(topic, jsonLdOf(origin)), ctx);
+      });
+    },
+  );
+
+  app.get('/faqs', { schema: schema('getFaqsPage', 'Page listing the questions and answers', 'An HTML page linking to every question\'s page.') }, async (request, reply) =>
+    send(request, reply, request.query, pagePathOf('faqs'), (ctx, origin) => renderFaqList(app.content.all('faqs'), faqListJsonLd(app.content.all('faqs'), jsonLdOf(origin)), ctx)),
+  );
+
+  for (const { collection, type, label } of CONTENT_TYPES) {
+    app.get(
+      `/${collection}/:slug`,
+      {
+        schema: itemSchema(
+          `get${type.charAt(0).toUpperCase()}${type.slice(1)}Page`,
+          `Page for one ${type}`,
+          `The page of one record of ${label.toLowerCase()}: its summary, body, topics (linked to their pages), sources and review dates.`,
+          `No ${type} has this slug.`,
+        ),
+      },
+      async (request, reply) => {
+        const { slug } = request.params;
+        return send(request, reply, request.query, pagePathOf(collection, slug), (ctx, origin) => {
+          const record = app.content.get(collection, slug);
+          if (!record) throw missing(type);
+          return renderRecordPage(record, recordJsonLd(record, jsonLdOf(origin)), ctx);
+        });
+      },
+    );
+  }
+
+  app.get(
+    '/sources/:slug',
+    { schema: itemSchema('getSourcePage', 'Page for a source', 'A cited work: its citation (linked to the work or its DOI), authors and what the content uses it for.', 'No source has this slug.') },
+    async (request, reply) => {
+      const { slug } = request.params;
+      return send(request, reply, request.query, pagePathOf('sources', slug), (ctx, origin) => {
+        const source = app.content.getSource(slug);
+        if (!source) throw missing('source');
+        return renderSourcePage(source, sourceJsonLd(source, jsonLdOf(origin)), ctx);
+      });
+    },
+  );
+}
