@@ -16,7 +16,7 @@ export const LAYERS = [
   [['src/repositories/**'], SERVING, 'repositories own data access and know nothing of HTTP'],
   [['src/answers/**', 'src/safety/**'], ['http', 'embed', 'openapi', ...PLUGINS], 'answers and safety sit below HTTP'],
   [['src/http/**', 'src/openapi/**'], ['embed', ...PLUGINS], 'HTTP helpers are used by plugins and routes, never the reverse'],
-  [['src/embed/**'], ['openapi', ...PLUGINS], 'embed rendering is called by routes'],
+  [['src/embed/**', 'src/pages/**'], ['openapi', ...PLUGINS], 'embed and page rendering is called by routes'],
   [['src/plugins/external/**'], ['plugins/app', 'routes', ...ENTRY], 'external plugins wrap third-party plugins only'],
   [['src/plugins/app/**'], ['routes', ...ENTRY], 'app plugins serve routes; they do not import them'],
   [['src/routes/**'], ENTRY, 'routes are registered by the app'],

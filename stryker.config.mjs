@@ -16,7 +16,7 @@ export default {
   concurrency: 2,
   timeoutMS: 60000,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: process.env.STRYKER_REPORT ?? 'reports/mutation/mutation.json' },
   thresholds: { high: 90, low: 80, break: null },
   ignoreStatic: true,
   tempDirName: '.stryker-tmp',

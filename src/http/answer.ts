@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answers } from '../answers/answers.js';
 import { envelopeJson } from '../answers/json.js';
-import { type JsonLdDocument, jsonLdText } from '../render/jsonld.js';
+import { type JsonLdDocument, jsonLdText } from './jsonld.js';
 import { keyWithOrigin, publicOrigin } from './public-origin.js';
 
 export const JSON_MEDIA = 'application/json';

@@ -4,7 +4,7 @@ import { hrefOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import type { HelpRepository } from '../repositories/help-repository.js';
-import type { JsonLdOptions } from '../render/jsonld.js';
+import type { JsonLdOptions } from './jsonld.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';

@@ -12,7 +12,7 @@ import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
 import { addVary } from '../http/vary.js';
 import { PAGE_STYLES, type PageContext, renderFaqList, renderRecordPage, renderSourcePage, renderTopicPage, renderTopicsIndex } from '../pages/render.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
-import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../render/jsonld.js';
+import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../http/jsonld.js';
 import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
 import { defaultsOf } from '../schemas/queries.js';
 import type { RecordCollection } from '../seed/schemas.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The JSON-LD representation (Accept: application/ld+json) as the OpenAPI document describes it.
-// Its shape is schema.org's, built by src/render/jsonld.ts and checked against the schema.org
+// Its shape is schema.org's, built by src/http/jsonld.ts and checked against the schema.org
 // vocabulary by the tests; this schema documents the frame and gives an example.
 export const JsonLd = z
   .looseObject({

@@ -15,11 +15,14 @@ export interface ContentClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-export type ContentClient = Client<paths>;
+// Answers are read as JSON and errors as problem+json; the JSON-LD the spec also documents is
+// for pages and crawlers, and would otherwise blur every answer's type.
+type Media = 'application/json' | 'application/problem+json';
+export type ContentClient = Client<paths, Media>;
 
 /** A typed client: `client.GET('/v1/signs', { params: { query: { kind: ['emotional'] } } })`. */
 export function createClient({ baseUrl, apiKey, fetch }: ContentClientOptions): ContentClient {
-  return createFetchClient<paths>({
+  return createFetchClient<paths, Media>({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
     ...(fetch ? { fetch } : {}),

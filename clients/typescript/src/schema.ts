@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Get one topic
-         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.
+         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.
          */
         get: operations["getTopic"];
         put?: never;
@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Get one sign by slug
-         * @description Returns one sign record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one sign record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getSign"];
         put?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * Get one cause by slug
-         * @description Returns one cause record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one cause record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getCause"];
         put?: never;
@@ -193,7 +193,7 @@ export interface paths {
         };
         /**
          * Get one context by slug
-         * @description Returns one context record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one context record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getContext"];
         put?: never;
@@ -233,7 +233,7 @@ export interface paths {
         };
         /**
          * Get one strategy by slug
-         * @description Returns one strategy record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one strategy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getStrategy"];
         put?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Get one therapy by slug
-         * @description Returns one therapy record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one therapy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getTherapy"];
         put?: never;
@@ -293,7 +293,7 @@ export interface paths {
         };
         /**
          * List questions and answers
-         * @description Pages through every faq record, in editorial order unless `sort` says otherwise. Filter by `topic`. Every response carries the disclaimer and crisis guidance in `meta`.
+         * @description Pages through every faq record, in editorial order unless `sort` says otherwise. Filter by `topic`. Every response carries the disclaimer and crisis guidance in `meta`. With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.
          */
         get: operations["listFaqs"];
         put?: never;
@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * Get one faq by slug
-         * @description Returns one faq record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one faq record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getFaq"];
         put?: never;
@@ -353,7 +353,7 @@ export interface paths {
         };
         /**
          * Get one impact by slug
-         * @description Returns one impact record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one impact record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getImpact"];
         put?: never;
@@ -393,7 +393,7 @@ export interface paths {
         };
         /**
          * Get one story by slug
-         * @description Returns one story record with its topics, sources and review dates. Slugs are stable and never change once published.
+         * @description Returns one story record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getStory"];
         put?: never;
@@ -544,6 +544,246 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page listing the topics
+         * @description An HTML page linking to each topic's page. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getTopicsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/topics/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for a topic
+         * @description A topic's page: definition, key points, body, how it differs, and links to the pages of all its records. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getTopicPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faqs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page listing the questions and answers
+         * @description An HTML page linking to every question's page. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getFaqsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signs/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one sign
+         * @description The page of one record of signs: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getSignPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/causes/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one cause
+         * @description The page of one record of causes: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getCausePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contexts/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one context
+         * @description The page of one record of contexts: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getContextPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/strategies/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one strategy
+         * @description The page of one record of coping strategies: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getStrategyPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/therapies/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one therapy
+         * @description The page of one record of therapies and support: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getTherapyPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/faqs/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one faq
+         * @description The page of one record of questions and answers: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getFaqPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impacts/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one impact
+         * @description The page of one record of impacts and risks: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getImpactPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/stories/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for one story
+         * @description The page of one record of stories: its summary, body, topics (linked to their pages), sources and review dates. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getStoryPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sources/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page for a source
+         * @description A cited work: its citation (linked to the work or its DOI), authors and what the content uses it for. Its head carries the same schema.org JSON-LD as the API's `application/ld+json` answer, as a data block; the page runs no scripts.
+         */
+        get: operations["getSourcePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/oembed": {
         parameters: {
             query?: never;
@@ -659,6 +899,12 @@ export interface components {
         /** @description Link to this resource. */
         SelfLink: {
             self: string;
+        };
+        /** @description Links to this resource: its JSON and its page for people. */
+        ItemLinks: {
+            self: string;
+            /** @description Its page for people (accessible HTML with the disclaimer, crisis guidance and linked sources): link people here rather than to the JSON. */
+            html: string;
         };
         /**
          * @description Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.
@@ -1289,6 +1535,52 @@ export interface components {
             reviewType: components["schemas"]["ReviewType"];
             /** @description This record in the API. */
             href: string;
+        };
+        /**
+         * @description schema.org JSON-LD of the resource's page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page's `mainEntity` is a `LifestyleModification`, a therapy's a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.
+         * @example {
+         *       "@context": "https://schema.org",
+         *       "@type": "MedicalWebPage",
+         *       "url": "https://api.example.org/strategies/journaling",
+         *       "name": "Journaling",
+         *       "description": "Writing about feelings helps you notice patterns.",
+         *       "inLanguage": "en",
+         *       "lastReviewed": "2026-11-22",
+         *       "citation": [
+         *         {
+         *           "@type": "CreativeWork",
+         *           "name": "Recovering from Emotional Withdrawal",
+         *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
+         *           "publisher": {
+         *             "@type": "Organization",
+         *             "name": "TalkToAngel"
+         *           }
+         *         }
+         *       ],
+         *       "about": [
+         *         {
+         *           "@type": "MedicalCondition",
+         *           "name": "Emotional withdrawal",
+         *           "url": "https://api.example.org/topics/emotional-withdrawal"
+         *         }
+         *       ],
+         *       "mainEntity": {
+         *         "@type": "LifestyleModification",
+         *         "name": "Journaling",
+         *         "description": "Writing about feelings helps you notice patterns."
+         *       }
+         *     }
+         */
+        JsonLd: {
+            /** @constant */
+            "@context": "https://schema.org";
+            /** @description `MedicalWebPage` (topics and most records), `FAQPage` (questions, and the FAQ list). */
+            "@type": string;
+            /** @description The page for people this describes. */
+            url: string;
+            name: string;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * @description An oEmbed 1.0 `rich` response.
@@ -2249,7 +2541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2315,8 +2607,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Topic"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -2380,7 +2673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2500,7 +2793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2564,8 +2857,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Sign"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -2629,7 +2923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2747,7 +3041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2811,8 +3105,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Cause"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -2876,7 +3171,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -2992,7 +3287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3056,8 +3351,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Context"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -3121,7 +3417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +3535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3303,8 +3599,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Strategy"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -3368,7 +3665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3486,7 +3783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3550,8 +3847,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Therapy"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -3615,7 +3913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3686,6 +3984,7 @@ export interface operations {
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -3731,7 +4030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3795,8 +4094,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Faq"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -3860,7 +4160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -3978,7 +4278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4042,8 +4342,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Impact"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -4107,7 +4408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4223,7 +4524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4287,8 +4588,9 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Story"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
+                    "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
@@ -4352,7 +4654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4466,7 +4768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4525,7 +4827,7 @@ export interface operations {
                     "application/json": {
                         data: components["schemas"]["Source"];
                         meta: components["schemas"]["ContentMeta"];
-                        links: components["schemas"]["SelfLink"];
+                        links: components["schemas"]["ItemLinks"];
                     };
                 };
             };
@@ -4590,7 +4892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +5012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +5118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Accept header does not allow JSON. */
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -4975,6 +5277,556 @@ export interface operations {
             };
             /** @description A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTopicsPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTopicPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No topic has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFaqsPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No sign has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCausePage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No cause has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getContextPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No context has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStrategyPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No strategy has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTherapyPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No therapy has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFaqPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No faq has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImpactPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No impact has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStoryPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No story has this slug. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSourcePage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The stable slug, as in the API. */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No source has this slug. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -10,7 +10,7 @@ import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
-import { faqListJsonLd, recordJsonLd } from '../../render/jsonld.js';
+import { faqListJsonLd, recordJsonLd } from '../../http/jsonld.js';
 import { RECORD_SCHEMAS } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 

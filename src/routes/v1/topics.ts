@@ -9,7 +9,7 @@ import { hrefOf } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
-import { topicJsonLd } from '../../render/jsonld.js';
+import { topicJsonLd } from '../../http/jsonld.js';
 import { Topic } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
