@@ -8,8 +8,27 @@ const META_EXAMPLE = {
   contentVersion: '6149d7b7b4cb0b21',
 };
 
-// Envelope examples reuse the example registered on the record's own component.
-const exampleOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.example as { href?: string } | undefined;
+// Envelope examples reuse the example registered on the record's own component (for a fielded
+// item, the full record's: the first of its two forms).
+const exampleOf = (schema: z.ZodType): { href?: string } | undefined =>
+  schema instanceof z.ZodUnion ? exampleOf(schema.options[0] as z.ZodType) : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
+
+const IDENTITY = { type: true, slug: true, href: true } as const;
+type Identified = z.ZodObject<{ type: z.ZodType; slug: z.ZodType; href: z.ZodType }>;
+
+/**
+ * An item as an operation with `fields` answers it: the full record, or the named fields plus
+ * type, slug and href (`<Id>Fields`: the record with every other field optional). A full record
+ * is also a valid trimmed one, so the two are `anyOf`, not `oneOf`.
+ */
+export const fieldedItem = <T extends Identified>(full: T) => {
+  const id = z.globalRegistry.get(full)?.id ?? 'Item';
+  const trimmed = full
+    .partial()
+    .required(IDENTITY)
+    .meta({ id: `${id}Fields`, description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.` });
+  return z.union([full, trimmed]);
+};
 
 export const itemEnvelope = <T extends z.ZodType>(data: T) => {
   const example = exampleOf(data);

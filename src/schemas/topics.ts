@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { RecordCollection } from '../seed/schemas.js';
 import { BodyFormat, ReviewType, SourceRef } from './common.js';
-import { INCLUDE_LIMIT } from './queries.js';
 import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
+
+/** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
+export const INCLUDE_LIMIT = 20;
 
 const related = <T extends z.ZodType>(item: T, what: string) =>
   z.object({

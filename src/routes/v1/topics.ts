@@ -4,23 +4,24 @@ import type { z } from 'zod';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { fieldedItem, itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { Topic } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
 const ITEM_DEFAULTS = defaultsOf(topicQuery);
+const TopicItem = fieldedItem(Topic);
 
 export default async function topicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   const listPayload = (query: z.output<typeof topicListQuery>) => {
-    const { include, format, limit, offset } = query;
+    const { include, format, fields, limit, offset } = query;
     const all = app.content.listTopics();
     return {
-      data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
+      data: all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields)),
       meta: { ...app.present.meta(query.region), total: all.length, limit, offset },
       links: pageLinks('/v1/topics', query, LIST_DEFAULTS, all.length, limit, offset),
     };
@@ -30,7 +31,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     const topic = app.content.getTopic(slug);
     if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
     return {
-      data: app.present.topic(topic, query.format, query.include),
+      data: withFields(app.present.topic(topic, query.format, query.include), query.fields),
       meta: app.present.meta(query.region),
       links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS) },
     };
@@ -44,9 +45,9 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'List topics',
         description:
-          'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections in full.',
+          'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(Topic), ...problemResponses },
+        response: { 200: pageEnvelope(TopicItem), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -60,10 +61,10 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named.',
         params: slugParams,
         querystring: topicQuery,
-        response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
+        response: { 200: itemEnvelope(TopicItem), ...itemProblemResponses },
       },
     },
     async (request, reply) => {
