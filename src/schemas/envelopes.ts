@@ -14,18 +14,20 @@ const exampleOf = (schema: z.ZodType): { href?: string } | undefined =>
   schema instanceof z.ZodUnion ? exampleOf(schema.options[0] as z.ZodType) : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
 
 const IDENTITY = { type: true, slug: true, href: true } as const;
-type Identified = z.ZodObject<{ type: z.ZodType; slug: z.ZodType; href: z.ZodType }>;
+type IdentifiedShape = z.ZodRawShape & { type: z.ZodType; slug: z.ZodType; href: z.ZodType };
 
 /**
  * An item as an operation with `fields` answers it: the full record, or the named fields plus
  * type, slug and href (`<Id>Fields`: the record with every other field optional). A full record
  * is also a valid trimmed one, so the two are `anyOf`, not `oneOf`.
  */
-export const fieldedItem = <T extends Identified>(full: T) => {
+// Generic over the shape, not the object: the trimmed form's type then keeps every field's type.
+export const fieldedItem = <S extends IdentifiedShape>(full: z.ZodObject<S>) => {
   const id = z.globalRegistry.get(full)?.id ?? 'Item';
   const trimmed = full
     .partial()
-    .required(IDENTITY)
+    // S has these keys by its constraint, which the mask's type cannot see through a generic.
+    .required(IDENTITY as typeof IDENTITY & Record<Exclude<keyof typeof IDENTITY, keyof S>, never>)
     .meta({ id: `${id}Fields`, description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.` });
   return z.union([full, trimmed]);
 };

@@ -1,10 +1,10 @@
 import t from 'tap';
 import { CONTENT_TYPES } from '../../src/content/types.js';
-import { fieldedItem, itemEnvelope, pageEnvelope } from '../../src/schemas/envelopes.js';
-import { RECORD_SCHEMAS, Strategy, Therapy } from '../../src/schemas/records.js';
+import { itemEnvelope, pageEnvelope } from '../../src/schemas/envelopes.js';
+import { RECORD_ITEMS, RECORD_SCHEMAS } from '../../src/schemas/records.js';
 import { SEARCH_FIELDS } from '../../src/schemas/search.js';
-import { Source } from '../../src/schemas/sources.js';
-import { Topic } from '../../src/schemas/topics.js';
+import { Source, SourceItem } from '../../src/schemas/sources.js';
+import { Topic, TopicItem } from '../../src/schemas/topics.js';
 import { build } from '../helpers/app.js';
 
 // Sparse fieldsets (`fields`) on every list, item and search operation, and `include` as a typed
@@ -22,7 +22,7 @@ t.test('a list keeps only the named fields, plus type, slug and href; the envelo
   const body = res.json() as Page;
   t.equal(body.data.length, 5);
   for (const item of body.data) t.same(keysOf(item), ['href', 'slug', 'summary', 'title', 'type'], `${item.slug}: only the named fields`);
-  t.doesNotThrow(() => pageEnvelope(fieldedItem(Strategy)).parse(body), 'the documented shape accepts trimmed items');
+  t.doesNotThrow(() => pageEnvelope(RECORD_ITEMS.strategies).parse(body), 'the documented shape accepts trimmed items');
 
   const full = (await get('/v1/strategies?limit=5&topic=emotional-withdrawal')).json() as Page;
   t.same(body.data, full.data.map(({ type, slug, title, summary, href }) => ({ type, slug, title, summary, href })), 'the values are the full records\'');
@@ -52,7 +52,7 @@ t.test('an item keeps only the named fields, in the requested format', async (t)
   t.same(keysOf(body.data), ['acronym', 'href', 'slug', 'type', 'whenToConsider']);
   t.equal(body.data.acronym, 'CBT');
   t.equal(body.links.self, '/v1/therapies/cognitive-behavioural-therapy?fields=acronym%2CwhenToConsider');
-  t.doesNotThrow(() => itemEnvelope(fieldedItem(Therapy)).parse(body));
+  t.doesNotThrow(() => itemEnvelope(RECORD_ITEMS.therapies).parse(body));
 
   const html = (await get('/v1/strategies/journaling?fields=body&format=html')).json() as { data: Item };
   t.same(keysOf(html.data), ['body', 'href', 'slug', 'type']);
@@ -69,10 +69,17 @@ t.test('topics: fields trims the topic; records expanded by include stay whole',
   t.ok(topic.related.signs!.items!.every((s) => typeof s.body === 'string' && typeof s.summary === 'string'), 'included records are whole');
   t.equal(topic.related.causes!.items, undefined, 'a collection not included has no items');
 
+  // Each collection named gets `items`, an array even when the topic has none of that kind.
+  const all = CONTENT_TYPES.map((c) => c.collection).join(',');
+  for (const slug of ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment']) {
+    const related = ((await get(`/v1/topics/${slug}?include=${all}`)).json() as { data: { related: Record<string, { count: number; items?: Item[] }> } }).data.related;
+    for (const [name, { count, items }] of Object.entries(related)) t.equal(items?.length, Math.min(count, 20), `${slug}: ${name} items`);
+  }
+
   const list = (await get('/v1/topics?fields=definition')).json() as Page;
   t.equal(list.data.length, 3);
   for (const item of list.data) t.same(keysOf(item), ['definition', 'href', 'slug', 'type']);
-  t.doesNotThrow(() => pageEnvelope(fieldedItem(Topic)).parse(list));
+  t.doesNotThrow(() => pageEnvelope(TopicItem).parse(list));
   t.equal(list.links.self, '/v1/topics?fields=definition&limit=20&offset=0');
 });
 
@@ -86,7 +93,7 @@ t.test('sources: list and item', async (t) => {
   t.same(keysOf(body.data), ['href', 'publisher', 'slug', 'type', 'url']);
   t.equal(body.links.self, '/v1/sources/detachment-article?fields=publisher%2Curl&region=GB');
   t.equal(body.meta.crisis.region, 'GB', 'the item takes region like the rest');
-  t.doesNotThrow(() => itemEnvelope(fieldedItem(Source)).parse(body));
+  t.doesNotThrow(() => itemEnvelope(SourceItem).parse(body));
   t.equal((await get('/v1/sources/detachment-article')).json().links.self, '/v1/sources/detachment-article', 'without fields, as before');
 });
 

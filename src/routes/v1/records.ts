@@ -7,9 +7,9 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { fieldedItem, itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, ITEM_QUERIES, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
-import { RECORD_SCHEMAS } from '../../schemas/records.js';
+import { RECORD_ITEMS } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -18,8 +18,7 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export default async function recordRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   for (const { collection, type, label, facets } of CONTENT_TYPES) {
-    const schema = RECORD_SCHEMAS[collection];
-    const item = fieldedItem(schema);
+    const item = RECORD_ITEMS[collection];
     const listQuery = LIST_QUERIES[collection];
     const listDefaults = defaultsOf(listQuery);
     const itemQuery = ITEM_QUERIES[collection];

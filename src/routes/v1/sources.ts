@@ -6,13 +6,12 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { fieldedItem, itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
-import { Source } from '../../schemas/sources.js';
+import { SourceItem } from '../../schemas/sources.js';
 
 const LIST_DEFAULTS = defaultsOf(sourceListQuery);
 const ITEM_DEFAULTS = defaultsOf(sourceItemQuery);
-const SourceItem = fieldedItem(Source);
 
 export default async function sourceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();

@@ -6,13 +6,12 @@ import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
-import { fieldedItem, itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
+import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
-import { Topic } from '../../schemas/topics.js';
+import { TopicItem } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
 const ITEM_DEFAULTS = defaultsOf(topicQuery);
-const TopicItem = fieldedItem(Topic);
 
 export default async function topicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
