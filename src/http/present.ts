@@ -8,11 +8,25 @@ import type { JsonLdOptions } from './jsonld.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
-import type { Topic as TopicSchema } from '../schemas/topics.js';
-import { INCLUDE_LIMIT } from '../schemas/queries.js';
+import { INCLUDE_LIMIT, type Topic as TopicSchema } from '../schemas/topics.js';
 import type { RecordCollection } from '../seed/schemas.js';
 
 export { hrefOf } from '../content/paths.js';
+
+/** An item trimmed by `fields`: what it has of them, plus its identity. Distributes over a union of item types. */
+export type Fielded<T> = T extends unknown ? Partial<T> & Pick<T, Extract<keyof T, 'type' | 'slug' | 'href'>> : never;
+const IDENTITY = new Set(['type', 'slug', 'href']);
+
+/**
+ * An item trimmed to a sparse fieldset: the named fields plus type, slug and href, in the item's
+ * own order (so the order of `fields` never changes the bytes). It picks from the item as
+ * presented in full (a record is the presenter's memoised object), so nothing is rendered again;
+ * without `fields` it is the item itself, whose kept JSON answers then reuse.
+ */
+export function withFields<T extends object>(item: T, fields: readonly string[] | undefined): T | Fielded<T> {
+  if (!fields) return item;
+  return Object.fromEntries(Object.entries(item).filter(([key]) => IDENTITY.has(key) || fields.includes(key))) as Fielded<T>;
+}
 
 type ApiSourceRef = z.output<typeof SourceRefSchema>;
 type TopicPayload = z.input<typeof TopicSchema>;

@@ -8,8 +8,29 @@ const META_EXAMPLE = {
   contentVersion: '6149d7b7b4cb0b21',
 };
 
-// Envelope examples reuse the example registered on the record's own component.
-const exampleOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.example as { href?: string } | undefined;
+// Envelope examples reuse the example registered on the record's own component (for a fielded
+// item, the full record's: the first of its two forms).
+const exampleOf = (schema: z.ZodType): { href?: string } | undefined =>
+  schema instanceof z.ZodUnion ? exampleOf(schema.options[0] as z.ZodType) : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
+
+const IDENTITY = { type: true, slug: true, href: true } as const;
+type IdentifiedShape = z.ZodRawShape & { type: z.ZodType; slug: z.ZodType; href: z.ZodType };
+
+/**
+ * An item as an operation with `fields` answers it: the full record, or the named fields plus
+ * type, slug and href (`<Id>Fields`: the record with every other field optional). A full record
+ * is also a valid trimmed one, so the two are `anyOf`, not `oneOf`.
+ */
+// Generic over the shape, not the object: the trimmed form's type then keeps every field's type.
+export const fieldedItem = <S extends IdentifiedShape>(full: z.ZodObject<S>) => {
+  const id = z.globalRegistry.get(full)?.id ?? 'Item';
+  const trimmed = full
+    .partial()
+    // S has these keys by its constraint, which the mask's type cannot see through a generic.
+    .required(IDENTITY as typeof IDENTITY & Record<Exclude<keyof typeof IDENTITY, keyof S>, never>)
+    .meta({ id: `${id}Fields`, description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.` });
+  return z.union([full, trimmed]);
+};
 
 export const itemEnvelope = <T extends z.ZodType>(data: T) => {
   const example = exampleOf(data);

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
 import { RECORD_COLLECTIONS, type RecordCollection } from '../seed/schemas.js';
 import { region } from './crisis.js';
-import { FACETS } from './records.js';
+import { FACETS, RECORD_SCHEMAS } from './records.js';
+import { Source } from './sources.js';
+import { INCLUDE_LIMIT, Topic } from './topics.js';
 
 // Multi-valued filters are comma-separated (topic=a,b); a repeated parameter is an error. Each
 // names a set ("any of"), so the parsed list is sorted and without repeats: one spelling per
@@ -12,6 +14,34 @@ const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
     .string()
     .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))].sort())
     .pipe(z.array(item).min(1, 'must name at least one value'));
+
+/**
+ * A comma list of names from a fixed set (`include`, `fields`). Unknown names make one issue that
+ * names each of them and lists the allowed ones. The spec shows an array of the enum, so a
+ * generated client types it (and rejects a misspelt name); `src/openapi/comma-lists.ts` marks it
+ * as sent comma-separated.
+ */
+export const nameList = <const N extends string>(allowed: readonly N[], noun: string) =>
+  commaList(z.string())
+    .superRefine((names, ctx) => {
+      const unknown = names.filter((n) => !(allowed as readonly string[]).includes(n));
+      if (unknown.length === 0) return;
+      const named = unknown.slice(0, 10).map((n) => `"${n.slice(0, 40)}"`).join(', ') + (unknown.length > 10 ? ', …' : '');
+      ctx.addIssue({ code: 'custom', message: `names unknown ${noun}${unknown.length > 1 ? 's' : ''} ${named}; must be one of ${allowed.join(', ')}` });
+    })
+    .pipe(z.array(z.enum(allowed as readonly [N, ...N[]])))
+    .meta({ type: 'array', items: { type: 'string', enum: [...allowed] } });
+
+/** Names a `fields` parameter accepts for items of this shape: its keys, one source of truth. */
+const fieldNames = <S extends z.ZodObject>(schema: S) => Object.keys(schema.shape) as (keyof S['shape'] & string)[];
+
+/** A sparse fieldset over `names`: `what` is trimmed, and `note` says anything particular to it. */
+export const fieldsParam = <const N extends string>(names: readonly N[], what = 'each item', note = '') =>
+  nameList(names, 'field')
+    .optional()
+    .describe(
+      `Sparse fieldset (comma-separated): ${what} carries only these fields, plus \`type\`, \`slug\` and \`href\`; the envelope (\`meta\`, \`links\`) is unchanged. Without it, every field.${note} Unknown names are a 400 naming them.`,
+    );
 
 /** What a query schema fills in for a parameter that is not given (canonical URLs leave those out). */
 export function defaultsOf(schema: z.ZodObject): Readonly<Record<string, unknown>> {
@@ -75,24 +105,31 @@ const facetFilters = (collection: RecordCollection) =>
   ) as Record<string, z.ZodOptional>;
 
 export const listQuery = (collection: RecordCollection) =>
-  z.strictObject({ topic: topicFilter, ...facetFilters(collection), sort, limit, offset, format, region });
+  z.strictObject({ topic: topicFilter, ...facetFilters(collection), sort, limit, offset, format, region, fields: fieldsParam(fieldNames(RECORD_SCHEMAS[collection])) });
 
 export const LIST_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, listQuery(c)])) as Record<
   RecordCollection,
   ReturnType<typeof listQuery>
 >;
 
-export const itemQuery = z.strictObject({ format, region });
+export const itemQuery = (collection: RecordCollection) =>
+  z.strictObject({ format, region, fields: fieldsParam(fieldNames(RECORD_SCHEMAS[collection]), 'the record') });
+
+export const ITEM_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, itemQuery(c)])) as Record<
+  RecordCollection,
+  ReturnType<typeof itemQuery>
+>;
 
 export const INCLUDABLE = RECORD_COLLECTIONS;
-/** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
-export const INCLUDE_LIMIT = 20;
 export const topicQuery = z.strictObject({
-  include: commaList(z.enum(INCLUDABLE, { error: `must be one of ${INCLUDABLE.join(', ')}` }))
+  include: nameList(INCLUDABLE, 'collection')
     .optional()
-    .describe(`Related collections to expand in full (comma-separated): ${INCLUDABLE.join(', ')}.`),
+    .describe(
+      `Related collections to expand (comma-separated): ${INCLUDABLE.join(', ')}. Each one named gets \`related.<collection>.items\` (the first ${INCLUDE_LIMIT} records in editorial order, an empty array when \`count\` is 0); a collection not named has no \`items\`. Unknown names are a 400 naming them.`,
+    ),
   format,
   region,
+  fields: fieldsParam(fieldNames(Topic), 'each topic', ' It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields.'),
 });
 export const topicListQuery = topicQuery.extend({ limit, offset });
 
@@ -102,6 +139,9 @@ export const sourceListQuery = z.strictObject({
   limit,
   offset,
   region,
+  fields: fieldsParam(fieldNames(Source)),
 });
+
+export const sourceItemQuery = z.strictObject({ region, fields: fieldsParam(fieldNames(Source), 'the source') });
 
 export const slugParams = z.strictObject({ slug: z.string().max(200).describe('The record\'s stable slug.') });

@@ -9,6 +9,7 @@ import {
 } from '../content/vocabulary.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { BodyFormat, ReviewType, SourceRef, TopicRef } from './common.js';
+import { fieldedItem } from './envelopes.js';
 
 const date = z.iso.date();
 
@@ -141,6 +142,18 @@ export const RECORD_SCHEMAS = {
 } as const;
 
 export type RecordSchemas = typeof RECORD_SCHEMAS;
+
+/** Each type's item as its operations answer it: whole, or trimmed by `fields`. */
+export const RECORD_ITEMS = {
+  signs: fieldedItem(Sign),
+  causes: fieldedItem(Cause),
+  contexts: fieldedItem(Context),
+  strategies: fieldedItem(Strategy),
+  therapies: fieldedItem(Therapy),
+  faqs: fieldedItem(Faq),
+  impacts: fieldedItem(Impact),
+  stories: fieldedItem(Story),
+} as const satisfies Record<RecordCollection, z.ZodType>;
 
 /** A record as the API sends it: one of the per-type shapes above. */
 export type RecordPayload = z.input<RecordSchemas[RecordCollection]>;

@@ -3,7 +3,7 @@ import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { PageLinks, PageMeta, TopicRef } from './common.js';
 import { CrisisNotice, region } from './crisis.js';
-import { format, limit, offset, topicFilter } from './queries.js';
+import { fieldsParam, format, limit, offset, topicFilter } from './queries.js';
 import { RECORD_SCHEMAS } from './records.js';
 import { Topic } from './topics.js';
 
@@ -62,21 +62,7 @@ export const searchQuery = z.strictObject({
     .optional()
     .describe(`Only these record types (comma-separated): ${SEARCH_TYPES.join(', ')}.`),
   topic: topicFilter,
-  fields: z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-    .pipe(
-      z
-        .array(z.string())
-        .min(1, 'must name at least one field')
-        .superRefine((names, ctx) => {
-          const unknown = names.filter((n) => !(SEARCH_FIELDS as string[]).includes(n));
-          if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `has unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n.slice(0, 40)}"`).join(', ')}; allowed: ${SEARCH_FIELDS.join(', ')}` });
-        }),
-    )
-    .optional()
-    // The spec shows the allowed names as a pattern a client can check (a comma list of the enum).
-    .meta({ pattern: `^(${SEARCH_FIELDS.join('|')})(,(${SEARCH_FIELDS.join('|')}))*$`, description: `Sparse fieldset (comma-separated): each hit carries only these fields, plus \`type\`, \`slug\` and \`href\`. A field a hit's type does not have is left out of that hit. Allowed: ${SEARCH_FIELDS.join(', ')}.`, example: 'title,summary,snippet' }),
+  fields: fieldsParam(SEARCH_FIELDS, 'each hit', ' A field that a hit\'s type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`.'),
   format,
   limit,
   offset,

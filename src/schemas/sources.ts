@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../content/vocabulary.js';
 import { SourceAuthority } from './common.js';
+import { fieldedItem } from './envelopes.js';
 
 export const Source = z
   .object({
@@ -43,3 +44,6 @@ export const Source = z
       href: '/v1/sources/gunther-2020',
     },
   });
+
+/** A source as its operations answer it: whole, or trimmed by `fields`. */
+export const SourceItem = fieldedItem(Source);

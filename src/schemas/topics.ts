@@ -1,28 +1,40 @@
 import { z } from 'zod';
 import type { RecordCollection } from '../seed/schemas.js';
 import { BodyFormat, ReviewType, SourceRef } from './common.js';
-import { INCLUDE_LIMIT } from './queries.js';
+import { fieldedItem } from './envelopes.js';
 import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
 
-const related = <T extends z.ZodType>(item: T, what: string) =>
+/** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
+export const INCLUDE_LIMIT = 20;
+
+// Whether `items` is there depends on the request (`include`), which a schema cannot tie to a
+// parameter: a variant per state (collapsed | expanded) would still leave the client to test for
+// `items`, so it stays one optional property whose description gives the exact rule.
+const related = <T extends z.ZodType>(item: T, collection: RecordCollection, what: string) =>
   z.object({
     count: z.number().int().min(0).describe(`How many ${what} belong to this topic.`),
     href: z.string().describe(`The ${what} of this topic as a filtered collection.`),
-    items: z.array(item).max(INCLUDE_LIMIT).optional().describe(`Present when named in \`include\`: the first ${INCLUDE_LIMIT} records in editorial order (all of them unless \`count\` is larger; page through the rest at \`href\`).`),
+    items: z
+      .array(item)
+      .max(INCLUDE_LIMIT)
+      .optional()
+      .describe(
+        `Present if and only if \`include\` names \`${collection}\`: then always an array (empty when \`count\` is 0) of the first ${INCLUDE_LIMIT} records in editorial order, whole whatever \`fields\` says (all of them unless \`count\` is larger; page through the rest at \`href\`). Absent otherwise.`,
+      ),
   });
 
 export const TopicRelated = z
   .object({
-    signs: related(Sign, 'signs'),
-    causes: related(Cause, 'causes'),
-    contexts: related(Context, 'contexts'),
-    strategies: related(Strategy, 'strategies'),
-    therapies: related(Therapy, 'therapies'),
-    faqs: related(Faq, 'FAQs'),
-    impacts: related(Impact, 'impacts'),
-    stories: related(Story, 'stories'),
+    signs: related(Sign, 'signs', 'signs'),
+    causes: related(Cause, 'causes', 'causes'),
+    contexts: related(Context, 'contexts', 'contexts'),
+    strategies: related(Strategy, 'strategies', 'strategies'),
+    therapies: related(Therapy, 'therapies', 'therapies'),
+    faqs: related(Faq, 'faqs', 'FAQs'),
+    impacts: related(Impact, 'impacts', 'impacts'),
+    stories: related(Story, 'stories', 'stories'),
   } satisfies Record<RecordCollection, z.ZodType>)
-  .meta({ id: 'TopicRelated', description: 'Counts and links for every collection linked to the topic; `items` when included.' });
+  .meta({ id: 'TopicRelated', description: 'Counts and links for every collection linked to the topic, and `items` for exactly the collections named in `include`.' });
 
 export const Comparison = z
   .object({
@@ -101,3 +113,6 @@ export const Topic = z
       href: '/v1/topics/emotional-detachment',
     },
   });
+
+/** A topic as its operations answer it: whole, or trimmed by `fields`. */
+export const TopicItem = fieldedItem(Topic);

@@ -53,7 +53,7 @@ export interface paths {
         };
         /**
          * List topics
-         * @description The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections in full.
+         * @description The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.
          */
         get: operations["listTopics"];
         put?: never;
@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Get one topic
-         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.
+         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.
          */
         get: operations["getTopic"];
         put?: never;
@@ -1536,6 +1536,508 @@ export interface components {
             /** @description This record in the API. */
             href: string;
         };
+        /** @description A Sign trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        SignFields: {
+            /** @constant */
+            type: "sign";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+            /**
+             * @description What kind of sign this is.
+             * @enum {string}
+             */
+            kind?: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
+            /**
+             * @description `romantic-relationship` for signs seen between partners.
+             * @enum {string}
+             */
+            setting?: "general" | "romantic-relationship";
+        };
+        /** @description A Cause trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        CauseFields: {
+            /** @constant */
+            type: "cause";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+            /**
+             * @description What kind of cause this is.
+             * @enum {string}
+             */
+            category?: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
+        };
+        /** @description A Context trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        ContextFields: {
+            /** @constant */
+            type: "context";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+        };
+        /** @description A Strategy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        StrategyFields: {
+            /** @constant */
+            type: "strategy";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+            /**
+             * @description What the strategy works on.
+             * @enum {string}
+             */
+            category?: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
+            /** @description One small, concrete action to start with, where the sources give one. */
+            firstStep?: string | null;
+        };
+        /** @description A Therapy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        TherapyFields: {
+            /** @constant */
+            type: "therapy";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+            /**
+             * @description `therapy` (led by a professional) or `support` (peer support).
+             * @enum {string}
+             */
+            kind?: "therapy" | "support";
+            /** @description Common abbreviation, such as CBT. */
+            acronym?: string | null;
+            /** @description When this option is worth considering. */
+            whenToConsider?: string;
+        };
+        /** @description A Faq trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        FaqFields: {
+            /** @constant */
+            type: "faq";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+        };
+        /** @description A Impact trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        ImpactFields: {
+            /** @constant */
+            type: "impact";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+            /**
+             * @description Which part of life the impact concerns.
+             * @enum {string}
+             */
+            area?: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+        };
+        /** @description A Story trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        StoryFields: {
+            /** @constant */
+            type: "story";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            /** @description One or two plain-language sentences. */
+            summary?: string;
+            /** @description Full text in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            topics?: components["schemas"]["TopicRef"][];
+            /** @description The works this record is based on. */
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the record was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the record is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            /** @description This record in the API. */
+            href: string;
+        };
+        /** @description Counts and links for every collection linked to the topic, and `items` for exactly the collections named in `include`. */
+        TopicRelated: {
+            signs: {
+                /** @description How many signs belong to this topic. */
+                count: number;
+                /** @description The signs of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `signs`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Sign"][];
+            };
+            causes: {
+                /** @description How many causes belong to this topic. */
+                count: number;
+                /** @description The causes of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `causes`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Cause"][];
+            };
+            contexts: {
+                /** @description How many contexts belong to this topic. */
+                count: number;
+                /** @description The contexts of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `contexts`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Context"][];
+            };
+            strategies: {
+                /** @description How many strategies belong to this topic. */
+                count: number;
+                /** @description The strategies of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `strategies`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Strategy"][];
+            };
+            therapies: {
+                /** @description How many therapies belong to this topic. */
+                count: number;
+                /** @description The therapies of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `therapies`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Therapy"][];
+            };
+            faqs: {
+                /** @description How many FAQs belong to this topic. */
+                count: number;
+                /** @description The FAQs of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `faqs`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Faq"][];
+            };
+            impacts: {
+                /** @description How many impacts belong to this topic. */
+                count: number;
+                /** @description The impacts of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `impacts`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Impact"][];
+            };
+            stories: {
+                /** @description How many stories belong to this topic. */
+                count: number;
+                /** @description The stories of this topic as a filtered collection. */
+                href: string;
+                /** @description Present if and only if `include` names `stories`: then always an array (empty when `count` is 0) of the first 20 records in editorial order, whole whatever `fields` says (all of them unless `count` is larger; page through the rest at `href`). Absent otherwise. */
+                items?: components["schemas"]["Story"][];
+            };
+        };
+        /** @description How a topic differs from another topic or concept. */
+        Comparison: {
+            /** @description The topic compared with, if it is one of ours. */
+            topic: {
+                slug: string;
+                title: string;
+                href: string;
+            } | null;
+            /** @description The wider concept compared with (e.g. Loneliness), if not a topic. */
+            concept: string | null;
+            /** @description How the two differ. */
+            text: string;
+        };
+        /**
+         * @description One of the three topics, with its definition, comparisons, impacts and related collections.
+         * @example {
+         *       "type": "topic",
+         *       "slug": "emotional-detachment",
+         *       "title": "Emotional detachment",
+         *       "summary": "Finding it hard, or not wanting, to connect with others at the level of feelings.",
+         *       "definition": "Emotional detachment means being unable or unwilling to engage with feelings …",
+         *       "keyPoints": [
+         *         "It can protect against hurt, but used too much it gets in the way."
+         *       ],
+         *       "body": "…",
+         *       "bodyFormat": "markdown",
+         *       "comparisons": [
+         *         {
+         *           "topic": {
+         *             "slug": "emotional-withdrawal",
+         *             "title": "Emotional withdrawal",
+         *             "href": "/v1/topics/emotional-withdrawal"
+         *           },
+         *           "concept": null,
+         *           "text": "…"
+         *         }
+         *       ],
+         *       "impacts": [],
+         *       "related": {
+         *         "signs": {
+         *           "count": 10,
+         *           "href": "/v1/signs?topic=emotional-detachment"
+         *         },
+         *         "causes": {
+         *           "count": 4,
+         *           "href": "/v1/causes?topic=emotional-detachment"
+         *         },
+         *         "contexts": {
+         *           "count": 1,
+         *           "href": "/v1/contexts?topic=emotional-detachment"
+         *         },
+         *         "strategies": {
+         *           "count": 5,
+         *           "href": "/v1/strategies?topic=emotional-detachment"
+         *         },
+         *         "therapies": {
+         *           "count": 2,
+         *           "href": "/v1/therapies?topic=emotional-detachment"
+         *         },
+         *         "faqs": {
+         *           "count": 3,
+         *           "href": "/v1/faqs?topic=emotional-detachment"
+         *         },
+         *         "impacts": {
+         *           "count": 2,
+         *           "href": "/v1/impacts?topic=emotional-detachment"
+         *         },
+         *         "stories": {
+         *           "count": 0,
+         *           "href": "/v1/stories?topic=emotional-detachment"
+         *         }
+         *       },
+         *       "sources": [
+         *         {
+         *           "slug": "detachment-article",
+         *           "title": "What It Means to Be Emotionally Detached",
+         *           "publisher": "Psychology Today",
+         *           "url": null,
+         *           "doi": null,
+         *           "authority": "secondary",
+         *           "citation": "Parincu, Z., & Davis, T. (n.d.). What it means to be emotionally detached. Psychology Today.",
+         *           "href": "/v1/sources/detachment-article"
+         *         }
+         *       ],
+         *       "reviewedAt": "2026-11-22",
+         *       "nextReviewAt": "2027-11-22",
+         *       "reviewType": "editorial",
+         *       "href": "/v1/topics/emotional-detachment"
+         *     }
+         */
+        Topic: {
+            /** @constant */
+            type: "topic";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title: string;
+            summary: string;
+            /** @description What the term means, in two or three sentences. */
+            definition: string;
+            keyPoints: string[];
+            /** @description Overview in the requested `format`. */
+            body: string;
+            bodyFormat: components["schemas"]["BodyFormat"];
+            /** @description How this topic differs from related topics and concepts. */
+            comparisons: components["schemas"]["Comparison"][];
+            /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
+            impacts: {
+                slug: string;
+                title: string;
+                summary: string;
+                area: string;
+                href: string;
+            }[];
+            related: components["schemas"]["TopicRelated"];
+            sources: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the topic was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt: string;
+            /**
+             * Format: date
+             * @description When the topic is next due for review.
+             */
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
+            href: string;
+        };
+        /** @description A Topic trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        TopicFields: {
+            /** @constant */
+            type: "topic";
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title?: string;
+            summary?: string;
+            /** @description What the term means, in two or three sentences. */
+            definition?: string;
+            keyPoints?: string[];
+            /** @description Overview in the requested `format`. */
+            body?: string;
+            bodyFormat?: components["schemas"]["BodyFormat"];
+            /** @description How this topic differs from related topics and concepts. */
+            comparisons?: components["schemas"]["Comparison"][];
+            /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
+            impacts?: {
+                slug: string;
+                title: string;
+                summary: string;
+                area: string;
+                href: string;
+            }[];
+            related?: components["schemas"]["TopicRelated"];
+            sources?: components["schemas"]["SourceRef"][];
+            /**
+             * Format: date
+             * @description When the topic was last reviewed (see `reviewType` for what kind of review).
+             */
+            reviewedAt?: string;
+            /**
+             * Format: date
+             * @description When the topic is next due for review.
+             */
+            nextReviewAt?: string;
+            reviewType?: components["schemas"]["ReviewType"];
+            href: string;
+        };
         /**
          * @description schema.org JSON-LD of the resource's page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page's `mainEntity` is a `LifestyleModification`, a therapy's a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.
          * @example {
@@ -1613,6 +2115,98 @@ export interface components {
             provider_url: string;
             /** @description Seconds the consumer may cache this response. */
             cache_age: number;
+        };
+        /**
+         * @description A work that content records are based on.
+         * @example {
+         *       "type": "source",
+         *       "slug": "gunther-2020",
+         *       "title": "The danger of emotional detachment",
+         *       "kind": "reference",
+         *       "authority": "secondary",
+         *       "publisher": "Psychology Today",
+         *       "authors": [
+         *         "Gunther, Randi"
+         *       ],
+         *       "editors": [],
+         *       "url": null,
+         *       "doi": null,
+         *       "accessed": null,
+         *       "published": "2020-12-31",
+         *       "updated": null,
+         *       "citation": "Gunther, R. (2020, December 31). The danger of emotional detachment. Psychology Today.",
+         *       "description": "Article cited by the detachment article for the signs of detachment in romantic relationships.",
+         *       "href": "/v1/sources/gunther-2020"
+         *     }
+         */
+        Source: {
+            /** @constant */
+            type: "source";
+            slug: string;
+            /** @description Title of the work. */
+            title: string;
+            /**
+             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
+             * @enum {string}
+             */
+            kind: "article" | "reference";
+            authority: components["schemas"]["SourceAuthority"];
+            /** @description Publisher, or the site the work appears on. */
+            publisher: string;
+            /** @description Authors as "Surname, Given names"; a name without a comma is a group author. */
+            authors: string[];
+            /** @description Editors of the book a chapter appears in, written like authors. */
+            editors: string[];
+            /** @description Where the work can be read, when known. */
+            url: string | null;
+            /** @description Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one. */
+            doi: string | null;
+            /** @description When the work was read at its URL or DOI for this service. */
+            accessed: string | null;
+            /** @description Year or date of publication, when known. */
+            published: string | null;
+            /** @description Date the work was last updated, when known. */
+            updated: string | null;
+            /** @description Reference in APA 7 style, built from the fields above, ready to display. */
+            citation: string;
+            /** @description What the work covers and how this service uses it. */
+            description: string;
+            href: string;
+        };
+        /** @description A Source trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
+        SourceFields: {
+            /** @constant */
+            type: "source";
+            slug: string;
+            /** @description Title of the work. */
+            title?: string;
+            /**
+             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
+             * @enum {string}
+             */
+            kind?: "article" | "reference";
+            authority?: components["schemas"]["SourceAuthority"];
+            /** @description Publisher, or the site the work appears on. */
+            publisher?: string;
+            /** @description Authors as "Surname, Given names"; a name without a comma is a group author. */
+            authors?: string[];
+            /** @description Editors of the book a chapter appears in, written like authors. */
+            editors?: string[];
+            /** @description Where the work can be read, when known. */
+            url?: string | null;
+            /** @description Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one. */
+            doi?: string | null;
+            /** @description When the work was read at its URL or DOI for this service. */
+            accessed?: string | null;
+            /** @description Year or date of publication, when known. */
+            published?: string | null;
+            /** @description Date the work was last updated, when known. */
+            updated?: string | null;
+            /** @description Reference in APA 7 style, built from the fields above, ready to display. */
+            citation?: string;
+            /** @description What the work covers and how this service uses it. */
+            description?: string;
+            href: string;
         };
         /**
          * @example {
@@ -1768,201 +2362,6 @@ export interface components {
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
             nextReviewAt: string;
-        };
-        /** @description Counts and links for every collection linked to the topic; `items` when included. */
-        TopicRelated: {
-            signs: {
-                /** @description How many signs belong to this topic. */
-                count: number;
-                /** @description The signs of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Sign"][];
-            };
-            causes: {
-                /** @description How many causes belong to this topic. */
-                count: number;
-                /** @description The causes of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Cause"][];
-            };
-            contexts: {
-                /** @description How many contexts belong to this topic. */
-                count: number;
-                /** @description The contexts of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Context"][];
-            };
-            strategies: {
-                /** @description How many strategies belong to this topic. */
-                count: number;
-                /** @description The strategies of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Strategy"][];
-            };
-            therapies: {
-                /** @description How many therapies belong to this topic. */
-                count: number;
-                /** @description The therapies of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Therapy"][];
-            };
-            faqs: {
-                /** @description How many FAQs belong to this topic. */
-                count: number;
-                /** @description The FAQs of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Faq"][];
-            };
-            impacts: {
-                /** @description How many impacts belong to this topic. */
-                count: number;
-                /** @description The impacts of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Impact"][];
-            };
-            stories: {
-                /** @description How many stories belong to this topic. */
-                count: number;
-                /** @description The stories of this topic as a filtered collection. */
-                href: string;
-                /** @description Present when named in `include`: the first 20 records in editorial order (all of them unless `count` is larger; page through the rest at `href`). */
-                items?: components["schemas"]["Story"][];
-            };
-        };
-        /** @description How a topic differs from another topic or concept. */
-        Comparison: {
-            /** @description The topic compared with, if it is one of ours. */
-            topic: {
-                slug: string;
-                title: string;
-                href: string;
-            } | null;
-            /** @description The wider concept compared with (e.g. Loneliness), if not a topic. */
-            concept: string | null;
-            /** @description How the two differ. */
-            text: string;
-        };
-        /**
-         * @description One of the three topics, with its definition, comparisons, impacts and related collections.
-         * @example {
-         *       "type": "topic",
-         *       "slug": "emotional-detachment",
-         *       "title": "Emotional detachment",
-         *       "summary": "Finding it hard, or not wanting, to connect with others at the level of feelings.",
-         *       "definition": "Emotional detachment means being unable or unwilling to engage with feelings …",
-         *       "keyPoints": [
-         *         "It can protect against hurt, but used too much it gets in the way."
-         *       ],
-         *       "body": "…",
-         *       "bodyFormat": "markdown",
-         *       "comparisons": [
-         *         {
-         *           "topic": {
-         *             "slug": "emotional-withdrawal",
-         *             "title": "Emotional withdrawal",
-         *             "href": "/v1/topics/emotional-withdrawal"
-         *           },
-         *           "concept": null,
-         *           "text": "…"
-         *         }
-         *       ],
-         *       "impacts": [],
-         *       "related": {
-         *         "signs": {
-         *           "count": 10,
-         *           "href": "/v1/signs?topic=emotional-detachment"
-         *         },
-         *         "causes": {
-         *           "count": 4,
-         *           "href": "/v1/causes?topic=emotional-detachment"
-         *         },
-         *         "contexts": {
-         *           "count": 1,
-         *           "href": "/v1/contexts?topic=emotional-detachment"
-         *         },
-         *         "strategies": {
-         *           "count": 5,
-         *           "href": "/v1/strategies?topic=emotional-detachment"
-         *         },
-         *         "therapies": {
-         *           "count": 2,
-         *           "href": "/v1/therapies?topic=emotional-detachment"
-         *         },
-         *         "faqs": {
-         *           "count": 3,
-         *           "href": "/v1/faqs?topic=emotional-detachment"
-         *         },
-         *         "impacts": {
-         *           "count": 2,
-         *           "href": "/v1/impacts?topic=emotional-detachment"
-         *         },
-         *         "stories": {
-         *           "count": 0,
-         *           "href": "/v1/stories?topic=emotional-detachment"
-         *         }
-         *       },
-         *       "sources": [
-         *         {
-         *           "slug": "detachment-article",
-         *           "title": "What It Means to Be Emotionally Detached",
-         *           "publisher": "Psychology Today",
-         *           "url": null,
-         *           "doi": null,
-         *           "authority": "secondary",
-         *           "citation": "Parincu, Z., & Davis, T. (n.d.). What it means to be emotionally detached. Psychology Today.",
-         *           "href": "/v1/sources/detachment-article"
-         *         }
-         *       ],
-         *       "reviewedAt": "2026-11-22",
-         *       "nextReviewAt": "2027-11-22",
-         *       "reviewType": "editorial",
-         *       "href": "/v1/topics/emotional-detachment"
-         *     }
-         */
-        Topic: {
-            /** @constant */
-            type: "topic";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title: string;
-            summary: string;
-            /** @description What the term means, in two or three sentences. */
-            definition: string;
-            keyPoints: string[];
-            /** @description Overview in the requested `format`. */
-            body: string;
-            bodyFormat: components["schemas"]["BodyFormat"];
-            /** @description How this topic differs from related topics and concepts. */
-            comparisons: components["schemas"]["Comparison"][];
-            /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
-            impacts: {
-                slug: string;
-                title: string;
-                summary: string;
-                area: string;
-                href: string;
-            }[];
-            related: components["schemas"]["TopicRelated"];
-            sources: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the topic was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt: string;
-            /**
-             * Format: date
-             * @description When the topic is next due for review.
-             */
-            nextReviewAt: string;
-            reviewType: components["schemas"]["ReviewType"];
-            href: string;
         };
         /** @description A topic search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
         TopicSearchHit: {
@@ -2350,63 +2749,6 @@ export interface components {
             /** @description Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null. */
             crisisReason: string | null;
         };
-        /**
-         * @description A work that content records are based on.
-         * @example {
-         *       "type": "source",
-         *       "slug": "gunther-2020",
-         *       "title": "The danger of emotional detachment",
-         *       "kind": "reference",
-         *       "authority": "secondary",
-         *       "publisher": "Psychology Today",
-         *       "authors": [
-         *         "Gunther, Randi"
-         *       ],
-         *       "editors": [],
-         *       "url": null,
-         *       "doi": null,
-         *       "accessed": null,
-         *       "published": "2020-12-31",
-         *       "updated": null,
-         *       "citation": "Gunther, R. (2020, December 31). The danger of emotional detachment. Psychology Today.",
-         *       "description": "Article cited by the detachment article for the signs of detachment in romantic relationships.",
-         *       "href": "/v1/sources/gunther-2020"
-         *     }
-         */
-        Source: {
-            /** @constant */
-            type: "source";
-            slug: string;
-            /** @description Title of the work. */
-            title: string;
-            /**
-             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
-             * @enum {string}
-             */
-            kind: "article" | "reference";
-            authority: components["schemas"]["SourceAuthority"];
-            /** @description Publisher, or the site the work appears on. */
-            publisher: string;
-            /** @description Authors as "Surname, Given names"; a name without a comma is a group author. */
-            authors: string[];
-            /** @description Editors of the book a chapter appears in, written like authors. */
-            editors: string[];
-            /** @description Where the work can be read, when known. */
-            url: string | null;
-            /** @description Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one. */
-            doi: string | null;
-            /** @description When the work was read at its URL or DOI for this service. */
-            accessed: string | null;
-            /** @description Year or date of publication, when known. */
-            published: string | null;
-            /** @description Date the work was last updated, when known. */
-            updated: string | null;
-            /** @description Reference in APA 7 style, built from the fields above, ready to display. */
-            citation: string;
-            /** @description What the work covers and how this service uses it. */
-            description: string;
-            href: string;
-        };
     };
     responses: never;
     parameters: never;
@@ -2468,12 +2810,14 @@ export interface operations {
     listTopics: {
         parameters: {
             query?: {
-                /** @description Related collections to expand in full (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. */
-                include?: string;
+                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
+                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
                 /** @description Page size, 1–100. */
                 limit?: number;
                 /** @description Index of the first record to return. */
@@ -2492,7 +2836,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Topic"][];
+                        data: (components["schemas"]["Topic"] | components["schemas"]["TopicFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -2582,12 +2926,14 @@ export interface operations {
     getTopic: {
         parameters: {
             query?: {
-                /** @description Related collections to expand in full (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. */
-                include?: string;
+                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
+                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path: {
@@ -2605,7 +2951,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Topic"];
+                        data: components["schemas"]["Topic"] | components["schemas"]["TopicFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -2730,6 +3076,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "setting")[];
             };
             header?: never;
             path?: never;
@@ -2744,7 +3092,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Sign"][];
+                        data: (components["schemas"]["Sign"] | components["schemas"]["SignFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -2838,6 +3186,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "setting")[];
             };
             header?: never;
             path: {
@@ -2855,7 +3205,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Sign"];
+                        data: components["schemas"]["Sign"] | components["schemas"]["SignFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -2978,6 +3328,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category")[];
             };
             header?: never;
             path?: never;
@@ -2992,7 +3344,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Cause"][];
+                        data: (components["schemas"]["Cause"] | components["schemas"]["CauseFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3086,6 +3438,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category")[];
             };
             header?: never;
             path: {
@@ -3103,7 +3457,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Cause"];
+                        data: components["schemas"]["Cause"] | components["schemas"]["CauseFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3224,6 +3578,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path?: never;
@@ -3238,7 +3594,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Context"][];
+                        data: (components["schemas"]["Context"] | components["schemas"]["ContextFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3332,6 +3688,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path: {
@@ -3349,7 +3707,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Context"];
+                        data: components["schemas"]["Context"] | components["schemas"]["ContextFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3472,6 +3830,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category" | "firstStep")[];
             };
             header?: never;
             path?: never;
@@ -3486,7 +3846,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Strategy"][];
+                        data: (components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3580,6 +3940,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category" | "firstStep")[];
             };
             header?: never;
             path: {
@@ -3597,7 +3959,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Strategy"];
+                        data: components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3720,6 +4082,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "acronym" | "whenToConsider")[];
             };
             header?: never;
             path?: never;
@@ -3734,7 +4098,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Therapy"][];
+                        data: (components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3828,6 +4192,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "acronym" | "whenToConsider")[];
             };
             header?: never;
             path: {
@@ -3845,7 +4211,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Therapy"];
+                        data: components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3966,6 +4332,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path?: never;
@@ -3980,7 +4348,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Faq"][];
+                        data: (components["schemas"]["Faq"] | components["schemas"]["FaqFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4075,6 +4443,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path: {
@@ -4092,7 +4462,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Faq"];
+                        data: components["schemas"]["Faq"] | components["schemas"]["FaqFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4215,6 +4585,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "area")[];
             };
             header?: never;
             path?: never;
@@ -4229,7 +4601,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Impact"][];
+                        data: (components["schemas"]["Impact"] | components["schemas"]["ImpactFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4323,6 +4695,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "area")[];
             };
             header?: never;
             path: {
@@ -4340,7 +4714,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Impact"];
+                        data: components["schemas"]["Impact"] | components["schemas"]["ImpactFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4461,6 +4835,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path?: never;
@@ -4475,7 +4851,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Story"][];
+                        data: (components["schemas"]["Story"] | components["schemas"]["StoryFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4569,6 +4945,8 @@ export interface operations {
                 format?: "markdown" | "html" | "text";
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
             };
             header?: never;
             path: {
@@ -4586,7 +4964,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Story"];
+                        data: components["schemas"]["Story"] | components["schemas"]["StoryFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4705,6 +5083,8 @@ export interface operations {
                 offset?: number;
                 /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
                 region?: string;
+                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
             };
             header?: never;
             path?: never;
@@ -4719,7 +5099,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Source"][];
+                        data: (components["schemas"]["Source"] | components["schemas"]["SourceFields"])[];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4808,7 +5188,12 @@ export interface operations {
     };
     getSource: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+                /** @description Sparse fieldset (comma-separated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
+                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
+            };
             header?: never;
             path: {
                 /** @description The record's stable slug. */
@@ -4825,7 +5210,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Source"];
+                        data: components["schemas"]["Source"] | components["schemas"]["SourceFields"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4939,8 +5324,8 @@ export interface operations {
                 type?: string;
                 /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
                 topic?: string;
-                /** @description Sparse fieldset (comma-separated): each hit carries only these fields, plus `type`, `slug` and `href`. A field a hit's type does not have is left out of that hit. Allowed: acronym, area, body, bodyFormat, category, definition, firstStep, href, keyPoints, kind, nextReviewAt, reviewType, reviewedAt, score, setting, slug, snippet, sources, summary, title, topics, type, whenToConsider. */
-                fields?: string;
+                /** @description Sparse fieldset (comma-separated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. */
+                fields?: ("acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "reviewType" | "reviewedAt" | "score" | "setting" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
                 /** @description Page size, 1–100. */

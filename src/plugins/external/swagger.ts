@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
+import { commaSeparatedArrays } from '../../openapi/comma-lists.js';
 import { describeJsonLd } from '../../openapi/jsonld.js';
 import { describeProblems } from '../../openapi/problems.js';
 import { pruneUnusedSchemas } from '../../openapi/prune.js';
@@ -50,7 +51,7 @@ export default fp(
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => pruneUnusedSchemas(describeJsonLd(describeProblems(jsonSchemaTransformObject(document)))),
+      transformObject: (document) => pruneUnusedSchemas(commaSeparatedArrays(describeJsonLd(describeProblems(jsonSchemaTransformObject(document))))),
     });
   },
   { name: 'swagger' },

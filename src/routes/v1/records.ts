@@ -6,38 +6,40 @@ import { pagePathOf } from '../../content/paths.js';
 import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
-import { defaultsOf, itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
+import { defaultsOf, ITEM_QUERIES, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
 import { faqListJsonLd, recordJsonLd } from '../../http/jsonld.js';
-import { RECORD_SCHEMAS } from '../../schemas/records.js';
+import { RECORD_ITEMS } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const ITEM_DEFAULTS = defaultsOf(itemQuery);
 
 /** A list and an item operation for each content type (signs, causes, … stories). */
 export default async function recordRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   for (const { collection, type, label, facets } of CONTENT_TYPES) {
-    const schema = RECORD_SCHEMAS[collection];
+    const item = RECORD_ITEMS[collection];
     const listQuery = LIST_QUERIES[collection];
     const listDefaults = defaultsOf(listQuery);
+    const itemQuery = ITEM_QUERIES[collection];
+    const itemDefaults = defaultsOf(itemQuery);
     const path = `/v1/${collection}`;
     const facetText = facets.length ? ` Filter by ${facets.map((f) => `\`${f}\``).join(', ')} and by \`topic\`.` : ' Filter by `topic`.';
 
     const listPage = (query: z.output<typeof listQuery>) => {
-      const { topic, sort, limit, offset, format: _format, region: _region, ...facetValues } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
+      // Only the facets filter: the other parameters shape the page or the answer around it.
+      const { topic, sort, limit, offset, format: _format, fields: _fields, region: _region, ...facetValues } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
       checkTopics(app, topic);
       return app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
     };
 
     const listPayload = (query: z.output<typeof listQuery>) => {
-      const { limit, offset, format } = query;
+      const { limit, offset, format, fields } = query;
       const page = listPage(query);
       return {
-        data: page.items.map((r) => app.present.record(r, format)),
+        data: page.items.map((r) => withFields(app.present.record(r, format), fields)),
         meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
         links: pageLinks(path, query, listDefaults, page.total, limit, offset),
       };
@@ -50,9 +52,9 @@ export default async function recordRoutes(fastify: FastifyInstance) {
     };
 
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => ({
-      data: app.present.record(find(slug), query.format),
+      data: withFields(app.present.record(find(slug), query.format), query.fields),
       meta: app.present.meta(query.region),
-      links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }) },
+      links: { self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults), html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }) },
     });
     // Only the FAQ list has a JSON-LD form (an FAQPage); other lists are not pages of their own.
     const listJsonLd = collection === 'faqs';
@@ -67,7 +69,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.${listJsonLd ? ' With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.' : ''}`,
           querystring: listQuery,
           ...(listJsonLd ? { produces: JSON_OR_LD } : {}),
-          response: { 200: pageEnvelope(schema), ...problemResponses },
+          response: { 200: pageEnvelope(item), ...problemResponses },
         },
       },
       async (request, reply) => {
@@ -88,14 +90,14 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           params: slugParams,
           querystring: itemQuery,
           produces: JSON_OR_LD,
-          response: { 200: itemEnvelope(schema), ...itemProblemResponses },
+          response: { 200: itemEnvelope(item), ...itemProblemResponses },
         },
       },
       async (request, reply) => {
         const { slug } = request.params;
-        // The JSON-LD describes the record's page, whatever format or region the query names.
+        // The JSON-LD describes the record's page, whatever format, fields or region the query names.
         if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) => recordJsonLd(find(slug), app.present.jsonLd(origin)));
-        return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
+        return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () => itemPayload(slug, request.query));
       },
     );
 
@@ -104,7 +106,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
     const plainItem = itemQuery.parse({});
     app.prepareAnswers(() => [
       { key: canonicalUrl(path, firstPage, listDefaults), compute: () => listPayload(firstPage) },
-      ...app.content.all(collection).map((r) => ({ key: canonicalUrl(hrefOf(collection, r.slug), plainItem, ITEM_DEFAULTS), compute: () => itemPayload(r.slug, plainItem) })),
+      ...app.content.all(collection).map((r) => ({ key: canonicalUrl(hrefOf(collection, r.slug), plainItem, itemDefaults), compute: () => itemPayload(r.slug, plainItem) })),
     ]);
   }
 }

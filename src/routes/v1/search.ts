@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { collectionOfType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf, withFields } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageLinks } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
@@ -31,14 +31,13 @@ function snippetHtml(raw: string): string {
 
 const DEFAULTS = defaultsOf(searchQuery);
 
-const ALWAYS = ['type', 'slug', 'href'];
-// Left out unless asked for: a results page shows snippets, not whole texts, and a page of
-// bodies would triple what every search sends, serialises and hashes.
+// Left out unless `fields` names them: a results page shows snippets, not whole texts, and a page
+// of bodies would triple what every search sends, serialises and hashes.
 const ON_REQUEST = ['body', 'bodyFormat'];
 
-/** The requested fields plus type, slug and href (a sparse fieldset); by default all but the body. */
+/** The requested fields plus type, slug and href (the one sparse-fieldset rule); by default all but the body. */
 function pick(hit: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(hit).filter(([key]) => (fields ? ALWAYS.includes(key) || fields.includes(key) : !ON_REQUEST.includes(key))));
+  return fields ? withFields(hit, fields) : Object.fromEntries(Object.entries(hit).filter(([key]) => !ON_REQUEST.includes(key)));
 }
 
 export default async function searchRoutes(fastify: FastifyInstance) {

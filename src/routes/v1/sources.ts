@@ -5,31 +5,36 @@ import { pagePathOf } from '../../content/paths.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
-import { defaultsOf, slugParams, sourceListQuery } from '../../schemas/queries.js';
-import { Source } from '../../schemas/sources.js';
+import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
+import { SourceItem } from '../../schemas/sources.js';
 
 const LIST_DEFAULTS = defaultsOf(sourceListQuery);
+const ITEM_DEFAULTS = defaultsOf(sourceItemQuery);
 
 export default async function sourceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   const listPayload = (query: z.output<typeof sourceListQuery>) => {
-    const { kind, sort, limit, offset } = query;
+    const { kind, sort, fields, limit, offset } = query;
     const page = app.content.listSources({ kinds: kind, sort, limit, offset });
     return {
-      data: page.items.map((s) => app.present.source(s)),
+      data: page.items.map((s) => withFields(app.present.source(s), fields)),
       meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
       links: pageLinks('/v1/sources', query, LIST_DEFAULTS, page.total, limit, offset),
     };
   };
 
-  const itemPayload = (slug: string) => {
+  const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>) => {
     const source = app.content.getSource(slug);
     if (!source) throw notFound(`The source "${slug.slice(0, 100)}"`);
-    return { data: app.present.source(source), meta: app.present.meta(), links: { self: hrefOf('sources', slug), html: pagePathOf('sources', slug) } };
+    return {
+      data: withFields(app.present.source(source), query.fields),
+      meta: app.present.meta(query.region),
+      links: { self: canonicalUrl(hrefOf('sources', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('sources', slug), { region: query.region }) },
+    };
   };
 
   app.get(
@@ -41,7 +46,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
-        response: { 200: pageEnvelope(Source), ...problemResponses },
+        response: { 200: pageEnvelope(SourceItem), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -56,18 +61,20 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'Get one source',
         description: 'One cited work with its authors, publisher, dates and citation.',
         params: slugParams,
-        response: { 200: itemEnvelope(Source), ...itemProblemResponses },
+        querystring: sourceItemQuery,
+        response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses },
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return answer(reply, app.answers, hrefOf('sources', slug), () => itemPayload(slug));
+      return answer(reply, app.answers, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );
 
   const firstPage = sourceListQuery.parse({});
+  const plainItem = sourceItemQuery.parse({});
   app.prepareAnswers(() => [
     { key: canonicalUrl('/v1/sources', firstPage, LIST_DEFAULTS), compute: () => listPayload(firstPage) },
-    ...app.content.allSources().map((s) => ({ key: hrefOf('sources', s.slug), compute: () => itemPayload(s.slug) })),
+    ...app.content.allSources().map((s) => ({ key: canonicalUrl(hrefOf('sources', s.slug), plainItem, ITEM_DEFAULTS), compute: () => itemPayload(s.slug, plainItem) })),
   ]);
 }

@@ -5,12 +5,12 @@ import { pagePathOf } from '../../content/paths.js';
 import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf, withFields } from '../../http/present.js';
 import { notFound } from '../../http/problems.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { topicJsonLd } from '../../http/jsonld.js';
-import { Topic } from '../../schemas/topics.js';
+import { TopicItem } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
 const ITEM_DEFAULTS = defaultsOf(topicQuery);
@@ -19,10 +19,10 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
   const listPayload = (query: z.output<typeof topicListQuery>) => {
-    const { include, format, limit, offset } = query;
+    const { include, format, fields, limit, offset } = query;
     const all = app.content.listTopics();
     return {
-      data: all.slice(offset, offset + limit).map((t) => app.present.topic(t, format, include)),
+      data: all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields)),
       meta: { ...app.present.meta(query.region), total: all.length, limit, offset },
       links: pageLinks('/v1/topics', query, LIST_DEFAULTS, all.length, limit, offset),
     };
@@ -35,7 +35,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   };
 
   const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => ({
-    data: app.present.topic(find(slug), query.format, query.include),
+    data: withFields(app.present.topic(find(slug), query.format, query.include), query.fields),
     meta: app.present.meta(query.region),
     links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }) },
   });
@@ -48,9 +48,9 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'List topics',
         description:
-          'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections in full.',
+          'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(Topic), ...problemResponses },
+        response: { 200: pageEnvelope(TopicItem), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -64,11 +64,11 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.',
         params: slugParams,
         querystring: topicQuery,
         produces: JSON_OR_LD,
-        response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
+        response: { 200: itemEnvelope(TopicItem), ...itemProblemResponses },
       },
     },
     async (request, reply) => {

@@ -15,6 +15,7 @@ export interface JsonSchema {
   format?: string;
   example?: unknown;
   examples?: unknown[];
+  items?: JsonSchema;
 }
 
 export interface Parameter {

@@ -41,6 +41,9 @@ const isUrlParam = (p: Parameter) => /ur[il]/i.test(p.schema?.format ?? '') || /
 export function validValue(p: Parameter, pools: Pools): fc.Arbitrary<string> {
   const s = p.schema ?? {};
   if (s.enum?.length) return fc.constantFrom(...s.enum.map(String)).map(enc);
+  // An array parameter is sent comma-separated (form style, explode false): some of its enum.
+  const items = s.items?.enum;
+  if (s.type === 'array' && items?.length) return fc.uniqueArray(fc.constantFrom(...items.map(String)), { minLength: 1, maxLength: 4 }).map((v) => enc(v.join(',')));
   if (s.type === 'integer' || s.type === 'number') {
     const min = s.minimum ?? -1_000_000;
     const max = s.maximum ?? 1_000_000;
