@@ -36,6 +36,9 @@ t.test('against the running app', async (t) => {
   t.equal(sign.data?.data.slug, 'emotional-numbness');
   t.equal(sign.data?.data.bodyFormat, 'text', 'query parameters are sent');
 
+  const trimmed = await client.GET('/v1/signs/{slug}', { params: { path: { slug: 'emotional-numbness' }, query: { fields: ['title', 'summary'] } } });
+  t.same(Object.keys(trimmed.data?.data ?? {}).sort(), ['href', 'slug', 'summary', 'title', 'type'], 'list parameters are sent comma-separated');
+
   const missing = await client.GET('/v1/signs/{slug}', { params: { path: { slug: 'no-such-sign' } } });
   t.equal(missing.response.status, 404);
   t.equal(missing.error?.status, 404, 'the problem body is the typed error');

@@ -25,6 +25,8 @@ export function createClient({ baseUrl, apiKey, fetch }: ContentClientOptions): 
   return createFetchClient<paths, Media>({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
+    // List parameters (fields, include) are comma-separated in this API (style form, explode false).
+    querySerializer: { array: { style: 'form', explode: false } },
     ...(fetch ? { fetch } : {}),
   });
 }
