@@ -6,7 +6,7 @@ import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
 import { RECORD_SCHEMAS } from '../../schemas/records.js';
@@ -38,7 +38,8 @@ export default async function recordRoutes(fastify: FastifyInstance) {
 
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => {
       const record = app.content.get(collection, slug);
-      if (!record) throw notFound(`The ${type} "${slug.slice(0, 100)}"`);
+      // Only a slug no record has looks at the change log: a renamed one redirects, a removed one is gone.
+      if (!record) throw missing(`The ${type} "${slug.slice(0, 100)}"`, app.changes.fate(type, slug), (to) => canonicalUrl(hrefOf(collection, to), query, ITEM_DEFAULTS));
       return { data: app.present.record(record, query.format), meta: app.present.meta(query.region), links: { self: canonicalUrl(hrefOf(collection, slug), query, ITEM_DEFAULTS) } };
     };
 
@@ -64,7 +65,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           operationId: `get${capitalise(type)}`,
           tags: [label],
           summary: `Get one ${type} by slug`,
-          description: `Returns one ${type} record with its topics, sources and review dates. Slugs are stable and never change once published.`,
+          description: `Returns one ${type} record with its topics, sources and review dates. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see \`/v1/changes\`).`,
           params: slugParams,
           querystring: itemQuery,
           response: { 200: itemEnvelope(schema), ...itemProblemResponses },

@@ -5,7 +5,7 @@ import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceListQuery } from '../../schemas/queries.js';
 import { Source } from '../../schemas/sources.js';
@@ -27,7 +27,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
 
   const itemPayload = (slug: string) => {
     const source = app.content.getSource(slug);
-    if (!source) throw notFound(`The source "${slug.slice(0, 100)}"`);
+    if (!source) throw missing(`The source "${slug.slice(0, 100)}"`, app.changes.fate('source', slug), (to) => hrefOf('sources', to));
     return { data: app.present.source(source), meta: app.present.meta(), links: { self: hrefOf('sources', slug) } };
   };
 
@@ -53,7 +53,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         operationId: 'getSource',
         tags: ['Sources'],
         summary: 'Get one source',
-        description: 'One cited work with its authors, publisher, dates and citation.',
+        description: 'One cited work with its authors, publisher, dates and citation. A renamed source\'s old slug answers 301 to the new one (410 after its Sunset date); a removed source\'s answers 410.',
         params: slugParams,
         response: { 200: itemEnvelope(Source), ...itemProblemResponses },
       },

@@ -5,7 +5,7 @@ import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { Topic } from '../../schemas/topics.js';
@@ -28,7 +28,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
 
   const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => {
     const topic = app.content.getTopic(slug);
-    if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
+    if (!topic) throw missing(`The topic "${slug.slice(0, 100)}"`, app.changes.fate('topic', slug), (to) => canonicalUrl(hrefOf('topics', to), query, ITEM_DEFAULTS));
     return {
       data: app.present.topic(topic, query.format, query.include),
       meta: app.present.meta(query.region),
@@ -60,7 +60,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them. A renamed topic\'s old slug answers 301 to the new one (410 after its Sunset date); a removed topic\'s answers 410.',
         params: slugParams,
         querystring: topicQuery,
         response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
