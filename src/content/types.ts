@@ -32,3 +32,10 @@ export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => byC
 
 /** The collection holding records of a singular type (sign → signs); undefined for any other name. */
 export const collectionOfType = (type: string): RecordCollection | undefined => byType.get(type)?.collection;
+
+/** Everything the change log follows, in the order a version lists its changes: topics, records, sources. */
+export type ChangeType = 'topic' | RecordType | 'source';
+export const CHANGE_TYPES: readonly [ChangeType, ...ChangeType[]] = ['topic', ...CONTENT_TYPES.map((t) => t.type), 'source'];
+
+/** The collection (URL segment) of a change-log type: topic → topics, sign → signs, source → sources. */
+export const collectionOfChangeType = (type: ChangeType): string => (type === 'topic' ? 'topics' : type === 'source' ? 'sources' : collectionOfType(type)!);

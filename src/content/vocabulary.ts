@@ -32,3 +32,6 @@ export const AUTHORITATIVE = ['public-health', 'professional-body', 'peer-review
 export const REVIEW_TYPES = ['editorial'] as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** What a change-log entry says happened to a record (seed/changes.json, GET /v1/changes). */
+export const CHANGE_KINDS = ['created', 'updated', 'removed', 'renamed'] as const;

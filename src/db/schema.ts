@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import {
   CAUSE_CATEGORIES,
+  CHANGE_KINDS,
   IMPACT_AREAS,
   SIGN_KINDS,
   REVIEW_TYPES,
@@ -171,4 +172,28 @@ export const searchDocuments = sqliteTable(
     body: text('body').notNull(),
   },
   (t) => [primaryKey({ columns: [t.type, t.slug] })],
+);
+
+// The content's history from seed/changes.json: each content version in the order it was logged
+// (a reverted seed can log a version id again, so the id is not unique), and what each changed.
+// GET /v1/changes pages through it; removed and renamed slugs answer 410 and 301 from it.
+export const contentVersions = sqliteTable('content_versions', {
+  position: integer('position').primaryKey(),
+  version: text('version').notNull(),
+  at: text('at').notNull(),
+});
+
+export const contentChanges = sqliteTable(
+  'content_changes',
+  {
+    versionPosition: integer('version_position')
+      .notNull()
+      .references(() => contentVersions.position),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    slug: text('slug').notNull(),
+    change: text('change', { enum: CHANGE_KINDS }).notNull(),
+    newSlug: text('new_slug'),
+  },
+  (t) => [primaryKey({ columns: [t.versionPosition, t.position] })],
 );

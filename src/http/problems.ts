@@ -14,6 +14,7 @@ const TITLES: Record<number, [type: string, title: string]> = {
   404: ['/problems/not-found', 'Not found'],
   405: ['/problems/method-not-allowed', 'Method not allowed'],
   406: ['/problems/not-acceptable', 'Not acceptable'],
+  410: ['/problems/gone', 'Gone'],
   413: ['/problems/payload-too-large', 'Payload too large'],
   414: ['/problems/uri-too-long', 'URI too long'],
   415: ['/problems/unsupported-media-type', 'Unsupported media type'],
@@ -23,12 +24,13 @@ const TITLES: Record<number, [type: string, title: string]> = {
   503: ['/problems/unavailable', 'Service unavailable'],
 };
 
-/** An error that becomes an RFC 9457 problem response with this status and detail. */
+/** An error that becomes an RFC 9457 problem response with this status and detail (and these headers). */
 export class HttpProblem extends Error {
   constructor(
     readonly statusCode: number,
     readonly detail: string,
     readonly errors?: ParameterError[],
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(detail);
     this.name = 'HttpProblem';

@@ -40,9 +40,10 @@ export const itemEnvelope = <T extends z.ZodType>(data: T) => {
   });
 };
 
-export const pageEnvelope = <T extends z.ZodType>(data: T) => {
+/** A page of `data`; the example's links page through `path` (by default, the collection of the example's `href`). */
+export const pageEnvelope = <T extends z.ZodType>(data: T, path?: string) => {
   const example = exampleOf(data);
-  const path = example?.href?.replace(/\/[^/]+$/, '') ?? '/v1/…';
+  path ??= example?.href?.replace(/\/[^/]+$/, '') ?? '/v1/…';
   return z.object({ data: z.array(data), meta: PageMeta, links: PageLinks }).meta({
     example: {
       data: [example],
@@ -68,7 +69,8 @@ export const problemResponse = (description: string) => ({ description, content:
  * example per status from `describeProblems`.
  */
 export const problemResponses = { 400: Problem, 401: Problem, 406: Problem, 429: Problem } as const;
-/** The same for operations on one item, which also answer 404. (One literal type each: a 404
- * spread in conditionally would be optional, and an optional schema turns the reply type into
- * `unknown`, unchecking every handler.) */
-export const itemProblemResponses = { ...problemResponses, 404: Problem } as const;
+/** The same for operations on one item, which also answer 404, and 410 for a removed record's
+ * slug (or a renamed one's after its sunset; until then it answers 301, documented by
+ * src/openapi/moved.ts). (One literal type each: a 404 spread in conditionally would be
+ * optional, and an optional schema turns the reply type into `unknown`, unchecking every handler.) */
+export const itemProblemResponses = { ...problemResponses, 404: Problem, 410: Problem } as const;

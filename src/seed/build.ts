@@ -6,9 +6,10 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import * as schema from '../db/schema.js';
+import { readChangeLog } from './change-log.js';
 import { indexForSearch } from './search-index.js';
 import { loadSeed } from './load.js';
-import { contentVersion } from './version.js';
+import { changeLogHash, contentVersion } from './version.js';
 
 export interface BuildOptions {
   seedDir: string;
@@ -75,6 +76,7 @@ export function removeStaleBuilds(storePath: string): string[] {
  */
 export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions): BuildResult {
   const content = loadSeed(seedDir);
+  const changeLog = readChangeLog(seedDir);
   const version = contentVersion(seedDir, migrationsDir);
   mkdirSync(dirname(storePath), { recursive: true });
   const tmpPath = `${storePath}.building-${process.pid}`;
@@ -145,8 +147,16 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
       counts.topics = content.topics.length;
       counts.sources = content.sources.length;
       indexForSearch(tx, content);
+      changeLog.versions.forEach(({ version: logged, at, changes }, versionPosition) => {
+        tx.insert(schema.contentVersions).values({ position: versionPosition, version: logged, at }).run();
+        changes.forEach((c, position) => {
+          const newSlug = c.change === 'renamed' ? c.newSlug : null;
+          tx.insert(schema.contentChanges).values({ versionPosition, position, type: c.type, slug: c.slug, change: c.change, newSlug }).run();
+        });
+      });
       tx.insert(schema.storeMeta).values([
         { key: 'content_version', value: version },
+        { key: 'change_log', value: changeLogHash(seedDir) },
         { key: 'built_at', value: new Date().toISOString() },
       ]).run();
     });

@@ -2,6 +2,7 @@
 import { loadConfig } from '../config.js';
 import { buildStore } from './build.js';
 import { SeedError } from './load.js';
+import { changeLogStatus } from './record-changes.js';
 
 const config = loadConfig();
 try {
@@ -10,6 +11,11 @@ try {
   const ms = Math.round(performance.now() - started);
   console.log(`Built ${config.STORE_PATH} (content version ${version}) in ${ms} ms:`);
   for (const [name, n] of Object.entries(counts)) console.log(`  ${name.padEnd(11)} ${n}`);
+  // The store is built either way (editing and previewing must not wait on the log), but what it
+  // serves at /v1/changes stops short of the seed until the change is recorded.
+  if (!changeLogStatus(config.SEED_DIR, config.MIGRATIONS_DIR).upToDate) {
+    console.warn('Note: seed/changes.json does not record this content version yet; run `npm run changes:record` before committing.');
+  }
 } catch (error) {
   console.error(error instanceof SeedError ? error.message : error);
   process.exitCode = 1;

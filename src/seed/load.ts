@@ -109,6 +109,13 @@ function loadFolder<S extends z.ZodType>(
     bySlug.set(slug, parsed.file);
     entries.push({ slug, file: parsed.file, data, body: parsed.body });
   }
+  // A former slug still in use would never redirect: the record there would answer instead.
+  for (const entry of entries) {
+    ((entry.data as { formerSlugs?: string[] }).formerSlugs ?? []).forEach((former, i) => {
+      const holder = bySlug.get(former);
+      if (holder) problems.push({ file: entry.file, field: `formerSlugs.${i}`, message: `"${former}" is the slug of ${holder}; a former slug must no longer be in use` });
+    });
+  }
   return entries;
 }
 

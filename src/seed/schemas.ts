@@ -25,8 +25,13 @@ const optionalText = z.union([z.string(), z.number()]).transform(String).optiona
 
 const topicLink = z.union([slug.transform((s) => ({ slug: s, note: undefined as string | undefined })), z.strictObject({ slug, note: text.optional() })]);
 
+// Slugs a record was published under before (a rename): `npm run changes:record` logs the rename,
+// and the old address then redirects to the new one. Never served.
+const formerSlugs = z.array(slug).optional();
+
 const recordFields = {
   slug: slug.optional(),
+  formerSlugs,
   title: text.max(120, 'must be at most 120 characters'),
   summary: text.max(320, 'must be at most 320 characters (one or two short sentences)'),
   sources: z.array(slug).min(1, 'must cite at least one source'),
@@ -65,6 +70,7 @@ export const sourceSchema = z
     kind: z.enum(SOURCE_KINDS),
     authority: z.enum(SOURCE_AUTHORITIES),
     order: z.number().int().min(0).optional(),
+    formerSlugs,
   })
   .refine((s) => s.accessed !== undefined || (s.url === undefined && s.doi === undefined), {
     path: ['accessed'],

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { buildScratchStore } from './store.js';
+import { join } from 'node:path';
+import { buildStore } from '../../src/seed/build.js';
+import { buildScratchStore, MIGRATIONS_DIR, scratchDir } from './store.js';
 
 interface Teardown {
   teardown(fn: () => unknown): void;
@@ -13,7 +15,17 @@ const TEST_DEFAULTS = { MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '1000000' 
 
 /** The whole app on its own freshly built store; closed when the test ends. */
 export async function build(t: Teardown, env: Record<string, string> = {}, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
-  const storePath = buildScratchStore(t);
+  return buildOn(t, buildScratchStore(t), env, overrides);
+}
+
+/** The whole app on a store built from `seedDir` (a scratch copy a test has changed). */
+export async function buildFromSeed(t: Teardown, seedDir: string, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const storePath = join(scratchDir(t), 'content.db');
+  buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
+  return buildOn(t, storePath, env);
+}
+
+async function buildOn(t: Teardown, storePath: string, env: Record<string, string>, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
   const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }), overrides);
   t.teardown(() => app.close());
   return app;

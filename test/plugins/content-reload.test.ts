@@ -5,6 +5,7 @@ import t from 'tap';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
+import { recordChanges } from '../../src/seed/record-changes.js';
 import { listen, send } from '../helpers/http.js';
 import { copySeed, MIGRATIONS_DIR, scratchDir } from '../helpers/store.js';
 
@@ -59,6 +60,21 @@ t.test('a newly built store is served without a restart, and cached answers neve
   t.equal(revalidated.statusCode, 200, 'an old ETag no longer matches');
   const found = (await get('/v1/search?q=keeping%20journal')).json();
   t.equal(found.data[0].slug, 'journaling', 'search uses the new store too');
+});
+
+t.test('a store rebuilt after the change was recorded is picked up too (same content version, longer log)', async (t) => {
+  const { seedDir, rebuild, app } = await watchingApp(t);
+  const get = (url: string) => app.inject({ method: 'GET', url });
+  const version = (await get('/readyz')).json().contentVersion;
+  retitle(join(seedDir, 'strategies/journaling.md'), 'Keeping a journal');
+  rebuild();
+  const feedFrom = async () => (await get(`/v1/changes?since=${version}`)).json();
+  t.ok(await until(async () => (await get('/readyz')).json().contentVersion !== version), 'the edit is served');
+  t.equal((await feedFrom()).meta.total, 0, 'not in the feed before it is recorded');
+  recordChanges(seedDir, MIGRATIONS_DIR);
+  rebuild();
+  t.ok(await until(async () => (await feedFrom()).meta?.total === 1), 'the recorded change is served without a restart');
+  t.match((await feedFrom()).data, [{ slug: 'journaling', change: 'updated' }]);
 });
 
 t.test('over a real socket too, a rebuilt store is never hidden by prepared or cached answers', async (t) => {

@@ -73,7 +73,7 @@ export interface paths {
         };
         /**
          * Get one topic
-         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.
+         * @description A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead. A renamed topic's old slug answers 301 to the new one (410 after its Sunset date); a removed topic's answers 410.
          */
         get: operations["getTopic"];
         put?: never;
@@ -113,7 +113,7 @@ export interface paths {
         };
         /**
          * Get one sign by slug
-         * @description Returns one sign record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one sign record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getSign"];
         put?: never;
@@ -153,7 +153,7 @@ export interface paths {
         };
         /**
          * Get one cause by slug
-         * @description Returns one cause record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one cause record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getCause"];
         put?: never;
@@ -193,7 +193,7 @@ export interface paths {
         };
         /**
          * Get one context by slug
-         * @description Returns one context record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one context record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getContext"];
         put?: never;
@@ -233,7 +233,7 @@ export interface paths {
         };
         /**
          * Get one strategy by slug
-         * @description Returns one strategy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one strategy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getStrategy"];
         put?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Get one therapy by slug
-         * @description Returns one therapy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one therapy record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getTherapy"];
         put?: never;
@@ -313,7 +313,7 @@ export interface paths {
         };
         /**
          * Get one faq by slug
-         * @description Returns one faq record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one faq record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getFaq"];
         put?: never;
@@ -353,7 +353,7 @@ export interface paths {
         };
         /**
          * Get one impact by slug
-         * @description Returns one impact record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one impact record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getImpact"];
         put?: never;
@@ -393,7 +393,7 @@ export interface paths {
         };
         /**
          * Get one story by slug
-         * @description Returns one story record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable and never change once published. With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
+         * @description Returns one story record with its topics, sources and review dates; `links.html` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see `/v1/changes`). With `Accept: application/ld+json` the answer is the schema.org JSON-LD of its page instead.
          */
         get: operations["getStory"];
         put?: never;
@@ -433,7 +433,7 @@ export interface paths {
         };
         /**
          * Get one source
-         * @description One cited work with its authors, publisher, dates and citation.
+         * @description One cited work with its authors, publisher, dates and citation. A renamed source's old slug answers 301 to the new one (410 after its Sunset date); a removed source's answers 410.
          */
         get: operations["getSource"];
         put?: never;
@@ -476,6 +476,26 @@ export interface paths {
          * @description Tiered help for one country (`region`, ISO 3166-1 alpha-2, any case): the emergency number, crisis lines with the priority line first (the one to show when only one can be shown), and when to see a doctor. Every entry names the official page it was checked against and its review date. Without `region`, or for a country not covered, the international answer: call your local emergency number, and a verified international helpline directory.
          */
         get: operations["getHelp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed since a content version or a date
+         * @description The content's history, oldest first and stable, paged like the collections: every topic, record and source created, updated, removed or renamed, with when and in which content version. To mirror the content, fetch the whole feed once (without `since`, every current record appears at least as created), then ask for `since=<meta.contentVersion of your last sync>` and replay the entries in order. A removed record's address answers 410 Gone; a renamed record's old address answers 301 to the new one (with `Deprecation`, `Sunset` and a `successor-version` link) for 12 months after the rename, then 410. Times are when a change was logged, which can be before it was deployed: prefer a content version to a date.
+         */
+        get: operations["listChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2232,6 +2252,40 @@ export interface components {
             /** @description When the store was built. */
             builtAt: string;
         };
+        /**
+         * @description One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.
+         * @example {
+         *       "type": "strategy",
+         *       "slug": "journaling",
+         *       "change": "updated",
+         *       "newSlug": null,
+         *       "at": "2026-11-29T17:00:00Z",
+         *       "version": "6149d7b7b4cb0b21",
+         *       "href": "/v1/strategies/journaling"
+         *     }
+         */
+        Change: {
+            /**
+             * @description What kind of record changed (`topic`, `sign`, … `story`, `source`).
+             * @enum {string}
+             */
+            type: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+            /** @description The record's slug when it changed (for a rename, the old slug). */
+            slug: string;
+            /**
+             * @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).
+             * @enum {string}
+             */
+            change: "created" | "updated" | "removed" | "renamed";
+            /** @description For `renamed`, the slug it has now; otherwise null. */
+            newSlug: string | null;
+            /** @description When the change was logged (ISO 8601 date-time, UTC). */
+            at: string;
+            /** @description The content version that made the change. */
+            version: string;
+            /** @description Where the record is (after a rename, the new address); null for `removed`. */
+            href: string | null;
+        };
         /** @description The service's own page, or a government health page, an entry was checked against. */
         HelpSource: {
             title: string;
@@ -2958,6 +3012,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -3032,6 +3113,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3212,6 +3311,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -3286,6 +3412,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3464,6 +3608,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -3538,6 +3709,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3714,6 +3903,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -3788,6 +4004,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3966,6 +4200,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -4040,6 +4301,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4218,6 +4497,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -4292,6 +4598,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4469,6 +4793,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -4543,6 +4894,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4721,6 +5090,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -4795,6 +5191,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4971,6 +5385,33 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -5045,6 +5486,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5216,6 +5675,33 @@ export interface operations {
                     };
                 };
             };
+            /** @description The record was renamed: this is its old slug, which redirects to the new address for 12 months after the rename (then answers 410). Update stored links to `Location`. */
+            301: {
+                headers: {
+                    /**
+                     * @description The record's new address, with the request's query (in canonical form).
+                     * @example /v1/signs/withdrawing-from-people?format=html
+                     */
+                    Location?: string;
+                    /**
+                     * @description When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.
+                     * @example @1795971600
+                     */
+                    Deprecation?: string;
+                    /**
+                     * @description When the old address stops redirecting (RFC 8594 HTTP-date): 12 months after the rename.
+                     * @example Mon, 29 Nov 2027 17:00:00 GMT
+                     */
+                    Sunset?: string;
+                    /**
+                     * @description The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.
+                     * @example </v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"
+                     */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -5290,6 +5776,24 @@ export interface operations {
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
                      *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record was removed, or renamed more than 12 months ago (its old address no longer redirects; a `Link` header names the successor). See `/v1/changes`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/gone",
+                     *       "title": "Gone",
+                     *       "status": 410,
+                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/pulling-back"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5457,6 +5961,116 @@ export interface operations {
                         data: components["schemas"]["HelpDirectory"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["SelfLink"];
+                    };
+                };
+            };
+            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
+                     *       "instance": "/v1/signs?limit=abc",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "limit",
+                     *           "detail": "must be a whole number from 1 to 100"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-api-key",
+                     *       "title": "Invalid API key",
+                     *       "status": 401,
+                     *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
+                     *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
+                     *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
+                     *       "instance": "/v1/signs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChanges: {
+        parameters: {
+            query?: {
+                /** @description Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created. */
+                since?: string;
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Index of the first record to return. */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Change"][];
+                        meta: components["schemas"]["PageMeta"];
+                        links: components["schemas"]["PageLinks"];
                     };
                 };
             };

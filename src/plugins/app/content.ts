@@ -6,6 +6,7 @@ import { Answers, type AnswersOptions } from '../../answers/answers.js';
 import { openStore, type Store, StoreError } from '../../db/open.js';
 import { HttpProblem } from '../../http/problems.js';
 import { Presenter } from '../../http/present.js';
+import { ChangesRepository } from '../../repositories/changes-repository.js';
 import { ContentRepository } from '../../repositories/content-repository.js';
 import { HelpRepository } from '../../repositories/help-repository.js';
 import { SearchRepository } from '../../repositories/search-repository.js';
@@ -15,6 +16,8 @@ declare module 'fastify' {
     /** Runs `listener` after each swap to a newly built store. */
     onContentReload(listener: () => void): void;
     content: ContentRepository;
+    /** The content's history: the change feed, tombstones and renamed slugs. */
+    changes: ChangesRepository;
     help: HelpRepository;
     searchIndex: SearchRepository;
     present: Presenter;
@@ -39,6 +42,7 @@ export interface ContentPluginOptions {
 interface Loaded {
   store: Store;
   content: ContentRepository;
+  changes: ChangesRepository;
   help: HelpRepository;
   searchIndex: SearchRepository;
   present: Presenter;
@@ -61,7 +65,7 @@ function load(storePath: string, answers: AnswersOptions): Loaded {
       searchIndex.search({ q: 'support', limit: 1, offset: 0 });
     };
     const help = new HelpRepository(store.db, content.crisis);
-    return { store, content, help, searchIndex, present: new Presenter(content, help), answers: new Answers(answers), probe };
+    return { store, content, changes: new ChangesRepository(store.db), help, searchIndex, present: new Presenter(content, help), answers: new Answers(answers), probe };
   } catch (error) {
     store.close();
     // Typically a store built by an older version of the app (a missing table or column).
@@ -79,6 +83,7 @@ export default fp<ContentPluginOptions>(
     let current = load(opts.storePath, opts.answers);
     app.decorate('store', { getter: () => current.store });
     app.decorate('content', { getter: () => current.content });
+    app.decorate('changes', { getter: () => current.changes });
     app.decorate('help', { getter: () => current.help });
     app.decorate('searchIndex', { getter: () => current.searchIndex });
     app.decorate('present', { getter: () => current.present });
@@ -101,8 +106,9 @@ export default fp<ContentPluginOptions>(
     const reload = () => {
       try {
         const next = load(opts.storePath, opts.answers);
-        // The same version is swapped in only to replace a store damaged in place.
-        if (next.content.version === current.content.version && healthy(current)) return next.store.close();
+        // The same version (and change log) is swapped in only to replace a store damaged in place.
+        const same = next.content.version === current.content.version && next.changes.logHash === current.changes.logHash;
+        if (same && healthy(current)) return next.store.close();
         if (!healthy(next)) {
           next.store.close();
           throw new Error('the new store fails its probe');

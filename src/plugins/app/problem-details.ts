@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, parameterErrors, sendProblem } from '../../http/problems.js';
+import { MovedPermanently } from '../../http/successor.js';
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -48,8 +49,11 @@ export default fp(
             : `${errors.length} parameters are invalid: ${[...new Set(errors.map((e) => `"${e.name}"`))].join(', ')}.`;
         return sendProblem(request, reply, 400, detail, errors);
       }
+      // Not an error to the client: a renamed record's old address, found on the not-found path.
+      if (error instanceof MovedPermanently) return reply.code(301).headers(error.headers).send();
       if (error instanceof HttpProblem) {
         if (error.statusCode === 405) reply.header('allow', ALLOWED_METHODS);
+        if (error.headers) reply.headers(error.headers);
         return sendProblem(request, reply, error.statusCode, error.detail, error.errors);
       }
       if (isStoreUnavailable(error)) {

@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
+import { REDIRECT_MONTHS } from '../../http/successor.js';
 import { commaSeparatedArrays } from '../../openapi/comma-lists.js';
 import { describeJsonLd } from '../../openapi/jsonld.js';
+import { describeMoved } from '../../openapi/moved.js';
 import { describeProblems } from '../../openapi/problems.js';
 import { pruneUnusedSchemas } from '../../openapi/prune.js';
 
@@ -21,7 +23,8 @@ export default fp(
           description:
             'A read-only API serving reviewed, plain-language content about emotional isolation, emotional withdrawal and emotional detachment: signs, causes, contexts, coping strategies, therapies, FAQs, impacts and stories, each citing its sources.\n\n' +
             'Content is educational and not a substitute for professional advice. Every content response carries the disclaimer and crisis guidance in `meta`: show them with the content.\n\n' +
-            'Errors are RFC 9457 `application/problem+json`. Responses carry strong ETags (send `If-None-Match` to revalidate) and `Cache-Control` suitable for CDNs.',
+            'Errors are RFC 9457 `application/problem+json`. Responses carry strong ETags (send `If-None-Match` to revalidate) and `Cache-Control` suitable for CDNs.\n\n' +
+            `**Keeping a copy in sync.** \`GET /v1/changes?since=<meta.contentVersion of your last sync>\` lists what was created, updated, removed or renamed since. **Deprecation policy:** a removed record's address answers 410 Gone. A renamed record's old slug answers 301 to its new address, with \`Deprecation\` (RFC 9745), \`Sunset\` (RFC 8594) and \`Link: <new>; rel="successor-version"\`, for ${REDIRECT_MONTHS} months after the rename; from the Sunset date on it answers 410 Gone.`,
           contact: { name: 'Content API maintainers (see the README)' },
           license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
         },
@@ -46,12 +49,13 @@ export default fp(
           ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
           { name: 'Sources', description: 'The works the content is based on.' },
           { name: 'Pages', description: 'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.' },
+          { name: 'Changes', description: 'The content\'s history, for partners who keep a copy: a change feed, tombstones (410) for removed records and redirects (301) for renamed ones.' },
           { name: 'Embeds', description: 'Accessible HTML resource lists for clinicians\' sites and handouts, an oEmbed endpoint, and a builder page.' },
           { name: 'Health', description: 'Liveness and readiness probes.' },
         ],
       },
       transform: jsonSchemaTransform,
-      transformObject: (document) => pruneUnusedSchemas(commaSeparatedArrays(describeJsonLd(describeProblems(jsonSchemaTransformObject(document))))),
+      transformObject: (document) => pruneUnusedSchemas(commaSeparatedArrays(describeMoved(describeJsonLd(describeProblems(jsonSchemaTransformObject(document)))))),
     });
   },
   { name: 'swagger' },

@@ -6,6 +6,7 @@ import { HttpProblem } from '../../http/problems.js';
 import { addVary } from '../../http/vary.js';
 import { publicRoutes } from '../../plugins/app/cache-control.js';
 import rateLimit from '../../plugins/external/rate-limit.js';
+import changeRoutes from './changes.js';
 import helpRoutes from './help.js';
 import recordRoutes from './records.js';
 import searchRoutes from './search.js';
@@ -54,4 +55,5 @@ export default async function v1(app: FastifyInstance, { config }: V1Options) {
   await app.register(sourceRoutes);
   await app.register(searchRoutes);
   await app.register(helpRoutes);
+  await app.register(changeRoutes);
 }

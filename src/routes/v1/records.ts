@@ -7,7 +7,7 @@ import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answ
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, ITEM_QUERIES, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
 import { faqListJsonLd, recordJsonLd } from '../../http/jsonld.js';
@@ -45,14 +45,15 @@ export default async function recordRoutes(fastify: FastifyInstance) {
       };
     };
 
-    const find = (slug: string) => {
+    const find = (slug: string, query: z.output<typeof itemQuery>) => {
       const record = app.content.get(collection, slug);
-      if (!record) throw notFound(`The ${type} "${slug.slice(0, 100)}"`);
+      // Only a slug no record has looks at the change log: a renamed one redirects, a removed one is gone.
+      if (!record) throw missing(`The ${type} "${slug.slice(0, 100)}"`, app.changes.fate(type, slug), (to) => canonicalUrl(hrefOf(collection, to), query, itemDefaults));
       return record;
     };
 
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => ({
-      data: withFields(app.present.record(find(slug), query.format), query.fields),
+      data: withFields(app.present.record(find(slug, query), query.format), query.fields),
       meta: app.present.meta(query.region),
       links: { self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults), html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }) },
     });
@@ -86,7 +87,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           operationId: `get${capitalise(type)}`,
           tags: [label],
           summary: `Get one ${type} by slug`,
-          description: `Returns one ${type} record with its topics, sources and review dates; \`links.html\` is its page for people. Slugs are stable and never change once published. With \`Accept: application/ld+json\` the answer is the schema.org JSON-LD of its page instead.`,
+          description: `Returns one ${type} record with its topics, sources and review dates; \`links.html\` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see \`/v1/changes\`). With \`Accept: application/ld+json\` the answer is the schema.org JSON-LD of its page instead.`,
           params: slugParams,
           querystring: itemQuery,
           produces: JSON_OR_LD,
@@ -96,7 +97,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
       async (request, reply) => {
         const { slug } = request.params;
         // The JSON-LD describes the record's page, whatever format, fields or region the query names.
-        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) => recordJsonLd(find(slug), app.present.jsonLd(origin)));
+        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) => recordJsonLd(find(slug, request.query), app.present.jsonLd(origin)));
         return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () => itemPayload(slug, request.query));
       },
     );

@@ -6,7 +6,7 @@ import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
 import { SourceItem } from '../../schemas/sources.js';
@@ -29,7 +29,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
 
   const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>) => {
     const source = app.content.getSource(slug);
-    if (!source) throw notFound(`The source "${slug.slice(0, 100)}"`);
+    if (!source) throw missing(`The source "${slug.slice(0, 100)}"`, app.changes.fate('source', slug), (to) => canonicalUrl(hrefOf('sources', to), query, ITEM_DEFAULTS));
     return {
       data: withFields(app.present.source(source), query.fields),
       meta: app.present.meta(query.region),
@@ -59,7 +59,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         operationId: 'getSource',
         tags: ['Sources'],
         summary: 'Get one source',
-        description: 'One cited work with its authors, publisher, dates and citation.',
+        description: 'One cited work with its authors, publisher, dates and citation. A renamed source\'s old slug answers 301 to the new one (410 after its Sunset date); a removed source\'s answers 410.',
         params: slugParams,
         querystring: sourceItemQuery,
         response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses },

@@ -6,7 +6,7 @@ import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answ
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageLinks } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
-import { notFound } from '../../http/problems.js';
+import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { topicJsonLd } from '../../http/jsonld.js';
@@ -28,14 +28,14 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     };
   };
 
-  const find = (slug: string) => {
+  const find = (slug: string, query: z.output<typeof topicQuery>) => {
     const topic = app.content.getTopic(slug);
-    if (!topic) throw notFound(`The topic "${slug.slice(0, 100)}"`);
+    if (!topic) throw missing(`The topic "${slug.slice(0, 100)}"`, app.changes.fate('topic', slug), (to) => canonicalUrl(hrefOf('topics', to), query, ITEM_DEFAULTS));
     return topic;
   };
 
   const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => ({
-    data: withFields(app.present.topic(find(slug), query.format, query.include), query.fields),
+    data: withFields(app.present.topic(find(slug, query), query.format, query.include), query.fields),
     meta: app.present.meta(query.region),
     links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }) },
   });
@@ -64,7 +64,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead.',
+          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead. A renamed topic\'s old slug answers 301 to the new one (410 after its Sunset date); a removed topic\'s answers 410.',
         params: slugParams,
         querystring: topicQuery,
         produces: JSON_OR_LD,
@@ -74,7 +74,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const { slug } = request.params;
       // The JSON-LD describes the topic's page, whatever `include`, format or region the query names.
-      if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) => topicJsonLd(find(slug), app.present.jsonLd(origin)));
+      if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) => topicJsonLd(find(slug, request.query), app.present.jsonLd(origin)));
       return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );
