@@ -1,21 +1,13 @@
+import { PROJECT_NAME } from '../content/licence.js';
+import { typeInfoOf } from '../content/types.js';
+import { facetLabel } from '../content/vocabulary.js';
 import { hrefOf } from '../http/present.js';
 import type { ContentRecord, SourceRef } from '../repositories/content-repository.js';
-import type { EmbedType } from '../schemas/embeds.js';
 import { type EmbedDocument, recordsOf } from './documents.js';
 import { type Html, html, safeHttpUrl } from './html.js';
 import { type Notices, shell } from './page.js';
 
-// What a single record is called when it stands alone in a hand-picked list.
-const KIND_LABEL: Record<EmbedType, string> = {
-  sign: 'Sign',
-  cause: 'Possible cause',
-  context: 'Where it shows up',
-  strategy: 'Coping strategy',
-  therapy: 'Therapy or support',
-  faq: 'Question',
-};
-
-export const PROVIDER_NAME = 'Emotional Connection Content API';
+export const PROVIDER_NAME = PROJECT_NAME;
 
 const NEW_TAB = html`<span class="vh"> (opens in a new tab)</span>`;
 const link = (href: string, text: string | Html) => html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
@@ -55,12 +47,21 @@ function extras(record: ContentRecord): Html {
   }`;
 }
 
+/** What a record standing alone is: its kind, then the label of its type's first facet ("Coping strategy · Relapse prevention"). */
+function kindLine(record: ContentRecord): string {
+  const info = typeInfoOf(record.collection);
+  const facet = info.facets[0];
+  const value = facet && record.facets[facet];
+  const label = value ? facetLabel(record.collection, facet, value) : undefined;
+  return label ? `${info.itemLabel} · ${label}` : info.itemLabel;
+}
+
 /** One record. In a hand-picked list it stands alone (h2, with its kind); in a section it is an h3. */
 function item(record: ContentRecord, doc: EmbedDocument, origin: string, standalone: boolean): Html {
   const full = doc.options.layout === 'full';
   const heading = link(`${origin}${hrefOf(record.collection, record.slug)}`, record.title);
   return html`<li class="item">
-${standalone ? html`<p class="kind">${KIND_LABEL[record.type as EmbedType]}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
+${standalone ? html`<p class="kind">${kindLine(record)}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p>${record.summary}</p>
 ${full ? html`${extras(record)}${basedOn(record.sources)}<p class="meta">Reviewed ${formatDate(record.reviewedAt, doc.options.lang)}</p>` : ''}
 </li>`;

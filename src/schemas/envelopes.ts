@@ -1,30 +1,27 @@
 import { z } from 'zod';
-import { ContentMeta, PageLinks, PageMeta, Problem, SelfLink } from './common.js';
-import { CrisisNotice } from './crisis.js';
-
-const META_EXAMPLE = {
-  disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-  crisis: z.globalRegistry.get(CrisisNotice)?.example,
-  contentVersion: '6149d7b7b4cb0b21',
-};
+import { CONTENT_META_EXAMPLE, ContentMeta, PageLinks, PageMeta, Problem, SelfLink } from './common.js';
 
 // Envelope examples reuse the example registered on the record's own component.
 const exampleOf = (schema: z.ZodType) => z.globalRegistry.get(schema)?.example as { href?: string } | undefined;
 
-export const itemEnvelope = <T extends z.ZodType>(data: T) => {
+// `description` becomes the 200 response's description in the OpenAPI document (routes give one;
+// test/openapi.test.ts checks that none is left at the default).
+export const itemEnvelope = <T extends z.ZodType>(data: T, description?: string) => {
   const example = exampleOf(data);
   return z.object({ data, meta: ContentMeta, links: SelfLink }).meta({
-    example: { data: example, meta: META_EXAMPLE, links: { self: example?.href ?? '/v1/…' } },
+    ...(description ? { description } : {}),
+    example: { data: example, meta: CONTENT_META_EXAMPLE, links: { self: example?.href ?? '/v1/…' } },
   });
 };
 
-export const pageEnvelope = <T extends z.ZodType>(data: T) => {
+export const pageEnvelope = <T extends z.ZodType>(data: T, description?: string) => {
   const example = exampleOf(data);
   const path = example?.href?.replace(/\/[^/]+$/, '') ?? '/v1/…';
   return z.object({ data: z.array(data), meta: PageMeta, links: PageLinks }).meta({
+    ...(description ? { description } : {}),
     example: {
       data: [example],
-      meta: { ...META_EXAMPLE, total: 23, limit: 1, offset: 0 },
+      meta: { ...CONTENT_META_EXAMPLE, total: 23, limit: 1, offset: 0 },
       links: {
         self: `${path}?limit=1&offset=0`,
         first: `${path}?limit=1&offset=0`,

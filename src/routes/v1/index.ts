@@ -11,6 +11,7 @@ import recordRoutes from './records.js';
 import searchRoutes from './search.js';
 import sourceRoutes from './sources.js';
 import topicRoutes from './topics.js';
+import vocabularyRoutes from './vocabulary.js';
 
 export interface V1Options {
   config: Config;
@@ -40,4 +41,5 @@ export default async function v1(app: FastifyInstance, { config }: V1Options) {
   await app.register(sourceRoutes);
   await app.register(searchRoutes);
   await app.register(helpRoutes);
+  await app.register(vocabularyRoutes);
 }

@@ -51,7 +51,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           summary: `List ${label.toLowerCase()}`,
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.`,
           querystring: listQuery,
-          response: { 200: pageEnvelope(schema), ...problemResponses },
+          response: { 200: pageEnvelope(schema, `A page of ${type} records, with paging links and \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...problemResponses },
         },
       },
       async (request, reply) => answer(reply, app.answers, canonicalUrl(path, request.query, listDefaults), () => listPayload(request.query)),
@@ -67,7 +67,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           description: `Returns one ${type} record with its topics, sources and review dates. Slugs are stable and never change once published.`,
           params: slugParams,
           querystring: itemQuery,
-          response: { 200: itemEnvelope(schema), ...itemProblemResponses },
+          response: { 200: itemEnvelope(schema, `The ${type}, with \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...itemProblemResponses },
         },
       },
       async (request, reply) => {

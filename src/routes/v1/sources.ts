@@ -40,7 +40,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
-        response: { 200: pageEnvelope(Source), ...problemResponses },
+        response: { 200: pageEnvelope(Source, 'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -55,7 +55,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'Get one source',
         description: 'One cited work with its authors, publisher, dates and citation.',
         params: slugParams,
-        response: { 200: itemEnvelope(Source), ...itemProblemResponses },
+        response: { 200: itemEnvelope(Source, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
       },
     },
     async (request, reply) => {

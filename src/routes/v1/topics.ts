@@ -46,7 +46,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         description:
           'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections in full.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(Topic), ...problemResponses },
+        response: { 200: pageEnvelope(Topic, 'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -63,7 +63,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
           'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them.',
         params: slugParams,
         querystring: topicQuery,
-        response: { 200: itemEnvelope(Topic), ...itemProblemResponses },
+        response: { 200: itemEnvelope(Topic, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
       },
     },
     async (request, reply) => {
