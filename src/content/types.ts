@@ -2,24 +2,26 @@ import type { RecordCollection } from '../seed/schemas.js';
 
 // The content types the API publishes besides topics and sources: collection name (URL
 // segment and seed folder), singular type name (in payloads and embed lists), label (headings and
-// the API docs' tag), what the collection holds (the tag's description) and facets.
+// the API docs' tag), what one record is called when it stands alone (an embed list's item, the
+// vocabulary endpoint), what the collection holds (the tag's description) and facets.
 export interface ContentTypeInfo {
   collection: RecordCollection;
   type: string;
   label: string;
+  itemLabel: string;
   description: string;
   facets: readonly string[];
 }
 
 export const CONTENT_TYPES = [
-  { collection: 'signs', type: 'sign', label: 'Signs', description: 'Signs and symptoms.', facets: ['kind', 'setting'] },
-  { collection: 'causes', type: 'cause', label: 'Causes', description: 'What can lead to each condition.', facets: ['category'] },
-  { collection: 'contexts', type: 'context', label: 'Contexts', description: 'Areas of life where it shows up.', facets: [] },
-  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', description: 'Self-help, connection, prevention and relapse prevention.', facets: ['category'] },
-  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', description: 'Professional therapies and peer support, with when to consider them.', facets: ['kind'] },
-  { collection: 'faqs', type: 'faq', label: 'Questions and answers', description: 'Frequently asked questions.', facets: [] },
-  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', description: 'Effects and long-term risks.', facets: ['area'] },
-  { collection: 'stories', type: 'story', label: 'Stories', description: 'Short anonymised illustrative stories.', facets: [] },
+  { collection: 'signs', type: 'sign', label: 'Signs', itemLabel: 'Sign', description: 'Signs and symptoms.', facets: ['kind', 'setting'] },
+  { collection: 'causes', type: 'cause', label: 'Causes', itemLabel: 'Possible cause', description: 'What can lead to each condition.', facets: ['category'] },
+  { collection: 'contexts', type: 'context', label: 'Contexts', itemLabel: 'Where it shows up', description: 'Areas of life where it shows up.', facets: [] },
+  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', itemLabel: 'Coping strategy', description: 'Self-help, connection, prevention and relapse prevention.', facets: ['category'] },
+  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', itemLabel: 'Therapy or support', description: 'Professional therapies and peer support, with when to consider them.', facets: ['kind'] },
+  { collection: 'faqs', type: 'faq', label: 'Questions and answers', itemLabel: 'Question', description: 'Frequently asked questions.', facets: [] },
+  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', itemLabel: 'Impact', description: 'Effects and long-term risks.', facets: ['area'] },
+  { collection: 'stories', type: 'story', label: 'Stories', itemLabel: 'Story', description: 'Short anonymised illustrative stories.', facets: [] },
 ] as const satisfies readonly ContentTypeInfo[];
 
 export type RecordType = (typeof CONTENT_TYPES)[number]['type'];
@@ -27,7 +29,7 @@ export type RecordType = (typeof CONTENT_TYPES)[number]['type'];
 const byCollection = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.collection, t]));
 const byType = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.type, t]));
 
-/** What is stored in a collection: its singular type, label and facets. */
+/** What is stored in a collection: its singular type, labels and facets. */
 export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => byCollection.get(collection)!;
 
 /** The collection holding records of a singular type (sign → signs); undefined for any other name. */

@@ -1,3 +1,4 @@
+import { CONTENT_LICENSE, PROJECT_NAME } from '../content/licence.js';
 import type { CrisisNoticeValue } from '../schemas/crisis.js';
 import { type Html, html, raw, safeHttpUrl } from './html.js';
 import { BASE_CSS, styleHash } from './styles.js';
@@ -50,6 +51,9 @@ export interface ShellParts {
   indexable?: boolean;
 }
 
+// The credit CC BY asks for, with the licence linked (meta.attribution in the API says the same).
+const LICENSE_LINE = html`<p class="license">Content from the ${PROJECT_NAME}, licensed under <a href="${CONTENT_LICENSE.url}" rel="license noopener noreferrer" target="_blank">${CONTENT_LICENSE.name}<span class="vh"> (opens in a new tab)</span></a>. The cited sources keep their own authors' terms.</p>`;
+
 /** Embed pages: no scripts at all, one hashed style sheet, framable from anywhere. */
 export const EMBED_CSP = [
   "default-src 'none'",
@@ -62,7 +66,8 @@ export const EMBED_CSP = [
 
 /**
  * The document every HTML page shares: banner, crisis guidance right after it (so it is never
- * scrolled past), main content, and a footer with the disclaimer. Each page must carry both.
+ * scrolled past), main content, and a footer with the disclaimer and the licence. Each page must
+ * carry all three.
  * The empty data: icon stops browsers asking for /favicon.ico: the page makes no requests at all.
  */
 export function shell(p: ShellParts): string {
@@ -87,6 +92,7 @@ ${p.main}
 <footer>
 <p class="disclaimer"><strong>Please note:</strong> ${p.notices.disclaimer}</p>
 ${p.footer}
+${LICENSE_LINE}
 </footer>
 </body>
 </html>

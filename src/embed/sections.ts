@@ -1,24 +1,14 @@
+import { PROJECT_NAME } from '../content/licence.js';
 import { pagePathOf } from '../content/paths.js';
+import { typeInfoOf } from '../content/types.js';
+import { facetLabel } from '../content/vocabulary.js';
 import { canonicalUrl } from '../http/canonical.js';
 import type { ContentRecord, SourceRef } from '../repositories/content-repository.js';
-import type { RecordType } from '../content/types.js';
 import { type EmbedDocument, recordsOf } from './documents.js';
 import { type Html, html, safeHttpUrl } from './html.js';
 import { type Notices, shell } from './page.js';
 
-// What a single record is called when it stands alone (in a hand-picked list, or on its page).
-export const KIND_LABEL: Record<RecordType, string> = {
-  sign: 'Sign',
-  cause: 'Possible cause',
-  context: 'Where it shows up',
-  strategy: 'Coping strategy',
-  therapy: 'Therapy or support',
-  faq: 'Question',
-  impact: 'Impact',
-  story: 'Story',
-};
-
-export const PROVIDER_NAME = 'Emotional Connection Content API';
+export const PROVIDER_NAME = PROJECT_NAME;
 
 const NEW_TAB = html`<span class="vh"> (opens in a new tab)</span>`;
 export const link = (href: string, text: string | Html) => html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
@@ -58,13 +48,22 @@ export function extras(record: ContentRecord): Html {
   }`;
 }
 
+/** What a record standing alone is: its kind, then the label of its type's first facet ("Coping strategy · Relapse prevention"). */
+export function kindLine(record: ContentRecord): string {
+  const info = typeInfoOf(record.collection);
+  const facet = info.facets[0];
+  const value = facet && record.facets[facet];
+  const label = value ? facetLabel(record.collection, facet, value) : undefined;
+  return label ? `${info.itemLabel} · ${label}` : info.itemLabel;
+}
+
 /** One record. In a hand-picked list it stands alone (h2, with its kind); in a section it is an h3. */
 function item(record: ContentRecord, doc: EmbedDocument, origin: string, standalone: boolean): Html {
   const full = doc.options.layout === 'full';
   // The record's page for people (never its JSON), with the reader's region for its crisis box.
   const heading = link(`${origin}${canonicalUrl(pagePathOf(record.collection, record.slug), { region: doc.options.region })}`, record.title);
   return html`<li class="item">
-${standalone ? html`<p class="kind">${KIND_LABEL[record.type]}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
+${standalone ? html`<p class="kind">${kindLine(record)}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p>${record.summary}</p>
 ${full ? html`${extras(record)}${basedOn(record.sources)}<p class="meta">Reviewed ${formatDate(record.reviewedAt, doc.options.lang)}</p>` : ''}
 </li>`;

@@ -35,3 +35,23 @@ export function canonicalUrl(path: string, query: object, defaults?: Readonly<Re
   const search = canonicalQuery(query, defaults).toString();
   return search ? `${path}?${search}` : path;
 }
+
+/**
+ * The request URL without the trailing slash(es) of its path, as an origin-relative address; or
+ * undefined when the path has none. Leading slashes collapse to one, so the result can never be
+ * read as another host (`//host/…`). An absolute-form request target keeps only its path.
+ */
+export function withoutTrailingSlash(url: string): string | undefined {
+  const cut = url.indexOf('?');
+  const target = cut < 0 ? url : url.slice(0, cut);
+  if (!target.endsWith('/')) return undefined;
+  let path = target;
+  if (!target.startsWith('/')) {
+    try {
+      path = new URL(target).pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  return `/${path.replace(/^\/+|\/+$/g, '')}${cut < 0 ? '' : url.slice(cut)}`;
+}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { keepJson } from '../answers/json.js';
+import { ATTRIBUTION, CONTENT_LICENSE } from '../content/licence.js';
 import { hrefOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
@@ -46,11 +47,17 @@ export class Presenter {
   ) {}
 
   /**
-   * What every content answer carries. `region` (a validated ISO code) adds that region's
+   * What every content answer carries (the licence and attribution cover our own text). `region` (a validated ISO code) adds that region's
    * priority crisis line; `crisisDetected` (search) adds all its lines.
    */
   meta(region?: string, crisisDetected = false) {
-    return { disclaimer: this.content.disclaimer, crisis: this.help.crisis(region, crisisDetected), contentVersion: this.content.version };
+    return {
+      disclaimer: this.content.disclaimer,
+      crisis: this.help.crisis(region, crisisDetected),
+      contentVersion: this.content.version,
+      license: CONTENT_LICENSE,
+      attribution: ATTRIBUTION,
+    };
   }
 
   body(key: string, markdown: string, format: BodyFormat): string {

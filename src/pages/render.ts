@@ -3,7 +3,7 @@ import { CONTENT_TYPES } from '../content/types.js';
 import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import { type Html, html, raw } from '../embed/html.js';
 import { type Notices, shell } from '../embed/page.js';
-import { citation, extras, formatDate, KIND_LABEL, PROVIDER_NAME } from '../embed/sections.js';
+import { citation, extras, formatDate, kindLine, PROVIDER_NAME } from '../embed/sections.js';
 import { BASE_CSS, PAGE_CSS } from '../embed/styles.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { FAQ_LIST_NAME, type JsonLdDocument, jsonLdText, TOPICS_INDEX_NAME } from '../http/jsonld.js';
@@ -118,7 +118,7 @@ export function renderRecordPage(record: ContentRecord, jsonLd: JsonLdDocument, 
   return page(ctx, {
     path: pagePathOf(record.collection, record.slug),
     title: record.title,
-    kind: KIND_LABEL[record.type],
+    kind: kindLine(record),
     intro: record.summary,
     jsonLd,
     main: html`${extras(record)}

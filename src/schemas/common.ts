@@ -1,23 +1,49 @@
 import { z } from 'zod';
+import { ATTRIBUTION, CONTENT_LICENSE } from '../content/licence.js';
 import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import { CrisisNotice } from './crisis.js';
 
 // Shapes shared by every content response. Each is registered with an id so the OpenAPI
 // document names it once under components/schemas and references it everywhere else.
 
+export const ContentLicense = z
+  .object({
+    name: z.string().describe('Short name of the licence.'),
+    url: z.string().describe('The licence text.'),
+  })
+  .meta({
+    id: 'ContentLicense',
+    description: "The licence of this service's own text. It does not cover the third-party works cited in `sources`, which keep their authors' terms.",
+    example: CONTENT_LICENSE,
+  });
+
 export const ContentMeta = z
   .object({
     disclaimer: z.string().describe('Must be shown with the content: it is education, not advice, diagnosis or treatment.'),
     crisis: CrisisNotice,
     contentVersion: z.string().describe('Version of the content store that answered; changes whenever content changes.'),
+    license: ContentLicense,
+    attribution: z
+      .string()
+      .describe('Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record\'s page or API address), and say so if you changed the text.')
+      .meta({ example: ATTRIBUTION }),
   })
-  .meta({ id: 'ContentMeta', description: 'Disclaimer and crisis guidance that every content response carries.' });
+  .meta({ id: 'ContentMeta', description: 'Disclaimer, crisis guidance, licence and attribution that every content response carries.' });
+
+/** `meta` as an answer carries it, for the envelopes' examples (one copy for all of them). */
+export const CONTENT_META_EXAMPLE = {
+  disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
+  crisis: z.globalRegistry.get(CrisisNotice)?.example,
+  contentVersion: '6149d7b7b4cb0b21',
+  license: CONTENT_LICENSE,
+  attribution: ATTRIBUTION,
+};
 
 export const PageMeta = ContentMeta.extend({
   total: z.number().int().min(0).describe('Number of records matching the filters, across all pages.'),
   limit: z.number().int().min(1).max(100).describe('Page size used.'),
   offset: z.number().int().min(0).describe('Index of the first record on this page.'),
-}).meta({ id: 'PageMeta', description: 'Paging information plus the disclaimer and crisis guidance.' });
+}).meta({ id: 'PageMeta', description: 'Paging information plus the disclaimer, crisis guidance, licence and attribution.' });
 
 export const PageLinks = z
   .object({

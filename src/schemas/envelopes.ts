@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import { ContentMeta, ItemLinks, PageLinks, PageMeta, Problem } from './common.js';
-import { CrisisNotice } from './crisis.js';
-
-const META_EXAMPLE = {
-  disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-  crisis: z.globalRegistry.get(CrisisNotice)?.example,
-  contentVersion: '6149d7b7b4cb0b21',
-};
+import { CONTENT_META_EXAMPLE, ContentMeta, ItemLinks, PageLinks, PageMeta, Problem } from './common.js';
 
 // Envelope examples reuse the example registered on the record's own component (for a fielded
 // item, the full record's: the first of its two forms).
@@ -32,22 +25,29 @@ export const fieldedItem = <S extends IdentifiedShape>(full: z.ZodObject<S>) => 
   return z.union([full, trimmed]);
 };
 
-export const itemEnvelope = <T extends z.ZodType>(data: T) => {
+// `description` becomes the 200 response's description in the OpenAPI document (routes give one;
+// test/openapi.test.ts checks that none is left at the default).
+export const itemEnvelope = <T extends z.ZodType>(data: T, description?: string) => {
   const example = exampleOf(data);
   const self = example?.href ?? '/v1/…';
   return z.object({ data, meta: ContentMeta, links: ItemLinks }).meta({
-    example: { data: example, meta: META_EXAMPLE, links: { self, html: self.replace(/^\/v1/, '') } },
+    ...(description ? { description } : {}),
+    example: { data: example, meta: CONTENT_META_EXAMPLE, links: { self, html: self.replace(/^\/v1/, '') } },
   });
 };
 
-/** A page of `data`; the example's links page through `path` (by default, the collection of the example's `href`). */
-export const pageEnvelope = <T extends z.ZodType>(data: T, path?: string) => {
+/**
+ * A page of `data`. `description` becomes the 200 response's; the example's links page through
+ * `path` (by default, the collection of the example's `href`).
+ */
+export const pageEnvelope = <T extends z.ZodType>(data: T, description?: string, path?: string) => {
   const example = exampleOf(data);
   path ??= example?.href?.replace(/\/[^/]+$/, '') ?? '/v1/…';
   return z.object({ data: z.array(data), meta: PageMeta, links: PageLinks }).meta({
+    ...(description ? { description } : {}),
     example: {
       data: [example],
-      meta: { ...META_EXAMPLE, total: 23, limit: 1, offset: 0 },
+      meta: { ...CONTENT_META_EXAMPLE, total: 23, limit: 1, offset: 0 },
       links: {
         self: `${path}?limit=1&offset=0`,
         first: `${path}?limit=1&offset=0`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ContentMeta, SelfLink } from './common.js';
-import { CrisisLine, CrisisNotice, region } from './crisis.js';
+import { CONTENT_META_EXAMPLE, ContentMeta, SelfLink } from './common.js';
+import { CrisisLine, region } from './crisis.js';
 
 export const helpQuery = z.strictObject({ region });
 
@@ -86,12 +86,11 @@ export const HelpDirectory = z
   });
 
 export const HelpAnswer = z.object({ data: HelpDirectory, meta: ContentMeta, links: SelfLink }).meta({
+  description: 'Help for the region (or the international answer), with `meta` (disclaimer, crisis guidance, licence, attribution).',
   example: {
     data: z.globalRegistry.get(HelpDirectory)?.example,
     meta: {
-      disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-      crisis: z.globalRegistry.get(CrisisNotice)?.example,
-      contentVersion: '6149d7b7b4cb0b21',
+      ...CONTENT_META_EXAMPLE,
     },
     links: { self: '/v1/help?region=GB' },
   },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
-import { PageLinks, PageMeta, TopicRef } from './common.js';
-import { CrisisNotice, region } from './crisis.js';
+import { CONTENT_META_EXAMPLE, PageLinks, PageMeta, TopicRef } from './common.js';
+import { region } from './crisis.js';
 import { fieldsParam, format, limit, offset, topicFilter } from './queries.js';
 import { RECORD_SCHEMAS } from './records.js';
 import { Topic } from './topics.js';
@@ -74,15 +74,14 @@ export const SearchMeta = PageMeta.extend({
   correctedQuery: z.string().nullable().describe('When words were likely misspelt, the query as understood after correcting them.'),
   crisisDetected: z.boolean().describe('True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region\'s lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.'),
   crisisReason: z.string().nullable().describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
-}).meta({ id: 'SearchMeta', description: 'Paging, the query and any correction, plus the disclaimer and crisis guidance.' });
+}).meta({ id: 'SearchMeta', description: 'Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution.' });
 
 export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMeta, links: PageLinks }).meta({
+  description: 'A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution).',
   example: {
     data: [z.globalRegistry.get(SearchHit)?.example],
     meta: {
-      disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
-      crisis: z.globalRegistry.get(CrisisNotice)?.example,
-      contentVersion: '6149d7b7b4cb0b21',
+      ...CONTENT_META_EXAMPLE,
       total: 4,
       limit: 1,
       offset: 0,

@@ -37,6 +37,11 @@ t.test('every embed carries the disclaimer, crisis guidance, review line and a l
   t.match(res.body, /<aside class="crisis" aria-labelledby="crisis-heading">/);
   t.match(body, /Content reviewed \d{1,2} \w+ \d{4} ; next review due \d{1,2} \w+ \d{4} \./);
   t.match(res.body, /Full content: <a href="http:\/\/clinic-api\.example\/topics\/emotional-withdrawal"/);
+  t.match(
+    res.body,
+    /<footer>[\s\S]*<p class="license">Content from the Emotional Connection Content API, licensed under <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license [^"]*"[^>]*>CC BY 4\.0<span class="vh"> \(opens in a new tab\)<\/span><\/a>\. The cited sources keep their own authors' terms\.<\/p>\s*<\/footer>/,
+    'the licence line, linked, in the footer',
+  );
   t.match(body, /A first step: /, 'strategies show their first step');
   t.match(body, /When to consider it: /, 'therapies say when to consider them');
   const order = [...res.body.matchAll(/<h2 id="section-\d">([^<]+)<\/h2>/g)].map((m) => m[1]);
@@ -64,7 +69,13 @@ t.test('a custom list shows hand-picked records across topics, in order, under i
     app.content.get('faqs', 'how-long-does-recovery-take')!.title,
     app.content.get('signs', 'emotional-numbness')!.title,
   ]);
-  t.same([...res.body.matchAll(/<p class="kind">([^<]+)<\/p>/g)].map((m) => m[1]), ['Coping strategy', 'Therapy or support', 'Question', 'Sign']);
+  // Each record's kind, then the label of its first facet from the vocabulary partners get too.
+  t.same([...res.body.matchAll(/<p class="kind">([^<]+)<\/p>/g)].map((m) => m[1]), [
+    'Coping strategy · Self-awareness',
+    'Therapy or support · Professional therapy',
+    'Question',
+    'Sign · Emotional',
+  ]);
   t.notMatch(res.body, /Full content:/, 'a list has no single topic to link to');
   const plain = await get('/embed/list?items=strategy:journaling,strategy:journaling');
   t.match(plain.body, /<h1>Selected resources<\/h1>/, 'default title');

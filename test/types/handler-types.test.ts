@@ -27,7 +27,7 @@ t.test('handlers are checked against their response schema', async (t) => {
 
   // With `fields` an item may be trimmed, but never below its identity, and what it keeps is typed.
   const fielded = { response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses } };
-  const envelope = { meta: { disclaimer: '', crisis: null as never, contentVersion: '' }, links: { self: '/', html: '/' } };
+  const envelope = { meta: { disclaimer: '', crisis: null as never, contentVersion: '', license: { name: '', url: '' }, attribution: '' }, links: { self: '/', html: '/' } };
   app.get('/trimmed', { schema: fielded }, async () => ({ data: { type: 'source' as const, slug: 's', href: '/s', doi: null }, ...envelope }));
   // @ts-expect-error a trimmed item keeps type, slug and href
   app.get('/no-identity', { schema: fielded }, async () => ({ data: { type: 'source' as const, title: 't' }, ...envelope }));

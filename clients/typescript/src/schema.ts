@@ -504,6 +504,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/vocabulary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Labels for types and facet values
+         * @description Display labels for every record type and every value of the filterable facets (`kind`, `setting`, `category`, `area`), by collection: show `label` where a record or filter would otherwise show a raw value such as `relapse-prevention`. The embeds use the same labels.
+         */
+        get: operations["getVocabulary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embed/topics/{slug}": {
         parameters: {
             query?: never;
@@ -881,21 +901,46 @@ export interface components {
             /** @description The full help directory for the region (emergency, all lines, when to see a doctor). */
             help: string;
         };
-        /** @description Disclaimer and crisis guidance that every content response carries. */
+        /**
+         * @description The licence of this service's own text. It does not cover the third-party works cited in `sources`, which keep their authors' terms.
+         * @example {
+         *       "name": "CC BY 4.0",
+         *       "url": "https://creativecommons.org/licenses/by/4.0/"
+         *     }
+         */
+        ContentLicense: {
+            /** @description Short name of the licence. */
+            name: string;
+            /** @description The licence text. */
+            url: string;
+        };
+        /** @description Disclaimer, crisis guidance, licence and attribution that every content response carries. */
         ContentMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
             disclaimer: string;
             crisis: components["schemas"]["CrisisNotice"];
             /** @description Version of the content store that answered; changes whenever content changes. */
             contentVersion: string;
+            license: components["schemas"]["ContentLicense"];
+            /**
+             * @description Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record's page or API address), and say so if you changed the text.
+             * @example Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+             */
+            attribution: string;
         };
-        /** @description Paging information plus the disclaimer and crisis guidance. */
+        /** @description Paging information plus the disclaimer, crisis guidance, licence and attribution. */
         PageMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
             disclaimer: string;
             crisis: components["schemas"]["CrisisNotice"];
             /** @description Version of the content store that answered; changes whenever content changes. */
             contentVersion: string;
+            license: components["schemas"]["ContentLicense"];
+            /**
+             * @description Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record's page or API address), and say so if you changed the text.
+             * @example Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+             */
+            attribution: string;
             /** @description Number of records matching the filters, across all pages. */
             total: number;
             /** @description Page size used. */
@@ -2229,6 +2274,7 @@ export interface components {
             href: string;
         };
         /**
+         * @description The process is up and serving.
          * @example {
          *       "status": "ok"
          *     }
@@ -2238,6 +2284,7 @@ export interface components {
             status: "ok";
         };
         /**
+         * @description The service can answer: its content store and search index are readable.
          * @example {
          *       "status": "ready",
          *       "contentVersion": "6149d7b7b4cb0b21",
@@ -2781,13 +2828,19 @@ export interface components {
          *     }
          */
         SearchHit: components["schemas"]["TopicSearchHit"] | components["schemas"]["SignSearchHit"] | components["schemas"]["CauseSearchHit"] | components["schemas"]["ContextSearchHit"] | components["schemas"]["StrategySearchHit"] | components["schemas"]["TherapySearchHit"] | components["schemas"]["FaqSearchHit"] | components["schemas"]["ImpactSearchHit"] | components["schemas"]["StorySearchHit"];
-        /** @description Paging, the query and any correction, plus the disclaimer and crisis guidance. */
+        /** @description Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution. */
         SearchMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
             disclaimer: string;
             crisis: components["schemas"]["CrisisNotice"];
             /** @description Version of the content store that answered; changes whenever content changes. */
             contentVersion: string;
+            license: components["schemas"]["ContentLicense"];
+            /**
+             * @description Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record's page or API address), and say so if you changed the text.
+             * @example Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).
+             */
+            attribution: string;
             /** @description Number of records matching the filters, across all pages. */
             total: number;
             /** @description Page size used. */
@@ -2803,11 +2856,86 @@ export interface components {
             /** @description Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null. */
             crisisReason: string | null;
         };
+        /** @description A value and its display label. */
+        VocabularyTerm: {
+            /** @description The value as the API sends and accepts it. */
+            value: string;
+            /** @description How to show it to readers. */
+            label: string;
+        };
+        /**
+         * @description Display labels for record types and facet values.
+         * @example {
+         *       "types": [
+         *         {
+         *           "type": "strategy",
+         *           "collection": "strategies",
+         *           "label": "Coping strategies",
+         *           "itemLabel": "Coping strategy"
+         *         }
+         *       ],
+         *       "facets": [
+         *         {
+         *           "collection": "therapies",
+         *           "parameter": "kind",
+         *           "values": [
+         *             {
+         *               "value": "therapy",
+         *               "label": "Professional therapy"
+         *             },
+         *             {
+         *               "value": "support",
+         *               "label": "Peer support"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        Vocabulary: {
+            /** @description Every record type. */
+            types: {
+                /** @description The record `type`, as in payloads. */
+                type: string;
+                /** @description The collection path under /v1. */
+                collection: string;
+                /** @description Heading for the collection. */
+                label: string;
+                /** @description What one record is called when shown on its own. */
+                itemLabel: string;
+            }[];
+            /** @description Every filterable facet, by collection. */
+            facets: {
+                /** @description The collection path under /v1 (`sources` included). */
+                collection: string;
+                /** @description The field in each record, and the query parameter that filters on it. */
+                parameter: string;
+                /** @description Every value, in the order to show them. */
+                values: components["schemas"]["VocabularyTerm"][];
+            }[];
+        };
     };
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Strong validator of this representation; send it back in If-None-Match to revalidate (a match is a 304). */
+        ETag: string;
+        /** @description How long browsers and shared caches may keep the answer: `public, max-age=300, stale-while-revalidate=86400` by default (errors are `no-store`). */
+        "Cache-Control": string;
+        /** @description Request headers the answer depends on: `Accept` and `Accept-Encoding` (embeds built from the request's origin add `Host, X-Forwarded-Host, X-Forwarded-Proto`). */
+        Vary: string;
+        /** @description Requests allowed per window for this client (its tier: keyless, or partner with a key). Sent while rate limiting is on. */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets. */
+        "RateLimit-Reset": number;
+        /** @description The quota as `limit;w=window-seconds`. */
+        "RateLimit-Policy": string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2821,7 +2949,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The process is up and serving. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2841,7 +2969,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The service can answer: its content store and search index are readable. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,6 +2984,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The server is shutting down.",
+                     *       "instance": "/readyz"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -2883,9 +3020,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2895,6 +3039,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -2907,13 +3065,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/topics?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -2933,7 +3091,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2951,15 +3109,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2969,7 +3132,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2998,9 +3161,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The topic, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3039,24 +3209,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/topics/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3070,13 +3255,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3088,13 +3274,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The topic \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/topics/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3106,13 +3293,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3124,31 +3312,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The topic \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/topics/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/topics/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3184,9 +3379,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of sign records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3196,6 +3398,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -3208,13 +3424,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/signs?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3258,9 +3474,14 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3297,9 +3518,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The sign, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3338,24 +3566,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/signs/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3369,13 +3612,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3387,13 +3631,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The sign \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/signs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3405,13 +3650,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3423,31 +3669,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The sign \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/signs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3481,9 +3734,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of cause records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3493,6 +3753,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -3505,13 +3779,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/causes?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3531,7 +3805,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3549,15 +3823,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3567,7 +3846,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3594,9 +3873,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The cause, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3635,24 +3921,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/causes/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3666,13 +3967,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3684,13 +3986,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The cause \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/causes/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3702,13 +4005,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3720,31 +4024,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The cause \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/causes/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/causes/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3776,9 +4087,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of context records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3788,6 +4106,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -3800,13 +4132,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/contexts?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3826,7 +4158,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3844,15 +4176,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3862,7 +4199,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3889,9 +4226,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The context, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3930,24 +4274,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/contexts/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -3961,13 +4320,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3979,13 +4339,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The context \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/contexts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3997,13 +4358,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4015,31 +4377,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The context \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/contexts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/contexts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4073,9 +4442,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of strategy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4085,6 +4461,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -4097,13 +4487,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/strategies?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4123,7 +4513,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4141,15 +4531,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4159,7 +4554,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4186,9 +4581,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The strategy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,24 +4629,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/strategies/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4258,13 +4675,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4276,13 +4694,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The strategy \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/strategies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4294,13 +4713,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4312,31 +4732,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The strategy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/strategies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/strategies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4370,9 +4797,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of therapy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4382,6 +4816,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -4394,13 +4842,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/therapies?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4420,7 +4868,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4438,15 +4886,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4456,7 +4909,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4483,9 +4936,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The therapy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4524,24 +4984,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/therapies/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4555,13 +5030,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4573,13 +5049,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The therapy \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/therapies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4591,13 +5068,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4609,31 +5087,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The therapy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/therapies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/therapies/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4665,9 +5150,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of faq records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4679,24 +5171,39 @@ export interface operations {
                     "application/ld+json": components["schemas"]["JsonLd"];
                 };
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/faqs?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4710,13 +5217,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4728,31 +5236,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4779,9 +5294,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The faq, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4820,24 +5342,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/faqs/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -4851,13 +5388,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4869,13 +5407,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The faq \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/faqs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4887,13 +5426,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4905,31 +5445,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The faq \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/faqs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/faqs/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4963,9 +5510,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of impact records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4975,6 +5529,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -4987,13 +5555,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/impacts?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5013,7 +5581,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5031,15 +5599,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5049,7 +5622,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5076,9 +5649,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The impact, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5117,24 +5697,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/impacts/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5148,13 +5743,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5166,13 +5762,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The impact \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/impacts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5184,13 +5781,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5202,31 +5800,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The impact \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/impacts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/impacts/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5258,9 +5863,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of story records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5270,6 +5882,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -5282,13 +5908,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/stories?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5308,7 +5934,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5326,15 +5952,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5344,7 +5975,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5371,9 +6002,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The story, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5412,24 +6050,39 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/stories/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5443,13 +6096,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5461,13 +6115,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The story \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/stories/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5479,13 +6134,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5497,31 +6153,38 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The story \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/stories/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/stories/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5551,9 +6214,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5563,6 +6233,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -5575,13 +6259,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/sources?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5601,7 +6285,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5619,15 +6303,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5637,7 +6326,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5662,9 +6351,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The source, with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5702,6 +6398,20 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
                 headers: {
@@ -5713,13 +6423,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/sources/not-a-real-slug?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5739,7 +6449,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5756,8 +6466,8 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The sign \"not-a-sign\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-sign"
+                     *       "detail": "The source \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/v1/sources/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5775,7 +6485,7 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5792,16 +6502,21 @@ export interface operations {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
-                     *       "detail": "The sign \"pulling-back\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/pulling-back"
+                     *       "detail": "The source \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
+                     *       "instance": "/v1/sources/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5811,7 +6526,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/sources/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5845,9 +6560,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5857,6 +6579,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -5869,13 +6605,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/search?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -5895,7 +6631,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/search"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5913,15 +6649,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/search"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5931,7 +6672,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/search"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5951,9 +6692,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Help for the region (or the international answer), with `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5963,6 +6711,20 @@ export interface operations {
                         links: components["schemas"]["SelfLink"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -5975,13 +6737,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/help?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -6001,7 +6763,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/help"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6019,15 +6781,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/help"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6037,7 +6804,7 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/help"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6061,9 +6828,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of changes, oldest first, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6073,6 +6847,20 @@ export interface operations {
                         links: components["schemas"]["PageLinks"];
                     };
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
             400: {
@@ -6085,13 +6873,13 @@ export interface operations {
                      *       "type": "/problems/invalid-parameters",
                      *       "title": "Invalid request parameters",
                      *       "status": 400,
-                     *       "detail": "The query parameter \"limit\" is invalid: must be a whole number from 1 to 100.",
-                     *       "instance": "/v1/signs?limit=abc",
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/changes?colour=blue",
                      *       "errors": [
                      *         {
                      *           "in": "query",
-                     *           "name": "limit",
-                     *           "detail": "must be a whole number from 1 to 100"
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
                      *     }
@@ -6111,7 +6899,7 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/changes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6129,15 +6917,20 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/changes"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Rate limit exceeded; retry after the number of seconds in Retry-After. RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset and RateLimit-Policy describe the quota on every response. */
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
             429: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6147,7 +6940,139 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/changes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getVocabulary: {
+        parameters: {
+            query?: {
+                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The labels, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Vocabulary"];
+                        meta: components["schemas"]["ContentMeta"];
+                        links: components["schemas"]["SelfLink"];
+                    };
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/vocabulary?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-api-key",
+                     *       "title": "Invalid API key",
+                     *       "status": 401,
+                     *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
+                     *       "instance": "/v1/vocabulary"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
+                     *       "instance": "/v1/vocabulary"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
+                     *       "instance": "/v1/vocabulary"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6183,11 +7108,24 @@ export interface operations {
             /** @description The embed page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6196,6 +7134,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/embed/topics/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6206,6 +7160,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No topic has this slug. The topics are: emotional-isolation, emotional-withdrawal, emotional-detachment.",
+                     *       "instance": "/embed/topics/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6238,11 +7201,24 @@ export interface operations {
             /** @description The embed page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6251,6 +7227,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/embed/list?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6268,11 +7260,24 @@ export interface operations {
             /** @description The builder page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6281,6 +7286,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/embed?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6303,11 +7324,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6316,6 +7350,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/topics?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6341,11 +7391,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6354,6 +7417,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/topics/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6364,6 +7443,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/topics/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6386,11 +7474,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6399,6 +7500,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/faqs?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6424,11 +7541,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6437,6 +7567,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/signs/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6447,6 +7593,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/signs/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6472,11 +7627,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6485,6 +7653,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/causes/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6495,6 +7679,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/causes/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6520,11 +7713,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6533,6 +7739,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/contexts/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6543,6 +7765,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/contexts/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6568,11 +7799,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6581,6 +7825,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/strategies/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6591,6 +7851,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/strategies/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6616,11 +7885,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6629,6 +7911,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/therapies/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6639,6 +7937,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/therapies/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6664,11 +7971,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6677,6 +7997,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/faqs/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6687,6 +8023,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/faqs/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6712,11 +8057,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6725,6 +8083,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/impacts/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6735,6 +8109,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/impacts/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6760,11 +8143,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6773,6 +8169,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/stories/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6783,6 +8195,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/stories/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6808,11 +8229,24 @@ export interface operations {
             /** @description The page. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
                     "text/html": string;
                 };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
             400: {
@@ -6821,6 +8255,22 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/sources/not-a-real-slug?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6831,6 +8281,15 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "instance": "/sources/not-a-real-slug"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6857,6 +8316,9 @@ export interface operations {
             /** @description The oEmbed `rich` response, as JSON or (with `format=xml`) as XML. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6864,12 +8326,38 @@ export interface operations {
                     "text/xml": string;
                 };
             };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description A parameter is invalid (for example `maxwidth` is not a whole number) or `url` is missing. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/oembed?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -6879,6 +8367,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.",
+                     *       "instance": "/oembed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };

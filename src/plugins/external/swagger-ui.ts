@@ -1,6 +1,7 @@
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { OPENAPI_PATH } from './swagger.js';
 
 const DOCS_PREFIX = '/docs';
 const INDEX_PATH = `${DOCS_PREFIX}/static/index.html`;
@@ -10,7 +11,16 @@ export default fp(
   async function swaggerUi(app: FastifyInstance) {
     await app.register(fastifySwaggerUi, {
       routePrefix: DOCS_PREFIX,
-      uiConfig: { docExpansion: 'list', deepLinking: true, displayOperationId: true, defaultModelsExpandDepth: 0 },
+      // The page loads the committed document's route, the address partners are given, rather than
+      // the plugin's own /docs/json. The plugin always sets `url` to its own, but swagger-ui loads
+      // `urls` (shown in the top bar) in preference to it.
+      uiConfig: {
+        docExpansion: 'list',
+        deepLinking: true,
+        displayOperationId: true,
+        defaultModelsExpandDepth: 0,
+        urls: [{ url: OPENAPI_PATH, name: OPENAPI_PATH }],
+      },
       // The app-wide helmet policy already allows the UI's same-origin scripts and styles.
       staticCSP: false,
       // The plugin redirects /docs/static/index.html to /docs/ only when the URL ends there, so

@@ -56,7 +56,7 @@ export default async function changeRoutes(fastify: FastifyInstance) {
           `A removed record's address answers 410 Gone; a renamed record's old address answers 301 to the new one (with \`Deprecation\`, \`Sunset\` and a \`successor-version\` link) for ${REDIRECT_MONTHS} months after the rename, then 410. ` +
           'Times are when a change was logged, which can be before it was deployed: prefer a content version to a date.',
         querystring: changesQuery,
-        response: { 200: pageEnvelope(Change, PATH), ...problemResponses },
+        response: { 200: pageEnvelope(Change, 'A page of changes, oldest first, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).', PATH), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query)),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
 import { negotiate } from '../../http/accept.js';
 import { JSON_MEDIA } from '../../http/answer.js';
+import { withoutTrailingSlash } from '../../http/canonical.js';
 import { HttpProblem } from '../../http/problems.js';
 import { addVary } from '../../http/vary.js';
 import { publicRoutes } from '../../plugins/app/cache-control.js';
@@ -12,6 +13,7 @@ import recordRoutes from './records.js';
 import searchRoutes from './search.js';
 import sourceRoutes from './sources.js';
 import topicRoutes from './topics.js';
+import vocabularyRoutes from './vocabulary.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -49,6 +51,15 @@ export default async function v1(app: FastifyInstance, { config }: V1Options) {
     );
   });
   await app.register(rateLimit, { config });
+  // One address per resource. The router ignores a trailing slash, so `/v1/signs/` would answer
+  // the list where `/v1/signs/{slug}` promises a record; every such URL redirects to its
+  // canonical form instead (query kept). After the limiter and the key check (a redirect counts
+  // like any request), before validation (the target's parameters are the target's to check).
+  app.addHook('preValidation', (request, reply, done) => {
+    const canonical = withoutTrailingSlash(request.url);
+    if (canonical === undefined) return done();
+    reply.redirect(canonical, 308);
+  });
   await app.register(publicRoutes);
   await app.register(topicRoutes);
   await app.register(recordRoutes);
@@ -56,4 +67,5 @@ export default async function v1(app: FastifyInstance, { config }: V1Options) {
   await app.register(searchRoutes);
   await app.register(helpRoutes);
   await app.register(changeRoutes);
+  await app.register(vocabularyRoutes);
 }

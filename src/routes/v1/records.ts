@@ -70,7 +70,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.${listJsonLd ? ' With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.' : ''}`,
           querystring: listQuery,
           ...(listJsonLd ? { produces: JSON_OR_LD } : {}),
-          response: { 200: pageEnvelope(item), ...problemResponses },
+          response: { 200: pageEnvelope(item, `A page of ${type} records, with paging links and \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...problemResponses },
         },
       },
       async (request, reply) => {
@@ -91,7 +91,7 @@ export default async function recordRoutes(fastify: FastifyInstance) {
           params: slugParams,
           querystring: itemQuery,
           produces: JSON_OR_LD,
-          response: { 200: itemEnvelope(item), ...itemProblemResponses },
+          response: { 200: itemEnvelope(item, `The ${type}, with \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...itemProblemResponses },
         },
       },
       async (request, reply) => {

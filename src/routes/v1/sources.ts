@@ -46,7 +46,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
-        response: { 200: pageEnvelope(SourceItem), ...problemResponses },
+        response: { 200: pageEnvelope(SourceItem, 'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -62,7 +62,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         description: 'One cited work with its authors, publisher, dates and citation. A renamed source\'s old slug answers 301 to the new one (410 after its Sunset date); a removed source\'s answers 410.',
         params: slugParams,
         querystring: sourceItemQuery,
-        response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses },
+        response: { 200: itemEnvelope(SourceItem, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
       },
     },
     async (request, reply) => {

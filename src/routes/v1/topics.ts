@@ -50,7 +50,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         description:
           'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(TopicItem), ...problemResponses },
+        response: { 200: pageEnvelope(TopicItem, 'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
@@ -68,7 +68,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         params: slugParams,
         querystring: topicQuery,
         produces: JSON_OR_LD,
-        response: { 200: itemEnvelope(TopicItem), ...itemProblemResponses },
+        response: { 200: itemEnvelope(TopicItem, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
       },
     },
     async (request, reply) => {
