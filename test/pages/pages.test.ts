@@ -37,6 +37,7 @@ t.test('a record page: disclaimer, crisis help, linked citations, review dates, 
   t.match(res.body, /<h1>How long does recovery from emotional withdrawal take\?<\/h1>/);
   t.ok(res.body.includes(app.content.disclaimer.replace(/'/g, '&#39;')), 'disclaimer');
   t.match(res.body, /<aside class="crisis" aria-labelledby="crisis-heading">/, 'crisis box');
+  t.match(res.body, /<p class="license">[^<]*licensed under <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license /, 'the licence and attribution');
   t.match(res.body, /<div class="body"><p>Recovery times differ/, 'the body as HTML');
   t.match(res.body, /<h2>What helps along the way<\/h2>/);
   for (const s of record.sources) {
