@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { RecordType } from '../content/types.js';
+import { INVISIBLE } from '../content/characters.js';
 import { SLUG_PATTERN } from '../content/vocabulary.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { Problem } from './common.js';
 import { region } from './crisis.js';
+import { orderedCommaList } from './lists.js';
 
 // The collections a clinician can embed: impacts and stories stay out because they are not
 // resource lists (impacts are risks, stories illustrations), and the issue names these six.
@@ -18,16 +20,8 @@ export type Theme = (typeof THEMES)[number];
 export type Layout = (typeof LAYOUTS)[number];
 export const MAX_LIST_ITEMS = 30;
 
-const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(item).min(1, 'must name at least one value'));
-
 // Text from a URL that is shown on the page: control and bidi-override characters are refused
 // outright (they can hide or reorder what a reader sees), the rest is escaped when rendered.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
 
 /** Well-formed BCP 47 tags only; `Intl` also gives the canonical casing (en-gb → en-GB). */
 const canonicalLanguage = (tag: string): string | null => {
@@ -79,7 +73,7 @@ export const embedTopicParams = z.strictObject({
 
 export const embedTopicQuery = z
   .strictObject({
-    sections: commaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
+    sections: orderedCommaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
       .transform((s) => [...new Set(s)])
       .default([...EMBED_COLLECTIONS])
       .describe(`Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all six.`),
@@ -104,7 +98,7 @@ const itemRef = z.string().transform((value, ctx): ItemRef => {
 
 export const embedListQuery = z
   .strictObject({
-    items: commaList(itemRef)
+    items: orderedCommaList(itemRef)
       .transform((refs) => refs.filter((r, i) => refs.findIndex((o) => o.type === r.type && o.slug === r.slug) === i))
       .refine((refs) => refs.length <= MAX_LIST_ITEMS, `must name at most ${MAX_LIST_ITEMS} records`)
       .describe(`Records to show, in this order (comma-separated \`<type>:<slug>\`, type one of ${EMBED_TYPES.join(', ')}), e.g. \`strategy:journaling,therapy:counselling\`. At most ${MAX_LIST_ITEMS}.`),

@@ -2,18 +2,10 @@ import { z } from 'zod';
 import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
 import { RECORD_COLLECTIONS, type RecordCollection } from '../seed/schemas.js';
 import { region } from './crisis.js';
+import { commaList } from './lists.js';
 import { FACETS, RECORD_SCHEMAS } from './records.js';
 import { Source } from './sources.js';
 import { INCLUDE_LIMIT, Topic } from './topics.js';
-
-// Multi-valued filters are comma-separated (topic=a,b); a repeated parameter is an error. Each
-// names a set ("any of"), so the parsed list is sorted and without repeats: one spelling per
-// meaning for cache keys and links.
-const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
-  z
-    .string()
-    .transform((s) => [...new Set(s.split(',').map((v) => v.trim()).filter(Boolean))].sort())
-    .pipe(z.array(item).min(1, 'must name at least one value'));
 
 /**
  * A comma list of names from a fixed set (`include`, `fields`). Unknown names make one issue that

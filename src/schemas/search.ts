@@ -3,6 +3,7 @@ import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { CONTENT_META_EXAMPLE, PageLinks, PageMeta, TopicRef } from './common.js';
 import { region } from './crisis.js';
+import { commaList } from './lists.js';
 import { fieldsParam, format, limit, offset, topicFilter } from './queries.js';
 import { RECORD_SCHEMAS } from './records.js';
 import { Topic } from './topics.js';
@@ -55,10 +56,7 @@ export const searchQuery = z.strictObject({
     .string({ error: 'is required: the words to search for' })
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
     .describe('What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.'),
-  type: z
-    .string()
-    .transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(', ')}` })).min(1, 'must name at least one value'))
+  type: commaList(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(', ')}` }))
     .optional()
     .describe(`Only these record types (comma-separated): ${SEARCH_TYPES.join(', ')}.`),
   topic: topicFilter,

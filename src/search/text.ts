@@ -1,8 +1,8 @@
 import { stemmer } from 'stemmer';
+import { INVISIBLE_ALL } from '../content/characters.js';
 
-// Control characters, including bidi overrides and isolates, carry no meaning in a search box.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// Control characters, including bidi overrides and isolates, carry no meaning in a search box:
+// they are removed (src/content/characters.ts) before words are found.
 const WORD = /[\p{L}\p{N}]+/gu;
 const DIACRITICS = /\p{M}+/gu;
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
@@ -22,7 +22,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Lower-cased, compatibility-normalised, diacritics and control characters removed. */
 export const normalise = (text: string): string =>
-  text.normalize('NFKD').replace(DIACRITICS, '').normalize('NFKC').replace(CONTROL, ' ').toLowerCase();
+  text.normalize('NFKD').replace(DIACRITICS, '').normalize('NFKC').replace(INVISIBLE_ALL, ' ').toLowerCase();
 
 // Stemming is the bulk of building the index; the content repeats its words, so each is stemmed once.
 const stems = new Map<string, string>();
@@ -52,7 +52,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   // Normalising can change lengths (ligatures, full-width forms); match on the original so
   // positions stay true, and normalise each word on its own.
-  for (const m of text.replace(CONTROL, ' ').matchAll(WORD)) {
+  for (const m of text.replace(INVISIBLE_ALL, ' ').matchAll(WORD)) {
     // Plain ASCII words (nearly all of them) need no Unicode normalisation.
     const word = ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : normalise(m[0]);
     if (word) out.push({ word, stem: stem(word), start: m.index, end: m.index + m[0].length });
