@@ -22,3 +22,24 @@ export function pageLinks(path: string, query: object, defaults: Readonly<Record
     next: offset + limit < total ? at(offset + limit) : null,
   };
 }
+
+/**
+ * A page answer, the one shape every collection, search and the change feed share: `data`,
+ * `meta` (the content meta, the paging counts, then anything particular to the operation) and
+ * the canonical paging links.
+ */
+export function pageAnswer<T, M extends object, X extends object = object>(
+  path: string,
+  query: { limit: number; offset: number },
+  defaults: Readonly<Record<string, unknown>>,
+  page: { data: T[]; total: number },
+  meta: M,
+  extra?: X,
+) {
+  const { limit, offset } = query;
+  return {
+    data: page.data,
+    meta: { ...meta, total: page.total, limit, offset, ...extra } as M & { total: number; limit: number; offset: number } & X,
+    links: pageLinks(path, query, defaults, page.total, limit, offset),
+  };
+}

@@ -1,10 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ParameterError as ParameterErrorSchema, Problem } from '../schemas/common.js';
 
-export interface ParameterError {
-  in: 'query' | 'path' | 'header';
-  name: string;
-  detail: string;
-}
+export type ParameterError = z.output<typeof ParameterErrorSchema>;
+/** The body of every error response: the OpenAPI `Problem` component's type. */
+export type ProblemBody = z.output<typeof Problem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -48,7 +48,7 @@ export const invalidParameters = (errors: ParameterError[]) =>
     errors,
   );
 
-export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]) {
+export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]): ProblemBody {
   const [type, title] = TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);
   return { type, title, status: statusCode, detail, instance, ...(errors ? { errors } : {}) };
 }

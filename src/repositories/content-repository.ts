@@ -5,6 +5,7 @@ import type { Db } from '../db/open.js';
 import * as schema from '../db/schema.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { citationOf } from './citation.js';
+import type { SORT_KEYS } from '../schemas/queries.js';
 
 type SourceAuthority = (typeof SOURCE_AUTHORITIES)[number];
 type ReviewType = (typeof REVIEW_TYPES)[number];
@@ -70,7 +71,8 @@ export interface Topic extends Reviewed {
   comparisons: Comparison[];
 }
 
-export type SortKey = 'order' | 'title' | 'slug' | 'reviewedAt' | 'nextReviewAt';
+/** What a list can be sorted by: the keys the API's `sort` parameter accepts. */
+export type SortKey = (typeof SORT_KEYS)[number];
 export interface Sort<K extends string = SortKey> {
   key: K;
   descending: boolean;

@@ -103,6 +103,15 @@ export const BodyFormat = z
   .enum(['markdown', 'html', 'text'])
   .meta({ id: 'BodyFormat', description: 'How `body` is encoded: Markdown (the source), sanitised HTML, or plain text.' });
 
+/** One invalid parameter of a 400 problem. */
+export const ParameterError = z.object({
+  in: z.enum(['query', 'path', 'header']).describe('Where the bad value was sent.'),
+  name: z.string().describe('Name of the parameter.'),
+  detail: z.string().describe('What is wrong with it.'),
+});
+
+// The one definition of an error body: the OpenAPI component, and (as ProblemBody) the type of
+// what src/http/problems.ts sends.
 export const Problem = z
   .object({
     type: z.string().describe('URI reference identifying the problem type.'),
@@ -111,13 +120,7 @@ export const Problem = z
     detail: z.string().describe('Explanation specific to this occurrence.'),
     instance: z.string().describe('The request path and query that caused the problem.'),
     errors: z
-      .array(
-        z.object({
-          in: z.enum(['query', 'path', 'header']).describe('Where the bad value was sent.'),
-          name: z.string().describe('Name of the parameter.'),
-          detail: z.string().describe('What is wrong with it.'),
-        }),
-      )
+      .array(ParameterError)
       .optional()
       .describe('One entry per invalid parameter (validation problems only).'),
   })

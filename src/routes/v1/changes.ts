@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { collectionOfChangeType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { pageLinks } from '../../http/paging.js';
+import { pageAnswer } from '../../http/paging.js';
 import { hrefOf } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { REDIRECT_MONTHS } from '../../http/successor.js';
@@ -36,11 +36,7 @@ export default async function changeRoutes(fastify: FastifyInstance) {
       since = { version: query.since };
     } else if (query.since !== undefined) since = { after: new Date(query.since) };
     const page = app.changes.list(since, limit, offset);
-    return {
-      data: page.items.map(entryOf),
-      meta: { ...app.present.meta(), total: page.total, limit, offset },
-      links: pageLinks(PATH, query, DEFAULTS, page.total, limit, offset),
-    };
+    return pageAnswer(PATH, query, DEFAULTS, { data: page.items.map(entryOf), total: page.total }, app.present.meta());
   };
 
   app.get(

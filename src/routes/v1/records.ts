@@ -5,7 +5,7 @@ import { CONTENT_TYPES } from '../../content/types.js';
 import { pagePathOf } from '../../content/paths.js';
 import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { pageLinks } from '../../http/paging.js';
+import { pageAnswer } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
@@ -36,13 +36,9 @@ export default async function recordRoutes(fastify: FastifyInstance) {
     };
 
     const listPayload = (query: z.output<typeof listQuery>) => {
-      const { limit, offset, format, fields } = query;
       const page = listPage(query);
-      return {
-        data: page.items.map((r) => withFields(app.present.record(r, format), fields)),
-        meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
-        links: pageLinks(path, query, listDefaults, page.total, limit, offset),
-      };
+      const data = page.items.map((r) => withFields(app.present.record(r, query.format), query.fields));
+      return pageAnswer(path, query, listDefaults, { data, total: page.total }, app.present.meta(query.region));
     };
 
     const find = (slug: string, query: z.output<typeof itemQuery>) => {

@@ -6,7 +6,7 @@ import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
-import { pageLinks } from '../../http/paging.js';
+import { pageAnswer } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
 import { detectCrisis } from '../../safety/crisis-detection.js';
 import type { BodyFormat } from '../../render/markdown.js';
@@ -65,11 +65,12 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       // Hits are records as their collections present them, trimmed to a sparse fieldset: the
       // schema's hit shapes with only the named fields, which pick() cannot say in types.
       const data = result.rows.map((row) => pick({ ...present(app, row.type, row.slug, format), score: row.score, snippet: snippetHtml(row.snippet) }, fields)) as z.input<typeof SearchResults>['data'];
-      return {
-        data,
-        meta: { ...app.present.meta(region, crisis.detected), total: result.total, limit, offset, query: q, correctedQuery: result.correctedQuery, crisisDetected: crisis.detected, crisisReason: crisis.reason },
-        links: pageLinks('/v1/search', request.query, DEFAULTS, result.total, limit, offset),
-      };
+      return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
+        query: q,
+        correctedQuery: result.correctedQuery,
+        crisisDetected: crisis.detected,
+        crisisReason: crisis.reason,
+      });
     }),
   );
 }

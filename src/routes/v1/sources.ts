@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { pagePathOf } from '../../content/paths.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { pageLinks } from '../../http/paging.js';
+import { pageAnswer } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
@@ -20,11 +20,8 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
   const listPayload = (query: z.output<typeof sourceListQuery>) => {
     const { kind, sort, fields, limit, offset } = query;
     const page = app.content.listSources({ kinds: kind, sort, limit, offset });
-    return {
-      data: page.items.map((s) => withFields(app.present.source(s), fields)),
-      meta: { ...app.present.meta(query.region), total: page.total, limit, offset },
-      links: pageLinks('/v1/sources', query, LIST_DEFAULTS, page.total, limit, offset),
-    };
+    const data = page.items.map((s) => withFields(app.present.source(s), fields));
+    return pageAnswer('/v1/sources', query, LIST_DEFAULTS, { data, total: page.total }, app.present.meta(query.region));
   };
 
   const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>) => {

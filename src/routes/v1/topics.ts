@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { pagePathOf } from '../../content/paths.js';
 import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { pageLinks } from '../../http/paging.js';
+import { pageAnswer } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
@@ -21,11 +21,8 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   const listPayload = (query: z.output<typeof topicListQuery>) => {
     const { include, format, fields, limit, offset } = query;
     const all = app.content.listTopics();
-    return {
-      data: all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields)),
-      meta: { ...app.present.meta(query.region), total: all.length, limit, offset },
-      links: pageLinks('/v1/topics', query, LIST_DEFAULTS, all.length, limit, offset),
-    };
+    const data = all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields));
+    return pageAnswer('/v1/topics', query, LIST_DEFAULTS, { data, total: all.length }, app.present.meta(query.region));
   };
 
   const find = (slug: string, query: z.output<typeof topicQuery>) => {
