@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.tap/', 'migrations/', 'openapi/'] },
+  { ignores: ['dist/', 'node_modules/', 'coverage/', '.tap/', 'migrations/', 'openapi/', '.stryker-tmp/', 'reports/', 'clients/typescript/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,4 +21,13 @@ export default tseslint.config(
     rules: { 'no-restricted-properties': 'off' },
   },
   ...layerRules,
+  {
+    // Test apps come from test/helpers/app.ts, which gives each one the test defaults (no load
+    // shedding, a quota no test trips by accident); an app built without them fails under load.
+    files: ['test/**'],
+    ignores: ['test/helpers/app.ts', 'test/lint/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)src/app\\.js$', message: 'Build test apps with build()/buildOn() from test/helpers/app.ts.' }] }],
+    },
+  },
 );

@@ -25,7 +25,12 @@ export async function buildFromSeed(t: Teardown, seedDir: string, env: Record<st
   return buildOn(t, storePath, env);
 }
 
-async function buildOn(t: Teardown, storePath: string, env: Record<string, string>, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
+/**
+ * The whole app on the store at `storePath`, with the test defaults; closed when the test ends.
+ * Every test app is built here, so none can miss the defaults (one that did read load
+ * shedding's 503 under CPU load as a reload).
+ */
+export async function buildOn(t: Teardown, storePath: string, env: Record<string, string> = {}, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
   const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }), overrides);
   t.teardown(() => app.close());
   return app;

@@ -1,9 +1,8 @@
 import { renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
+import { buildOn } from '../helpers/app.js';
 import { MIGRATIONS_DIR, SEED_DIR, scratchDir } from '../helpers/store.js';
 
 const until = async (check: () => Promise<boolean>) => {
@@ -25,8 +24,7 @@ for (const [what, damage] of damages) {
     const storePath = join(dir, 'content.db');
     const build = (path: string) => buildStore({ seedDir: SEED_DIR, migrationsDir: MIGRATIONS_DIR, storePath: path });
     build(storePath);
-    const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', MAX_EVENT_LOOP_DELAY_MS: '0' }));
-    t.teardown(() => app.close());
+    const app = await buildOn(t, storePath, { STORE_WATCH: 'true', RATE_LIMIT_ENABLED: 'false' });
     const get = (url: string) => app.inject({ url });
 
     // Damaged before anything read the search documents: search cannot answer.
@@ -61,8 +59,7 @@ t.test('without the watcher, the readiness probe itself reopens a valid store pu
   const storePath = join(dir, 'content.db');
   const build = (path: string) => buildStore({ seedDir: SEED_DIR, migrationsDir: MIGRATIONS_DIR, storePath: path });
   build(storePath);
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'false', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }));
-  t.teardown(() => app.close());
+  const app = await buildOn(t, storePath, { STORE_WATCH: 'false' });
   truncateSync(storePath, 0);
   t.equal((await app.inject({ url: '/readyz' })).statusCode, 503);
   build(join(dir, 'next.db'));

@@ -2,10 +2,9 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import t from 'tap';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
 import { recordChanges } from '../../src/seed/record-changes.js';
+import { buildOn } from '../helpers/app.js';
 import { listen, send } from '../helpers/http.js';
 import { copySeed, MIGRATIONS_DIR, scratchDir } from '../helpers/store.js';
 
@@ -29,9 +28,7 @@ async function watchingApp(t: { teardown(fn: () => unknown): void }) {
   const storePath = join(scratchDir(t), 'content.db');
   const rebuild = () => buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
   rebuild();
-  // Load shedding off, as in every test app: under CPU load it would answer the probes 503.
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', RATE_LIMIT_ENABLED: 'false', MAX_EVENT_LOOP_DELAY_MS: '0' }));
-  t.teardown(() => app.close());
+  const app = await buildOn(t, storePath, { STORE_WATCH: 'true', RATE_LIMIT_ENABLED: 'false' });
   return { seedDir, rebuild, app };
 }
 
@@ -95,8 +92,7 @@ t.test('a broken file put in place of the store is ignored; the old store keeps 
   const dir = scratchDir(t);
   const storePath = join(dir, 'content.db');
   buildStore({ seedDir: copySeed(t), migrationsDir: MIGRATIONS_DIR, storePath });
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, STORE_WATCH: 'true', LOG_LEVEL: 'silent', MAX_EVENT_LOOP_DELAY_MS: '0' }));
-  t.teardown(() => app.close());
+  const app = await buildOn(t, storePath, { STORE_WATCH: 'true' });
   const version = (await app.inject({ method: 'GET', url: '/readyz' })).json().contentVersion;
 
   writeFileSync(join(dir, 'garbage'), 'not a database');

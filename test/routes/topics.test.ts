@@ -1,13 +1,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { buildStore } from '../../src/seed/build.js';
 import { itemEnvelope, pageEnvelope } from '../../src/schemas/envelopes.js';
 import { Source } from '../../src/schemas/sources.js';
 import { Topic } from '../../src/schemas/topics.js';
-import { build } from '../helpers/app.js';
+import { build, buildOn } from '../helpers/app.js';
 import { copySeed, MIGRATIONS_DIR, scratchDir, SEED_DIR } from '../helpers/store.js';
 
 const app = await build(t);
@@ -98,8 +96,7 @@ t.test('include expands at most 20 records per collection; count and href cover 
   }
   const storePath = join(scratchDir(t), 'content.db');
   buildStore({ seedDir, migrationsDir: MIGRATIONS_DIR, storePath });
-  const big = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: 'silent', STORE_WATCH: 'false' }));
-  t.teardown(() => big.close());
+  const big = await buildOn(t, storePath, { STORE_WATCH: 'false' });
   const faqs = (await big.inject({ method: 'GET', url: '/v1/topics/emotional-withdrawal?include=faqs' })).json().data.related.faqs;
   t.ok(faqs.count > 120);
   t.equal(faqs.items.length, 20);
