@@ -78,9 +78,19 @@ type RecordSchema = ReturnType<typeof recordSchemaOf>;
 export const recordSchemasOf = <R extends Registry>(registry: R) =>
   Object.fromEntries(registry.map((t) => [t.collection, recordSchemaOf(t)])) as Record<R[number]['collection'], ReturnType<typeof recordSchemaOf>>;
 
-/** Each type's item as its operations answer it: whole, or trimmed by `fields`. */
+type RecordItem = ReturnType<typeof fieldedItem<RecordSchema['shape']>>;
+const itemCache = new WeakMap<ContentTypeDefinition, RecordItem>();
+
+/** A type's item as its operations answer it: whole, or trimmed by `fields` (memoised like the schema). */
+export function recordItemOf(entry: ContentTypeDefinition): RecordItem {
+  let item = itemCache.get(entry);
+  if (!item) itemCache.set(entry, (item = fieldedItem(recordSchemaOf(entry))));
+  return item;
+}
+
+/** Each type's item, by collection. */
 export const recordItemsOf = <R extends Registry>(registry: R) =>
-  Object.fromEntries(registry.map((t) => [t.collection, fieldedItem(recordSchemaOf(t))])) as Record<R[number]['collection'], ReturnType<typeof fieldedItem<RecordSchema['shape']>>>;
+  Object.fromEntries(registry.map((t) => [t.collection, recordItemOf(t)])) as Record<R[number]['collection'], RecordItem>;
 
 export const RECORD_SCHEMAS = recordSchemasOf(CONTENT_REGISTRY);
 export type RecordSchemas = typeof RECORD_SCHEMAS;
