@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
+import type { Registry } from './content/registry.js';
 import { sendProblem } from './http/problems.js';
 import cacheControl from './plugins/app/cache-control.js';
 import conditionalRequests from './plugins/app/conditional-requests.js';
@@ -30,6 +31,8 @@ const newRequestId = () => randomUUID();
 
 export interface AppOptions {
   config: Config;
+  /** The content types to serve (default: the app's); a test adds a throwaway one. */
+  registry?: Registry;
 }
 
 /** Fastify's own options: shared by the server process and the tests so both behave alike. */
@@ -60,7 +63,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
 }
 
 /** The whole application as one plugin: external plugins, app services, then routes. */
-async function app(fastify: FastifyInstance, { config }: AppOptions) {
+async function app(fastify: FastifyInstance, { config, registry }: AppOptions) {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   fastify.decorate('publicBaseOrigin', config.PUBLIC_BASE_URL ?? null);
@@ -89,6 +92,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
   await fastify.register(problemDetails);
   await fastify.register(contentPlugin, {
     storePath: config.STORE_PATH,
+    registry,
     watch: config.STORE_WATCH,
     // Keys count as much as bodies: a flood of distinct URLs cannot grow memory past this.
     answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 500 },
@@ -100,7 +104,7 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
 
   await fastify.register(healthRoutes);
   await fastify.register(openapiRoute);
-  await fastify.register(v1, { prefix: '/v1', config });
+  await fastify.register(v1, { prefix: '/v1', config, registry });
   await fastify.register(embedRoutes, { prefix: '/embed' });
   await fastify.register(pageRoutes);
   await fastify.register(oembedRoutes, { cacheAge: config.CACHE_MAX_AGE });
@@ -109,9 +113,9 @@ async function app(fastify: FastifyInstance, { config }: AppOptions) {
 export default fp(app, { name: 'app' });
 
 /** Builds a ready-to-use instance: what the server listens with and what tests inject into. */
-export async function buildApp(config: Config, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
+export async function buildApp(config: Config, overrides: Partial<FastifyServerOptions> = {}, registry?: Registry): Promise<FastifyInstance> {
   const fastify = Fastify({ ...serverOptions(config), ...overrides });
-  await fastify.register(fp(app), { config });
+  await fastify.register(fp(app), { config, registry });
   await fastify.ready();
   return fastify;
 }

@@ -5,6 +5,7 @@ import t from 'tap';
 import { miniSearchEngine, projectEngine } from '../scripts/search-eval/engines.js';
 import { KINDS, distinctQueries, evaluate, loadQueries, subset, time } from '../scripts/search-eval/evaluate.js';
 import { ndcgAt, reciprocalRankAt, successAt } from '../scripts/search-eval/metrics.js';
+import { CONTENT_REGISTRY } from '../src/content/registry.js';
 import { buildStore } from '../src/seed/build.js';
 import { loadSeed } from '../src/seed/load.js';
 import { MIGRATIONS_DIR, SEED_DIR } from './helpers/store.js';
@@ -27,7 +28,7 @@ t.test('the judged set', async (t) => {
   for (const kind of KINDS) t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${kind}: at least 10`);
   const content = loadSeed(SEED_DIR);
   const known = new Set([...content.topics.map((x) => `topic/${x.slug}`), ...Object.entries(content.records).flatMap(([c, rs]) => rs.map((r) => `${c}:${r.slug}`))]);
-  const typeOf: Record<string, string> = { sign: 'signs', cause: 'causes', context: 'contexts', strategy: 'strategies', therapy: 'therapies', faq: 'faqs', impact: 'impacts', story: 'stories' };
+  const typeOf: Record<string, string> = Object.fromEntries(CONTENT_REGISTRY.map((c) => [c.type, c.collection]));
   for (const q of queries) {
     for (const id of Object.keys(q.relevant)) {
       const [type, slug] = id.split('/') as [string, string];

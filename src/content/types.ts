@@ -1,9 +1,9 @@
-import type { RecordCollection } from '../seed/schemas.js';
+import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type RecordType } from './registry.js';
 
-// The content types the API publishes besides topics and sources: collection name (URL
-// segment and seed folder), singular type name (in payloads and embed lists), label (headings and
-// the API docs' tag), what one record is called when it stands alone (an embed list's item, the
-// vocabulary endpoint), what the collection holds (the tag's description) and facets.
+export type { RecordCollection, RecordType } from './registry.js';
+
+// The content types as most code needs them: collection name (URL segment and seed folder),
+// singular type name, labels, description and facet names, read from the registry.
 export interface ContentTypeInfo {
   collection: RecordCollection;
   type: string;
@@ -13,21 +13,24 @@ export interface ContentTypeInfo {
   facets: readonly string[];
 }
 
-export const CONTENT_TYPES = [
-  { collection: 'signs', type: 'sign', label: 'Signs', itemLabel: 'Sign', description: 'Signs and symptoms.', facets: ['kind', 'setting'] },
-  { collection: 'causes', type: 'cause', label: 'Causes', itemLabel: 'Possible cause', description: 'What can lead to each condition.', facets: ['category'] },
-  { collection: 'contexts', type: 'context', label: 'Contexts', itemLabel: 'Where it shows up', description: 'Areas of life where it shows up.', facets: [] },
-  { collection: 'strategies', type: 'strategy', label: 'Coping strategies', itemLabel: 'Coping strategy', description: 'Self-help, connection, prevention and relapse prevention.', facets: ['category'] },
-  { collection: 'therapies', type: 'therapy', label: 'Therapies and support', itemLabel: 'Therapy or support', description: 'Professional therapies and peer support, with when to consider them.', facets: ['kind'] },
-  { collection: 'faqs', type: 'faq', label: 'Questions and answers', itemLabel: 'Question', description: 'Frequently asked questions.', facets: [] },
-  { collection: 'impacts', type: 'impact', label: 'Impacts and risks', itemLabel: 'Impact', description: 'Effects and long-term risks.', facets: ['area'] },
-  { collection: 'stories', type: 'story', label: 'Stories', itemLabel: 'Story', description: 'Short anonymised illustrative stories.', facets: [] },
-] as const satisfies readonly ContentTypeInfo[];
+const infoOf = <T extends ContentTypeDefinition>({ collection, type, label, itemLabel, description, facets }: T) => ({
+  collection: collection as T['collection'],
+  type: type as T['type'],
+  label,
+  itemLabel,
+  description,
+  facets: Object.keys(facets),
+});
 
-export type RecordType = (typeof CONTENT_TYPES)[number]['type'];
+export const CONTENT_TYPES = CONTENT_REGISTRY.map(infoOf);
 
 const byCollection = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.collection, t]));
 const byType = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.type, t]));
+
+const entryByCollection = new Map<string, ContentTypeDefinition>(CONTENT_REGISTRY.map((t) => [t.collection, t]));
+
+/** The registry entry of a collection: its facets and own fields with their labels. */
+export const entryOf = (collection: RecordCollection): ContentTypeDefinition => entryByCollection.get(collection)!;
 
 /** What is stored in a collection: its singular type, labels and facets. */
 export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => byCollection.get(collection)!;

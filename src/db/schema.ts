@@ -1,17 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import {
-  CAUSE_CATEGORIES,
-  CHANGE_KINDS,
-  IMPACT_AREAS,
-  SIGN_KINDS,
-  REVIEW_TYPES,
-  SIGN_SETTINGS,
-  SOURCE_AUTHORITIES,
-  SOURCE_KINDS,
-  STRATEGY_CATEGORIES,
-  THERAPY_KINDS,
-} from '../content/vocabulary.js';
+import { CONTENT_REGISTRY, columnName, type ContentTypeDefinition, type Registry } from '../content/registry.js';
+import { CHANGE_KINDS, REVIEW_TYPES, SOURCE_AUTHORITIES, SOURCE_KINDS } from '../content/vocabulary.js';
 import type { SeedHelp } from '../seed/help.js';
 
 // Columns every published record shares; each content type adds its own facets.
@@ -69,40 +59,32 @@ export const topicComparisons = sqliteTable(
   (t) => [primaryKey({ columns: [t.topicSlug, t.position] })],
 );
 
-export const signs = sqliteTable('signs', {
-  ...recordColumns(),
-  kind: text('kind', { enum: SIGN_KINDS }).notNull(),
-  setting: text('setting', { enum: SIGN_SETTINGS }).notNull(),
-});
+// A content type's table, from its registry entry: the shared columns, then a required column
+// per facet and a text column per extra field, in the entry's order. Built once per entry, so
+// every registry holding it (the app's, a test's) shares the one table object.
+const recordTableCache = new WeakMap<ContentTypeDefinition, ReturnType<typeof buildRecordTable>>();
+const buildRecordTable = (entry: ContentTypeDefinition) =>
+  sqliteTable(entry.collection, {
+    ...recordColumns(),
+    ...Object.fromEntries(Object.entries(entry.facets).map(([name, f]) => [name, text(columnName(name), { enum: f.values }).notNull()])),
+    ...Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, x.optional ? text(columnName(name)) : text(columnName(name)).notNull()])),
+  });
 
-export const causes = sqliteTable('causes', {
-  ...recordColumns(),
-  category: text('category', { enum: CAUSE_CATEGORIES }).notNull(),
-});
+export function recordTableOf(entry: ContentTypeDefinition) {
+  let table = recordTableCache.get(entry);
+  if (!table) recordTableCache.set(entry, (table = buildRecordTable(entry)));
+  return table;
+}
 
-export const contexts = sqliteTable('contexts', { ...recordColumns() });
+/** A registry's tables, by collection. */
+export const recordTablesOf = <R extends Registry>(registry: R) =>
+  Object.fromEntries(registry.map((t) => [t.collection, recordTableOf(t)])) as Record<R[number]['collection'], ReturnType<typeof recordTableOf>>;
 
-export const strategies = sqliteTable('strategies', {
-  ...recordColumns(),
-  category: text('category', { enum: STRATEGY_CATEGORIES }).notNull(),
-  firstStep: text('first_step'),
-});
+export const RECORD_TABLES = recordTablesOf(CONTENT_REGISTRY);
 
-export const therapies = sqliteTable('therapies', {
-  ...recordColumns(),
-  kind: text('kind', { enum: THERAPY_KINDS }).notNull(),
-  acronym: text('acronym'),
-  whenToConsider: text('when_to_consider').notNull(),
-});
-
-export const faqs = sqliteTable('faqs', { ...recordColumns() });
-
-export const impacts = sqliteTable('impacts', {
-  ...recordColumns(),
-  area: text('area', { enum: IMPACT_AREAS }).notNull(),
-});
-
-export const stories = sqliteTable('stories', { ...recordColumns() });
+// drizzle-kit finds tables among this module's named exports only (`npm run db:generate`), so
+// each content type's table is named here too; test/db/registry-tables.test.ts checks none is missing.
+export const { signs, causes, contexts, strategies, therapies, faqs, impacts, stories } = RECORD_TABLES;
 
 // One link table each for topics and sources: a record is addressed by (type, slug), which is
 // how the public API names it too. Topic and source ends are real foreign keys.

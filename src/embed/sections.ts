@@ -1,6 +1,6 @@
 import { PROJECT_NAME } from '../content/licence.js';
 import { pagePathOf } from '../content/paths.js';
-import { typeInfoOf } from '../content/types.js';
+import { entryOf, typeInfoOf } from '../content/types.js';
 import { facetLabel } from '../content/vocabulary.js';
 import { canonicalUrl } from '../http/canonical.js';
 import type { ContentRecord, SourceRef } from '../repositories/content-repository.js';
@@ -40,12 +40,12 @@ const basedOn = (sources: SourceRef[]) =>
     i < sources.length - 1 ? html`${citation(s, s.citation.replace(/\.$/, ''))}; ` : citation(s),
   )}</p>`;
 
+/** A full item's own text fields that the registry labels ("A first step: …"), in the entry's order. */
 export function extras(record: ContentRecord): Html {
-  const firstStep = record.facets.firstStep;
-  const whenToConsider = record.facets.whenToConsider;
-  return html`${firstStep ? html`<p><strong>A first step:</strong> ${firstStep}</p>` : ''}${
-    whenToConsider ? html`<p><strong>When to consider it:</strong> ${whenToConsider}</p>` : ''
-  }`;
+  return html`${Object.entries(entryOf(record.collection).extra).map(([name, field]) => {
+    const value = record.facets[name];
+    return field.embedLabel && value ? html`<p><strong>${field.embedLabel}:</strong> ${value}</p>` : '';
+  })}`;
 }
 
 /** What a record standing alone is: its kind, then the label of its type's first facet ("Coping strategy · Relapse prevention"). */

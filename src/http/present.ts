@@ -9,7 +9,7 @@ import type { JsonLdOptions } from './jsonld.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
-import { INCLUDE_LIMIT, type Topic as TopicSchema } from '../schemas/topics.js';
+import { INCLUDE_LIMIT, TOPIC_IMPACT_FIELDS, type Topic as TopicSchema } from '../schemas/topics.js';
 import type { RecordCollection } from '../seed/schemas.js';
 
 export { hrefOf } from '../content/paths.js';
@@ -146,13 +146,10 @@ export class Presenter {
         text: c.text,
       })),
       // Capped like an include, so a topic's answer stays bounded however much content grows.
-      impacts: impacts.slice(0, INCLUDE_LIMIT).map((i) => ({
-        slug: i.slug,
-        title: i.title,
-        summary: i.summary,
-        area: i.facets.area ?? '',
-        href: hrefOf('impacts', i.slug),
-      })),
+      impacts: impacts.slice(0, INCLUDE_LIMIT).map((i) => {
+        const presented = this.record(i, 'markdown') as Record<string, unknown>;
+        return Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, presented[name]])) as TopicPayload['impacts'][number];
+      }),
       related,
       sources: t.sources.map((s) => this.sourceRef(s)),
       reviewedAt: t.reviewedAt,

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { CONTENT_TYPES, type RecordType } from '../content/types.js';
+import { CONTENT_REGISTRY, type RecordType, type Registry } from '../content/registry.js';
 import type { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import type { Db } from '../db/open.js';
 import * as schema from '../db/schema.js';
@@ -126,7 +126,8 @@ export class ContentRepository {
   private readonly records = new Map<RecordCollection, ContentRecord[]>();
   private readonly bySlug = new Map<string, ContentRecord | Topic | Source>();
 
-  constructor(db: Db) {
+  /** `registry`: the content types the store holds (default: the app's). */
+  constructor(db: Db, registry: Registry = CONTENT_REGISTRY) {
     const meta = new Map(db.select().from(schema.storeMeta).all().map((r) => [r.key, r.value]));
     this.version = meta.get('content_version') ?? 'unknown';
     this.builtAt = meta.get('built_at') ?? 'unknown';
@@ -201,8 +202,10 @@ export class ContentRepository {
       linkedTopics.set(key, [...(linkedTopics.get(key) ?? []), ref]);
     }
     const topicOrder = new Map(this.topics.map((t, i) => [t.slug, i]));
-    for (const { collection, type } of CONTENT_TYPES) {
-      const rows = db.select().from(schema[collection]).all() as Array<Record<string, unknown> & typeof schema.faqs.$inferSelect>;
+    for (const entry of registry) {
+      // A test's registry may name types beyond RecordCollection; the store was built with the same one.
+      const { collection, type } = entry as { collection: RecordCollection; type: RecordType };
+      const rows = db.select().from(schema.recordTableOf(entry)).all() as Array<Record<string, unknown> & typeof schema.faqs.$inferSelect>;
       const records = rows.map((row): ContentRecord => {
         const facets = Object.fromEntries(Object.entries(row).filter(([k]) => !SHARED_COLUMNS.has(k))) as Record<string, string | null>;
         const key = `${type}:${row.slug}`;

@@ -1,18 +1,19 @@
 import { z } from 'zod';
-import type { RecordType } from '../content/types.js';
 import { INVISIBLE } from '../content/characters.js';
+import { CONTENT_REGISTRY, type ContentTypeEntry } from '../content/registry.js';
 import { SLUG_PATTERN } from '../content/vocabulary.js';
-import type { RecordCollection } from '../seed/schemas.js';
 import { Problem } from './common.js';
 import { region } from './crisis.js';
 import { orderedCommaList } from './lists.js';
 
-// The collections a clinician can embed: impacts and stories stay out because they are not
-// resource lists (impacts are risks, stories illustrations), and the issue names these six.
-export const EMBED_COLLECTIONS = ['signs', 'causes', 'contexts', 'strategies', 'therapies', 'faqs'] as const satisfies readonly RecordCollection[];
-export type EmbedCollection = (typeof EMBED_COLLECTIONS)[number];
-export const EMBED_TYPES = ['sign', 'cause', 'context', 'strategy', 'therapy', 'faq'] as const satisfies readonly RecordType[];
-export type EmbedType = (typeof EMBED_TYPES)[number];
+// The collections a clinician can embed: those whose registry entry says `embed`.
+type Embeddable = Extract<ContentTypeEntry, { embed: true }>;
+const EMBEDDABLE = CONTENT_REGISTRY.filter((t): t is Embeddable => t.embed);
+export type EmbedCollection = Embeddable['collection'];
+export type EmbedType = Embeddable['type'];
+export const EMBED_COLLECTIONS = EMBEDDABLE.map((t) => t.collection) as [EmbedCollection, ...EmbedCollection[]];
+export const EMBED_TYPES = EMBEDDABLE.map((t) => t.type) as [EmbedType, ...EmbedType[]];
+const COUNTS = ['none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export const LAYOUTS = ['full', 'compact'] as const;
@@ -76,7 +77,7 @@ export const embedTopicQuery = z
     sections: orderedCommaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
       .transform((s) => [...new Set(s)])
       .default([...EMBED_COLLECTIONS])
-      .describe(`Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all six.`),
+      .describe(`Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all ${COUNTS[EMBED_COLLECTIONS.length] ?? EMBED_COLLECTIONS.length}.`),
     ...embedOptions,
   })
   .superRefine(layoutsAgree);

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
-import { RECORD_COLLECTIONS, type RecordCollection } from '../seed/schemas.js';
+import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition, type RecordCollection } from '../content/registry.js';
 import { region } from './crisis.js';
 import { commaList } from './lists.js';
-import { FACETS, RECORD_SCHEMAS } from './records.js';
+import { facetsOf, recordSchemaOf } from './records.js';
 import { Source } from './sources.js';
 import { INCLUDE_LIMIT, Topic } from './topics.js';
 
@@ -86,9 +86,9 @@ const sortParam = <K extends string>(keys: readonly K[], description: string) =>
 
 export const sort = sortParam(SORT_KEYS, 'Sort key; prefix with `-` for descending. `order` is the editorial order.');
 
-const facetFilters = (collection: RecordCollection) =>
+const facetFilters = (entry: ContentTypeDefinition) =>
   Object.fromEntries(
-    Object.entries(FACETS[collection]).map(([name, values]) => [
+    Object.entries(facetsOf(entry)).map(([name, values]) => [
       name,
       commaList(values)
         .optional()
@@ -96,23 +96,23 @@ const facetFilters = (collection: RecordCollection) =>
     ]),
   ) as Record<string, z.ZodOptional>;
 
-export const listQuery = (collection: RecordCollection) =>
-  z.strictObject({ topic: topicFilter, ...facetFilters(collection), sort, limit, offset, format, region, fields: fieldsParam(fieldNames(RECORD_SCHEMAS[collection])) });
+/** A content type's list query: topic, its facets, then paging, format and fields. */
+export const listQuery = (entry: ContentTypeDefinition) =>
+  z.strictObject({ topic: topicFilter, ...facetFilters(entry), sort, limit, offset, format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry))) });
 
-export const LIST_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, listQuery(c)])) as Record<
+export const LIST_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, listQuery(t)])) as Record<
   RecordCollection,
   ReturnType<typeof listQuery>
 >;
 
-export const itemQuery = (collection: RecordCollection) =>
-  z.strictObject({ format, region, fields: fieldsParam(fieldNames(RECORD_SCHEMAS[collection]), 'the record') });
+export const itemQuery = (entry: ContentTypeDefinition) => z.strictObject({ format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry)), 'the record') });
 
-export const ITEM_QUERIES = Object.fromEntries(RECORD_COLLECTIONS.map((c) => [c, itemQuery(c)])) as Record<
+export const ITEM_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, itemQuery(t)])) as Record<
   RecordCollection,
   ReturnType<typeof itemQuery>
 >;
 
-export const INCLUDABLE = RECORD_COLLECTIONS;
+export const INCLUDABLE = collectionsOf(CONTENT_REGISTRY);
 export const topicQuery = z.strictObject({
   include: nameList(INCLUDABLE, 'collection')
     .optional()

@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import {
-  CAUSE_CATEGORIES,
-  IMPACT_AREAS,
-  SIGN_KINDS,
-  SIGN_SETTINGS,
-  STRATEGY_CATEGORIES,
-  THERAPY_KINDS,
-} from '../content/vocabulary.js';
-import type { RecordCollection } from '../seed/schemas.js';
+import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type Registry } from '../content/registry.js';
 import { BodyFormat, ReviewType, SourceRef, TopicRef } from './common.js';
 import { fieldedItem } from './envelopes.js';
 
@@ -27,20 +19,13 @@ const recordFields = {
   href: z.string().describe('This record in the API.'),
 };
 
-// One facet enum per type; the list endpoints filter on exactly these fields.
-export const FACETS = {
-  signs: {
-    kind: z.enum(SIGN_KINDS).describe('What kind of sign this is.'),
-    setting: z.enum(SIGN_SETTINGS).describe('`romantic-relationship` for signs seen between partners.'),
-  },
-  causes: { category: z.enum(CAUSE_CATEGORIES).describe('What kind of cause this is.') },
-  contexts: {},
-  strategies: { category: z.enum(STRATEGY_CATEGORIES).describe('What the strategy works on.') },
-  therapies: { kind: z.enum(THERAPY_KINDS).describe('`therapy` (led by a professional) or `support` (peer support).') },
-  faqs: {},
-  impacts: { area: z.enum(IMPACT_AREAS).describe('Which part of life the impact concerns.') },
-  stories: {},
-} as const satisfies Record<RecordCollection, Record<string, z.ZodEnum>>;
+/** A type's facets as API fields, one enum each; the list endpoints filter on exactly these. */
+export const facetsOf = (entry: ContentTypeDefinition): Record<string, z.ZodEnum<Record<string, string>>> =>
+  Object.fromEntries(Object.entries(entry.facets).map(([name, f]) => [name, z.enum(f.values).describe(f.description)]));
+
+/** A type's own text fields: a string, or null where the seed may leave it out. */
+const extraOf = (entry: ContentTypeDefinition): Record<string, z.ZodType> =>
+  Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, (x.optional ? z.string().nullable() : z.string()).describe(x.description)]));
 
 const ref = (collection: string, slug: string, title: string) => ({ slug, title, note: null, href: `/v1/${collection}/${slug}` });
 const exampleBase = (collection: string, type: string, slug: string, title: string, summary: string) => ({
@@ -70,90 +55,50 @@ const exampleBase = (collection: string, type: string, slug: string, title: stri
   href: `/v1/${collection}/${slug}`,
 });
 
-const define = <C extends RecordCollection, T extends string, F extends z.ZodRawShape>(
-  collection: C,
-  type: T,
-  id: string,
-  description: string,
-  extra: F,
-  example: Record<string, unknown>,
-) => z.object({ type: z.literal(type), ...recordFields, ...FACETS[collection], ...extra }).meta({ id, description, example });
+// One schema object per entry (memoised), so a test's registry that reuses an entry reuses its
+// schema rather than registering a second component of the same name.
+const schemaCache = new WeakMap<ContentTypeDefinition, ReturnType<typeof buildRecordSchema>>();
+const buildRecordSchema = (entry: ContentTypeDefinition) => {
+  const { slug, title, summary, ...own } = entry.api.example;
+  return z
+    .object({ type: z.literal(entry.type), ...recordFields, ...facetsOf(entry), ...extraOf(entry) })
+    .meta({ id: entry.api.id, description: entry.api.description, example: { ...exampleBase(entry.collection, entry.type, slug, title, summary), ...own } });
+};
 
-export const Sign = define('signs', 'sign', 'Sign', 'A sign or symptom that someone may be affected.', {}, {
-  ...exampleBase('signs', 'sign', 'emotional-numbness', 'Emotional numbness', 'Feelings seem muted or far away.'),
-  kind: 'emotional',
-  setting: 'general',
-});
-export const Cause = define('causes', 'cause', 'Cause', 'Something that can lead to the condition.', {}, {
-  ...exampleBase('causes', 'cause', 'chronic-stress-and-burnout', 'Chronic stress and burnout', 'Long-lasting stress can leave little energy for connection.'),
-  category: 'situational',
-});
-export const Context = define('contexts', 'context', 'Context', 'An area of life where the condition shows up in its own way.', {}, {
-  ...exampleBase('contexts', 'context', 'workplace', 'At work', 'Fear of seeming vulnerable can keep people apart at work.'),
-});
-export const Strategy = define(
-  'strategies',
-  'strategy',
-  'Strategy',
-  'A self-help, connection, prevention or relapse-prevention strategy.',
-  { firstStep: z.string().nullable().describe('One small, concrete action to start with, where the sources give one.') },
-  {
-    ...exampleBase('strategies', 'strategy', 'journaling', 'Journaling', 'Writing about feelings helps you notice patterns.'),
-    category: 'self-awareness',
-    firstStep: 'Spend five minutes writing down one feeling from today.',
-  },
-);
-export const Therapy = define(
-  'therapies',
-  'therapy',
-  'Therapy',
-  'A therapy or support option, with when to consider it.',
-  {
-    acronym: z.string().nullable().describe('Common abbreviation, such as CBT.'),
-    whenToConsider: z.string().describe('When this option is worth considering.'),
-  },
-  {
-    ...exampleBase('therapies', 'therapy', 'cognitive-behavioural-therapy', 'Cognitive behavioral therapy (CBT)', 'CBT helps you spot and change unhelpful thoughts.'),
-    kind: 'therapy',
-    acronym: 'CBT',
-    whenToConsider: 'When withdrawal is severe, lasts, or gets in the way of daily life.',
-  },
-);
-export const Faq = define('faqs', 'faq', 'Faq', 'A frequently asked question: `title` is the question, `summary` the short answer, `body` the full answer.', {}, {
-  ...exampleBase('faqs', 'faq', 'how-long-does-recovery-take', 'How long does recovery from emotional withdrawal take?', 'It differs from person to person.'),
-});
-export const Impact = define('impacts', 'impact', 'Impact', 'An effect or long-term risk.', {}, {
-  ...exampleBase('impacts', 'impact', 'strain-on-relationships', 'Strain on relationships', 'Distance can wear down trust and closeness.'),
-  area: 'relationships',
-});
-export const Story = define('stories', 'story', 'Story', 'A short, anonymised illustrative story.', {}, {
-  ...exampleBase('stories', 'story', 'reconnecting-after-job-loss', 'Reconnecting after a job loss', 'One person found their way back to others in small steps.'),
-});
+/** A content type's API shape, with its component name, description and example. */
+export function recordSchemaOf(entry: ContentTypeDefinition) {
+  let schema = schemaCache.get(entry);
+  if (!schema) schemaCache.set(entry, (schema = buildRecordSchema(entry)));
+  return schema;
+}
 
-export const RECORD_SCHEMAS = {
-  signs: Sign,
-  causes: Cause,
-  contexts: Context,
-  strategies: Strategy,
-  therapies: Therapy,
-  faqs: Faq,
-  impacts: Impact,
-  stories: Story,
-} as const;
+type RecordSchema = ReturnType<typeof recordSchemaOf>;
 
+/** A registry's API shapes, by collection. */
+export const recordSchemasOf = <R extends Registry>(registry: R) =>
+  Object.fromEntries(registry.map((t) => [t.collection, recordSchemaOf(t)])) as Record<R[number]['collection'], ReturnType<typeof recordSchemaOf>>;
+
+type RecordItem = ReturnType<typeof fieldedItem<RecordSchema['shape']>>;
+const itemCache = new WeakMap<ContentTypeDefinition, RecordItem>();
+
+/** A type's item as its operations answer it: whole, or trimmed by `fields` (memoised like the schema). */
+export function recordItemOf(entry: ContentTypeDefinition): RecordItem {
+  let item = itemCache.get(entry);
+  if (!item) itemCache.set(entry, (item = fieldedItem(recordSchemaOf(entry))));
+  return item;
+}
+
+/** Each type's item, by collection. */
+export const recordItemsOf = <R extends Registry>(registry: R) =>
+  Object.fromEntries(registry.map((t) => [t.collection, recordItemOf(t)])) as Record<R[number]['collection'], RecordItem>;
+
+export const RECORD_SCHEMAS = recordSchemasOf(CONTENT_REGISTRY);
 export type RecordSchemas = typeof RECORD_SCHEMAS;
 
-/** Each type's item as its operations answer it: whole, or trimmed by `fields`. */
-export const RECORD_ITEMS = {
-  signs: fieldedItem(Sign),
-  causes: fieldedItem(Cause),
-  contexts: fieldedItem(Context),
-  strategies: fieldedItem(Strategy),
-  therapies: fieldedItem(Therapy),
-  faqs: fieldedItem(Faq),
-  impacts: fieldedItem(Impact),
-  stories: fieldedItem(Story),
-} as const satisfies Record<RecordCollection, z.ZodType>;
+/** Each type's facet fields, by collection (the list filters and the vocabulary test read them). */
+export const FACETS = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, facetsOf(t)])) as Record<RecordCollection, ReturnType<typeof facetsOf>>;
+
+export const RECORD_ITEMS = recordItemsOf(CONTENT_REGISTRY);
 
 /** A record as the API sends it: one of the per-type shapes above. */
 export type RecordPayload = z.input<RecordSchemas[RecordCollection]>;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { RecordCollection } from '../seed/schemas.js';
+import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import { BodyFormat, ReviewType, SourceRef } from './common.js';
 import { fieldedItem } from './envelopes.js';
-import { Cause, Context, Faq, Impact, Sign, Story, Strategy, Therapy } from './records.js';
+import { RECORD_SCHEMAS, recordSchemaOf } from './records.js';
 
 /** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
 export const INCLUDE_LIMIT = 20;
@@ -10,7 +10,7 @@ export const INCLUDE_LIMIT = 20;
 // Whether `items` is there depends on the request (`include`), which a schema cannot tie to a
 // parameter: a variant per state (collapsed | expanded) would still leave the client to test for
 // `items`, so it stays one optional property whose description gives the exact rule.
-const related = <T extends z.ZodType>(item: T, collection: RecordCollection, what: string) =>
+const related = <T extends z.ZodType>(item: T, collection: string, what: string) =>
   z.object({
     count: z.number().int().min(0).describe(`How many ${what} belong to this topic.`),
     href: z.string().describe(`The ${what} of this topic as a filtered collection.`),
@@ -23,18 +23,18 @@ const related = <T extends z.ZodType>(item: T, collection: RecordCollection, wha
       ),
   });
 
-export const TopicRelated = z
-  .object({
-    signs: related(Sign, 'signs', 'signs'),
-    causes: related(Cause, 'causes', 'causes'),
-    contexts: related(Context, 'contexts', 'contexts'),
-    strategies: related(Strategy, 'strategies', 'strategies'),
-    therapies: related(Therapy, 'therapies', 'therapies'),
-    faqs: related(Faq, 'faqs', 'FAQs'),
-    impacts: related(Impact, 'impacts', 'impacts'),
-    stories: related(Story, 'stories', 'stories'),
-  } satisfies Record<RecordCollection, z.ZodType>)
-  .meta({ id: 'TopicRelated', description: 'Counts and links for every collection linked to the topic, and `items` for exactly the collections named in `include`.' });
+/** The `related` block of a topic: one entry per content type of the registry, in its order. */
+export const topicRelatedOf = (registry: Registry) =>
+  z.object(Object.fromEntries(registry.map((t) => [t.collection, related(recordSchemaOf(t), t.collection, t.plural ?? t.collection)])));
+
+export const TopicRelated = topicRelatedOf(CONTENT_REGISTRY).meta({
+  id: 'TopicRelated',
+  description: 'Counts and links for every collection linked to the topic, and `items` for exactly the collections named in `include`.',
+});
+
+/** A topic's impacts in brief: these fields of each impact, in this order (the presenter picks them). */
+export const TOPIC_IMPACT_FIELDS = ['slug', 'title', 'summary', 'area', 'href'] as const;
+const ImpactBrief = z.object(Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, (RECORD_SCHEMAS.impacts.shape as unknown as Record<string, z.ZodType<string, string>>)[name]!])) as Record<(typeof TOPIC_IMPACT_FIELDS)[number], z.ZodType<string, string>>);
 
 export const Comparison = z
   .object({
@@ -56,7 +56,7 @@ export const Topic = z
     bodyFormat: BodyFormat,
     comparisons: z.array(Comparison).describe('How this topic differs from related topics and concepts.'),
     impacts: z
-      .array(z.object({ slug: z.string(), title: z.string(), summary: z.string(), area: z.string(), href: z.string() }))
+      .array(ImpactBrief)
       .describe(`Effects and long-term risks, in brief: the first ${INCLUDE_LIMIT} (\`related.impacts\` gives the count and a link to all, as full records).`),
     related: TopicRelated,
     sources: z.array(SourceRef).min(1),

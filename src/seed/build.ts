@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { CONTENT_TYPES } from '../content/types.js';
+import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import * as schema from '../db/schema.js';
 import { readChangeLog } from './change-log.js';
@@ -15,6 +15,8 @@ export interface BuildOptions {
   seedDir: string;
   migrationsDir: string;
   storePath: string;
+  /** The content types to build (default: the app's); a test adds a throwaway one. */
+  registry?: Registry;
 }
 
 export interface BuildResult {
@@ -74,8 +76,8 @@ export function removeStaleBuilds(storePath: string): string[] {
  * renames it over the old one (atomic on one file system): a failed build leaves the previous
  * store untouched and servable.
  */
-export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions): BuildResult {
-  const content = loadSeed(seedDir);
+export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTENT_REGISTRY }: BuildOptions): BuildResult {
+  const content = loadSeed(seedDir, registry);
   const changeLog = readChangeLog(seedDir);
   const version = contentVersion(seedDir, migrationsDir);
   mkdirSync(dirname(storePath), { recursive: true });
@@ -117,16 +119,18 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
             .run();
         });
       }
-      for (const { collection, type } of CONTENT_TYPES) {
-        const table = schema[collection];
-        content.records[collection].forEach(({ slug, data, body }, i) => {
+      for (const entry of registry) {
+        const { collection, type } = entry;
+        const table = schema.recordTableOf(entry);
+        const records = content.records[collection as keyof typeof content.records];
+        records.forEach(({ slug, data, body }, i) => {
           // Everything beyond the shared record fields is a facet column of this type's table.
           const { title: _t, summary: _s, sources: cited, topics: linked, reviewedAt: _r, nextReviewAt: _n, reviewType: _rt, order: _o, keywords: _k, slug: _slug, ...facets } = data;
           tx.insert(table).values({ ...recordRow(slug, data, body, i), ...facets }).run();
           for (const t of linked) tx.insert(schema.recordTopics).values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null }).run();
           cite(type, slug, cited);
         });
-        counts[collection] = content.records[collection].length;
+        counts[collection] = records.length;
       }
       for (const { slug, data, body } of content.help) {
         tx.insert(schema.helpRegions)
@@ -146,7 +150,7 @@ export function buildStore({ seedDir, migrationsDir, storePath }: BuildOptions):
       counts.help = content.help.length;
       counts.topics = content.topics.length;
       counts.sources = content.sources.length;
-      indexForSearch(tx, content);
+      indexForSearch(tx, content, registry);
       changeLog.versions.forEach(({ version: logged, at, changes }, versionPosition) => {
         tx.insert(schema.contentVersions).values({ position: versionPosition, version: logged, at }).run();
         changes.forEach((c, position) => {

@@ -4,7 +4,8 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
 import { helpFileSlug, helpSchema, type SeedHelp } from './help.js';
-import { RECORD_COLLECTIONS, type RecordCollection, type SeedRecord, recordSchemas, siteSchema, sourceSchema, topicSchema } from './schemas.js';
+import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
+import { type RecordCollection, type SeedRecord, seedSchemaOf, siteSchema, sourceSchema, topicSchema } from './schemas.js';
 
 export interface SeedProblem {
   file: string;
@@ -34,7 +35,8 @@ export interface SeedContent {
   site: z.output<typeof siteSchema>;
   sources: Entry<z.output<typeof sourceSchema>>[];
   topics: Entry<z.output<typeof topicSchema>>[];
-  records: { [C in RecordCollection]: Entry<SeedRecord<C>>[] };
+  /** By collection: every collection of the registry the seed was loaded with. */
+  records: Record<RecordCollection, Entry<SeedRecord>[]>;
   /** Crisis help by region (seed/help/<region>.md) plus the international answer. */
   help: Entry<SeedHelp>[];
 }
@@ -137,8 +139,8 @@ function checkLinks(content: SeedContent, problems: SeedProblem[]): void {
       }
     });
   }
-  for (const collection of RECORD_COLLECTIONS) {
-    for (const record of content.records[collection]) {
+  for (const records of Object.values<Entry<SeedRecord>[]>(content.records)) {
+    for (const record of records) {
       checkSources(record.file, record.data.sources);
       record.data.topics.forEach((t, i) => {
         if (!topicSlugs.has(t.slug)) {
@@ -159,8 +161,11 @@ function checkHelp(help: Entry<SeedHelp>[], problems: SeedProblem[]): void {
   }
 }
 
-/** Reads and validates every file under `root` (the seed folder). Throws SeedError listing all problems. */
-export function loadSeed(root: string): SeedContent {
+/**
+ * Reads and validates every file under `root` (the seed folder), with a folder per content type of
+ * `registry`. Throws SeedError listing all problems.
+ */
+export function loadSeed(root: string, registry: Registry = CONTENT_REGISTRY): SeedContent {
   const problems: SeedProblem[] = [];
   const sitePath = join(root, 'site.md');
   let site: z.output<typeof siteSchema> | undefined;
@@ -173,7 +178,7 @@ export function loadSeed(root: string): SeedContent {
   const sources = loadFolder(root, 'sources', sourceSchema, problems);
   const topics = loadFolder(root, 'topics', topicSchema, problems);
   const records = Object.fromEntries(
-    RECORD_COLLECTIONS.map((c) => [c, loadFolder(root, c, recordSchemas[c], problems)]),
+    registry.map((t) => [t.collection, loadFolder(root, t.collection, seedSchemaOf(t), problems)]),
   ) as SeedContent['records'];
   const help = loadFolder(root, 'help', helpSchema, problems);
   checkHelp(help, problems);

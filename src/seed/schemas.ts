@@ -1,16 +1,6 @@
 import { z } from 'zod';
-import {
-  CAUSE_CATEGORIES,
-  IMPACT_AREAS,
-  SIGN_KINDS,
-  SIGN_SETTINGS,
-  SLUG_PATTERN,
-  REVIEW_TYPES,
-  SOURCE_AUTHORITIES,
-  SOURCE_KINDS,
-  STRATEGY_CATEGORIES,
-  THERAPY_KINDS,
-} from '../content/vocabulary.js';
+import { CONTENT_REGISTRY, type ContentTypeDefinition, type Registry, type RecordCollection } from '../content/registry.js';
+import { SLUG_PATTERN, REVIEW_TYPES, SOURCE_AUTHORITIES, SOURCE_KINDS } from '../content/vocabulary.js';
 
 // YAML turns 2026-11-22 into a Date and 2014 into a number; editors should not have to quote them.
 const isoDate = z
@@ -93,22 +83,22 @@ export const topicSchema = z.strictObject({
       .min(1),
 });
 
-export const recordSchemas = {
-  signs: z.strictObject({ ...linkedRecordFields, kind: z.enum(SIGN_KINDS), setting: z.enum(SIGN_SETTINGS).default('general') }),
-  causes: z.strictObject({ ...linkedRecordFields, category: z.enum(CAUSE_CATEGORIES) }),
-  contexts: z.strictObject({ ...linkedRecordFields }),
-  strategies: z.strictObject({ ...linkedRecordFields, category: z.enum(STRATEGY_CATEGORIES), firstStep: text.optional() }),
-  therapies: z.strictObject({
+/** The front matter of one content type: the shared fields, its facets (an enum each) and its own text fields. */
+export const seedSchemaOf = (entry: ContentTypeDefinition) =>
+  z.strictObject({
     ...linkedRecordFields,
-    kind: z.enum(THERAPY_KINDS),
-    acronym: text.optional(),
-    whenToConsider: text,
-  }),
-  faqs: z.strictObject({ ...linkedRecordFields }),
-  impacts: z.strictObject({ ...linkedRecordFields, area: z.enum(IMPACT_AREAS) }),
-  stories: z.strictObject({ ...linkedRecordFields }),
-} as const;
+    ...Object.fromEntries(
+      Object.entries(entry.facets).map(([name, f]) => [name, f.default === undefined ? z.enum(f.values) : z.enum(f.values).default(f.default)]),
+    ),
+    ...Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, x.optional ? text.optional() : text])),
+  });
 
-export type RecordCollection = keyof typeof recordSchemas;
+/** A registry's seed schemas, by collection. */
+export const seedSchemasOf = <R extends Registry>(registry: R) =>
+  Object.fromEntries(registry.map((t) => [t.collection, seedSchemaOf(t)])) as Record<R[number]['collection'], ReturnType<typeof seedSchemaOf>>;
+
+export const recordSchemas = seedSchemasOf(CONTENT_REGISTRY);
+
+export type { RecordCollection };
 export const RECORD_COLLECTIONS = Object.keys(recordSchemas) as RecordCollection[];
-export type SeedRecord<C extends RecordCollection> = z.output<(typeof recordSchemas)[C]>;
+export type SeedRecord<C extends RecordCollection = RecordCollection> = z.output<(typeof recordSchemas)[C]>;

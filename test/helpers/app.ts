@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from '../../src/app.js';
+import type { Registry } from '../../src/content/registry.js';
 import { loadConfig } from '../../src/config.js';
 import { join } from 'node:path';
 import { buildStore } from '../../src/seed/build.js';
@@ -30,8 +31,14 @@ export async function buildFromSeed(t: Teardown, seedDir: string, env: Record<st
  * Every test app is built here, so none can miss the defaults (one that did read load
  * shedding's 503 under CPU load as a reload).
  */
-export async function buildOn(t: Teardown, storePath: string, env: Record<string, string> = {}, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }), overrides);
+export async function buildOn(
+  t: Teardown,
+  storePath: string,
+  env: Record<string, string> = {},
+  overrides: Partial<FastifyServerOptions> = {},
+  registry?: Registry,
+): Promise<FastifyInstance> {
+  const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }), overrides, registry);
   t.teardown(() => app.close());
   return app;
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import t from 'tap';
+import { CONTENT_REGISTRY } from '../../src/content/registry.js';
 import { buildScratchStore } from '../helpers/store.js';
 
 // The content itself, checked in the built store: what partners will actually be served.
@@ -10,8 +11,8 @@ const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...par
 const topicsOf = (type: string, slug: string) =>
   all<{ topic_slug: string }>('select topic_slug from record_topics where record_type = ? and record_slug = ? order by topic_slug', type, slug).map((r) => r.topic_slug);
 
-const COLLECTIONS = ['signs', 'causes', 'contexts', 'strategies', 'therapies', 'faqs', 'impacts', 'stories'];
-const TYPES: Record<string, string> = { signs: 'sign', causes: 'cause', contexts: 'context', strategies: 'strategy', therapies: 'therapy', faqs: 'faq', impacts: 'impact', stories: 'story' };
+const COLLECTIONS = CONTENT_REGISTRY.map((c) => c.collection);
+const TYPES: Record<string, string> = Object.fromEntries(CONTENT_REGISTRY.map((c) => [c.collection, c.type]));
 
 t.test('three topics, each compared with the other two', async (t) => {
   const topics = all<{ slug: string }>('select slug from topics order by sort_order').map((r) => r.slug);

@@ -5,6 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import t from 'tap';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { CONTENT_REGISTRY } from '../../src/content/registry.js';
 import { buildScratchStore, scratchDir } from '../helpers/store.js';
 
 // These tests start the real server process, as an orchestrator would.
@@ -69,7 +70,7 @@ t.test('SIGTERM lets in-flight requests finish, refuses new connections, then ex
 
   // Slow clients: they ask for a large response and do not read it until after the signal.
   const slow = await Promise.all([1, 2, 3].map(() => open(port)));
-  const url = '/v1/topics?include=signs,causes,contexts,strategies,therapies,faqs,impacts,stories&format=html';
+  const url = `/v1/topics?include=${CONTENT_REGISTRY.map((c) => c.collection).join(',')}&format=html`;
   for (const s of slow) {
     s.pause();
     s.write(`GET ${url} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);

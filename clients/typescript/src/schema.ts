@@ -2043,10 +2043,17 @@ export interface components {
             comparisons: components["schemas"]["Comparison"][];
             /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
             impacts: {
+                /** @description Stable public id; never changes once published. */
                 slug: string;
                 title: string;
+                /** @description One or two plain-language sentences. */
                 summary: string;
-                area: string;
+                /**
+                 * @description Which part of life the impact concerns.
+                 * @enum {string}
+                 */
+                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+                /** @description This record in the API. */
                 href: string;
             }[];
             related: components["schemas"]["TopicRelated"];
@@ -2082,10 +2089,17 @@ export interface components {
             comparisons?: components["schemas"]["Comparison"][];
             /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
             impacts?: {
+                /** @description Stable public id; never changes once published. */
                 slug: string;
                 title: string;
+                /** @description One or two plain-language sentences. */
                 summary: string;
-                area: string;
+                /**
+                 * @description Which part of life the impact concerns.
+                 * @enum {string}
+                 */
+                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+                /** @description This record in the API. */
                 href: string;
             }[];
             related?: components["schemas"]["TopicRelated"];

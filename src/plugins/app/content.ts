@@ -3,6 +3,7 @@ import { basename, dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Answers, type AnswersOptions } from '../../answers/answers.js';
+import type { Registry } from '../../content/registry.js';
 import { openStore, type Store, StoreError } from '../../db/open.js';
 import { HttpProblem } from '../../http/problems.js';
 import { Presenter } from '../../http/present.js';
@@ -34,6 +35,8 @@ declare module 'fastify' {
 
 export interface ContentPluginOptions {
   storePath: string;
+  /** The content types the store holds (default: the app's). */
+  registry?: Registry;
   /** Pick up a newly built store without a restart (the build renames a new file into place). */
   watch: boolean;
   answers: AnswersOptions;
@@ -51,10 +54,10 @@ interface Loaded {
   probe: () => void;
 }
 
-function load(storePath: string, answers: AnswersOptions): Loaded {
+function load(storePath: string, answers: AnswersOptions, registry?: Registry): Loaded {
   const store = openStore(storePath);
   try {
-    const content = new ContentRepository(store.db);
+    const content = new ContentRepository(store.db, registry);
     const meta = store.sqlite.prepare("select value from store_meta where key = 'content_version'");
     const documents = store.sqlite.prepare('select 1 from search_documents limit 1');
     const searchIndex = new SearchRepository(store.sqlite);
@@ -80,7 +83,7 @@ function load(storePath: string, answers: AnswersOptions): Loaded {
  */
 export default fp<ContentPluginOptions>(
   async function content(app: FastifyInstance, opts) {
-    let current = load(opts.storePath, opts.answers);
+    let current = load(opts.storePath, opts.answers, opts.registry);
     app.decorate('store', { getter: () => current.store });
     app.decorate('content', { getter: () => current.content });
     app.decorate('changes', { getter: () => current.changes });
@@ -105,7 +108,7 @@ export default fp<ContentPluginOptions>(
     let timer: NodeJS.Timeout | undefined;
     const reload = () => {
       try {
-        const next = load(opts.storePath, opts.answers);
+        const next = load(opts.storePath, opts.answers, opts.registry);
         // The same version (and change log) is swapped in only to replace a store damaged in place.
         const same = next.content.version === current.content.version && next.changes.logHash === current.changes.logHash;
         if (same && healthy(current)) return next.store.close();

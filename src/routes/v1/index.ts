@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config.js';
+import type { Registry } from '../../content/registry.js';
 import { negotiate } from '../../http/accept.js';
 import { JSON_MEDIA } from '../../http/answer.js';
 import { withoutTrailingSlash } from '../../http/canonical.js';
@@ -26,10 +27,12 @@ const JSON_ONLY = [JSON_MEDIA] as const;
 
 export interface V1Options {
   config: Config;
+  /** The content types to serve (default: the app's). */
+  registry?: Registry;
 }
 
 /** The versioned partner API: JSON only, rate-limited, cacheable, every payload with the disclaimer. */
-export default async function v1(app: FastifyInstance, { config }: V1Options) {
+export default async function v1(app: FastifyInstance, { config, registry }: V1Options) {
   app.decorateRequest('representation', '');
   app.addHook('onRequest', (request, reply, done) => {
     // Accept decides between the representations a route offers (the documented `produces`:
@@ -62,7 +65,7 @@ export default async function v1(app: FastifyInstance, { config }: V1Options) {
   });
   await app.register(publicRoutes);
   await app.register(topicRoutes);
-  await app.register(recordRoutes);
+  await app.register(recordRoutes, { registry });
   await app.register(sourceRoutes);
   await app.register(searchRoutes);
   await app.register(helpRoutes);

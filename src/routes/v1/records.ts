@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { CONTENT_TYPES } from '../../content/types.js';
+import { CONTENT_REGISTRY, type RecordCollection, type RecordType, type Registry } from '../../content/registry.js';
 import { pagePathOf } from '../../content/paths.js';
 import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
@@ -9,21 +9,29 @@ import { pageAnswer } from '../../http/paging.js';
 import { hrefOf, withFields } from '../../http/present.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
-import { defaultsOf, ITEM_QUERIES, LIST_QUERIES, slugParams } from '../../schemas/queries.js';
+import { defaultsOf, itemQuery as itemQueryOf, listQuery as listQueryOf, slugParams } from '../../schemas/queries.js';
 import { faqListJsonLd, recordJsonLd } from '../../http/jsonld.js';
-import { RECORD_ITEMS } from '../../schemas/records.js';
+import { recordItemOf } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+export interface RecordRoutesOptions {
+  /** The content types to serve (default: the app's); the store must have been built with them. */
+  registry?: Registry;
+}
+
 /** A list and an item operation for each content type (signs, causes, … stories). */
-export default async function recordRoutes(fastify: FastifyInstance) {
+export default async function recordRoutes(fastify: FastifyInstance, { registry = CONTENT_REGISTRY }: RecordRoutesOptions = {}) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  for (const { collection, type, label, facets } of CONTENT_TYPES) {
-    const item = RECORD_ITEMS[collection];
-    const listQuery = LIST_QUERIES[collection];
+  for (const entry of registry) {
+    // A test's registry may name types beyond the app's; everything below only passes them on.
+    const { collection, type, label } = entry as { collection: RecordCollection; type: RecordType; label: string };
+    const facets = Object.keys(entry.facets);
+    const item = recordItemOf(entry);
+    const listQuery = listQueryOf(entry);
     const listDefaults = defaultsOf(listQuery);
-    const itemQuery = ITEM_QUERIES[collection];
+    const itemQuery = itemQueryOf(entry);
     const itemDefaults = defaultsOf(itemQuery);
     const path = `/v1/${collection}`;
     const facetText = facets.length ? ` Filter by ${facets.map((f) => `\`${f}\``).join(', ')} and by \`topic\`.` : ' Filter by `topic`.';
