@@ -1,25 +1,8 @@
 // Embeds in real Chromium: axe-core finds no WCAG 2.1 AA (or best-practice) violations in either
 // theme, and the print style sheet makes a one- or two-page handout.
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import t from 'tap';
-import { openBrowser, serve } from '../helpers/browser.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-// WCAG 2.1 A and AA, plus axe's best practices, which hold the landmark and heading-order rules.
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-/**
- * Runs axe in the page and lists its violations. Code for the page is written as a string: the
- * tests are type-checked without the DOM library, which the server code must not see.
- */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate<string[]>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(RULESETS)} } }).then((r) =>
-      r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`,
-  );
-}
+import { axe, openBrowser, serve } from '../helpers/browser.js';
 
 const css = (page: Page, selector: string, property: string) =>
   page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}]`);

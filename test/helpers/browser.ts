@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from './app.js';
 import { scratchDir } from './store.js';
 
@@ -31,4 +32,20 @@ export async function serve(t: Teardown, env: Record<string, string> = {}): Prom
   const app = await build(t, env);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// WCAG 2.1 A and AA, plus axe's best practices, which hold the landmark and heading-order rules.
+const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/**
+ * Runs axe in the page and lists its violations. Code for the page is written as a string: the
+ * tests are type-checked without the DOM library, which the server code must not see.
+ */
+export async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate<string[]>(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(RULESETS)} } }).then((r) =>
+      r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`,
+  );
 }

@@ -1,21 +1,7 @@
 // Pages for people in real Chromium: no axe-core violations (WCAG 2.1 AA and best practices) on a
 // topic page and a record page in both themes, and the pages' own CSP runs no script.
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import t from 'tap';
-import { openBrowser, serve } from '../helpers/browser.js';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-// Page code is a string: the tests are type-checked without the DOM library.
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
-  return page.evaluate<string[]>(
-    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(RULESETS)} } }).then((r) =>
-      r.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'))`,
-  );
-}
+import { axe, openBrowser, serve } from '../helpers/browser.js';
 
 t.test('in Chromium', async (t) => {
   const origin = await serve(t);
