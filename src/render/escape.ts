@@ -6,5 +6,5 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** Escapes text for HTML/XML element content and quoted attribute values. */
 export function escapeHtml(value: string): string {
-  return value.replace(UNSAFE_CHARS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return value.replace(UNSAFE_CHARS, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }
