@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -44,7 +43,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logController: new LogController({ disableRequestLogging: (request) => request.url?.split('?')[0] === METRICS_PATH }),
     genReqId: newRequestId,
     // Every log line of a request carries its W3C trace id (the caller's traceparent, or a new one).
-    childLoggerFactory: (logger, bindings, options, rawRequest) => logger.child({ ...bindings, traceId: traceOf(rawRequest as IncomingMessage).traceId }, options),
+    childLoggerFactory: (logger, bindings, options, rawRequest) => logger.child({ ...bindings, traceId: traceOf(rawRequest).traceId }, options),
     // Addresses/CIDRs, true, or a hop count already turned into a function (see config.ts).
     trustProxy: config.TRUST_PROXY,
     // A read-only API has no use for request bodies; a small limit stops abuse early.
@@ -57,7 +56,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     // Errors raised by the router before any route runs (malformed or oversized URLs).
     frameworkErrors: (error, request, reply) => {
       const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is longer than 200 characters.' : 'The request URL is malformed.';
-      return sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, detail);
+      // Sent at once; Fastify reads nothing back from this callback, so the reply's promise is not awaited.
+      void sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, detail);
     },
   };
 }

@@ -44,8 +44,9 @@ t.test('it lints clean under spectral:oas', async (t) => {
   const spectral = new Spectral();
   spectral.setRuleset({ extends: [oas] } as never);
   const results = await spectral.run(new Document(committed, spectralParsers.Json));
-  // Severity 0 is an error, 1 a warning.
-  const problems = results.filter((r) => r.severity <= 1).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
+  // Severity 0 is an error, 1 a warning (spectral's DiagnosticSeverity enum).
+  const warning: (typeof results)[number]['severity'] = 1;
+  const problems = results.filter((r) => r.severity <= warning).map((r) => `${r.code} at ${r.path.join('.')}: ${r.message}`);
   t.same(problems, []);
 });
 

@@ -12,7 +12,9 @@ let next = 0;
 export function distinctSearchPath(): string {
   const n = WORDS.length;
   const i = next++;
-  const words = [WORDS[i % n]!, WORDS[Math.floor(i / n) % n]!, WORDS[Math.floor(i / (n * n)) % n]!];
+  // Each index is taken modulo n, so it is always in range.
+  const word = (k: number) => WORDS[k % n] ?? '';
+  const words = [word(i), word(Math.floor(i / n)), word(Math.floor(i / (n * n)))];
   // Beyond n³ queries the words repeat: the round number keeps every path distinct.
   const round = Math.floor(i / (n * n * n));
   return `/v1/search?q=${encodeURIComponent(words.join(' '))}${round > 0 ? `&offset=${round}` : ''}`;

@@ -31,7 +31,7 @@ export interface LoadResult {
 
 function percentile(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 }
 
 /** Drives `baseUrl` with `requests` (cycled per connection) for `seconds`. */
@@ -41,11 +41,11 @@ export function drive(baseUrl: string, requests: Request[], seconds: number, con
   let responses = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: baseUrl, connections, duration: seconds, timeout: 10, requests: requests.map((r) => ({
+      { url: baseUrl, connections, duration: seconds, timeout: 10, requests: requests.map(({ path, headers, next }) => ({
           method: 'GET' as const,
-          path: r.path,
-          headers: r.headers ?? {},
-          ...(r.next ? { setupRequest: (req: { path?: string }) => ({ ...req, path: r.next!() }) } : {}),
+          path,
+          headers: headers ?? {},
+          ...(next ? { setupRequest: (req: { path?: string }) => ({ ...req, path: next() }) } : {}),
         })),
       },
       (error, result) => {

@@ -14,7 +14,9 @@ export const log = (message: string) => process.stderr.write(`› ${message}\n`)
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  // No values: NaN, as the arithmetic on an empty array always gave.
+  const at = (i: number) => sorted[i] ?? NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 };
 
 const size = (p: Prepared) => Buffer.byteLength(p.recorded.body, 'base64');
@@ -50,8 +52,11 @@ async function medianOfRounds(
     const pair = await alternate(firstTurn + round, a, b);
     pairs.push({ pair, value: figure(...pair) });
   }
-  const valued = pairs.filter((p) => p.value !== undefined && !Number.isNaN(p.value)).sort((x, y) => x.value! - y.value!);
-  const chosen = valued[Math.floor((valued.length - 1) / 2)] ?? pairs[0]!;
+  const valued = pairs
+    .flatMap(({ pair, value }) => (value !== undefined && !Number.isNaN(value) ? [{ pair, value }] : []))
+    .sort((x, y) => x.value - y.value);
+  const chosen = valued[Math.floor((valued.length - 1) / 2)] ?? pairs[0];
+  if (!chosen) throw new Error('medianOfRounds needs at least one round');
   return { pair: chosen.pair, figures: pairs.map((p) => p.value ?? NaN), value: chosen.value };
 }
 

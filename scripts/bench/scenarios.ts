@@ -56,13 +56,15 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
     if (scenario.kind === 'flood') {
       const sample = await Promise.all(Array.from({ length: FLOOD_SAMPLE }, (_, i) => record(baseUrl, floodPath(i), undefined, FLOOD_HEADERS)));
       const bad = sample.find((r) => r.status !== 200);
+      const [recorded, ...extra] = sample;
+      if (!recorded) throw new Error('the flood sample is empty');
       prepared.push({
         scenario,
         // The API never sees a URL twice: its paths continue past the recorded sample.
         request: { path: scenario.path, headers: FLOOD_HEADERS, next: floodPaths(FLOOD_SAMPLE) },
         ceilingRequests: sample.map((r) => ({ path: r.path, headers: FLOOD_HEADERS })),
-        recorded: sample[0]!,
-        extra: sample.slice(1),
+        recorded,
+        extra,
         skipped: bad ? `skipped: ${bad.path} answered ${bad.status}` : undefined,
       });
       continue;

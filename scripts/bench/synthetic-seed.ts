@@ -24,8 +24,10 @@ function paragraphs(body: string): string[] {
 function swapParagraph(body: string, n: number, replacement: string | undefined): string {
   const parts = body.split(/\n{2,}/);
   const prose = parts.flatMap((p, i) => (isProse(p) ? [i] : []));
-  if (replacement === undefined || prose.length === 0) return body;
-  parts[prose[n % prose.length]!] = replacement;
+  const at = prose[n % prose.length];
+  // No replacement, or no prose paragraph (`at` is undefined when `prose` is empty).
+  if (replacement === undefined || at === undefined) return body;
+  parts[at] = replacement;
   return parts.join('\n\n');
 }
 
@@ -39,7 +41,8 @@ export function writeScaledSeed(realSeedDir: string, targetDir: string, factor: 
     records += entries.length * factor;
     entries.forEach((entry, j) => {
       for (let copy = 1; copy < factor; copy++) {
-        const donor = entries[(j + copy) % entries.length]!;
+        // Always in range (an index modulo the length of a list that holds `entry`).
+        const donor = entries[(j + copy) % entries.length] ?? entry;
         const borrowed = paragraphs(donor.body);
         const body = swapParagraph(entry.body, copy, borrowed[copy % Math.max(1, borrowed.length)]);
         const suffix = ` (${copy + 1})`;

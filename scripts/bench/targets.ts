@@ -40,17 +40,19 @@ export function evaluateTargets({ scenarios, coldStart, memory, memoryAfterFlood
   const gain = full && revalidated ? revalidated / full : null;
   targets.push({ id: 'revalidation', figure: '304 req/s ÷ full detail req/s', value: gain, unit: '×', target: '> 1', pass: judge(on, gain, (v) => v > 1) });
 
-  for (const s of scaling?.scenarios ?? []) {
-    // Not a single answer from the larger store within the run: its p99 is beyond measuring.
-    const unanswered = s.scaled?.ok === 0 && (s.real?.ok ?? 0) > 0;
-    targets.push({
-      id: `scale-${s.kind}-p99`,
-      figure: `${s.label}: p99 at ×${scaling!.factor} ÷ p99 real${unanswered ? ` (no answer within ${options.duration} s)` : ''}`,
-      value: s.p99Growth ?? null,
-      unit: '×',
-      target: '< 2',
-      pass: unanswered && on ? false : judge(on, s.p99Growth, (v) => v < 2),
-    });
+  if (scaling) {
+    for (const s of scaling.scenarios) {
+      // Not a single answer from the larger store within the run: its p99 is beyond measuring.
+      const unanswered = s.scaled?.ok === 0 && (s.real?.ok ?? 0) > 0;
+      targets.push({
+        id: `scale-${s.kind}-p99`,
+        figure: `${s.label}: p99 at ×${scaling.factor} ÷ p99 real${unanswered ? ` (no answer within ${options.duration} s)` : ''}`,
+        value: s.p99Growth ?? null,
+        unit: '×',
+        target: '< 2',
+        pass: unanswered && on ? false : judge(on, s.p99Growth, (v) => v < 2),
+      });
+    }
   }
   return targets;
 }

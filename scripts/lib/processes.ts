@@ -63,8 +63,10 @@ export function start(name: string, args: string[], env: Record<string, string>,
   const keep = (chunk: Buffer) => {
     tail = (tail + chunk.toString('utf8')).slice(-4000);
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  const { stdout, stderr } = child;
+  if (!stdout || !stderr) throw new Error(`${name}: spawned without the piped output it was asked for`);
+  stdout.on('data', keep);
+  stderr.on('data', keep);
   return { name, process: child, pid: child.pid, baseUrl: `http://${HOST}:${port}`, output: () => tail };
 }
 

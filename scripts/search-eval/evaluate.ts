@@ -71,7 +71,8 @@ export function distinctQueries(judged: JudgedQuery[], texts: string[], count: n
   const out = new Set(judged.map((j) => j.q));
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-  const pick = () => words[Math.floor(next() * words.length)]!;
+  // next() is in [0, 1), so the index is always in range (the loop runs only when words is not empty).
+  const pick = () => words[Math.floor(next() * words.length)] ?? '';
   while (out.size < count && words.length > 0) {
     const n = 1 + Math.floor(next() * 4);
     out.add(Array.from({ length: n }, pick).join(' '));

@@ -25,11 +25,13 @@ try {
   const queries = values.subset ? subset(all, Number(values.subset)) : all;
   const engines = [projectEngine(storePath), miniSearchEngine(content)];
   const reports = engines.map((e) => evaluate(e, queries));
+  const [project] = reports;
+  if (!project) throw new Error('no engine was evaluated');
 
   const f = (n: number) => n.toFixed(2);
   const row = (label: string, pick: (r: Report) => { ndcg5: number; mrr10: number; success3: number; queries: number } | undefined) => {
     const cells = reports.map((r) => pick(r)).map((s) => (s ? `${f(s.ndcg5)}  ${f(s.mrr10)}  ${f(s.success3)}` : '   —'));
-    const n = pick(reports[0]!)?.queries ?? 0;
+    const n = pick(project)?.queries ?? 0;
     console.log(`${label.padEnd(12)} ${String(n).padStart(3)}   ${cells.map((c) => c.padEnd(18)).join('   ')}`);
   };
   console.log(`${''.padEnd(12)}   n   ${reports.map((r) => r.engine.padEnd(18)).join('   ')}`);
@@ -38,7 +40,7 @@ try {
   row('overall', (r) => r.overall);
 
   if (values.misses) {
-    for (const p of reports[0]!.perQuery.filter((p) => p.scores.ndcg5 < 0.6)) {
+    for (const p of project.perQuery.filter((p) => p.scores.ndcg5 < 0.6)) {
       console.log(`  ${p.kind.padEnd(11)} ${f(p.scores.ndcg5)}  "${p.q}" → ${p.top.slice(0, 5).join(', ')}`);
     }
   }

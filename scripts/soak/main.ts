@@ -37,7 +37,8 @@ async function main(): Promise<number> {
   const before = server.memory();
   // RSS every few seconds during the soak: a plateau is a warm heap, a steady climb is a leak.
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(server!.memory().rssMB), Math.max(1000, (options.duration * 1000) / 12));
+  const running = server;
+  const sampler = setInterval(() => samples.push(running.memory().rssMB), Math.max(1000, (options.duration * 1000) / 12));
   const soak = await runLoad(server.baseUrl, targets, options.duration, options.connections);
   clearInterval(sampler);
   await sleep(1000);

@@ -27,13 +27,19 @@ export const CONTENT_TYPES = CONTENT_REGISTRY.map(infoOf);
 const byCollection = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.collection, t]));
 const byType = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.type, t]));
 
+/** Every RecordCollection and RecordType comes from the registry, so a lookup cannot miss; if it does, say which. */
+function known<T>(value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`"${name}" is not a content type of the registry.`);
+  return value;
+}
+
 const entryByCollection = new Map<string, ContentTypeDefinition>(CONTENT_REGISTRY.map((t) => [t.collection, t]));
 
 /** The registry entry of a collection: its facets and own fields with their labels. */
-export const entryOf = (collection: RecordCollection): ContentTypeDefinition => entryByCollection.get(collection)!;
+export const entryOf = (collection: RecordCollection): ContentTypeDefinition => known(entryByCollection.get(collection), collection);
 
 /** What is stored in a collection: its singular type, labels and facets. */
-export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => byCollection.get(collection)!;
+export const typeInfoOf = (collection: RecordCollection): ContentTypeInfo => known(byCollection.get(collection), collection);
 
 /** The collection holding records of a singular type (sign → signs); undefined for any other name. */
 export const collectionOfType = (type: string): RecordCollection | undefined => byType.get(type)?.collection;
@@ -43,4 +49,4 @@ export type ChangeType = 'topic' | RecordType | 'source';
 export const CHANGE_TYPES: readonly [ChangeType, ...ChangeType[]] = ['topic', ...CONTENT_TYPES.map((t) => t.type), 'source'];
 
 /** The collection (URL segment) of a change-log type: topic → topics, sign → signs, source → sources. */
-export const collectionOfChangeType = (type: ChangeType): string => (type === 'topic' ? 'topics' : type === 'source' ? 'sources' : collectionOfType(type)!);
+export const collectionOfChangeType = (type: ChangeType): string => (type === 'topic' ? 'topics' : type === 'source' ? 'sources' : known(collectionOfType(type), type));

@@ -51,7 +51,11 @@ export function topicDocument(content: ContentRepository, slug: string, query: E
 
 /** A hand-picked list; every record that does not exist is reported at once. */
 export function listDocument(content: ContentRepository, query: EmbedListQuery): EmbedDocument {
-  const found = query.items.map((ref) => ({ ref, record: content.get(collectionOfType(ref.type)!, ref.slug) }));
+  const found = query.items.map((ref) => {
+    const collection = collectionOfType(ref.type);
+    return { ref, record: collection && content.get(collection, ref.slug) };
+  });
+  const records = found.flatMap((f) => (f.record ? [f.record] : []));
   const missing = found.filter((f) => !f.record).map((f) => `${f.ref.type}:${f.ref.slug}`);
   if (missing.length > 0) {
     const shown = missing.slice(0, 5).map((m) => `"${m.slice(0, 80)}"`).join(', ');
@@ -62,7 +66,7 @@ export function listDocument(content: ContentRepository, query: EmbedListQuery):
     title: query.title ?? DEFAULT_LIST_TITLE,
     heading: query.title ?? DEFAULT_LIST_TITLE,
     intro: null,
-    groups: [{ heading: null, records: found.map((f) => f.record!) }],
+    groups: [{ heading: null, records }],
     fullContentPath: null,
     path: listEmbedPath(query.items, query.title, options),
     options,

@@ -23,9 +23,10 @@ function render(value: Interpolation): string {
 
 /** Tagged template: `html\`<p>${text}</p>\`` escapes `text`; nested `html` results pass through. */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): Html {
-  let out = strings[0]!;
+  // A template has one string more than it has values, so neither lookup is ever undefined.
+  let out = strings[0] ?? '';
   values.forEach((value, i) => {
-    out += render(value) + strings[i + 1]!;
+    out += render(value) + (strings[i + 1] ?? '');
   });
   return new Html(out);
 }

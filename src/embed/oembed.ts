@@ -57,7 +57,8 @@ export function embedAt(content: ContentRepository, url: URL, origin: string): E
   if (!parsed.success) return null;
   let slug: string;
   try {
-    slug = decodeURIComponent(topic[1]!);
+    // The pattern's one group is not optional: it is there whenever the pattern matched.
+    slug = decodeURIComponent(topic[1] ?? '');
   } catch {
     return null;
   }

@@ -98,8 +98,8 @@ function reviewLine(doc: EmbedDocument): Html {
   const records = recordsOf(doc);
   if (records.length === 0) return html``;
   // The oldest review and the earliest next review: the honest summary of the whole page.
-  const reviewed = records.map((r) => r.reviewedAt).sort()[0]!;
-  const next = records.map((r) => r.nextReviewAt).sort()[0]!;
+  const [reviewed = ''] = records.map((r) => r.reviewedAt).sort();
+  const [next = ''] = records.map((r) => r.nextReviewAt).sort();
   return html`<p>Content reviewed ${formatDate(reviewed, doc.options.lang)}; next review due ${formatDate(next, doc.options.lang)}.</p>`;
 }
 

@@ -14,7 +14,10 @@ function encode(value: unknown): string | undefined {
     if ('key' in value && 'descending' in value) return `${value.descending ? '-' : ''}${String(value.key)}`;
     return Object.values(value).map((v) => encode(v)).join(':');
   }
-  return String(value);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // A symbol or a function: no parsed query holds one, and neither has a spelling in a URL.
+  return undefined;
 }
 
 /**

@@ -96,8 +96,6 @@ export class Presenter {
   }
 
   private presentRecord(r: ContentRecord, format: BodyFormat): RecordPayload {
-    // The store's rows type a record's `type` and facets loosely (string); the seed schema checked
-    // both per content type when the store was built, which is what this assertion relies on.
     return {
       type: r.type,
       slug: r.slug,
@@ -112,7 +110,7 @@ export class Presenter {
       reviewType: r.reviewType,
       href: hrefOf(r.collection, r.slug),
       ...r.facets,
-    } as RecordPayload;
+    };
   }
 
   topic(t: Topic, format: BodyFormat, include: readonly RecordCollection[] = []): TopicPayload {
@@ -129,8 +127,7 @@ export class Presenter {
           },
         ];
       }),
-      // One entry per content type, built from the registry: fromEntries cannot name its keys.
-    ) as TopicPayload['related'];
+    );
     return {
       type: 'topic' as const,
       slug: t.slug,

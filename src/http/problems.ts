@@ -39,14 +39,16 @@ export class HttpProblem extends Error {
 
 export const notFound = (what: string) => new HttpProblem(404, `${what} does not exist.`);
 
-export const invalidParameters = (errors: ParameterError[]) =>
-  new HttpProblem(
+export const invalidParameters = (errors: ParameterError[]) => {
+  const [only] = errors;
+  return new HttpProblem(
     400,
-    errors.length === 1
-      ? `The ${errors[0]!.in} parameter "${errors[0]!.name}" is invalid: ${errors[0]!.detail}.`
+    only && errors.length === 1
+      ? `The ${only.in} parameter "${only.name}" is invalid: ${only.detail}.`
       : `${errors.length} parameters are invalid: ${errors.map((e) => `"${e.name}"`).join(', ')}.`,
     errors,
   );
+};
 
 export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]): ProblemBody {
   const [type, title] = TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);

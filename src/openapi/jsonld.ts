@@ -5,7 +5,13 @@ import { JsonLd } from '../schemas/jsonld.js';
 // envelope's schema under both media types; the JSON-LD one is given its own schema here.
 
 // Registered with an id, so it is a component of the document; referenced by name.
-const JSON_LD_ID = JsonLd.meta()!.id as string;
+const JSON_LD_ID = componentId();
+
+function componentId(): string {
+  const id = JsonLd.meta()?.id;
+  if (typeof id !== 'string') throw new Error('The JsonLd schema must be registered with an id to be a named component.');
+  return id;
+}
 
 type Media = { schema?: unknown; example?: unknown };
 type Document = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, Media> }> }>> };

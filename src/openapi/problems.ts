@@ -62,11 +62,12 @@ export function describeProblems<T>(document: T): T {
     for (const operation of Object.values(operations)) {
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         if (Number(status) < 400) continue;
-        const json = response.content?.['application/json'];
-        if (json) {
+        const content = response.content;
+        const json = content?.['application/json'];
+        if (content && json) {
           // A bare Problem schema from the route: it becomes problem+json, described here.
-          delete response.content!['application/json'];
-          response.content!['application/problem+json'] = { schema: json.schema };
+          delete content['application/json'];
+          content['application/problem+json'] = { schema: json.schema };
           if (DESCRIPTIONS[status]) response.description = DESCRIPTIONS[status];
         }
         const problem = response.content?.['application/problem+json'];

@@ -16,8 +16,9 @@ function collectRefs(node: Json, into: Set<string>): void {
 
 export function pruneUnusedSchemas<T>(document: T): T {
   const doc = document as { paths?: Json; components?: { schemas?: Record<string, Json> } };
-  const schemas = doc.components?.schemas;
-  if (!schemas) return document;
+  const components = doc.components;
+  const schemas = components?.schemas;
+  if (!components || !schemas) return document;
   const used = new Set<string>();
   collectRefs(doc.paths, used);
   // Follow references between components until nothing new is reached.
@@ -28,6 +29,6 @@ export function pruneUnusedSchemas<T>(document: T): T {
     frontier = [...next].filter((n) => !used.has(n));
     frontier.forEach((n) => used.add(n));
   }
-  doc.components!.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
+  components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   return document;
 }

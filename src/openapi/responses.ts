@@ -43,7 +43,7 @@ const PLACEHOLDER = 'Default Response';
 function describeByComponent(response: Response, doc: Document): void {
   if (response.description !== PLACEHOLDER) return;
   const ref = Object.values(response.content ?? {})[0]?.schema?.$ref;
-  const described = ref && doc.components?.schemas?.[ref.split('/').pop()!]?.description;
+  const described = ref && doc.components?.schemas?.[ref.slice(ref.lastIndexOf('/') + 1)]?.description;
   if (described) response.description = described;
 }
 

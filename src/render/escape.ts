@@ -6,5 +6,5 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function escapeHtml(value: string): string {
   // Control characters (NUL included), and the bidi controls that can make text read differently
   // from how it is stored (Trojan Source), are replaced rather than passed on.
-  return value.replace(UNSAFE_IN_MARKUP, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return value.replace(UNSAFE_IN_MARKUP, '\uFFFD').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }

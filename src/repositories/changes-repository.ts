@@ -45,7 +45,8 @@ export class ChangesRepository {
     const rows = db.select().from(schema.contentChanges).orderBy(asc(schema.contentChanges.versionPosition), asc(schema.contentChanges.position)).all();
     const byPosition = new Map(versions.map((v) => [v.position, v]));
     this.changes = rows.map((r) => {
-      const v = byPosition.get(r.versionPosition)!;
+      const v = byPosition.get(r.versionPosition);
+      if (!v) throw new Error(`The store's change ${r.position} names version ${r.versionPosition}, which it does not have.`);
       // The store's rows type `type` loosely (text); the log schema checked it when the store was built.
       return { version: v.version, at: v.at, type: r.type as ChangeType, slug: r.slug, change: r.change, newSlug: r.newSlug };
     });
@@ -90,14 +91,15 @@ export class ChangesRepository {
     let step: Change = first;
     const seen = new Set<string>([slug]);
     // A renamed record may have been renamed again, or removed, since.
-    while (step.change === 'renamed') {
-      const to = step.newSlug!;
+    // The log schema gives every rename its new slug (newSlug is null only for other changes).
+    while (step.change === 'renamed' && step.newSlug !== null) {
+      const to = step.newSlug;
       const next = this.last.get(`${type}:${to}`);
       if (!next || seen.has(to) || (next.change !== 'renamed' && next.change !== 'removed')) break;
       seen.add(to);
       step = next;
     }
     if (step.change === 'removed') return { kind: 'removed', at: step.at, version: step.version };
-    return { kind: 'renamed', to: step.newSlug!, at: first.at, version: first.version };
+    return step.newSlug === null ? undefined : { kind: 'renamed', to: step.newSlug, at: first.at, version: first.version };
   }
 }

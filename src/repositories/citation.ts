@@ -46,9 +46,10 @@ const editorList = (editors: string[]) =>
 /** Journals and books are dated by year; web pages by the most exact date known. */
 const dateOf = (date: string | null, yearOnly: boolean) => {
   if (!date) return 'n.d.';
-  const [year, month, day] = date.split('-');
-  if (yearOnly || !month) return year!;
-  const monthName = MONTHS[Number(month) - 1]!;
+  const [year = '', month, day] = date.split('-');
+  if (yearOnly || !month) return year;
+  // The seed checks every date, so the month has a name; its number is shown if not.
+  const monthName = MONTHS[Number(month) - 1] ?? month;
   return day ? `${year}, ${monthName} ${Number(day)}` : `${year}, ${monthName}`;
 };
 

@@ -7,6 +7,12 @@ import type { RecordCollection } from '../seed/schemas.js';
 import { citationOf } from './citation.js';
 import type { SORT_KEYS } from '../schemas/queries.js';
 
+/** A row the store's foreign keys guarantee; a miss means a damaged store, and says which row. */
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`The content store has no ${what}, which another row refers to.`);
+  return value;
+}
+
 type SourceAuthority = (typeof SOURCE_AUTHORITIES)[number];
 type ReviewType = (typeof REVIEW_TYPES)[number];
 
@@ -161,7 +167,7 @@ export class ContentRepository {
     const citedBy = new Map<string, SourceRef[]>();
     for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
-      const s = sourceBySlug.get(link.sourceSlug)!;
+      const s = found(sourceBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
       const ref: SourceRef = { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation };
       citedBy.set(key, [...(citedBy.get(key) ?? []), ref]);
     }
@@ -189,7 +195,7 @@ export class ContentRepository {
         .orderBy(asc(schema.topicComparisons.position))
         .all()
         .map((c) => ({
-          topic: c.otherTopicSlug ? { slug: c.otherTopicSlug, title: topicTitle.get(c.otherTopicSlug)! } : null,
+          topic: c.otherTopicSlug ? { slug: c.otherTopicSlug, title: found(topicTitle.get(c.otherTopicSlug), `topic ${c.otherTopicSlug}`) } : null,
           concept: c.concept,
           text: c.text,
         })),
@@ -198,7 +204,7 @@ export class ContentRepository {
     const linkedTopics = new Map<string, TopicRef[]>();
     for (const link of db.select().from(schema.recordTopics).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
-      const ref = { slug: link.topicSlug, title: topicTitle.get(link.topicSlug)!, note: link.note };
+      const ref = { slug: link.topicSlug, title: found(topicTitle.get(link.topicSlug), `topic ${link.topicSlug}`), note: link.note };
       linkedTopics.set(key, [...(linkedTopics.get(key) ?? []), ref]);
     }
     const topicOrder = new Map(this.topics.map((t, i) => [t.slug, i]));
@@ -221,7 +227,7 @@ export class ContentRepository {
           reviewedAt: row.reviewedAt,
           nextReviewAt: row.nextReviewAt,
           reviewType: row.reviewType,
-          topics: (linkedTopics.get(key) ?? []).sort((a, b) => topicOrder.get(a.slug)! - topicOrder.get(b.slug)!),
+          topics: (linkedTopics.get(key) ?? []).sort((a, b) => (topicOrder.get(a.slug) ?? 0) - (topicOrder.get(b.slug) ?? 0)),
           sources: citedBy.get(key) ?? [],
           facets,
         };
@@ -255,9 +261,14 @@ export class ContentRepository {
     return this.bySlug.get(key('sources', slug)) as Source | undefined;
   }
 
+  // Every collection of the registry has an entry (empty or not) from the moment the store loads.
+  private recordsOf(collection: RecordCollection): ContentRecord[] {
+    return found(this.records.get(collection), `collection ${collection}`);
+  }
+
   /** Every record of a collection, in editorial order. */
   all(collection: RecordCollection): readonly ContentRecord[] {
-    return this.records.get(collection)!;
+    return this.recordsOf(collection);
   }
 
   allSources(): readonly Source[] {
@@ -266,14 +277,15 @@ export class ContentRepository {
 
   /** All records of a collection linked to a topic, in editorial order. */
   forTopic(collection: RecordCollection, topic: string): ContentRecord[] {
-    return this.records.get(collection)!.filter((r) => r.topics.some((t) => t.slug === topic));
+    return this.recordsOf(collection).filter((r) => r.topics.some((t) => t.slug === topic));
   }
 
   list(collection: RecordCollection, query: ListQuery): Page<ContentRecord> {
     const facetFilters = Object.entries(query.facets ?? {}).filter((e): e is [string, string[]] => e[1] !== undefined);
-    const matches = this.records.get(collection)!.filter(
+    const { topics } = query;
+    const matches = this.recordsOf(collection).filter(
       (r) =>
-        (!query.topics || r.topics.some((t) => query.topics!.includes(t.slug))) &&
+        (!topics || r.topics.some((t) => topics.includes(t.slug))) &&
         facetFilters.every(([facet, values]) => values.includes(r.facets[facet] ?? '')),
     );
     return sortedPage(matches, query.sort, query.limit, query.offset);

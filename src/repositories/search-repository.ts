@@ -95,17 +95,16 @@ export class SearchRepository {
     const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary });
     const types = query.types && new Set(query.types);
     const topics = query.topics;
+    // d is always a record of this index, so both lookups find it.
     const allowed =
       types || topics
-        ? (d: number) => (!types || types.has(engine.docs[d]!.type)) && (!topics || topics.some((t) => topicsOf[d]!.has(t)))
+        ? (d: number) => (!types || types.has(engine.docs[d]?.type ?? '')) && (!topics || topics.some((t) => topicsOf[d]?.has(t)))
         : undefined;
     const scored = engine.score(compiled.concepts, allowed);
-    const rows = scored.slice(query.offset, query.offset + query.limit).map(({ doc, score }) => ({
-      type: engine.docs[doc]!.type,
-      slug: engine.docs[doc]!.slug,
-      score: Math.round(score * 1000) / 1000,
-      snippet: snippet(engine.prose(doc), compiled.highlight),
-    }));
+    const rows = scored.slice(query.offset, query.offset + query.limit).map(({ doc, score }) => {
+      const { type, slug } = engine.document(doc);
+      return { type, slug, score: Math.round(score * 1000) / 1000, snippet: snippet(engine.prose(doc), compiled.highlight) };
+    });
     return { rows, total: scored.length, correctedQuery: compiled.corrected };
   }
 }

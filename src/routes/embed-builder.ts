@@ -32,7 +32,9 @@ export default async function embedBuilderRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const origin = publicOrigin(request, reply);
       const topics = app.content.listTopics();
-      const initial = topicDocument(app.content, topics[0]!.slug, { sections: DEFAULT_SECTIONS, theme: 'light', lang: 'en' })!;
+      const [first] = topics;
+      const initial = first && topicDocument(app.content, first.slug, { sections: DEFAULT_SECTIONS, theme: 'light', lang: 'en' });
+      if (!initial) throw new Error('The store has no topic to open the embed builder with.');
       const initialUrl = `${origin}${initial.path}`;
       const records = Object.fromEntries(
         EMBED_COLLECTIONS.map((c) => [c, app.content.list(c, { sort: { key: 'title', descending: false }, limit: 1000, offset: 0 }).items]),

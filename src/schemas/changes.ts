@@ -15,7 +15,8 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,
 export const SINCE_ACCEPTS =
   'must be a content version (16 hex digits, as in meta.contentVersion), an ISO 8601 date-time with a time zone (2026-11-29T17:00:00Z, 2026-11-29T18:00:00%2B01:00) or a date (2026-11-29, midnight UTC)';
 
-const validDay = (y: string, m: string, d: string) => {
+// The groups come from the patterns below, where they are not optional; a missing one is no day.
+const validDay = (y: string | undefined, m: string | undefined, d: string | undefined) => {
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
   return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 };
@@ -25,9 +26,9 @@ function parseSince(value: string): string | undefined {
   const lower = value.toLowerCase();
   if (CONTENT_VERSION_PATTERN.test(lower)) return lower;
   const date = DATE.exec(value);
-  if (date) return validDay(date[1]!, date[2]!, date[3]!) ? `${value}T00:00:00.000Z` : undefined;
+  if (date) return validDay(date[1], date[2], date[3]) ? `${value}T00:00:00.000Z` : undefined;
   const time = DATE_TIME.exec(value);
-  if (!time || !validDay(time[1]!, time[2]!, time[3]!) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6] ?? 0) > 59) return undefined;
+  if (!time || !validDay(time[1], time[2], time[3]) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6] ?? 0) > 59) return undefined;
   const parsed = new Date(value.toUpperCase().replace(/ (\d{2}:\d{2})$/, '+$1'));
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }

@@ -41,8 +41,11 @@ const theme = z
 const lang = z
   .string()
   .max(35, 'must be a BCP 47 language tag of at most 35 characters')
-  .refine((v) => canonicalLanguage(v) !== null, 'must be a BCP 47 language tag such as en or en-GB')
-  .transform((v) => canonicalLanguage(v)!)
+  .transform((v, ctx) => {
+    const tag = canonicalLanguage(v);
+    if (tag === null) ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag such as en or en-GB' });
+    return tag ?? 'en';
+  })
   .default('en')
   .describe('Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.');
 

@@ -34,7 +34,14 @@ export const TopicRelated = topicRelatedOf(CONTENT_REGISTRY).meta({
 
 /** A topic's impacts in brief: these fields of each impact, in this order (the presenter picks them). */
 export const TOPIC_IMPACT_FIELDS = ['slug', 'title', 'summary', 'area', 'href'] as const;
-const ImpactBrief = z.object(Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, (RECORD_SCHEMAS.impacts.shape as unknown as Record<string, z.ZodType<string, string>>)[name]!])) as Record<(typeof TOPIC_IMPACT_FIELDS)[number], z.ZodType<string, string>>);
+// The registry types a record schema's shape loosely; these fields are the impact schema's own.
+const impactShape = RECORD_SCHEMAS.impacts.shape as unknown as Record<string, z.ZodType<string, string> | undefined>;
+const impactField = (name: string) => {
+  const field = impactShape[name];
+  if (!field) throw new Error(`The impact schema has no field "${name}".`);
+  return field;
+};
+const ImpactBrief = z.object(Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<(typeof TOPIC_IMPACT_FIELDS)[number], z.ZodType<string, string>>);
 
 export const Comparison = z
   .object({

@@ -14,6 +14,8 @@ const K1 = 1.2;
 const B = 0.75;
 // How strongly matching more of the query's concepts counts (1 = in proportion).
 const COORDINATION = 2;
+const FIELD_WEIGHTS = FIELDS.map((f) => WEIGHTS[f]);
+const SUMMARY = FIELDS.indexOf('summary');
 const BODY = FIELDS.indexOf('body');
 const BODY_ONLY = 0.5;
 
@@ -48,31 +50,41 @@ export class Engine {
     docs.forEach((doc, d) => {
       const tokens = FIELDS.map((f) => tokenize(doc.fields[f]));
       // Snippets come from the prose only, tokenised once here rather than per request.
+      // `tokens` has one list per field, so neither fallback is ever taken.
       this.proseOf.push([
-        { text: doc.fields.summary, tokens: tokens[FIELDS.indexOf('summary')]! },
-        { text: doc.fields.body, tokens: tokens[FIELDS.indexOf('body')]! },
+        { text: doc.fields.summary, tokens: tokens[SUMMARY] ?? [] },
+        { text: doc.fields.body, tokens: tokens[BODY] ?? [] },
       ]);
-      const lengths = FIELDS.map(() => 0);
-      tokens.forEach((list, f) => {
+      const lengths = tokens.map((list, f) => {
+        let length = 0;
         for (const token of list) {
           // Stop words are indexed (a query made only of them is searched as typed) but do not
           // count towards a field's length or a phrase's positions.
-          const position = STOP_WORDS.has(token.word) ? -1 : lengths[f]!++;
+          const position = STOP_WORDS.has(token.word) ? -1 : length++;
           const byDoc = this.postings.get(token.stem) ?? new Map<number, number[][]>();
           const positions = byDoc.get(d) ?? FIELDS.map(() => []);
-          positions[f]!.push(position);
+          (positions[f] ??= []).push(position);
           byDoc.set(d, positions);
           this.postings.set(token.stem, byDoc);
         }
-        totals[f]! += lengths[f]!;
+        totals[f] = (totals[f] ?? 0) + length;
+        return length;
       });
       this.fieldLengths.push(lengths);
     });
     this.averageLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
   }
 
+  document(doc: number): SearchDocument {
+    const found = this.docs[doc];
+    if (!found) throw new RangeError(`No record ${doc} in the search index.`);
+    return found;
+  }
+
   prose(doc: number): Prose[] {
-    return this.proseOf[doc]!;
+    const prose = this.proseOf[doc];
+    if (!prose) throw new RangeError(`No record ${doc} in the search index.`);
+    return prose;
   }
 
   has(stem: string): boolean {
@@ -81,18 +93,29 @@ export class Engine {
 
   /** Term frequencies per field of each record containing the stem sequence (a phrase: in order). */
   private frequencies(stems: string[]): Map<number, number[]> {
-    const lists = stems.map((s) => this.postings.get(s));
     const out = new Map<number, number[]>();
-    if (lists.some((l) => !l)) return out;
-    const [first, ...rest] = lists as Map<number, number[][]>[];
-    for (const [d, positions] of first!) {
+    const lists: Map<number, number[][]>[] = [];
+    for (const s of stems) {
+      const list = this.postings.get(s);
+      if (!list) return out;
+      lists.push(list);
+    }
+    const [first, ...rest] = lists;
+    if (!first) return out;
+    for (const [d, positions] of first) {
       if (rest.length === 0) {
         out.set(d, positions.map((p) => p.length));
         continue;
       }
-      const others = rest.map((l) => l.get(d));
-      if (others.some((o) => !o)) continue;
-      const tf = positions.map((starts, f) => starts.filter((p) => others.every((o, j) => o![f]!.includes(p + j + 1))).length);
+      const others: number[][][] = [];
+      for (const list of rest) {
+        const o = list.get(d);
+        if (!o) break;
+        others.push(o);
+      }
+      if (others.length < rest.length) continue;
+      // Every record's positions have one list per field, so o[f] is there.
+      const tf = positions.map((starts, f) => starts.filter((p) => others.every((o, j) => o[f]?.includes(p + j + 1))).length);
       if (tf.some((n) => n > 0)) out.set(d, tf);
     }
     return out;
@@ -100,9 +123,15 @@ export class Engine {
 
   private bm25f(tf: number[], doc: number, idf: number): number {
     let weighted = 0;
-    FIELDS.forEach((f, i) => {
-      if (tf[i]) weighted += (WEIGHTS[f] * tf[i]!) / (1 - B + (B * this.fieldLengths[doc]![i]!) / this.averageLength[i]!);
-    });
+    const lengths = this.fieldLengths[doc];
+    if (!lengths) throw new RangeError(`No record ${doc} in the search index.`);
+    for (let i = 0; i < FIELD_WEIGHTS.length; i++) {
+      const frequency = tf[i];
+      // Hot loop: the weights, `lengths` and the averages all have one entry per field, so these
+      // reads are in range; a check or fallback per read would only slow scoring down.
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+      if (frequency) weighted += (FIELD_WEIGHTS[i]! * frequency) / (1 - B + (B * lengths[i]!) / this.averageLength[i]!);
+    }
     return (idf * weighted * (K1 + 1)) / (K1 + weighted);
   }
 
@@ -122,7 +151,7 @@ export class Engine {
         for (const [d, tf] of this.frequencies(alt.stems)) {
           if (allowed && !allowed(d)) continue;
           const c = combined.get(d) ?? { tf: FIELDS.map(() => 0), weight: 0 };
-          tf.forEach((v, i) => (c.tf[i] = Math.max(c.tf[i]!, v * alt.weight)));
+          tf.forEach((v, i) => (c.tf[i] = Math.max(c.tf[i] ?? 0, v * alt.weight)));
           c.weight = Math.max(c.weight, alt.weight);
           combined.set(d, c);
         }

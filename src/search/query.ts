@@ -67,12 +67,14 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
 
   used.forEach((word, i) => {
     if (covered.has(i)) return;
-    const alternatives: Alternative[] = [{ stems: [stems[i]!], weight: 1 }, ...context.thesaurus.expand([stems[i]!])];
+    // stems[i] is stem(word), computed once above; the fallback only satisfies the index check.
+    const wordStem = stems[i] ?? stem(word);
+    const alternatives: Alternative[] = [{ stems: [wordStem], weight: 1 }, ...context.thesaurus.expand([wordStem])];
     // Only the word typed last may be unfinished.
     const last = i === used.length - 1 && word === words.at(-1);
     const completions = last ? context.vocabulary.completions(word, MAX_COMPLETIONS) : [];
     for (const c of completions) alternatives.push({ stems: [stem(c)], weight: COMPLETION_WEIGHT });
-    if (!context.has(stems[i]!) && alternatives.length === 1) {
+    if (!context.has(wordStem) && alternatives.length === 1) {
       const fix = context.vocabulary.correct(word);
       if (fix) {
         alternatives.push({ stems: [stem(fix)], weight: CORRECTION_WEIGHT }, ...context.thesaurus.expand([stem(fix)]).map((a) => ({ ...a, weight: a.weight * CORRECTION_WEIGHT })));

@@ -21,21 +21,35 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
     if (p.tokens.length === 0) continue;
     if (!best) best = { prose: p, from: 0, score: 0 };
     const matches: number[] = [];
-    for (let i = 0; i < p.tokens.length; i++) if (highlight.has(p.tokens[i]!.stem)) matches.push(i);
+    let i = 0;
+    for (const token of p.tokens) {
+      if (highlight.has(token.stem)) matches.push(i);
+      i++;
+    }
     // Windows worth trying start at a match; score each by the distinct words it shows (then by
     // how many), the earliest winning a tie, since an opening reads best. Two pointers over the
     // matches keep this linear in their number.
     const inWindow = new Map<string, number>();
     let end = 0;
+    // Hot loop: m and end stay below matches.length, and every match is an index of p.tokens, so
+    // the reads marked below are in range; a check or fallback per read would only slow it down.
     for (let m = 0; m < matches.length; m++) {
-      for (; end < matches.length && matches[end]! < matches[m]! + WINDOW; end++) {
-        const stem = p.tokens[matches[end]!]!.stem;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+      const start = matches[m]!;
+      for (; end < matches.length; end++) {
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+        const at = matches[end]!;
+        if (at >= start + WINDOW) break;
+        // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+        const stem = p.tokens[at]!.stem;
         inWindow.set(stem, (inWindow.get(stem) ?? 0) + 1);
       }
       const score = inWindow.size + (end - m) * 0.01;
-      if (score > best.score) best = { prose: p, from: matches[m]!, score };
-      const leaving = p.tokens[matches[m]!]!.stem;
-      const left = inWindow.get(leaving)! - 1;
+      if (score > best.score) best = { prose: p, from: start, score };
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+      const leaving = p.tokens[start]!.stem;
+      // The window always holds its own first match (end > m), so the count is at least 1.
+      const left = (inWindow.get(leaving) ?? 1) - 1;
       if (left === 0) inWindow.delete(leaving);
       else inWindow.set(leaving, left);
     }
@@ -45,8 +59,11 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
   // Start a couple of words before the first match, so that the match has some context.
   const from = best.score > 0 ? Math.max(0, best.from - 2) : 0;
   const window = tokens.slice(from, from + WINDOW);
+  // Not empty: the chosen prose has tokens, and `from` is at or before one of them.
+  const [first] = window;
+  if (!first) return '';
   let out = from > 0 ? '…' : '';
-  let at = window[0]!.start;
+  let at = first.start;
   for (const t of window) {
     const word = text.slice(t.start, t.end);
     out += text.slice(at, t.start) + (highlight.has(t.stem) ? `${MARK_START}${word}${MARK_END}` : word);

@@ -1,19 +1,23 @@
 // Two rows of the dynamic programme (plus one for adjacent swaps), reused across calls: spelling
 // correction runs over thousands of candidates per word and must not allocate for each.
-let rows: Uint16Array[] = [new Uint16Array(0), new Uint16Array(0), new Uint16Array(0)];
+let rows: [Uint16Array, Uint16Array, Uint16Array] = [new Uint16Array(0), new Uint16Array(0), new Uint16Array(0)];
 
 /** Optimal-string-alignment distance (Levenshtein plus adjacent swaps), stopping past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (rows[0]!.length < b.length + 1) rows = rows.map(() => new Uint16Array(b.length + 1));
-  let [twoBack, previous, current] = rows as [Uint16Array, Uint16Array, Uint16Array];
+  if (rows[0].length < b.length + 1) rows = [new Uint16Array(b.length + 1), new Uint16Array(b.length + 1), new Uint16Array(b.length + 1)];
+  let [twoBack, previous, current] = rows;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      // The hot loop: every row holds at least b.length + 1 cells and 0 <= j - 2 < j <= b.length,
+      // so each read is in range; a check or fallback per cell would only slow it down.
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, twoBack[j - 2]! + 1);
       current[j] = d;
       if (d < best) best = d;
@@ -21,7 +25,8 @@ export function editDistance(a: string, b: string, max: number): number {
     if (best > max) return max + 1;
     [twoBack, previous, current] = [previous, current, twoBack];
   }
-  return previous[b.length]!;
+  // The rows hold at least b.length + 1 cells; past the end would mean "not within max".
+  return previous[b.length] ?? max + 1;
 }
 
 /** Words of the indexed content, for suggesting a correction to a misspelt query term. */

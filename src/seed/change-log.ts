@@ -36,7 +36,8 @@ const changeLogSchema = z
   .strictObject({ about: z.string().optional(), versions: z.array(loggedVersion) })
   .superRefine(({ versions }, ctx) => {
     versions.forEach((v, i) => {
-      if (i > 0 && Date.parse(v.at) < Date.parse(versions[i - 1]!.at)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'at'], message: 'is earlier than the version before it' });
+      const previous = versions[i - 1];
+      if (previous && Date.parse(v.at) < Date.parse(previous.at)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'at'], message: 'is earlier than the version before it' });
     });
   });
 

@@ -121,7 +121,7 @@ function loadFolder<S extends z.ZodType>(
   return entries;
 }
 
-function checkLinks(content: SeedContent, problems: SeedProblem[]): void {
+function checkLinks(content: Omit<SeedContent, 'site'>, problems: SeedProblem[]): void {
   const topicSlugs = new Set(content.topics.map((t) => t.slug));
   const sourceSlugs = new Set(content.sources.map((s) => s.slug));
   for (const required of TOPIC_SLUGS) {
@@ -182,8 +182,8 @@ export function loadSeed(root: string, registry: Registry = CONTENT_REGISTRY): S
   ) as SeedContent['records'];
   const help = loadFolder(root, 'help', helpSchema, problems);
   checkHelp(help, problems);
-  const content = { site: site!, sources, topics, records, help };
-  checkLinks(content, problems);
-  if (problems.length > 0) throw new SeedError(problems);
-  return content;
+  checkLinks({ sources, topics, records, help }, problems);
+  // A missing or invalid site.md has already added its problem.
+  if (problems.length > 0 || !site) throw new SeedError(problems);
+  return { site, sources, topics, records, help };
 }

@@ -19,7 +19,6 @@ interface SeedItem {
   file: string;
 }
 
-const typeRank = new Map(CHANGE_TYPES.map((t, i) => [t, i]));
 
 /** The hash of a seed file's text (line endings normalised, so a checkout on Windows changes nothing). */
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(path, 'utf8').replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
@@ -55,11 +54,12 @@ function diff(log: ChangeLog, items: SeedItem[]): LoggedChange[] {
     // New here: a rename when it names a recorded slug that is gone from the seed.
     const former = item.formerSlugs.filter((f) => recorded.has(itemKey(item.type, f)) && !current.has(itemKey(item.type, f)) && !renamedFrom.has(itemKey(item.type, f)));
     if (former.length > 1) throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `names ${former.join(' and ')}, both recorded and both gone: one record can only have been renamed from one of them` }]);
-    if (former.length === 1) {
-      const other = items.find((i) => i !== item && i.type === item.type && i.formerSlugs.includes(former[0]!));
-      if (other) throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `"${former[0]}" is also claimed by ${other.file}` }]);
-      renamedFrom.set(itemKey(item.type, former[0]!), item);
-      changes.push({ type: item.type, slug: former[0]!, change: 'renamed', newSlug: item.slug, hash: item.hash });
+    const [formerSlug] = former;
+    if (formerSlug !== undefined) {
+      const other = items.find((i) => i !== item && i.type === item.type && i.formerSlugs.includes(formerSlug));
+      if (other) throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `"${formerSlug}" is also claimed by ${other.file}` }]);
+      renamedFrom.set(itemKey(item.type, formerSlug), item);
+      changes.push({ type: item.type, slug: formerSlug, change: 'renamed', newSlug: item.slug, hash: item.hash });
     } else {
       changes.push({ type: item.type, slug: item.slug, change: 'created', hash: item.hash });
     }
@@ -67,7 +67,7 @@ function diff(log: ChangeLog, items: SeedItem[]): LoggedChange[] {
   for (const [key, gone] of recorded) {
     if (!current.has(key) && !renamedFrom.has(key)) changes.push({ type: gone.type, slug: gone.slug, change: 'removed' });
   }
-  return changes.sort((a, b) => typeRank.get(a.type)! - typeRank.get(b.type)! || a.slug.localeCompare(b.slug, 'en'));
+  return changes.sort((a, b) => CHANGE_TYPES.indexOf(a.type) - CHANGE_TYPES.indexOf(b.type) || a.slug.localeCompare(b.slug, 'en'));
 }
 
 export interface ChangeLogStatus {

@@ -16,7 +16,7 @@ async function whole(url: string): Promise<{ entries: Entry[]; pages: FeedPage[]
   for (let next: string | null = url; next; ) {
     const res = await get(next);
     if (res.statusCode !== 200) throw new Error(`${next}: ${res.statusCode} ${res.body}`);
-    const page = res.json() as FeedPage;
+    const page = res.json<FeedPage>();
     pages.push(page);
     next = page.links.next ?? null;
   }
@@ -48,7 +48,7 @@ t.test('pages like the collections: limit, offset, meta and first/prev/next/last
   t.equal(res.statusCode, 200);
   t.match(res.headers['cache-control'], /public/);
   t.ok(res.headers.etag);
-  const page = res.json() as FeedPage;
+  const page = res.json<FeedPage>();
   t.same(page.data, entries.slice(20, 30), 'the same entries as the whole feed, in the same order');
   t.match(page.meta, { total, limit: 10, offset: 20 });
   t.same(page.links, {
@@ -59,14 +59,14 @@ t.test('pages like the collections: limit, offset, meta and first/prev/next/last
     next: '/v1/changes?limit=10&offset=30',
   });
   const since = await get('/v1/changes?since=2020-01-01T00:00:00Z&limit=5');
-  t.equal((since.json() as FeedPage).links.next, '/v1/changes?since=2020-01-01T00%3A00%3A00.000Z&limit=5&offset=5', 'links carry since in its one spelling');
+  t.equal(since.json<FeedPage>().links.next, '/v1/changes?since=2020-01-01T00%3A00%3A00.000Z&limit=5&offset=5', 'links carry since in its one spelling');
   const again = await get('/v1/changes?offset=20&limit=10');
   t.equal(again.headers.etag, res.headers.etag, 'another spelling of the same page is the same answer');
 });
 
 t.test('since a content version or a date-time', async (t) => {
   const version = app.content.version;
-  const latest = (await get(`/v1/changes?since=${version}`)).json() as FeedPage;
+  const latest = (await get(`/v1/changes?since=${version}`)).json<FeedPage>();
   t.equal(latest.meta.total, 0, 'nothing changed after the version being served');
   const upper = await get(`/v1/changes?since=${version.toUpperCase()}`);
   t.equal(upper.statusCode, 200, 'a version in capitals is the same version');
@@ -74,14 +74,14 @@ t.test('since a content version or a date-time', async (t) => {
   const { entries } = await whole('/v1/changes?limit=100');
   const firstAt = entries[0]!.at;
   const before = new Date(Date.parse(firstAt) - 1000).toISOString();
-  t.equal(((await get(`/v1/changes?since=${before}`)).json() as FeedPage).meta.total, entries.length, 'a moment before the log began: everything');
-  t.equal(((await get(`/v1/changes?since=${firstAt}`)).json() as FeedPage).meta.total, entries.filter((e) => e.at > firstAt).length, 'changes strictly after the moment');
-  t.equal(((await get('/v1/changes?since=2099-01-01')).json() as FeedPage).meta.total, 0, 'a date after everything: nothing');
+  t.equal((await get(`/v1/changes?since=${before}`)).json<FeedPage>().meta.total, entries.length, 'a moment before the log began: everything');
+  t.equal((await get(`/v1/changes?since=${firstAt}`)).json<FeedPage>().meta.total, entries.filter((e) => e.at > firstAt).length, 'changes strictly after the moment');
+  t.equal((await get('/v1/changes?since=2099-01-01')).json<FeedPage>().meta.total, 0, 'a date after everything: nothing');
   const offset = await get(`/v1/changes?since=${encodeURIComponent('2020-01-01T01:00:00+01:00')}`);
   t.equal(offset.statusCode, 200, 'a date-time with an offset');
   const unencoded = await get('/v1/changes?since=2020-01-01T01:00:00+01:00');
   t.equal(unencoded.statusCode, 200, 'an offset whose + arrived as a space');
-  t.equal((unencoded.json() as FeedPage).links.self, (offset.json() as FeedPage).links.self);
+  t.equal(unencoded.json<FeedPage>().links.self, offset.json<FeedPage>().links.self);
 });
 
 t.test('a malformed since, or a content version the log does not know, is a 400 saying what is accepted', async (t) => {

@@ -19,28 +19,28 @@ const keysOf = (item: object) => Object.keys(item).sort();
 t.test('a list keeps only the named fields, plus type, slug and href; the envelope is unchanged', async (t) => {
   const res = await get('/v1/strategies?fields=title,summary&limit=5&topic=emotional-withdrawal');
   t.equal(res.statusCode, 200);
-  const body = res.json() as Page;
+  const body = res.json<Page>();
   t.equal(body.data.length, 5);
   for (const item of body.data) t.same(keysOf(item), ['href', 'slug', 'summary', 'title', 'type'], `${item.slug}: only the named fields`);
   t.doesNotThrow(() => pageEnvelope(RECORD_ITEMS.strategies).parse(body), 'the documented shape accepts trimmed items');
 
-  const full = (await get('/v1/strategies?limit=5&topic=emotional-withdrawal')).json() as Page;
+  const full = (await get('/v1/strategies?limit=5&topic=emotional-withdrawal')).json<Page>();
   t.same(body.data, full.data.map(({ type, slug, title, summary, href }) => ({ type, slug, title, summary, href })), 'the values are the full records\'');
   t.same(body.meta, full.meta, 'meta as without fields');
   t.equal(body.links.self, '/v1/strategies?fields=summary%2Ctitle&topic=emotional-withdrawal&limit=5&offset=0', 'links carry fields, canonically');
   t.equal(body.links.next, '/v1/strategies?fields=summary%2Ctitle&topic=emotional-withdrawal&limit=5&offset=5');
 
   // fields is not a facet: it trims, it does not filter.
-  const kinds = (await get('/v1/signs?kind=emotional&fields=kind&limit=100')).json() as Page;
-  t.equal(kinds.meta.total, ((await get('/v1/signs?kind=emotional&limit=100')).json() as Page).meta.total, 'the same records as without fields');
+  const kinds = (await get('/v1/signs?kind=emotional&fields=kind&limit=100')).json<Page>();
+  t.equal(kinds.meta.total, (await get('/v1/signs?kind=emotional&limit=100')).json<Page>().meta.total, 'the same records as without fields');
   t.ok(kinds.data.length > 0 && kinds.data.every((s) => s.kind === 'emotional'));
 });
 
 t.test('naming every field gives the same data as naming none, in the same order', async (t) => {
   for (const { collection } of CONTENT_TYPES) {
     const all = Object.keys(RECORD_SCHEMAS[collection].shape).join(',');
-    const fielded = (await get(`/v1/${collection}?fields=${all}&limit=100`)).json() as Page;
-    const plain = (await get(`/v1/${collection}?limit=100`)).json() as Page;
+    const fielded = (await get(`/v1/${collection}?fields=${all}&limit=100`)).json<Page>();
+    const plain = (await get(`/v1/${collection}?limit=100`)).json<Page>();
     t.equal(JSON.stringify(fielded.data), JSON.stringify(plain.data), collection);
   }
 });
@@ -48,13 +48,13 @@ t.test('naming every field gives the same data as naming none, in the same order
 t.test('an item keeps only the named fields, in the requested format', async (t) => {
   const res = await get('/v1/therapies/cognitive-behavioural-therapy?fields=acronym,whenToConsider');
   t.equal(res.statusCode, 200);
-  const body = res.json() as { data: Item; links: { self: string } };
+  const body = res.json<{ data: Item; links: { self: string } }>();
   t.same(keysOf(body.data), ['acronym', 'href', 'slug', 'type', 'whenToConsider']);
   t.equal(body.data.acronym, 'CBT');
   t.equal(body.links.self, '/v1/therapies/cognitive-behavioural-therapy?fields=acronym%2CwhenToConsider');
   t.doesNotThrow(() => itemEnvelope(RECORD_ITEMS.therapies).parse(body));
 
-  const html = (await get('/v1/strategies/journaling?fields=body&format=html')).json() as { data: Item };
+  const html = (await get('/v1/strategies/journaling?fields=body&format=html')).json<{ data: Item }>();
   t.same(keysOf(html.data), ['body', 'href', 'slug', 'type']);
   t.match(html.data.body, /^<(p|ul|h2)>/, 'the body as rendered for the full record');
   t.equal((await get('/v1/signs/not-a-sign?fields=title')).statusCode, 404);
@@ -63,7 +63,7 @@ t.test('an item keeps only the named fields, in the requested format', async (t)
 t.test('topics: fields trims the topic; records expanded by include stay whole', async (t) => {
   const res = await get('/v1/topics/emotional-withdrawal?fields=title,related&include=signs');
   t.equal(res.statusCode, 200);
-  const topic = (res.json() as { data: Item & { related: Record<string, { items?: Item[] }> } }).data;
+  const topic = res.json<{ data: Item & { related: Record<string, { items?: Item[] }> } }>().data;
   t.same(keysOf(topic), ['href', 'related', 'slug', 'title', 'type']);
   t.ok(topic.related.signs!.items!.length > 0);
   t.ok(topic.related.signs!.items!.every((s) => typeof s.body === 'string' && typeof s.summary === 'string'), 'included records are whole');
@@ -72,11 +72,11 @@ t.test('topics: fields trims the topic; records expanded by include stay whole',
   // Each collection named gets `items`, an array even when the topic has none of that kind.
   const all = CONTENT_TYPES.map((c) => c.collection).join(',');
   for (const slug of ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment']) {
-    const related = ((await get(`/v1/topics/${slug}?include=${all}`)).json() as { data: { related: Record<string, { count: number; items?: Item[] }> } }).data.related;
+    const related = (await get(`/v1/topics/${slug}?include=${all}`)).json<{ data: { related: Record<string, { count: number; items?: Item[] }> } }>().data.related;
     for (const [name, { count, items }] of Object.entries(related)) t.equal(items?.length, Math.min(count, 20), `${slug}: ${name} items`);
   }
 
-  const list = (await get('/v1/topics?fields=definition')).json() as Page;
+  const list = (await get('/v1/topics?fields=definition')).json<Page>();
   t.equal(list.data.length, 3);
   for (const item of list.data) t.same(keysOf(item), ['definition', 'href', 'slug', 'type']);
   t.doesNotThrow(() => pageEnvelope(TopicItem).parse(list));
@@ -84,12 +84,12 @@ t.test('topics: fields trims the topic; records expanded by include stay whole',
 });
 
 t.test('sources: list and item', async (t) => {
-  const list = (await get('/v1/sources?fields=citation&kind=article')).json() as Page;
+  const list = (await get('/v1/sources?fields=citation&kind=article')).json<Page>();
   t.ok(list.data.length > 0);
   for (const item of list.data) t.same(keysOf(item), ['citation', 'href', 'slug', 'type']);
   const res = await get('/v1/sources/detachment-article?fields=publisher,url&region=gb');
   t.equal(res.statusCode, 200);
-  const body = res.json() as { data: Item; meta: { crisis: { region: string } }; links: { self: string } };
+  const body = res.json<{ data: Item; meta: { crisis: { region: string } }; links: { self: string } }>();
   t.same(keysOf(body.data), ['href', 'publisher', 'slug', 'type', 'url']);
   t.equal(body.links.self, '/v1/sources/detachment-article?fields=publisher%2Curl&region=GB');
   t.equal(body.meta.crisis.region, 'GB', 'the item takes region like the rest');
@@ -101,7 +101,7 @@ t.test('search: the same rule, and field order is canonical there too', async (t
   const [a, b] = await Promise.all([get('/v1/search?q=journaling&fields=summary,title'), get('/v1/search?q=journaling&fields=title,summary,title')]);
   t.equal(a.statusCode, 200);
   t.equal(a.headers.etag, b.headers.etag, 'one answer for both orders');
-  const body = a.json() as Page;
+  const body = a.json<Page>();
   for (const hit of body.data) t.same(keysOf(hit), ['href', 'slug', 'summary', 'title', 'type']);
   t.equal(body.links.self, '/v1/search?fields=summary%2Ctitle&q=journaling&limit=20&offset=0');
 });
@@ -133,7 +133,7 @@ t.test('an unknown field is a 400 that names it and lists the allowed ones', asy
     const res = await get(url);
     t.equal(res.statusCode, 400, url);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
-    const problem = res.json() as { detail: string; errors: { in: string; name: string; detail: string }[] };
+    const problem = res.json<{ detail: string; errors: { in: string; name: string; detail: string }[] }>();
     t.equal(problem.errors.length, 1, `${url}: one error for the parameter`);
     t.match(problem.errors[0], { in: 'query', name: 'fields' });
     for (const name of unknown) t.match(problem.detail, `"${name}"`, `${url}: names "${name}"`);
@@ -147,7 +147,7 @@ t.test('an unknown field is a 400 that names it and lists the allowed ones', asy
 t.test('include is a typed list: an unknown collection is a 400 naming it', async (t) => {
   const res = await get('/v1/topics/emotional-withdrawal?include=sings,strategies');
   t.equal(res.statusCode, 400);
-  const problem = res.json() as { detail: string; errors: { name: string; detail: string }[] };
+  const problem = res.json<{ detail: string; errors: { name: string; detail: string }[] }>();
   t.match(problem.errors[0], { name: 'include', detail: /"sings".*must be one of signs, causes, contexts/ });
   t.match(problem.detail, /"sings"/);
   t.notMatch(problem.detail, /"strategies"/);
@@ -156,7 +156,7 @@ t.test('include is a typed list: an unknown collection is a 400 naming it', asyn
 
 type Parameter = { name: string; in: string; style?: string; explode?: boolean; schema: { type?: string; items?: { enum?: string[] } } };
 t.test('the spec shows fields per type and include as arrays of enums, sent comma-separated', async (t) => {
-  const spec = (await get('/openapi.json')).json() as { paths: Record<string, { get: { parameters: Parameter[] } }> };
+  const spec = (await get('/openapi.json')).json<{ paths: Record<string, { get: { parameters: Parameter[] } }> }>();
   const param = (path: string, name: string) => spec.paths[path]!.get.parameters.find((p) => p.name === name)!;
   const expected: [string, string[]][] = [
     ...CONTENT_TYPES.flatMap(({ collection }): [string, string[]][] => {

@@ -19,7 +19,7 @@ for (const { collection, type } of CONTENT_TYPES) {
     const res = await get(`/v1/${collection}?limit=100`);
     t.equal(res.statusCode, 200);
     t.match(res.headers['content-type'], /^application\/json/);
-    const body = res.json() as PageBody;
+    const body = res.json<PageBody>();
     t.doesNotThrow(() => pageEnvelope(RECORD_SCHEMAS[collection]).parse(body), 'matches the documented schema');
     t.ok(body.data.length > 0, 'has records');
     t.equal(body.meta.total, body.data.length);
@@ -44,12 +44,12 @@ for (const { collection, type } of CONTENT_TYPES) {
 }
 
 t.test('filters by topic, one or several', async (t) => {
-  const one = (await get('/v1/signs?topic=emotional-detachment&limit=100')).json() as PageBody;
+  const one = (await get('/v1/signs?topic=emotional-detachment&limit=100')).json<PageBody>();
   t.ok(one.data.length > 0);
   t.ok(one.data.every((r) => r.topics.some((x) => x.slug === 'emotional-detachment')));
-  const all = (await get('/v1/signs?limit=100')).json() as PageBody;
+  const all = (await get('/v1/signs?limit=100')).json<PageBody>();
   t.ok(one.meta.total < all.meta.total, 'the filter narrows the list');
-  const two = (await get('/v1/signs?topic=emotional-detachment,emotional-isolation&limit=100')).json() as PageBody;
+  const two = (await get('/v1/signs?topic=emotional-detachment,emotional-isolation&limit=100')).json<PageBody>();
   t.ok(two.meta.total > one.meta.total, 'several topics widen it again');
   t.ok(two.data.every((r) => r.topics.some((x) => ['emotional-detachment', 'emotional-isolation'].includes(x.slug))));
   const unknown = await get('/v1/signs?topic=emotional-loneliness');
@@ -67,11 +67,11 @@ t.test("filters by each type's own facets", async (t) => {
     ['impacts', 'area', 'physical-health'],
   ];
   for (const [collection, facet, value] of cases) {
-    const body = (await get(`/v1/${collection}?${facet}=${value}&limit=100`)).json() as PageBody;
+    const body = (await get(`/v1/${collection}?${facet}=${value}&limit=100`)).json<PageBody>();
     t.ok(body.data.length > 0, `${collection}?${facet}=${value} finds records`);
     t.ok(body.data.every((r) => r[facet] === value), `only ${facet}=${value}`);
   }
-  const both = (await get('/v1/strategies?category=prevention,relapse-prevention&topic=emotional-withdrawal&limit=100')).json() as PageBody;
+  const both = (await get('/v1/strategies?category=prevention,relapse-prevention&topic=emotional-withdrawal&limit=100')).json<PageBody>();
   t.ok(both.data.length > 0);
   t.ok(both.data.every((r) => ['prevention', 'relapse-prevention'].includes(r.category as string) && r.topics.some((x) => x.slug === 'emotional-withdrawal')));
   const bad = await get('/v1/signs?kind=angry');
@@ -83,7 +83,7 @@ t.test("filters by each type's own facets", async (t) => {
 
 t.test('pages with limit and offset, with links that walk the whole collection', async (t) => {
   const first = await get('/v1/signs?limit=5&topic=emotional-withdrawal');
-  const body = first.json() as PageBody;
+  const body = first.json<PageBody>();
   t.equal(body.meta.limit, 5);
   t.equal(body.meta.offset, 0);
   t.equal(body.data.length, 5);
@@ -94,9 +94,9 @@ t.test('pages with limit and offset, with links that walk the whole collection',
   t.equal(body.links.last, `/v1/signs?topic=emotional-withdrawal&limit=5&offset=${lastOffset}`);
 
   const seen: string[] = [];
-  let next: string | null = body.links.self!;
+  let next: string | null = body.links.self;
   while (next) {
-    const page = (await get(next)).json() as PageBody;
+    const page: PageBody = (await get(next)).json();
     seen.push(...page.data.map((r) => r.slug));
     if (page.links.next === null) t.equal(page.links.self, body.links.last, 'the walk ends on the last page');
     else t.equal(page.links.next.includes(`offset=${page.meta.offset + 5}`), true);
@@ -105,19 +105,19 @@ t.test('pages with limit and offset, with links that walk the whole collection',
   t.equal(seen.length, body.meta.total);
   t.equal(new Set(seen).size, seen.length, 'no record appears twice');
 
-  const beyond = (await get('/v1/signs?offset=500')).json() as PageBody;
+  const beyond = (await get('/v1/signs?offset=500')).json<PageBody>();
   t.same(beyond.data, []);
   t.ok(beyond.links.prev, 'a page past the end still links back');
   t.equal(beyond.links.next, null);
 });
 
 t.test('sorts by a documented key', async (t) => {
-  const titles = ((await get('/v1/faqs?sort=title&limit=100')).json() as PageBody).data.map((r) => r.title);
+  const titles = (await get('/v1/faqs?sort=title&limit=100')).json<PageBody>().data.map((r) => r.title);
   t.same(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en')));
-  const desc = ((await get('/v1/faqs?sort=-title&limit=100')).json() as PageBody).data.map((r) => r.title);
+  const desc = (await get('/v1/faqs?sort=-title&limit=100')).json<PageBody>().data.map((r) => r.title);
   t.same(desc, [...titles].reverse());
-  const editorial = ((await get('/v1/strategies?limit=3')).json() as PageBody).data.map((r) => r.slug);
-  t.same(editorial, ((await get('/v1/strategies?sort=order&limit=3')).json() as PageBody).data.map((r) => r.slug));
+  const editorial = (await get('/v1/strategies?limit=3')).json<PageBody>().data.map((r) => r.slug);
+  t.same(editorial, (await get('/v1/strategies?sort=order&limit=3')).json<PageBody>().data.map((r) => r.slug));
   const bad = await get('/v1/faqs?sort=popularity');
   t.equal(bad.statusCode, 400);
   t.match(bad.json().errors[0], { name: 'sort', detail: /must be one of order, -order, title/ });
@@ -134,7 +134,7 @@ t.test('format chooses how bodies are encoded', async (t) => {
   t.equal(text.bodyFormat, 'text');
   t.notMatch(text.body, /<\/?[a-z]+>|\*\*|^#+ /m, 'no markup left');
   t.ok(text.body.length > 100);
-  const list = ((await get('/v1/signs?format=html&limit=3')).json() as PageBody).data;
+  const list = (await get('/v1/signs?format=html&limit=3')).json<PageBody>().data;
   t.ok(list.every((r) => r.body.startsWith('<')));
   t.equal((await get('/v1/signs?format=pdf')).statusCode, 400);
 });

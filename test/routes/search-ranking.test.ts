@@ -17,7 +17,7 @@ interface Hit {
 const search = async (q: string, extra = '') => {
   const res = await app.inject({ method: 'GET', url: `/v1/search?q=${encodeURIComponent(q)}${extra}` });
   t.equal(res.statusCode, 200, q);
-  return res.json() as { data: Hit[]; meta: { total: number; correctedQuery: string | null } };
+  return res.json<{ data: Hit[]; meta: { total: number; correctedQuery: string | null } }>();
 };
 const top = async (q: string, n: number) => (await search(q)).data.slice(0, n).map((h) => `${h.type}/${h.slug}`);
 

@@ -9,7 +9,7 @@ const app = await build(t);
 type Hit = Record<string, unknown> & { type: string; slug: string; href: string };
 const search = async (query: string) => {
   const res = await app.inject({ method: 'GET', url: `/v1/search?${query}` });
-  return { res, body: res.json() as { data: Hit[] } };
+  return { res, body: res.json<{ data: Hit[] }>() };
 };
 const hit = (hits: Hit[], type: string, slug: string) => hits.find((h) => h.type === type && h.slug === slug);
 
@@ -64,7 +64,7 @@ t.test('an unknown field is a 400 that names it', async (t) => {
   const { res } = await search('q=journaling&fields=title,colour');
   t.equal(res.statusCode, 400);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
-  const problem = res.json() as { errors: { name: string; detail: string }[] };
+  const problem = res.json<{ errors: { name: string; detail: string }[] }>();
   t.equal(problem.errors[0]!.name, 'fields');
   t.match(problem.errors[0]!.detail, /"colour"/, 'the detail names the unknown field');
   t.notMatch(problem.errors[0]!.detail, /"title"/, 'and only it');
@@ -72,7 +72,7 @@ t.test('an unknown field is a 400 that names it', async (t) => {
 });
 
 t.test('the spec lists the allowed field names', async (t) => {
-  const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, { get: { parameters: { name: string; schema: { items?: { enum?: string[] } } }[] } }> };
+  const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, { get: { parameters: { name: string; schema: { items?: { enum?: string[] } } }[] } }> }>();
   const fields = spec.paths['/v1/search']!.get.parameters.find((p) => p.name === 'fields')!;
   const names = fields.schema.items!.enum!;
   t.ok(['title', 'summary', 'firstStep', 'snippet'].every((n) => names.includes(n)), 'allowed names are listed');

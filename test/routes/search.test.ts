@@ -7,7 +7,7 @@ const app = await build(t);
 type Hit = { type: string; slug: string; title: string; score: number; snippet: string; topics: { slug: string }[] };
 const search = async (query: string) => {
   const res = await app.inject({ method: 'GET', url: `/v1/search?${query}` });
-  return { res, body: res.json() as { data: Hit[]; meta: { total: number; correctedQuery: string | null; query: string }; links: Record<string, string | null> } };
+  return { res, body: res.json<{ data: Hit[]; meta: { total: number; correctedQuery: string | null; query: string }; links: Record<string, string | null> }>() };
 };
 const q = (text: string, extra = '') => search(`q=${encodeURIComponent(text)}${extra}`);
 const ids = (hits: Hit[]) => hits.map((h) => `${h.type}:${h.slug}`);

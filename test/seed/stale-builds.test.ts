@@ -9,7 +9,7 @@ t.test("a killed build's temporary store and journal are removed by the next bui
   const dir = scratchDir(t);
   const storePath = join(dir, 'content.db');
   // A pid that has certainly exited: a process that ran and was reaped.
-  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+  const dead = spawnSync(process.execPath, ['-e', '']).pid;
   // A build that is still running elsewhere (a live process).
   const alive = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
   t.teardown(() => alive.kill('SIGKILL'));

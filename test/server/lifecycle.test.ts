@@ -25,8 +25,8 @@ function start(env: Record<string, string>): Running {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
   return { child, output: () => output, exited };
 }
@@ -58,7 +58,7 @@ async function until(check: () => boolean | Promise<boolean>): Promise<boolean> 
 const readAll = (socket: Socket) =>
   new Promise<string>((done) => {
     let data = '';
-    socket.on('data', (d) => (data += d));
+    socket.on('data', (d) => (data += d.toString()));
     socket.on('end', () => done(data));
     socket.on('close', () => done(data));
   });
@@ -166,7 +166,7 @@ t.test('SIGTERM under keep-alive load: readiness fails at once, the drain keeps 
   const idle = await open(port);
   let idleData = '';
   let idleError = '';
-  idle.on('data', (d) => (idleData += d));
+  idle.on('data', (d) => (idleData += d.toString()));
   idle.on('error', (error: NodeJS.ErrnoException) => (idleError = error.code ?? error.message));
   const idleClosed = new Promise<void>((done) => idle.on('close', () => done()));
   idle.write('GET /v1/topics HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n');

@@ -42,10 +42,11 @@ export default fp(
 
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (hasZodFastifySchemaValidationErrors(error)) {
-        const errors = parameterErrors(error as FastifyError, 'is not a parameter of this operation');
+        const errors = parameterErrors(error, 'is not a parameter of this operation');
+        const [only] = errors;
         const detail =
-          errors.length === 1
-            ? `The ${errors[0]!.in} parameter "${errors[0]!.name}" ${errors[0]!.detail.startsWith('is ') ? errors[0]!.detail : errors[0]!.detail.replace(/^/, 'is invalid: ')}.`
+          only && errors.length === 1
+            ? `The ${only.in} parameter "${only.name}" ${only.detail.startsWith('is ') ? only.detail : only.detail.replace(/^/, 'is invalid: ')}.`
             : `${errors.length} parameters are invalid: ${[...new Set(errors.map((e) => `"${e.name}"`))].join(', ')}.`;
         return sendProblem(request, reply, 400, detail, errors);
       }
@@ -75,7 +76,8 @@ export default fp(
         reply.header('allow', ALLOWED_METHODS);
         return sendProblem(request, reply, 405, `This API is read-only: ${request.method} is not allowed. Use ${ALLOWED_METHODS}.`);
       }
-      const path = request.url.split('?')[0]!.slice(0, 200);
+      const [pathname = ''] = request.url.split('?');
+      const path = pathname.slice(0, 200);
       return sendProblem(request, reply, 404, `No resource at ${path}. See /docs for the available endpoints.`);
     });
   },

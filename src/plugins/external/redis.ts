@@ -41,7 +41,9 @@ export async function sharedCounters(app: FastifyInstance, url: string): Promise
   client.defineCommand = (name: string, definition: { lua: string; numberOfKeys?: number }) => {
     define(name, definition);
     const commands = client as unknown as Record<string, (...args: unknown[]) => unknown>;
-    const command = commands[name]!.bind(client);
+    const defined = commands[name];
+    if (!defined) throw new Error(`ioredis did not define the command "${name}"`);
+    const command = defined.bind(client);
     commands[name] = (...args: unknown[]) => {
       const callback = args.at(-1);
       if (typeof callback !== 'function') return command(...args);

@@ -78,7 +78,8 @@ export default async function searchRoutes(fastify: FastifyInstance) {
 /** The record as its own collection presents it; a topic without its related collections. */
 function present(app: FastifyInstance, type: string, slug: string, format: BodyFormat): Record<string, unknown> {
   if (type === 'topic') {
-    const t = app.content.getTopic(slug)!;
+    const t = app.content.getTopic(slug);
+    if (!t) throw unindexed(type, slug);
     return {
       type,
       slug,
@@ -95,5 +96,11 @@ function present(app: FastifyInstance, type: string, slug: string, format: BodyF
       href: hrefOf('topics', slug),
     };
   }
-  return app.present.record(app.content.get(collectionOfType(type)!, slug)!, format);
+  const collection = collectionOfType(type);
+  const record = collection && app.content.get(collection, slug);
+  if (!record) throw unindexed(type, slug);
+  return app.present.record(record, format);
 }
+
+// The index is built from the same store it is read with, so a hit always has its record.
+const unindexed = (type: string, slug: string) => new Error(`The search index found ${type} "${slug}", which the content store does not have.`);

@@ -69,7 +69,7 @@ export function responseValidator(doc: OpenApiDoc) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   // ajv-formats is CommonJS: under NodeNext its function is the default export's `default`.
   addFormats.default(ajv);
-  ajv.addSchema(doc as object, 'openapi.json');
+  ajv.addSchema(doc, 'openapi.json');
   const cache = new Map<string, ValidateFunction>();
   return (op: Operation, status: string, mediaType: string, body: unknown): string | undefined => {
     const ref = `openapi.json${op.pointer}/responses/${encodeURIComponent(status)}/content/${encodeURIComponent(mediaType.replace(/\//g, '~1'))}/schema`;

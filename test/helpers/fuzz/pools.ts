@@ -28,7 +28,7 @@ export async function harvestPools(app: FastifyInstance, operations: Operation[]
     for (let page = 0; url && page < 100; page++) {
       const res = await app.inject({ method: 'GET', url });
       if (res.statusCode !== 200 || !/json/.test(String(res.headers['content-type']))) break;
-      const body = res.json() as { data?: { slug?: unknown }[]; links?: { next?: unknown } };
+      const body: { data?: { slug?: unknown }[]; links?: { next?: unknown } } = res.json();
       if (Array.isArray(body.data)) own.push(...body.data.map((d) => d?.slug).filter((s): s is string => typeof s === 'string'));
       collect(body, allSlugs, hrefs);
       url = typeof body.links?.next === 'string' ? body.links.next : null;
