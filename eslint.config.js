@@ -4,7 +4,19 @@ import tseslint from 'typescript-eslint';
 import { layerRules } from './eslint.layers.js';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.tap/', 'migrations/', 'openapi/', '.stryker-tmp/', 'reports/', 'clients/typescript/dist/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '.tap/',
+      'migrations/',
+      'openapi/',
+      '.stryker-tmp/',
+      'reports/',
+      'clients/typescript/dist/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -15,7 +27,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // A `!` hides the case it asserts away; write the code so it is not needed, or say why next to it.
       '@typescript-eslint/no-non-null-assertion': 'error',
       // Configuration is parsed once, by src/config.ts; everything else receives it.
@@ -67,7 +82,10 @@ export default tseslint.config(
     files: ['test/**'],
     ignores: ['test/helpers/app.ts', 'test/lint/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)src/app\\.js$', message: 'Build test apps with build()/buildOn() from test/helpers/app.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)src/app\\.js$', message: 'Build test apps with build()/buildOn() from test/helpers/app.ts.' }] },
+      ],
     },
   },
 );

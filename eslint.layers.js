@@ -8,8 +8,16 @@ const SERVING = ['http', 'answers', 'embed', 'openapi', 'safety', ...PLUGINS];
 
 /** [files, forbidden folders, why] */
 export const LAYERS = [
-  [['src/content/**'], ['db', 'repositories', 'schemas', 'search', 'render', ...SERVING], 'content definitions depend on nothing that serves them'],
-  [['src/render/**', 'src/search/**'], ['db', 'repositories', 'schemas', 'seed', ...SERVING], 'render and search are libraries over plain text'],
+  [
+    ['src/content/**'],
+    ['db', 'repositories', 'schemas', 'search', 'render', ...SERVING],
+    'content definitions depend on nothing that serves them',
+  ],
+  [
+    ['src/render/**', 'src/search/**'],
+    ['db', 'repositories', 'schemas', 'seed', ...SERVING],
+    'render and search are libraries over plain text',
+  ],
   [['src/db/**'], ['repositories', 'schemas', 'search', 'render', ...SERVING], 'the store knows only the content definitions'],
   [['src/seed/**'], ['repositories', 'schemas', ...SERVING], 'the seed builds the store; it does not serve it'],
   [['src/schemas/**'], ['db', 'repositories', ...SERVING], 'API shapes do not reach into the store or the server'],

@@ -43,7 +43,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logController: new LogController({ disableRequestLogging: (request) => request.url?.split('?')[0] === METRICS_PATH }),
     genReqId: newRequestId,
     // Every log line of a request carries its W3C trace id (the caller's traceparent, or a new one).
-    childLoggerFactory: (logger, bindings, options, rawRequest) => logger.child({ ...bindings, traceId: traceOf(rawRequest).traceId }, options),
+    childLoggerFactory: (logger, bindings, options, rawRequest) =>
+      logger.child({ ...bindings, traceId: traceOf(rawRequest).traceId }, options),
     // Addresses/CIDRs, true, or a hop count already turned into a function (see config.ts).
     trustProxy: config.TRUST_PROXY,
     // A read-only API has no use for request bodies; a small limit stops abuse early.
@@ -55,7 +56,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     return503OnClosing: false,
     // Errors raised by the router before any route runs (malformed or oversized URLs).
     frameworkErrors: (error, request, reply) => {
-      const detail = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is longer than 200 characters.' : 'The request URL is malformed.';
+      const detail =
+        error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A path segment is longer than 200 characters.' : 'The request URL is malformed.';
       // Sent at once; Fastify reads nothing back from this callback, so the reply's promise is not awaited.
       void sendProblem(request, reply, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400, detail);
     },
@@ -113,7 +115,11 @@ async function app(fastify: FastifyInstance, { config, registry }: AppOptions) {
 export default fp(app, { name: 'app' });
 
 /** Builds a ready-to-use instance: what the server listens with and what tests inject into. */
-export async function buildApp(config: Config, overrides: Partial<FastifyServerOptions> = {}, registry?: Registry): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  overrides: Partial<FastifyServerOptions> = {},
+  registry?: Registry,
+): Promise<FastifyInstance> {
   const fastify = Fastify({ ...serverOptions(config), ...overrides });
   await fastify.register(fp(app), { config, registry });
   await fastify.ready();

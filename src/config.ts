@@ -7,8 +7,17 @@ export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url))
 
 const bool = z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) =>
-  z.coerce.number({ error: `must be a whole number from ${min} to ${max}` }).int(`must be a whole number from ${min} to ${max}`).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
-const list = z.string().transform((s) => s.split(',').map((v) => v.trim()).filter(Boolean));
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+const list = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+);
 
 // Partner keys are configured as SHA-256 hashes, never in clear: "name:hexhash,name2:hexhash".
 const partnerKeys = list.pipe(
@@ -49,7 +58,10 @@ const trustProxy = z.string().transform((v, ctx): TrustProxy => {
   }
   const entries = value.split(',').map((e) => e.trim());
   if (entries.every(proxyEntry)) return entries.join(',');
-  ctx.addIssue({ code: 'custom', message: 'must be true, false, a hop count (1-99) or a comma list of IP addresses/CIDRs (or loopback, linklocal, uniquelocal)' });
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be true, false, a hop count (1-99) or a comma list of IP addresses/CIDRs (or loopback, linklocal, uniquelocal)',
+  });
   return z.NEVER;
 });
 
@@ -67,7 +79,9 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://content.example.org' })
     .transform((u) => new URL(u).origin)
     .optional(),
-  CORS_ORIGINS: list.pipe(z.array(z.union([z.literal('*'), z.url({ error: 'each origin must be * or a URL such as https://app.example' })])).min(1)).default(['*']),
+  CORS_ORIGINS: list
+    .pipe(z.array(z.union([z.literal('*'), z.url({ error: 'each origin must be * or a URL such as https://app.example' })])).min(1))
+    .default(['*']),
   CACHE_MAX_AGE: int(0, 31_536_000).default(300),
   CACHE_STALE_WHILE_REVALIDATE: int(0, 31_536_000).default(86_400),
   RATE_LIMIT_ENABLED: bool.default(true),

@@ -35,7 +35,23 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   t.match(output, /API req\/s\s+ceiling req\/s\s+ratio/, 'prints the table');
 
   const results = JSON.parse(readFileSync(join(dir, 'smoke-latest.json'), 'utf8'));
-  t.same(Object.keys(results).sort(), ['ceilingMemory', 'coldStart', 'finishedAt', 'git', 'machine', 'memory', 'memoryAfterFlood', 'mode', 'options', 'scaling', 'scenarios', 'schemaVersion', 'startedAt', 'store', 'targets']);
+  t.same(Object.keys(results).sort(), [
+    'ceilingMemory',
+    'coldStart',
+    'finishedAt',
+    'git',
+    'machine',
+    'memory',
+    'memoryAfterFlood',
+    'mode',
+    'options',
+    'scaling',
+    'scenarios',
+    'schemaVersion',
+    'startedAt',
+    'store',
+    'targets',
+  ]);
   t.equal(results.mode, 'smoke');
   t.equal(results.scaling, null, 'no scaling in smoke mode');
   t.same(
@@ -51,5 +67,8 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   t.ok(results.coldStart.medianMs > 0);
   t.ok(results.memory.afterLoadMB > 0);
   t.ok(results.memoryAfterFlood.afterLoadMB > 0);
-  t.ok(results.targets.every((target: { pass: boolean | null }) => target.pass === null), 'smoke mode judges no target');
+  t.ok(
+    results.targets.every((target: { pass: boolean | null }) => target.pass === null),
+    'smoke mode judges no target',
+  );
 });

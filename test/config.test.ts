@@ -31,7 +31,10 @@ t.test('values are parsed into their types', async (t) => {
   t.equal(config.STORE_AUTO_BUILD, false);
   t.type(config.TRUST_PROXY, 'function', 'a hop count becomes proxy-addr hop trust');
   t.same(config.CORS_ORIGINS, ['https://a.example', 'https://b.example']);
-  t.same(config.PARTNER_KEYS, [{ name: 'acme', hash }, { name: 'beta-app', hash: 'b'.repeat(64) }]);
+  t.same(config.PARTNER_KEYS, [
+    { name: 'acme', hash },
+    { name: 'beta-app', hash: 'b'.repeat(64) },
+  ]);
   t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
   t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY, '10.0.0.0/8,127.0.0.1');
 });

@@ -38,7 +38,8 @@ async function check(req: FuzzRequest, statuses: Map<number, number>): Promise<v
   const etag = res.headers.etag;
   if (req.revalidate && res.statusCode === 200 && typeof etag === 'string') {
     const again = await app.inject({ method: req.method as 'GET', url: req.url, headers: { ...req.headers, 'if-none-match': etag } });
-    if (again.statusCode !== 304) throw new Error(`If-None-Match ${etag} answered ${again.statusCode}, not 304\n  ${req.method} ${req.url.slice(0, 500)}`);
+    if (again.statusCode !== 304)
+      throw new Error(`If-None-Match ${etag} answered ${again.statusCode}, not 304\n  ${req.method} ${req.url.slice(0, 500)}`);
   }
 }
 

@@ -80,8 +80,13 @@ t.test('shared shapes are named components, without unused *Input duplicates', a
   for (const name of ['Topic', 'Sign', 'Cause', 'Context', 'Strategy', 'Therapy', 'Faq', 'Source', 'Problem', 'PageMeta', 'ContentMeta']) {
     t.ok(names.includes(name), `${name} is a component`);
   }
-  t.same(names.filter((n) => n.endsWith('Input')), []);
+  t.same(
+    names.filter((n) => n.endsWith('Input')),
+    [],
+  );
   const text = JSON.stringify(doc.paths);
-  const unused = names.filter((n) => !text.includes(`#/components/schemas/${n}"`) && !JSON.stringify(doc.components).includes(`#/components/schemas/${n}"`));
+  const unused = names.filter(
+    (n) => !text.includes(`#/components/schemas/${n}"`) && !JSON.stringify(doc.components).includes(`#/components/schemas/${n}"`),
+  );
   t.same(unused, []);
 });

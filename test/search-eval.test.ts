@@ -27,7 +27,10 @@ t.test('the judged set', async (t) => {
   t.ok(queries.length >= 60, `${queries.length} queries`);
   for (const kind of KINDS) t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${kind}: at least 10`);
   const content = loadSeed(SEED_DIR);
-  const known = new Set([...content.topics.map((x) => `topic/${x.slug}`), ...Object.entries(content.records).flatMap(([c, rs]) => rs.map((r) => `${c}:${r.slug}`))]);
+  const known = new Set([
+    ...content.topics.map((x) => `topic/${x.slug}`),
+    ...Object.entries(content.records).flatMap(([c, rs]) => rs.map((r) => `${c}:${r.slug}`)),
+  ]);
   const typeOf: Record<string, string> = Object.fromEntries(CONTENT_REGISTRY.map((c) => [c.type, c.collection]));
   for (const q of queries) {
     for (const id of Object.keys(q.relevant)) {

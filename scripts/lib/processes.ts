@@ -93,7 +93,8 @@ export async function settle(child: Child, timeoutMs = 120_000): Promise<number>
   for (;;) {
     const code = await status(`${child.baseUrl}/readyz`, timeoutMs).catch(() => 0);
     if (code === 200) return performance.now() - since;
-    if (performance.now() - since > timeoutMs) throw new Error(`${child.name} was not ready again ${timeoutMs / 1000} s after a run:\n${child.output()}`);
+    if (performance.now() - since > timeoutMs)
+      throw new Error(`${child.name} was not ready again ${timeoutMs / 1000} s after a run:\n${child.output()}`);
     await sleep(25);
   }
 }
@@ -103,7 +104,9 @@ export async function waitFor200(child: Child, path: string, since: number, time
   const deadline = since + timeoutMs;
   for (;;) {
     if (child.process.exitCode !== null || child.process.signalCode !== null) {
-      throw new Error(`${child.name} exited (${child.process.exitCode ?? child.process.signalCode}) before it was ready:\n${child.output()}`);
+      throw new Error(
+        `${child.name} exited (${child.process.exitCode ?? child.process.signalCode}) before it was ready:\n${child.output()}`,
+      );
     }
     const code = await status(child.baseUrl + path).catch(() => 0);
     if (code === 200) return performance.now() - since;

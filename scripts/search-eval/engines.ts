@@ -37,7 +37,13 @@ export function miniSearchEngine(content: SeedContent): Engine {
   // The vocabulary lists (keywords and what people say) go in one field: MiniSearch gets the
   // same words to work with, weighted by its defaults.
   const add = (id: string, data: { title: string; summary: string; keywords: string[]; peopleSay: string[] }, body: string) =>
-    docs.push({ id, title: data.title, keywords: [...data.keywords, ...data.peopleSay].join(' ; '), summary: data.summary, body: markdownToText(body) });
+    docs.push({
+      id,
+      title: data.title,
+      keywords: [...data.keywords, ...data.peopleSay].join(' ; '),
+      summary: data.summary,
+      body: markdownToText(body),
+    });
   for (const t of content.topics) add(`topic/${t.slug}`, t.data, `${t.data.definition}\n\n${t.body}`);
   for (const { collection, type } of CONTENT_TYPES) {
     for (const r of content.records[collection]) add(`${type}/${r.slug}`, r.data, r.body);
@@ -46,7 +52,11 @@ export function miniSearchEngine(content: SeedContent): Engine {
   index.addAll(docs);
   return {
     name: 'MiniSearch',
-    search: (q, limit) => index.search(q).slice(0, limit).map((r) => String(r.id)),
+    search: (q, limit) =>
+      index
+        .search(q)
+        .slice(0, limit)
+        .map((r) => String(r.id)),
     close: () => undefined,
   };
 }

@@ -67,7 +67,14 @@ export function time(engine: Engine, queries: string[]): Timing {
  * and short phrases, as people type them. Deterministic, so runs compare.
  */
 export function distinctQueries(judged: JudgedQuery[], texts: string[], count: number): string[] {
-  const words = [...new Set(texts.join(' ').toLowerCase().match(/\p{L}{3,}/gu) ?? [])];
+  const words = [
+    ...new Set(
+      texts
+        .join(' ')
+        .toLowerCase()
+        .match(/\p{L}{3,}/gu) ?? [],
+    ),
+  ];
   const out = new Set(judged.map((j) => j.q));
   let seed = 42;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;

@@ -14,7 +14,14 @@ import { loadSeed } from '../../src/seed/load.js';
 import { miniSearchEngine, projectEngine } from './engines.js';
 import { KINDS, type Report, distinctQueries, evaluate, loadQueries, subset, time } from './evaluate.js';
 
-const { values } = parseArgs({ options: { set: { type: 'string', default: 'queries' }, subset: { type: 'string' }, misses: { type: 'boolean' }, timing: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: {
+    set: { type: 'string', default: 'queries' },
+    subset: { type: 'string' },
+    misses: { type: 'boolean' },
+    timing: { type: 'string', default: '500' },
+  },
+});
 const seedDir = resolve(PROJECT_ROOT, 'seed');
 const dir = mkdtempSync(join(tmpdir(), 'search-eval-'));
 try {

@@ -29,7 +29,9 @@ async function main(): Promise<number> {
   server = await startServer();
   const targets = await buildMix(server.baseUrl);
   const atStart = server.memory();
-  console.log(`soak: pid ${server.pid} at ${server.baseUrl}; ${targets.length} URLs over ${options.connections} connections; warm-up ${options.warmup} s, soak ${options.duration} s`);
+  console.log(
+    `soak: pid ${server.pid} at ${server.baseUrl}; ${targets.length} URLs over ${options.connections} connections; warm-up ${options.warmup} s, soak ${options.duration} s`,
+  );
 
   const warm = await runLoad(server.baseUrl, targets, options.warmup, options.connections);
   // The same short pause before both readings: in-flight buffers drain, nothing is forced.
@@ -55,7 +57,9 @@ async function main(): Promise<number> {
     [
       '',
       `requests        ${soak.requests} in ${options.duration} s (${Math.round(soak.requests / options.duration)}/s), after ${warm.requests} warm-up`,
-      `statuses        ${Object.entries(soak.statuses).map(([code, n]) => `${code}×${n}`).join(' ')}`,
+      `statuses        ${Object.entries(soak.statuses)
+        .map(([code, n]) => `${code}×${n}`)
+        .join(' ')}`,
       `5xx             ${soak.serverErrors}`,
       `errors          ${soak.errors} (timeouts ${soak.timeouts})`,
       `unexpected      ${[...soak.unexpected.values()].reduce((a, b) => a + b, 0)}`,

@@ -61,7 +61,11 @@ export async function buildMix(baseUrl: string): Promise<Target[]> {
 
   // Revalidation: the same request again with the ETag it was given must answer 304.
   // The first target (the first topic's detail with includes), then a list and a gzipped record.
-  for (const target of [{ path: `/v1/topics/${topic}?include=signs,strategies,faqs` }, { path: `/v1/signs?topic=${topic}&limit=20` }, { path: `/v1/signs/${signs[0]}`, headers: gzip }]) {
+  for (const target of [
+    { path: `/v1/topics/${topic}?include=signs,strategies,faqs` },
+    { path: `/v1/signs?topic=${topic}&limit=20` },
+    { path: `/v1/signs/${signs[0]}`, headers: gzip },
+  ]) {
     const first = await get(baseUrl, target.path, target.headers);
     if (!first.etag) throw new Error(`GET ${target.path} sent no ETag`);
     targets.push({ path: target.path, headers: { ...target.headers, 'if-none-match': first.etag }, expect: 304 });

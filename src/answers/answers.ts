@@ -19,7 +19,8 @@ export interface Answer {
 
 /** Bytes an entry holds: its key (UTF-16 in memory), body, compressed forms and bookkeeping. */
 const ENTRY_OVERHEAD = 256;
-export const sizeOf = (a: Answer) => a.key.length * 2 + a.etag.length * 2 + a.body.byteLength + (a.br?.byteLength ?? 0) + (a.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
+export const sizeOf = (a: Answer) =>
+  a.key.length * 2 + a.etag.length * 2 + a.body.byteLength + (a.br?.byteLength ?? 0) + (a.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
 
 const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 

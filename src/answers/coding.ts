@@ -17,7 +17,8 @@ const BEST_GZIP_LEVEL = 9;
 
 // A window no larger than the body: brotli's default (4 MB) makes every call allocate and free
 // buffers far bigger than our answers, which fragments the heap and keeps resident memory up.
-const windowBits = (bytes: number) => Math.min(zlib.constants.BROTLI_MAX_WINDOW_BITS, Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS + 6, Math.ceil(Math.log2(bytes + 1))));
+const windowBits = (bytes: number) =>
+  Math.min(zlib.constants.BROTLI_MAX_WINDOW_BITS, Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS + 6, Math.ceil(Math.log2(bytes + 1))));
 const brotli = (body: Buffer, quality: number) =>
   zlib.brotliCompressSync(body, {
     params: {

@@ -55,7 +55,12 @@ export interface ContentTypeDefinition {
 }
 
 /** A facet whose labels must name every value (a missing label does not compile). */
-export const facet = <const V extends string>(values: readonly [V, ...V[]], labels: { readonly [K in V]: string }, description: string, defaultValue?: V): FacetDefinition<V> => ({
+export const facet = <const V extends string>(
+  values: readonly [V, ...V[]],
+  labels: { readonly [K in V]: string },
+  description: string,
+  defaultValue?: V,
+): FacetDefinition<V> => ({
   values,
   labels,
   description,
@@ -76,16 +81,33 @@ export const CONTENT_REGISTRY = [
     facets: {
       kind: facet(
         ['emotional', 'behavioural', 'relational', 'cognitive', 'physical'],
-        { emotional: 'Emotional', behavioural: 'Behavioural', relational: 'In relationships', cognitive: 'Thinking and memory', physical: 'Physical' },
+        {
+          emotional: 'Emotional',
+          behavioural: 'Behavioural',
+          relational: 'In relationships',
+          cognitive: 'Thinking and memory',
+          physical: 'Physical',
+        },
         'What kind of sign this is.',
       ),
-      setting: facet(['general', 'romantic-relationship'], { general: 'General', 'romantic-relationship': 'In a romantic relationship' }, '`romantic-relationship` for signs seen between partners.', 'general'),
+      setting: facet(
+        ['general', 'romantic-relationship'],
+        { general: 'General', 'romantic-relationship': 'In a romantic relationship' },
+        '`romantic-relationship` for signs seen between partners.',
+        'general',
+      ),
     },
     extra: {},
     api: {
       id: 'Sign',
       description: 'A sign or symptom that someone may be affected.',
-      example: { slug: 'emotional-numbness', title: 'Emotional numbness', summary: 'Feelings seem muted or far away.', kind: 'emotional', setting: 'general' },
+      example: {
+        slug: 'emotional-numbness',
+        title: 'Emotional numbness',
+        summary: 'Feelings seem muted or far away.',
+        kind: 'emotional',
+        setting: 'general',
+      },
     },
   }),
   defineContentType({
@@ -114,7 +136,12 @@ export const CONTENT_REGISTRY = [
     api: {
       id: 'Cause',
       description: 'Something that can lead to the condition.',
-      example: { slug: 'chronic-stress-and-burnout', title: 'Chronic stress and burnout', summary: 'Long-lasting stress can leave little energy for connection.', category: 'situational' },
+      example: {
+        slug: 'chronic-stress-and-burnout',
+        title: 'Chronic stress and burnout',
+        summary: 'Long-lasting stress can leave little energy for connection.',
+        category: 'situational',
+      },
     },
   }),
   defineContentType({
@@ -154,7 +181,11 @@ export const CONTENT_REGISTRY = [
       ),
     },
     extra: {
-      firstStep: { description: 'One small, concrete action to start with, where the sources give one.', optional: true, embedLabel: 'A first step' },
+      firstStep: {
+        description: 'One small, concrete action to start with, where the sources give one.',
+        optional: true,
+        embedLabel: 'A first step',
+      },
     },
     api: {
       id: 'Strategy',
@@ -176,7 +207,11 @@ export const CONTENT_REGISTRY = [
     description: 'Professional therapies and peer support, with when to consider them.',
     embed: true,
     facets: {
-      kind: facet(['therapy', 'support'], { therapy: 'Professional therapy', support: 'Peer support' }, '`therapy` (led by a professional) or `support` (peer support).'),
+      kind: facet(
+        ['therapy', 'support'],
+        { therapy: 'Professional therapy', support: 'Peer support' },
+        '`therapy` (led by a professional) or `support` (peer support).',
+      ),
     },
     extra: {
       acronym: { description: 'Common abbreviation, such as CBT.', optional: true },
@@ -208,7 +243,11 @@ export const CONTENT_REGISTRY = [
     api: {
       id: 'Faq',
       description: 'A frequently asked question: `title` is the question, `summary` the short answer, `body` the full answer.',
-      example: { slug: 'how-long-does-recovery-take', title: 'How long does recovery from emotional withdrawal take?', summary: 'It differs from person to person.' },
+      example: {
+        slug: 'how-long-does-recovery-take',
+        title: 'How long does recovery from emotional withdrawal take?',
+        summary: 'It differs from person to person.',
+      },
     },
   }),
   // Impacts and stories are not resource lists (impacts are risks, stories illustrations), so
@@ -223,7 +262,13 @@ export const CONTENT_REGISTRY = [
     facets: {
       area: facet(
         ['mental-health', 'physical-health', 'relationships', 'daily-life', 'long-term'],
-        { 'mental-health': 'Mental health', 'physical-health': 'Physical health', relationships: 'Relationships', 'daily-life': 'Daily life', 'long-term': 'Long-term risks' },
+        {
+          'mental-health': 'Mental health',
+          'physical-health': 'Physical health',
+          relationships: 'Relationships',
+          'daily-life': 'Daily life',
+          'long-term': 'Long-term risks',
+        },
         'Which part of life the impact concerns.',
       ),
     },
@@ -231,7 +276,12 @@ export const CONTENT_REGISTRY = [
     api: {
       id: 'Impact',
       description: 'An effect or long-term risk.',
-      example: { slug: 'strain-on-relationships', title: 'Strain on relationships', summary: 'Distance can wear down trust and closeness.', area: 'relationships' },
+      example: {
+        slug: 'strain-on-relationships',
+        title: 'Strain on relationships',
+        summary: 'Distance can wear down trust and closeness.',
+        area: 'relationships',
+      },
     },
   }),
   defineContentType({
@@ -246,7 +296,11 @@ export const CONTENT_REGISTRY = [
     api: {
       id: 'Story',
       description: 'A short, anonymised illustrative story.',
-      example: { slug: 'reconnecting-after-job-loss', title: 'Reconnecting after a job loss', summary: 'One person found their way back to others in small steps.' },
+      example: {
+        slug: 'reconnecting-after-job-loss',
+        title: 'Reconnecting after a job loss',
+        summary: 'One person found their way back to others in small steps.',
+      },
     },
   }),
 ] as const satisfies readonly ContentTypeDefinition[];

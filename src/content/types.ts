@@ -49,4 +49,5 @@ export type ChangeType = 'topic' | RecordType | 'source';
 export const CHANGE_TYPES: readonly [ChangeType, ...ChangeType[]] = ['topic', ...CONTENT_TYPES.map((t) => t.type), 'source'];
 
 /** The collection (URL segment) of a change-log type: topic → topics, sign → signs, source → sources. */
-export const collectionOfChangeType = (type: ChangeType): string => (type === 'topic' ? 'topics' : type === 'source' ? 'sources' : known(collectionOfType(type), type));
+export const collectionOfChangeType = (type: ChangeType): string =>
+  type === 'topic' ? 'topics' : type === 'source' ? 'sources' : known(collectionOfType(type), type);

@@ -20,11 +20,16 @@ type Labels<Values extends readonly string[]> = { readonly [V in Values[number]]
 export const SOURCE_KIND_LABELS: Labels<typeof SOURCE_KINDS> = { article: 'Article', reference: 'Reference' };
 
 /** The filterable facets of a registry's types (those with any) and of sources, by collection and query parameter, with each value's label. */
-export const facetLabelsOf = (registry: Registry): Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> => ({
+export const facetLabelsOf = (
+  registry: Registry,
+): Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>> => ({
   ...Object.fromEntries(
     registry
       .filter((t) => Object.keys(t.facets).length > 0)
-      .map((t) => [t.collection, Object.fromEntries(Object.entries(t.facets).map(([name, f]) => [name, f.labels as Readonly<Record<string, string>>]))]),
+      .map((t) => [
+        t.collection,
+        Object.fromEntries(Object.entries(t.facets).map(([name, f]) => [name, f.labels as Readonly<Record<string, string>>])),
+      ]),
   ),
   sources: { kind: SOURCE_KIND_LABELS },
 });

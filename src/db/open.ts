@@ -31,7 +31,9 @@ export function openStore(path: string): Store {
     if (!version) throw new Error('no content version recorded');
   } catch (error) {
     sqlite?.close();
-    throw new StoreError(`Content store at ${path} is unreadable or incomplete (${(error as Error).message}). Rebuild it with "npm run db:build".`);
+    throw new StoreError(
+      `Content store at ${path} is unreadable or incomplete (${(error as Error).message}). Rebuild it with "npm run db:build".`,
+    );
   }
   const db = drizzle(sqlite, { schema });
   return { db, sqlite, close: () => sqlite.close() };

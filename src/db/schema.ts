@@ -10,7 +10,10 @@ const recordColumns = () => ({
   title: text('title').notNull(),
   summary: text('summary').notNull(),
   body: text('body').notNull(),
-  keywords: text('keywords', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  keywords: text('keywords', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   sortOrder: integer('sort_order').notNull(),
   reviewedAt: text('reviewed_at').notNull(),
   nextReviewAt: text('next_review_at').notNull(),
@@ -23,7 +26,10 @@ export const sources = sqliteTable('sources', {
   description: text('description').notNull(),
   publisher: text('publisher').notNull(),
   authors: text('authors', { mode: 'json' }).$type<string[]>().notNull(),
-  editors: text('editors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  editors: text('editors', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
   url: text('url'),
   doi: text('doi'),
   accessed: text('accessed'),
@@ -67,7 +73,9 @@ const buildRecordTable = (entry: ContentTypeDefinition) =>
   sqliteTable(entry.collection, {
     ...recordColumns(),
     ...Object.fromEntries(Object.entries(entry.facets).map(([name, f]) => [name, text(columnName(name), { enum: f.values }).notNull()])),
-    ...Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, x.optional ? text(columnName(name)) : text(columnName(name)).notNull()])),
+    ...Object.fromEntries(
+      Object.entries(entry.extra).map(([name, x]) => [name, x.optional ? text(columnName(name)) : text(columnName(name)).notNull()]),
+    ),
   });
 
 export function recordTableOf(entry: ContentTypeDefinition) {
@@ -78,7 +86,10 @@ export function recordTableOf(entry: ContentTypeDefinition) {
 
 /** A registry's tables, by collection. */
 export const recordTablesOf = <R extends Registry>(registry: R) =>
-  Object.fromEntries(registry.map((t) => [t.collection, recordTableOf(t)])) as Record<R[number]['collection'], ReturnType<typeof recordTableOf>>;
+  Object.fromEntries(registry.map((t) => [t.collection, recordTableOf(t)])) as Record<
+    R[number]['collection'],
+    ReturnType<typeof recordTableOf>
+  >;
 
 export const RECORD_TABLES = recordTablesOf(CONTENT_REGISTRY);
 

@@ -33,11 +33,12 @@ export interface BuilderData {
   origin: string;
 }
 
-
 const recordGroup = (collection: EmbedCollection, records: ContentRecord[]) => html`<details>
 <summary>${typeInfoOf(collection).label} (${records.length})</summary>
 ${records.map(
-  (r) => html`<div class="choice"><input type="checkbox" name="items" id="item-${r.type}-${r.slug}" value="${r.type}:${r.slug}"><label for="item-${r.type}-${r.slug}">${r.title}</label></div>
+  (
+    r,
+  ) => html`<div class="choice"><input type="checkbox" name="items" id="item-${r.type}-${r.slug}" value="${r.type}:${r.slug}"><label for="item-${r.type}-${r.slug}">${r.title}</label></div>
 `,
 )}</details>
 `;
@@ -57,7 +58,9 @@ export function renderBuilder(data: BuilderData, notices: Notices): string {
 <fieldset>
 <legend>Sections, in this order</legend>
 ${EMBED_COLLECTIONS.map(
-  (c) => html`<div class="choice"><input type="checkbox" name="sections" id="section-${c}" value="${c}"${DEFAULT_SECTIONS.includes(c) ? ' checked' : ''}><label for="section-${c}">${typeInfoOf(c).label}</label></div>
+  (
+    c,
+  ) => html`<div class="choice"><input type="checkbox" name="sections" id="section-${c}" value="${c}"${DEFAULT_SECTIONS.includes(c) ? ' checked' : ''}><label for="section-${c}">${typeInfoOf(c).label}</label></div>
 `,
 )}</fieldset>
 </fieldset>

@@ -29,15 +29,22 @@ export interface EmbedDocument {
 
 export const DEFAULT_LIST_TITLE = 'Selected resources';
 
-
-const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({ theme: q.theme, lang: q.lang, layout: layoutOf(q), region: q.region });
+const optionsOf = (q: EmbedTopicQuery | EmbedListQuery): PageOptions => ({
+  theme: q.theme,
+  lang: q.lang,
+  layout: layoutOf(q),
+  region: q.region,
+});
 
 /** A topic embed, or undefined when no topic has this slug. */
 export function topicDocument(content: ContentRepository, slug: string, query: EmbedTopicQuery): EmbedDocument | undefined {
   const topic = content.getTopic(slug);
   if (!topic) return undefined;
   const options = optionsOf(query);
-  const groups = query.sections.map((collection) => ({ heading: typeInfoOf(collection).label, records: content.forTopic(collection, topic.slug) }));
+  const groups = query.sections.map((collection) => ({
+    heading: typeInfoOf(collection).label,
+    records: content.forTopic(collection, topic.slug),
+  }));
   return {
     title: `${topic.title}: ${groups.map((g) => g.heading).join(', ')}`,
     heading: topic.title,
@@ -58,8 +65,17 @@ export function listDocument(content: ContentRepository, query: EmbedListQuery):
   const records = found.flatMap((f) => (f.record ? [f.record] : []));
   const missing = found.filter((f) => !f.record).map((f) => `${f.ref.type}:${f.ref.slug}`);
   if (missing.length > 0) {
-    const shown = missing.slice(0, 5).map((m) => `"${m.slice(0, 80)}"`).join(', ');
-    throw invalidParameters([{ in: 'query', name: 'items', detail: `no record ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; the builder at /embed lists every record` }]);
+    const shown = missing
+      .slice(0, 5)
+      .map((m) => `"${m.slice(0, 80)}"`)
+      .join(', ');
+    throw invalidParameters([
+      {
+        in: 'query',
+        name: 'items',
+        detail: `no record ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}; the builder at /embed lists every record`,
+      },
+    ]);
   }
   const options = optionsOf(query);
   return {

@@ -26,7 +26,13 @@ export const EMBED_ERROR_TEXTS: ErrorTexts = {
  * A readable 4xx page for an iframe or a browser. Messages are our own sentences (values in
  * them are cut short and escaped); the requested URL itself is never echoed back.
  */
-export function renderErrorPage(status: number, detail: string, errors: ParameterError[] | undefined, notices: Notices, texts: ErrorTexts = EMBED_ERROR_TEXTS): string {
+export function renderErrorPage(
+  status: number,
+  detail: string,
+  errors: ParameterError[] | undefined,
+  notices: Notices,
+  texts: ErrorTexts = EMBED_ERROR_TEXTS,
+): string {
   const heading = texts.headings[status] ?? texts.fallback;
   return shell({
     lang: 'en',

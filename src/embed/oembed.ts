@@ -22,7 +22,8 @@ export function frameSize(doc: EmbedDocument, maxwidth?: number, maxheight?: num
 
 /** The snippet a site pastes: sandboxed (no scripts, links open in a new tab) and responsive. */
 export function iframeSnippet(src: string, title: string, width: number, height: number): string {
-  return html`<iframe src="${src}" width="${width}" height="${height}" title="${title}" loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" style="border:0;max-width:100%"></iframe>`.value;
+  return html`<iframe src="${src}" width="${width}" height="${height}" title="${title}" loading="lazy" sandbox="allow-popups allow-popups-to-escape-sandbox" referrerpolicy="no-referrer" style="border:0;max-width:100%"></iframe>`
+    .value;
 }
 
 function queryObject(params: URLSearchParams): Record<string, string> | null {
@@ -39,7 +40,8 @@ function queryObject(params: URLSearchParams): Record<string, string> | null {
  * at a proxy in front of us), an embed path, and a query the embed route itself would accept.
  */
 export function embedAt(content: ContentRepository, url: URL, origin: string): EmbedDocument | null {
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.host !== new URL(origin).host || url.username || url.password) return null;
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.host !== new URL(origin).host || url.username || url.password)
+    return null;
   const query = queryObject(url.searchParams);
   if (!query) return null;
   if (url.pathname === '/embed/list' || url.pathname === '/embed/list/') {

@@ -13,12 +13,17 @@ type CrisisLine = CrisisNoticeValue['lines'][number];
 
 // A line in words a reader can act on without the API: "Samaritans: call 116 123 (24 hours …)".
 function crisisLine(line: CrisisLine): Html {
-  const ways = [line.phone ? `call ${line.phone}` : null, line.text ? (/^\d[\d ]*$/.test(line.text) ? `text ${line.text}` : line.text) : null]
+  const ways = [
+    line.phone ? `call ${line.phone}` : null,
+    line.text ? (/^\d[\d ]*$/.test(line.text) ? `text ${line.text}` : line.text) : null,
+  ]
     .filter((w): w is string => w !== null)
     .join(' or ');
   const site = safeHttpUrl(line.chat ?? line.web);
   return html`<li><strong>${line.name}</strong>${ways ? `: ${ways}` : ''}${line.hours ? ` (${line.hours})` : ''}${
-    site ? html`. <a href="${site}" target="_blank" rel="noopener noreferrer">${line.chat ? 'Chat online' : 'Website'}<span class="vh"> (opens in a new tab)</span></a>` : ''
+    site
+      ? html`. <a href="${site}" target="_blank" rel="noopener noreferrer">${line.chat ? 'Chat online' : 'Website'}<span class="vh"> (opens in a new tab)</span></a>`
+      : ''
   }</li>`;
 }
 
@@ -29,10 +34,16 @@ export function crisisBox(crisis: CrisisNoticeValue): Html {
 <h2 id="crisis-heading">If you need help now</h2>
 <p>${crisis.message}</p>
 <p>${crisis.emergency}</p>
-${crisis.lines.length ? html`<ul class="crisis-lines">${crisis.lines.map(crisisLine)}</ul>
-` : ''}${
-    directory ? html`<p>Find a free helpline in your country: <a href="${directory}" target="_blank" rel="noopener noreferrer">${directory}<span class="vh"> (opens in a new tab)</span></a></p>
-` : ''
+${
+  crisis.lines.length
+    ? html`<ul class="crisis-lines">${crisis.lines.map(crisisLine)}</ul>
+`
+    : ''
+}${
+    directory
+      ? html`<p>Find a free helpline in your country: <a href="${directory}" target="_blank" rel="noopener noreferrer">${directory}<span class="vh"> (opens in a new tab)</span></a></p>
+`
+      : ''
   }</aside>`;
 }
 
@@ -76,8 +87,12 @@ export function shell(p: ShellParts): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${p.indexable ? '' : html`<meta name="robots" content="noindex">
-`}<link rel="icon" href="data:,">
+${
+  p.indexable
+    ? ''
+    : html`<meta name="robots" content="noindex">
+`
+}<link rel="icon" href="data:,">
 <title>${p.title}</title>
 ${p.head ?? ''}<style>${raw(p.css ?? BASE_CSS)}</style>
 </head>

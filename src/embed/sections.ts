@@ -11,7 +11,8 @@ import { type Notices, shell } from './page.js';
 export const PROVIDER_NAME = PROJECT_NAME;
 
 const NEW_TAB = html`<span class="vh"> (opens in a new tab)</span>`;
-export const link = (href: string, text: string | Html) => html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
+export const link = (href: string, text: string | Html) =>
+  html`<a href="${href}" target="_blank" rel="noopener noreferrer">${text}${NEW_TAB}</a>`;
 
 // A formatter per locale, built once: constructing one costs more than rendering an item.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -61,7 +62,10 @@ export function kindLine(record: ContentRecord): string {
 function item(record: ContentRecord, doc: EmbedDocument, origin: string, standalone: boolean): Html {
   const full = doc.options.layout === 'full';
   // The record's page for people (never its JSON), with the reader's region for its crisis box.
-  const heading = link(`${origin}${canonicalUrl(pagePathOf(record.collection, record.slug), { region: doc.options.region })}`, record.title);
+  const heading = link(
+    `${origin}${canonicalUrl(pagePathOf(record.collection, record.slug), { region: doc.options.region })}`,
+    record.title,
+  );
   return html`<li class="item">
 ${standalone ? html`<p class="kind">${kindLine(record)}</p><h2>${heading}</h2>` : html`<h3>${heading}</h3>`}
 <p>${record.summary}</p>

@@ -24,7 +24,9 @@ const DARK: typeof LIGHT = {
   'crisis-line': '#f0a54a',
 };
 const vars = (palette: typeof LIGHT, scheme: string) =>
-  `color-scheme:${scheme};${Object.entries(palette).map(([k, v]) => `--${k}:${v}`).join(';')}`;
+  `color-scheme:${scheme};${Object.entries(palette)
+    .map(([k, v]) => `--${k}:${v}`)
+    .join(';')}`;
 
 /** Shared by embed pages, error pages and the builder: one static sheet, so one CSP hash. */
 export const BASE_CSS = [
@@ -106,10 +108,7 @@ export const PAGE_CSS = [
   '.body ul,.body ol,.points,.topics-of{padding-left:1.25rem}',
   '.points li,.topics-of li{margin:.25rem 0}',
   '.review{font-size:.875em;color:var(--muted)}',
-  '@media print{' +
-    'nav{display:none}' +
-    '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' +
-    '}',
+  '@media print{' + 'nav{display:none}' + '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' + '}',
 ].join('\n');
 
 /** The CSP source that admits exactly this style sheet, and no other inline style. */

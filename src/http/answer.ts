@@ -45,8 +45,19 @@ export function answer<T>(reply: FastifyReply, answers: Answers, key: string, co
  * absolute, so the origin is part of the key unless PUBLIC_BASE_URL fixes it; the key's prefix
  * keeps it apart from the JSON answer at the same URL.
  */
-export function answerJsonLd(request: FastifyRequest, reply: FastifyReply, key: string, compute: (origin: string) => JsonLdDocument): FastifyReply {
+export function answerJsonLd(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  compute: (origin: string) => JsonLdDocument,
+): FastifyReply {
   const origin = publicOrigin(request, reply);
-  const body = answer(reply, request.server.answers, `ld+json ${keyWithOrigin(request.server, origin, key)}`, () => compute(origin), jsonLdAnswer);
+  const body = answer(
+    reply,
+    request.server.answers,
+    `ld+json ${keyWithOrigin(request.server, origin, key)}`,
+    () => compute(origin),
+    jsonLdAnswer,
+  );
   return reply.send(body);
 }

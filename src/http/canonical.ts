@@ -12,7 +12,9 @@ function encode(value: unknown): string | undefined {
   if (Array.isArray(value)) return value.map((v) => encode(v)).join(',');
   if (typeof value === 'object') {
     if ('key' in value && 'descending' in value) return `${value.descending ? '-' : ''}${String(value.key)}`;
-    return Object.values(value).map((v) => encode(v)).join(':');
+    return Object.values(value)
+      .map((v) => encode(v))
+      .join(':');
   }
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);

@@ -46,7 +46,11 @@ function creativeWork(s: SourceRef): JsonLdNode {
 // functioning the content describes with signs, causes and treatments: schema.org's
 // MedicalCondition ("Any condition of the human body that affects the normal functioning of a
 // person, whether physically or mentally").
-const condition = (t: TopicRef | Topic, origin: string): JsonLdNode => ({ '@type': 'MedicalCondition', name: t.title, url: `${origin}${pagePathOf('topics', t.slug)}` });
+const condition = (t: TopicRef | Topic, origin: string): JsonLdNode => ({
+  '@type': 'MedicalCondition',
+  name: t.title,
+  url: `${origin}${pagePathOf('topics', t.slug)}`,
+});
 
 /** What every reviewed page says about itself. */
 function page(type: string, path: string, item: Topic | ContentRecord, origin: string): JsonLdDocument {
@@ -84,7 +88,10 @@ function mainEntityOf(r: ContentRecord): JsonLdNode | null {
 }
 
 export function topicJsonLd(t: Topic, opts: JsonLdOptions): JsonLdDocument {
-  return { ...page('MedicalWebPage', pagePathOf('topics', t.slug), t, opts.origin), about: { '@type': 'MedicalCondition', name: t.title, description: t.definition } };
+  return {
+    ...page('MedicalWebPage', pagePathOf('topics', t.slug), t, opts.origin),
+    about: { '@type': 'MedicalCondition', name: t.title, description: t.definition },
+  };
 }
 
 export function recordJsonLd(r: ContentRecord, opts: JsonLdOptions): JsonLdDocument {

@@ -4,7 +4,14 @@ import { canonicalQuery } from './canonical.js';
  * JSON:API-style paging links, built from the parsed query so that every spelling of a request
  * links to the same canonical pages (the caller's other parameters kept, defaults left out).
  */
-export function pageLinks(path: string, query: object, defaults: Readonly<Record<string, unknown>>, total: number, limit: number, offset: number) {
+export function pageLinks(
+  path: string,
+  query: object,
+  defaults: Readonly<Record<string, unknown>>,
+  total: number,
+  limit: number,
+  offset: number,
+) {
   const { limit: _limit, offset: _offset, ...rest } = query as Record<string, unknown>;
   const params = canonicalQuery(rest, defaults);
   const at = (start: number) => {

@@ -77,7 +77,16 @@ export class Presenter {
   }
 
   sourceRef(s: SourceRef): ApiSourceRef {
-    return { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation, href: hrefOf('sources', s.slug) };
+    return {
+      slug: s.slug,
+      title: s.title,
+      publisher: s.publisher,
+      url: s.url,
+      doi: s.doi,
+      authority: s.authority,
+      citation: s.citation,
+      href: hrefOf('sources', s.slug),
+    };
   }
 
   topicRef(t: TopicRef) {

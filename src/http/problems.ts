@@ -51,7 +51,8 @@ export const invalidParameters = (errors: ParameterError[]) => {
 };
 
 export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]): ProblemBody {
-  const [type, title] = TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);
+  const [type, title] =
+    TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);
   return { type, title, status: statusCode, detail, instance, ...(errors ? { errors } : {}) };
 }
 

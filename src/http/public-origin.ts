@@ -30,7 +30,8 @@ export function publicOrigin(request: FastifyRequest, reply?: FastifyReply): str
   if (protocol !== 'http' && protocol !== 'https') throw new HttpProblem(400, 'The forwarded protocol must be http or https.');
   const host = request.host;
   const match = host ? HOST.exec(host) : null;
-  if (!match || (match[1] !== undefined && Number(match[1]) > 65535)) throw new HttpProblem(400, 'The Host header is missing or is not a valid host name and port.');
+  if (!match || (match[1] !== undefined && Number(match[1]) > 65535))
+    throw new HttpProblem(400, 'The Host header is missing or is not a valid host name and port.');
   if (reply) for (const name of ORIGIN_HEADERS) addVary(reply, name);
   // URL drops a default port (:80 for http, :443 for https) so links look as people type them.
   try {

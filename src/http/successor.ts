@@ -35,12 +35,21 @@ const day = (iso: string | Date) => new Date(iso).toISOString().slice(0, 10);
  */
 export function missing(what: string, fate: Fate | undefined, locate: (slug: string) => string, now = Date.now()): Error {
   if (!fate) return notFound(what);
-  if (fate.kind === 'removed') return new HttpProblem(410, `${what} was removed from the content on ${day(fate.at)} (content version ${fate.version}); see /v1/changes.`);
+  if (fate.kind === 'removed')
+    return new HttpProblem(
+      410,
+      `${what} was removed from the content on ${day(fate.at)} (content version ${fate.version}); see /v1/changes.`,
+    );
   const location = locate(fate.to);
   const successor = `<${location}>; rel="successor-version"`;
   const sunset = sunsetOf(fate.at);
   if (now >= sunset.getTime()) {
-    return new HttpProblem(410, `${what} was renamed to "${fate.to}" on ${day(fate.at)}; the old address redirected until ${day(sunset)}. Use ${location}.`, undefined, { link: successor });
+    return new HttpProblem(
+      410,
+      `${what} was renamed to "${fate.to}" on ${day(fate.at)}; the old address redirected until ${day(sunset)}. Use ${location}.`,
+      undefined,
+      { link: successor },
+    );
   }
   return new MovedPermanently(location, {
     location,

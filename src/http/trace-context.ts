@@ -33,7 +33,11 @@ export function traceOf(req: IncomingMessage): TraceContext {
     // randomUUID draws from Node's pooled entropy: much cheaper per request than randomBytes, and
     // its 32 hex digits are a valid (never all-zero) trace id; 16 of another one, a span id.
     const span = randomUUID();
-    context = { traceId: parent?.traceId ?? randomUUID().replaceAll('-', ''), spanId: span.slice(0, 8) + span.slice(9, 13) + span.slice(14, 18), flags: parent?.flags ?? '00' };
+    context = {
+      traceId: parent?.traceId ?? randomUUID().replaceAll('-', ''),
+      spanId: span.slice(0, 8) + span.slice(9, 13) + span.slice(14, 18),
+      flags: parent?.flags ?? '00',
+    };
     contexts.set(req, context);
   }
   return context;

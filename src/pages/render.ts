@@ -18,7 +18,8 @@ import type { PageQuery } from '../schemas/pages.js';
 export const PAGE_STYLES = `${BASE_CSS}\n${PAGE_CSS}`;
 
 const REVIEW_TEXT: Record<(typeof REVIEW_TYPES)[number], string> = {
-  editorial: 'Editorial review only: checked against the cited sources for accuracy, plain language and safe framing. No clinical review has taken place.',
+  editorial:
+    'Editorial review only: checked against the cited sources for accuracy, plain language and safe framing. No clinical review has taken place.',
 };
 
 export interface PageContext {
@@ -31,7 +32,10 @@ export interface PageContext {
 
 /** A link to another page, keeping the reader's theme and region (defaults left out). */
 const to = (ctx: PageContext, collection: string, slug?: string) =>
-  canonicalUrl(pagePathOf(collection, slug), { theme: ctx.options.theme === 'auto' ? undefined : ctx.options.theme, region: ctx.options.region });
+  canonicalUrl(pagePathOf(collection, slug), {
+    theme: ctx.options.theme === 'auto' ? undefined : ctx.options.theme,
+    region: ctx.options.region,
+  });
 
 interface PageParts {
   path: string;
@@ -75,11 +79,18 @@ const reviewSection = (item: Topic | ContentRecord) => html`<section class="revi
 
 const itemList = (records: readonly ContentRecord[], ctx: PageContext, heading: 'h2' | 'h3') =>
   html`<ul class="items">${records.map(
-    (r) => html`<li class="item">${heading === 'h2' ? html`<h2><a href="${to(ctx, r.collection, r.slug)}">${r.title}</a></h2>` : html`<h3><a href="${to(ctx, r.collection, r.slug)}">${r.title}</a></h3>`}
+    (
+      r,
+    ) => html`<li class="item">${heading === 'h2' ? html`<h2><a href="${to(ctx, r.collection, r.slug)}">${r.title}</a></h2>` : html`<h3><a href="${to(ctx, r.collection, r.slug)}">${r.title}</a></h3>`}
 <p>${r.summary}</p></li>`,
   )}</ul>`;
 
-export function renderTopicPage(topic: Topic, related: Record<RecordCollection, ContentRecord[]>, jsonLd: JsonLdDocument, ctx: PageContext): string {
+export function renderTopicPage(
+  topic: Topic,
+  related: Record<RecordCollection, ContentRecord[]>,
+  jsonLd: JsonLdDocument,
+  ctx: PageContext,
+): string {
   const sections = CONTENT_TYPES.filter(({ collection }) => related[collection].length > 0).map(
     ({ collection, label }) => html`<section aria-labelledby="section-${collection}">
 <h2 id="section-${collection}">${label}</h2>
@@ -88,7 +99,8 @@ ${itemList(related[collection], ctx, 'h3')}
 `,
   );
   const comparisons = topic.comparisons.map(
-    (c) => html`<li><strong>${c.topic ? html`<a href="${to(ctx, 'topics', c.topic.slug)}">${c.topic.title}</a>` : c.concept}</strong>: ${c.text}</li>`,
+    (c) =>
+      html`<li><strong>${c.topic ? html`<a href="${to(ctx, 'topics', c.topic.slug)}">${c.topic.title}</a>` : c.concept}</strong>: ${c.text}</li>`,
   );
   return page(ctx, {
     path: pagePathOf('topics', topic.slug),
@@ -105,11 +117,15 @@ ${itemList(related[collection], ctx, 'h3')}
 <ul class="points">${topic.keyPoints.map((k) => html`<li>${k}</li>`)}</ul>
 </section>
 <div class="body">${raw(ctx.bodyHtml(`topics/${topic.slug}`, topic.body))}</div>
-${comparisons.length ? html`<section aria-labelledby="differs-heading">
+${
+  comparisons.length
+    ? html`<section aria-labelledby="differs-heading">
 <h2 id="differs-heading">How it differs</h2>
 <ul class="points">${comparisons}</ul>
 </section>
-` : ''}${sections}${sourcesSection(topic.sources, ctx)}
+`
+    : ''
+}${sections}${sourcesSection(topic.sources, ctx)}
 ${reviewSection(topic)}`,
   });
 }
@@ -162,7 +178,9 @@ export function renderTopicsIndex(topics: readonly Topic[], jsonLd: JsonLdDocume
     title: TOPICS_INDEX_NAME,
     intro: 'Emotional isolation, withdrawal and detachment: what each is, its signs and causes, and what helps.',
     jsonLd,
-    main: html`<ul class="items">${topics.map((t) => html`<li class="item"><h2><a href="${to(ctx, 'topics', t.slug)}">${t.title}</a></h2>
-<p>${t.summary}</p></li>`)}</ul>`,
+    main: html`<ul class="items">${topics.map(
+      (t) => html`<li class="item"><h2><a href="${to(ctx, 'topics', t.slug)}">${t.title}</a></h2>
+<p>${t.summary}</p></li>`,
+    )}</ul>`,
   });
 }

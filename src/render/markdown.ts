@@ -30,9 +30,7 @@ export function markdownToText(source: string): string {
     if (token.type === 'bullet_list_open' || token.type === 'ordered_list_open') listDepth++;
     else if (token.type === 'bullet_list_close' || token.type === 'ordered_list_close') listDepth--;
     else if (token.type === 'inline') {
-      const text = (token.children ?? [])
-        .map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content))
-        .join('');
+      const text = (token.children ?? []).map((c) => (c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content)).join('');
       lines.push(listDepth > 0 && token.level > 0 ? `${'  '.repeat(listDepth - 1)}- ${text}` : text);
     }
   }

@@ -21,9 +21,7 @@ export interface Change {
 export type Since = { version: string } | { after: Date };
 
 /** What became of a slug that no longer names a record. */
-export type Fate =
-  | { kind: 'renamed'; to: string; at: string; version: string }
-  | { kind: 'removed'; at: string; version: string };
+export type Fate = { kind: 'renamed'; to: string; at: string; version: string } | { kind: 'removed'; at: string; version: string };
 
 /**
  * Read access to the change log the store carries (seed/changes.json as built). Like the content,
@@ -42,7 +40,11 @@ export class ChangesRepository {
   constructor(db: Db) {
     this.logHash = db.select().from(schema.storeMeta).where(eq(schema.storeMeta.key, 'change_log')).get()?.value ?? 'none';
     const versions = db.select().from(schema.contentVersions).orderBy(asc(schema.contentVersions.position)).all();
-    const rows = db.select().from(schema.contentChanges).orderBy(asc(schema.contentChanges.versionPosition), asc(schema.contentChanges.position)).all();
+    const rows = db
+      .select()
+      .from(schema.contentChanges)
+      .orderBy(asc(schema.contentChanges.versionPosition), asc(schema.contentChanges.position))
+      .all();
     const byPosition = new Map(versions.map((v) => [v.position, v]));
     this.changes = rows.map((r) => {
       const v = byPosition.get(r.versionPosition);

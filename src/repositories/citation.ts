@@ -9,7 +9,12 @@ const initials = (given: string) =>
   given
     .split(/\s+/)
     .filter(Boolean)
-    .map((name) => name.split('-').map((part) => `${part.charAt(0).toUpperCase()}.`).join('-'))
+    .map((name) =>
+      name
+        .split('-')
+        .map((part) => `${part.charAt(0).toUpperCase()}.`)
+        .join('-'),
+    )
     .join(' ');
 
 // Seed names are "Surname, Given names"; a name without a comma is a group author, kept as written.

@@ -134,10 +134,22 @@ export class ContentRepository {
 
   /** `registry`: the content types the store holds (default: the app's). */
   constructor(db: Db, registry: Registry = CONTENT_REGISTRY) {
-    const meta = new Map(db.select().from(schema.storeMeta).all().map((r) => [r.key, r.value]));
+    const meta = new Map(
+      db
+        .select()
+        .from(schema.storeMeta)
+        .all()
+        .map((r) => [r.key, r.value]),
+    );
     this.version = meta.get('content_version') ?? 'unknown';
     this.builtAt = meta.get('built_at') ?? 'unknown';
-    const notices = new Map(db.select().from(schema.notices).all().map((r) => [r.key, r.text]));
+    const notices = new Map(
+      db
+        .select()
+        .from(schema.notices)
+        .all()
+        .map((r) => [r.key, r.text]),
+    );
     this.disclaimer = notices.get('disclaimer') ?? '';
     this.crisis = notices.get('crisis') ?? '';
 
@@ -168,7 +180,15 @@ export class ContentRepository {
     for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
       const s = found(sourceBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
-      const ref: SourceRef = { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation };
+      const ref: SourceRef = {
+        slug: s.slug,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        doi: s.doi,
+        authority: s.authority,
+        citation: s.citation,
+      };
       citedBy.set(key, [...(citedBy.get(key) ?? []), ref]);
     }
 
@@ -195,7 +215,9 @@ export class ContentRepository {
         .orderBy(asc(schema.topicComparisons.position))
         .all()
         .map((c) => ({
-          topic: c.otherTopicSlug ? { slug: c.otherTopicSlug, title: found(topicTitle.get(c.otherTopicSlug), `topic ${c.otherTopicSlug}`) } : null,
+          topic: c.otherTopicSlug
+            ? { slug: c.otherTopicSlug, title: found(topicTitle.get(c.otherTopicSlug), `topic ${c.otherTopicSlug}`) }
+            : null,
           concept: c.concept,
           text: c.text,
         })),

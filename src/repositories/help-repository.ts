@@ -18,7 +18,10 @@ export class HelpRepository {
   readonly international: Row;
   private readonly notices = new Map<string, CrisisNoticeValue>();
 
-  constructor(db: Db, private readonly message: string) {
+  constructor(
+    db: Db,
+    private readonly message: string,
+  ) {
     let international: Row | undefined;
     for (const row of db.select().from(schema.helpRegions).orderBy(asc(schema.helpRegions.slug)).all()) {
       // Priority first, then the order editors gave: the "show one number" pattern.

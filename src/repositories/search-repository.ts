@@ -56,7 +56,9 @@ export class SearchRepository {
 
   private index() {
     if (this.built) return this.built;
-    const rows = this.sqlite.prepare('select type, slug, title, keywords, people_say, summary, body from search_documents order by rowid').all() as DocumentRow[];
+    const rows = this.sqlite
+      .prepare('select type, slug, title, keywords, people_say, summary, body from search_documents order by rowid')
+      .all() as DocumentRow[];
     const docs: SearchDocument[] = rows.map((r) => ({
       type: r.type,
       slug: r.slug,
@@ -71,11 +73,19 @@ export class SearchRepository {
 
     const documentsPerWord = new Map<string, number>();
     for (const d of docs) {
-      const words = new Set(Object.values(d.fields).flatMap(wordsOf).filter((w) => w.length >= 3));
+      const words = new Set(
+        Object.values(d.fields)
+          .flatMap(wordsOf)
+          .filter((w) => w.length >= 3),
+      );
       for (const w of words) documentsPerWord.set(w, (documentsPerWord.get(w) ?? 0) + 1);
     }
 
-    const links = this.sqlite.prepare('select record_type as type, record_slug as slug, topic_slug as topic from record_topics').all() as { type: string; slug: string; topic: string }[];
+    const links = this.sqlite.prepare('select record_type as type, record_slug as slug, topic_slug as topic from record_topics').all() as {
+      type: string;
+      slug: string;
+      topic: string;
+    }[];
     const byRecord = new Map<string, Set<string>>();
     for (const l of links) byRecord.set(`${l.type}/${l.slug}`, (byRecord.get(`${l.type}/${l.slug}`) ?? new Set()).add(l.topic));
 

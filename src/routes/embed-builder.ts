@@ -40,7 +40,14 @@ export default async function embedBuilderRoutes(fastify: FastifyInstance) {
         EMBED_COLLECTIONS.map((c) => [c, app.content.list(c, { sort: { key: 'title', descending: false }, limit: 1000, offset: 0 }).items]),
       ) as Record<EmbedCollection, ContentRecord[]>;
       const snippet = oembedFor(initial, new URL(initialUrl), origin, { cacheAge: 0 }).html;
-      return reply.type('text/html; charset=utf-8').send(renderBuilder({ topics, records, initialUrl, initialSnippet: snippet, origin }, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          renderBuilder(
+            { topics, records, initialUrl, initialSnippet: snippet, origin },
+            { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) },
+          ),
+        );
     },
   );
 

@@ -10,7 +10,14 @@ import { answer, htmlAnswer } from '../http/answer.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem } from '../http/problems.js';
 import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
-import { EMBED_PAGE_EXAMPLE, embedErrorResponses, embedListQuery, embedTopicParams, embedTopicQuery, htmlResponse } from '../schemas/embeds.js';
+import {
+  EMBED_PAGE_EXAMPLE,
+  embedErrorResponses,
+  embedListQuery,
+  embedTopicParams,
+  embedTopicQuery,
+  htmlResponse,
+} from '../schemas/embeds.js';
 import { defaultsOf } from '../schemas/queries.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
 import { addVary } from '../http/vary.js';
@@ -52,8 +59,12 @@ export default async function embedRoutes(fastify: FastifyInstance) {
   htmlErrors(app, EMBED_ERROR_TEXTS);
 
   app.setNotFoundHandler(async (request) => {
-    if (!['GET', 'HEAD'].includes(request.method)) throw new HttpProblem(405, `Embeds are read-only: ${request.method} is not allowed. Use GET.`);
-    throw new HttpProblem(404, 'No embed lives at this address. Topic embeds are at /embed/topics/{slug}, hand-picked lists at /embed/list.');
+    if (!['GET', 'HEAD'].includes(request.method))
+      throw new HttpProblem(405, `Embeds are read-only: ${request.method} is not allowed. Use GET.`);
+    throw new HttpProblem(
+      404,
+      'No embed lives at this address. Topic embeds are at /embed/topics/{slug}, hand-picked lists at /embed/list.',
+    );
   });
 
   await app.register(publicRoutes);
@@ -74,7 +85,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
         tags: ['Embeds'],
         summary: 'Embeddable resource list for a topic',
         description:
-          'A self-contained, accessible HTML page (inline CSS, no scripts, no external requests) listing the chosen sections of a topic: each item\'s title and summary, what it is based on, review dates, a link to the full content, and always the disclaimer and crisis guidance. Put it in an `<iframe>` (any site may frame it), or get the snippet from `/oembed`. Prints as a one- or two-page handout.',
+          "A self-contained, accessible HTML page (inline CSS, no scripts, no external requests) listing the chosen sections of a topic: each item's title and summary, what it is based on, review dates, a link to the full content, and always the disclaimer and crisis guidance. Put it in an `<iframe>` (any site may frame it), or get the snippet from `/oembed`. Prints as a one- or two-page handout.",
         params: embedTopicParams,
         querystring: embedTopicQuery,
         response: { 200: htmlResponse('The embed page.', EMBED_PAGE_EXAMPLE), ...embedErrorResponses('No topic has this slug.') },
@@ -86,7 +97,10 @@ export default async function embedRoutes(fastify: FastifyInstance) {
       return send(reply, key, publicOrigin(request, reply), () => {
         const doc = topicDocument(app.content, slug, request.query);
         if (doc) return doc;
-        const known = app.content.listTopics().map((t) => t.slug).join(', ');
+        const known = app.content
+          .listTopics()
+          .map((t) => t.slug)
+          .join(', ');
         throw new HttpProblem(404, `No topic has this slug. The topics are: ${known}.`);
       });
     },
@@ -102,7 +116,10 @@ export default async function embedRoutes(fastify: FastifyInstance) {
         description:
           'The same self-contained HTML page for records picked across topics (`items=strategy:journaling,therapy:counselling`), in the order given, under an optional `title`. Every unknown record is reported at once.',
         querystring: embedListQuery,
-        response: { 200: htmlResponse('The embed page.', EMBED_PAGE_EXAMPLE.replace('Emotional withdrawal', 'Selected resources')), ...embedErrorResponses() },
+        response: {
+          200: htmlResponse('The embed page.', EMBED_PAGE_EXAMPLE.replace('Emotional withdrawal', 'Selected resources')),
+          ...embedErrorResponses(),
+        },
       },
     },
     async (request, reply) => {

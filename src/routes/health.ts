@@ -4,14 +4,20 @@ import { z } from 'zod';
 import { HttpProblem } from '../http/problems.js';
 import { problemResponse } from '../schemas/envelopes.js';
 
-const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health', description: 'The process is up and serving.', example: { status: 'ok' } });
+const Health = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Health', description: 'The process is up and serving.', example: { status: 'ok' } });
 const Ready = z
   .object({
     status: z.literal('ready'),
     contentVersion: z.string().describe('Version of the open content store.'),
     builtAt: z.string().describe('When the store was built.'),
   })
-  .meta({ id: 'Ready', description: 'The service can answer: its content store and search index are readable.', example: { status: 'ready', contentVersion: '6149d7b7b4cb0b21', builtAt: '2026-11-22T20:00:00.000Z' } });
+  .meta({
+    id: 'Ready',
+    description: 'The service can answer: its content store and search index are readable.',
+    example: { status: 'ready', contentVersion: '6149d7b7b4cb0b21', builtAt: '2026-11-22T20:00:00.000Z' },
+  });
 
 /** Liveness and readiness for orchestrators; never cached. */
 export default async function healthRoutes(fastify: FastifyInstance) {

@@ -21,12 +21,17 @@ export function htmlErrors(app: FastifyInstance, texts: ErrorTexts): void {
     let detail = error.message;
     let errors: ParameterError[] | undefined;
     if (hasZodFastifySchemaValidationErrors(error)) {
-      errors = parameterErrors(error, 'is not a parameter of this page', (name) => (NAME.test(name) ? name : '(an unrecognised parameter)'));
+      errors = parameterErrors(error, 'is not a parameter of this page', (name) =>
+        NAME.test(name) ? name : '(an unrecognised parameter)',
+      );
       detail = errors.length === 1 ? 'One value in the link is not valid.' : `${errors.length} values in the link are not valid.`;
     } else if (error instanceof HttpProblem) {
       errors = error.errors;
       if (status === 405) reply.header('allow', 'GET, HEAD, OPTIONS');
     }
-    return reply.code(status).type(HTML_TYPE).send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }, texts));
+    return reply
+      .code(status)
+      .type(HTML_TYPE)
+      .send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }, texts));
   });
 }

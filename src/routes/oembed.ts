@@ -18,7 +18,6 @@ const OEmbedXml = z.string().meta({
     '<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n<oembed>\n  <version>1.0</version>\n  <type>rich</type>\n  <html>&lt;iframe src=&quot;https://api.example.org/embed/topics/emotional-withdrawal&quot; …&gt;&lt;/iframe&gt;</html>\n  <width>600</width>\n  <height>900</height>\n  <title>Emotional withdrawal</title>\n  <provider_name>Emotional Connection Content API</provider_name>\n  <provider_url>https://api.example.org/</provider_url>\n  <cache_age>300</cache_age>\n</oembed>\n',
 });
 
-
 /** oEmbed 1.0 provider (https://oembed.com): lets WordPress-style sites embed from a pasted link. */
 export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbedRoutesOptions) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -32,7 +31,7 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
         tags: ['Embeds'],
         summary: 'oEmbed for an embed URL',
         description:
-          'The oEmbed 1.0 endpoint for this service\'s embed URLs (`/embed/topics/{slug}?…`, `/embed/list?…`): a `rich` response whose `html` is a sandboxed iframe, sized within `maxwidth` and `maxheight`. Embed pages advertise it with an oEmbed discovery `<link>`.',
+          "The oEmbed 1.0 endpoint for this service's embed URLs (`/embed/topics/{slug}?…`, `/embed/list?…`): a `rich` response whose `html` is a sandboxed iframe, sized within `maxwidth` and `maxheight`. Embed pages advertise it with an oEmbed discovery `<link>`.",
         querystring: oembedQuery,
         response: {
           200: {
@@ -54,7 +53,11 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
         // Not an absolute URL: certainly not one of ours.
       }
       const doc = target && embedAt(app.content, target, origin);
-      if (!target || !doc) throw new HttpProblem(404, 'The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.');
+      if (!target || !doc)
+        throw new HttpProblem(
+          404,
+          'The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.',
+        );
       const response = oembedFor(doc, target, origin, { maxwidth, maxheight, cacheAge: opts.cacheAge });
       if (format === 'xml') return reply.type('text/xml; charset=utf-8').send(oembedXml(response));
       return response;

@@ -10,7 +10,15 @@ import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem } from '../http/problems.js';
 import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
 import { addVary } from '../http/vary.js';
-import { PAGE_STYLES, type PageContext, renderFaqList, renderRecordPage, renderSourcePage, renderTopicPage, renderTopicsIndex } from '../pages/render.js';
+import {
+  PAGE_STYLES,
+  type PageContext,
+  renderFaqList,
+  renderRecordPage,
+  renderSourcePage,
+  renderTopicPage,
+  renderTopicsIndex,
+} from '../pages/render.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
 import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../http/jsonld.js';
 import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
@@ -21,7 +29,14 @@ import { htmlErrors } from './html-errors.js';
 const PAGE_DEFAULTS = defaultsOf(pageQuery);
 
 /** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet. */
-export const PAGE_CSP = ["default-src 'none'", `style-src ${styleHash(PAGE_STYLES)}`, "img-src 'self' data:", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src ${styleHash(PAGE_STYLES)}`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const PAGE_ERROR_TEXTS: ErrorTexts = {
   headings: { 400: 'This page link is not valid', 404: 'There is no page at this address' },
@@ -58,7 +73,13 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     bodyHtml: (key, markdown) => app.present.body(key, markdown, 'html'),
   });
   // A page depends on its canonical URL, the content version and the origin of its absolute links.
-  const send = (request: FastifyRequest, reply: FastifyReply, query: PageQuery, path: string, render: (ctx: PageContext, origin: string) => string) => {
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    query: PageQuery,
+    path: string,
+    render: (ctx: PageContext, origin: string) => string,
+  ) => {
     const origin = publicOrigin(request, reply);
     const key = canonicalUrl(path, query, PAGE_DEFAULTS);
     return answer(reply, app.answers, keyWithOrigin(app, origin, key), () => render(contextOf(origin, query), origin), htmlAnswer);
@@ -79,26 +100,45 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     response: pageResponses('The page.', notFound),
   });
 
-  app.get('/topics', { schema: schema('getTopicsPage', 'Page listing the topics', 'An HTML page linking to each topic\'s page.') }, async (request, reply) =>
-    send(request, reply, request.query, pagePathOf('topics'), (ctx, origin) => renderTopicsIndex(app.content.listTopics(), topicsIndexJsonLd(app.content.listTopics(), jsonLdOf(origin)), ctx)),
+  app.get(
+    '/topics',
+    { schema: schema('getTopicsPage', 'Page listing the topics', "An HTML page linking to each topic's page.") },
+    async (request, reply) =>
+      send(request, reply, request.query, pagePathOf('topics'), (ctx, origin) =>
+        renderTopicsIndex(app.content.listTopics(), topicsIndexJsonLd(app.content.listTopics(), jsonLdOf(origin)), ctx),
+      ),
   );
 
   app.get(
     '/topics/:slug',
-    { schema: itemSchema('getTopicPage', 'Page for a topic', 'A topic\'s page: definition, key points, body, how it differs, and links to the pages of all its records.', 'No topic has this slug.') },
+    {
+      schema: itemSchema(
+        'getTopicPage',
+        'Page for a topic',
+        "A topic's page: definition, key points, body, how it differs, and links to the pages of all its records.",
+        'No topic has this slug.',
+      ),
+    },
     async (request, reply) => {
       const { slug } = request.params;
       return send(request, reply, request.query, pagePathOf('topics', slug), (ctx, origin) => {
         const topic = app.content.getTopic(slug);
         if (!topic) throw missing('topic');
-        const related = Object.fromEntries(CONTENT_TYPES.map(({ collection }) => [collection, app.content.forTopic(collection, slug)])) as Record<RecordCollection, ReturnType<typeof app.content.forTopic>>;
+        const related = Object.fromEntries(
+          CONTENT_TYPES.map(({ collection }) => [collection, app.content.forTopic(collection, slug)]),
+        ) as Record<RecordCollection, ReturnType<typeof app.content.forTopic>>;
         return renderTopicPage(topic, related, topicJsonLd(topic, jsonLdOf(origin)), ctx);
       });
     },
   );
 
-  app.get('/faqs', { schema: schema('getFaqsPage', 'Page listing the questions and answers', 'An HTML page linking to every question\'s page.') }, async (request, reply) =>
-    send(request, reply, request.query, pagePathOf('faqs'), (ctx, origin) => renderFaqList(app.content.all('faqs'), faqListJsonLd(app.content.all('faqs'), jsonLdOf(origin)), ctx)),
+  app.get(
+    '/faqs',
+    { schema: schema('getFaqsPage', 'Page listing the questions and answers', "An HTML page linking to every question's page.") },
+    async (request, reply) =>
+      send(request, reply, request.query, pagePathOf('faqs'), (ctx, origin) =>
+        renderFaqList(app.content.all('faqs'), faqListJsonLd(app.content.all('faqs'), jsonLdOf(origin)), ctx),
+      ),
   );
 
   for (const { collection, type, label } of CONTENT_TYPES) {
@@ -125,7 +165,14 @@ export default async function pageRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/sources/:slug',
-    { schema: itemSchema('getSourcePage', 'Page for a source', 'A cited work: its citation (linked to the work or its DOI), authors and what the content uses it for.', 'No source has this slug.') },
+    {
+      schema: itemSchema(
+        'getSourcePage',
+        'Page for a source',
+        'A cited work: its citation (linked to the work or its DOI), authors and what the content uses it for.',
+        'No source has this slug.',
+      ),
+    },
     async (request, reply) => {
       const { slug } = request.params;
       return send(request, reply, request.query, pagePathOf('sources', slug), (ctx, origin) => {

@@ -39,23 +39,54 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
     regex: words(
       [
         // Direct words and their forms.
-        'suicide', 'suicides', 'suicidal', 'suicidality', 'suicidally',
+        'suicide',
+        'suicides',
+        'suicidal',
+        'suicidality',
+        'suicidally',
         // Misspellings seen in search logs of helplines and in the issue.
-        'sucide', 'sucidal', 'suicde', 'suicdal', 'suiside', 'suisidal', 'suicid', 'suicidel', 'suacide', 'suecide',
-        'suiced', 'suicied', 'sucicide', 'suicdie', 'siucide', 'suiscide', 'suicial', 'suicidial', 'sucidial', 'suecidal',
+        'sucide',
+        'sucidal',
+        'suicde',
+        'suicdal',
+        'suiside',
+        'suisidal',
+        'suicid',
+        'suicidel',
+        'suacide',
+        'suecide',
+        'suiced',
+        'suicied',
+        'sucicide',
+        'suicdie',
+        'siucide',
+        'suiscide',
+        'suicial',
+        'suicidial',
+        'sucidial',
+        'suecidal',
         // Slang and coded words used on social media.
-        'sewerslide', 'sewer slide', 'unalive', 'unaliving', 'unalived', 'kms', 'kys', 'ctb',
+        'sewerslide',
+        'sewer slide',
+        'unalive',
+        'unaliving',
+        'unalived',
+        'kms',
+        'kys',
+        'ctb',
       ].join('|'),
     ),
   },
   {
     id: 'kill-myself',
     label: 'killing or hurting oneself',
-    regex: words(`${KILL} ${MYSELF}|(?:hurt|hurting|harm|harming|injure|injuring|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|starve|starving) ${MYSELF}`),
+    regex: words(
+      `${KILL} ${MYSELF}|(?:hurt|hurting|harm|harming|injure|injuring|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|starve|starving) ${MYSELF}`,
+    ),
   },
   {
     id: 'end-my-life',
-    label: 'ending one\'s life',
+    label: "ending one's life",
     regex: words(
       `(?:end|ending|ended|take|taking|took) (?:my|my own) ${LIFE}|(?:end|ending) it all|end everything|` +
         '(?:finish|finishing) it all|not (?:be )?(?:here|around) anymore|(?:no|not) reason to live|(?:life|living) (?:is )?not worth(?: living)?|' +
@@ -84,7 +115,9 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
   {
     id: 'overdose',
     label: 'overdose, including the short form OD',
-    regex: words('overdose|overdoses|overdosed|overdosing|overdoseing|overdos|overdoze|ovedose|overdsoe|od|oding|od ing|take all my pills|took all my pills|too many pills|pills to die'),
+    regex: words(
+      'overdose|overdoses|overdosed|overdosing|overdoseing|overdos|overdoze|ovedose|overdsoe|od|oding|od ing|take all my pills|took all my pills|too many pills|pills to die',
+    ),
   },
 ];
 

@@ -28,7 +28,8 @@ function parseSince(value: string): string | undefined {
   const date = DATE.exec(value);
   if (date) return validDay(date[1], date[2], date[3]) ? `${value}T00:00:00.000Z` : undefined;
   const time = DATE_TIME.exec(value);
-  if (!time || !validDay(time[1], time[2], time[3]) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6] ?? 0) > 59) return undefined;
+  if (!time || !validDay(time[1], time[2], time[3]) || Number(time[4]) > 23 || Number(time[5]) > 59 || Number(time[6] ?? 0) > 59)
+    return undefined;
   const parsed = new Date(value.toUpperCase().replace(/ (\d{2}:\d{2})$/, '+$1'));
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
@@ -53,10 +54,12 @@ export const isContentVersion = (since: string) => CONTENT_VERSION_PATTERN.test(
 export const Change = z
   .object({
     type: z.enum(CHANGE_TYPES).describe('What kind of record changed (`topic`, `sign`, … `story`, `source`).'),
-    slug: z.string().describe('The record\'s slug when it changed (for a rename, the old slug).'),
+    slug: z.string().describe("The record's slug when it changed (for a rename, the old slug)."),
     change: z
       .enum(CHANGE_KINDS)
-      .describe('`created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).'),
+      .describe(
+        '`created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).',
+      ),
     newSlug: z.string().nullable().describe('For `renamed`, the slug it has now; otherwise null.'),
     at: z.string().describe('When the change was logged (ISO 8601 date-time, UTC).'),
     version: z.string().describe('The content version that made the change.'),
@@ -64,7 +67,7 @@ export const Change = z
   })
   .meta({
     id: 'Change',
-    description: 'One change in the content\'s history. Entries are listed oldest first; replaying them in order brings a copy up to date.',
+    description: "One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.",
     example: {
       type: 'strategy',
       slug: 'journaling',

@@ -13,7 +13,8 @@ export const ContentLicense = z
   })
   .meta({
     id: 'ContentLicense',
-    description: "The licence of this service's own text. It does not cover the third-party works cited in `sources`, which keep their authors' terms.",
+    description:
+      "The licence of this service's own text. It does not cover the third-party works cited in `sources`, which keep their authors' terms.",
     example: CONTENT_LICENSE,
   });
 
@@ -25,14 +26,17 @@ export const ContentMeta = z
     license: ContentLicense,
     attribution: z
       .string()
-      .describe('Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record\'s page or API address), and say so if you changed the text.')
+      .describe(
+        "Must be shown with the content: the credit the licence asks for. Link it to where the content came from (the record's page or API address), and say so if you changed the text.",
+      )
       .meta({ example: ATTRIBUTION }),
   })
   .meta({ id: 'ContentMeta', description: 'Disclaimer, crisis guidance, licence and attribution that every content response carries.' });
 
 /** `meta` as an answer carries it, for the envelopes' examples (one copy for all of them). */
 export const CONTENT_META_EXAMPLE = {
-  disclaimer: 'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
+  disclaimer:
+    'This content is for general education only. It is not a diagnosis and is not a substitute for advice, diagnosis or treatment from a qualified health professional.',
   crisis: z.globalRegistry.get(CrisisNotice)?.example,
   contentVersion: '6149d7b7b4cb0b21',
   license: CONTENT_LICENSE,
@@ -58,24 +62,24 @@ export const PageLinks = z
 export const SelfLink = z.object({ self: z.string() }).meta({ id: 'SelfLink', description: 'Link to this resource.' });
 
 export const ItemLinks = SelfLink.extend({
-  html: z.string().describe('Its page for people (accessible HTML with the disclaimer, crisis guidance and linked sources): link people here rather than to the JSON.'),
+  html: z
+    .string()
+    .describe(
+      'Its page for people (accessible HTML with the disclaimer, crisis guidance and linked sources): link people here rather than to the JSON.',
+    ),
 }).meta({ id: 'ItemLinks', description: 'Links to this resource: its JSON and its page for people.' });
 
-export const SourceAuthority = z
-  .enum(SOURCE_AUTHORITIES)
-  .meta({
-    id: 'SourceAuthority',
-    description:
-      'Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.',
-  });
+export const SourceAuthority = z.enum(SOURCE_AUTHORITIES).meta({
+  id: 'SourceAuthority',
+  description:
+    'Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.',
+});
 
-export const ReviewType = z
-  .enum(REVIEW_TYPES)
-  .meta({
-    id: 'ReviewType',
-    description:
-      'What kind of review the content has had. `editorial`: editorial review only (checked against its cited sources for accuracy, plain language and safe framing); no clinical review has taken place.',
-  });
+export const ReviewType = z.enum(REVIEW_TYPES).meta({
+  id: 'ReviewType',
+  description:
+    'What kind of review the content has had. `editorial`: editorial review only (checked against its cited sources for accuracy, plain language and safe framing); no clinical review has taken place.',
+});
 
 export const SourceRef = z
   .object({
@@ -119,10 +123,7 @@ export const Problem = z
     status: z.number().int().describe('HTTP status code.'),
     detail: z.string().describe('Explanation specific to this occurrence.'),
     instance: z.string().describe('The request path and query that caused the problem.'),
-    errors: z
-      .array(ParameterError)
-      .optional()
-      .describe('One entry per invalid parameter (validation problems only).'),
+    errors: z.array(ParameterError).optional().describe('One entry per invalid parameter (validation problems only).'),
   })
   .meta({
     id: 'Problem',

@@ -11,7 +11,9 @@ export const region = z
   .transform((v) => v.trim().toUpperCase())
   .refine((v) => REGION_CODES.has(v), REGION_ERROR)
   .optional()
-  .describe('Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country\'s priority crisis line to the crisis guidance; see `/v1/help` for the countries covered.');
+  .describe(
+    "Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered.",
+  );
 
 export const CrisisLine = z
   .object({
@@ -19,7 +21,7 @@ export const CrisisLine = z
     phone: z.string().nullable().describe('Number to call, as written locally.'),
     text: z.string().nullable().describe('Number to text, or what to text where (e.g. "Text SHOUT to 85258").'),
     chat: z.string().nullable().describe('Web chat address.'),
-    web: z.string().nullable().describe('The service\'s own page.'),
+    web: z.string().nullable().describe("The service's own page."),
     hours: z.string().nullable(),
     priority: z.boolean().describe('The one line to show first when only one can be shown.'),
   })
@@ -29,21 +31,37 @@ export const CrisisNotice = z
   .object({
     message: z.string().describe('The crisis message to show with the content.'),
     emergency: z.string().describe('What to do in an emergency, for the region (or "call your local emergency number").'),
-    emergencyNumber: z.string().nullable().describe('The region\'s emergency number, when one is verified.'),
+    emergencyNumber: z.string().nullable().describe("The region's emergency number, when one is verified."),
     region: z.string().nullable().describe('The region these lines are for; null without `region` or for a region not covered.'),
-    lines: z.array(CrisisLine).describe('Without `region`: none. With a covered region: its priority line. When a search suggests someone may be at risk: all the region\'s lines, priority first.'),
+    lines: z
+      .array(CrisisLine)
+      .describe(
+        "Without `region`: none. With a covered region: its priority line. When a search suggests someone may be at risk: all the region's lines, priority first.",
+      ),
     directory: z.string().nullable().describe('A verified international helpline directory, given when no region line is.'),
     help: z.string().describe('The full help directory for the region (emergency, all lines, when to see a doctor).'),
   })
   .meta({
     id: 'CrisisNotice',
-    description: 'Structured crisis guidance, the same in every content answer. Show `message`, `emergency` and the first line (or `directory`) with the content.',
+    description:
+      'Structured crisis guidance, the same in every content answer. Show `message`, `emergency` and the first line (or `directory`) with the content.',
     example: {
       message: 'If you are in crisis or think you may harm yourself or someone else, get help now.',
-      emergency: 'If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).',
+      emergency:
+        'If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).',
       emergencyNumber: '999',
       region: 'GB',
-      lines: [{ name: 'Samaritans', phone: '116 123', text: null, chat: null, web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/', hours: '24 hours a day, every day of the year', priority: true }],
+      lines: [
+        {
+          name: 'Samaritans',
+          phone: '116 123',
+          text: null,
+          chat: null,
+          web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
+          hours: '24 hours a day, every day of the year',
+          priority: true,
+        },
+      ],
       directory: null,
       help: '/v1/help?region=GB',
     },

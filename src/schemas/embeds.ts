@@ -36,7 +36,7 @@ const canonicalLanguage = (tag: string): string | null => {
 const theme = z
   .enum(THEMES, { error: 'must be one of light, dark, auto' })
   .default('light')
-  .describe('Colour theme: `light`, `dark`, or `auto` (follows the reader\'s system setting).');
+  .describe("Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).");
 
 const lang = z
   .string()
@@ -47,12 +47,16 @@ const lang = z
     return tag ?? 'en';
   })
   .default('en')
-  .describe('Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.');
+  .describe(
+    'Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.',
+  );
 
 const layout = z
   .enum(LAYOUTS, { error: 'must be one of full, compact' })
   .optional()
-  .describe('`full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.');
+  .describe(
+    '`full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.',
+  );
 
 const compact = z
   .enum(['true', 'false'], { error: 'must be true or false' })
@@ -69,10 +73,11 @@ const layoutsAgree = (q: { layout?: Layout; compact?: 'true' | 'false' }, ctx: z
   }
 };
 
-export const layoutOf = (q: { layout?: Layout; compact?: 'true' | 'false' }): Layout => q.layout ?? (q.compact === 'true' ? 'compact' : 'full');
+export const layoutOf = (q: { layout?: Layout; compact?: 'true' | 'false' }): Layout =>
+  q.layout ?? (q.compact === 'true' ? 'compact' : 'full');
 
 export const embedTopicParams = z.strictObject({
-  slug: z.string().max(200).describe('The topic\'s slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`.'),
+  slug: z.string().max(200).describe("The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`."),
 });
 
 export const embedTopicQuery = z
@@ -80,7 +85,9 @@ export const embedTopicQuery = z
     sections: orderedCommaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
       .transform((s) => [...new Set(s)])
       .default([...EMBED_COLLECTIONS])
-      .describe(`Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all ${COUNTS[EMBED_COLLECTIONS.length] ?? EMBED_COLLECTIONS.length}.`),
+      .describe(
+        `Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all ${COUNTS[EMBED_COLLECTIONS.length] ?? EMBED_COLLECTIONS.length}.`,
+      ),
     ...embedOptions,
   })
   .superRefine(layoutsAgree);
@@ -105,7 +112,9 @@ export const embedListQuery = z
     items: orderedCommaList(itemRef)
       .transform((refs) => refs.filter((r, i) => refs.findIndex((o) => o.type === r.type && o.slug === r.slug) === i))
       .refine((refs) => refs.length <= MAX_LIST_ITEMS, `must name at most ${MAX_LIST_ITEMS} records`)
-      .describe(`Records to show, in this order (comma-separated \`<type>:<slug>\`, type one of ${EMBED_TYPES.join(', ')}), e.g. \`strategy:journaling,therapy:counselling\`. At most ${MAX_LIST_ITEMS}.`),
+      .describe(
+        `Records to show, in this order (comma-separated \`<type>:<slug>\`, type one of ${EMBED_TYPES.join(', ')}), e.g. \`strategy:journaling,therapy:counselling\`. At most ${MAX_LIST_ITEMS}.`,
+      ),
     title: z
       .string()
       .trim()
@@ -122,10 +131,26 @@ export type EmbedTopicQuery = z.output<typeof embedTopicQuery>;
 export type EmbedListQuery = z.output<typeof embedListQuery>;
 
 export const oembedQuery = z.strictObject({
-  url: z.string().min(1, 'must not be empty').max(2048, 'must be at most 2048 characters').describe('An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.'),
+  url: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(2048, 'must be at most 2048 characters')
+    .describe('An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.'),
   format: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json').describe('Response format: `json` (default) or `xml`.'),
-  maxwidth: z.coerce.number({ error: 'must be a whole number of pixels' }).int('must be a whole number of pixels').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional().describe('Largest width, in pixels, the consumer can show.'),
-  maxheight: z.coerce.number({ error: 'must be a whole number of pixels' }).int('must be a whole number of pixels').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional().describe('Largest height, in pixels, the consumer can show.'),
+  maxwidth: z.coerce
+    .number({ error: 'must be a whole number of pixels' })
+    .int('must be a whole number of pixels')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .optional()
+    .describe('Largest width, in pixels, the consumer can show.'),
+  maxheight: z.coerce
+    .number({ error: 'must be a whole number of pixels' })
+    .int('must be a whole number of pixels')
+    .min(1, 'must be at least 1')
+    .max(10_000, 'must be at most 10000')
+    .optional()
+    .describe('Largest height, in pixels, the consumer can show.'),
 });
 
 export const OEmbed = z
@@ -177,8 +202,18 @@ const ERROR_PAGE_EXAMPLE =
 
 /** Embed errors: an HTML page for people and iframes, problem+json when Accept prefers JSON. */
 export const embedErrorResponses = (notFound?: string) => ({
-  400: htmlOrProblem('A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON.', ERROR_PAGE_EXAMPLE),
-  ...(notFound ? { 404: htmlOrProblem(notFound, ERROR_PAGE_EXAMPLE.replace('This embed link is not valid', 'There is nothing to embed at this address')) } : {}),
+  400: htmlOrProblem(
+    'A query value is invalid or unknown; the page (or `errors`) names each one. HTML unless Accept prefers JSON.',
+    ERROR_PAGE_EXAMPLE,
+  ),
+  ...(notFound
+    ? {
+        404: htmlOrProblem(
+          notFound,
+          ERROR_PAGE_EXAMPLE.replace('This embed link is not valid', 'There is nothing to embed at this address'),
+        ),
+      }
+    : {}),
 });
 
 export const EMBED_PAGE_EXAMPLE =

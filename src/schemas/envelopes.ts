@@ -4,7 +4,9 @@ import { CONTENT_META_EXAMPLE, ContentMeta, ItemLinks, PageLinks, PageMeta, Prob
 // Envelope examples reuse the example registered on the record's own component (for a fielded
 // item, the full record's: the first of its two forms).
 const exampleOf = (schema: z.ZodType): { href?: string } | undefined =>
-  schema instanceof z.ZodUnion ? exampleOf(schema.options[0] as z.ZodType) : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
+  schema instanceof z.ZodUnion
+    ? exampleOf(schema.options[0] as z.ZodType)
+    : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
 
 const IDENTITY = { type: true, slug: true, href: true } as const;
 type IdentifiedShape = z.ZodRawShape & { type: z.ZodType; slug: z.ZodType; href: z.ZodType };
@@ -21,7 +23,10 @@ export const fieldedItem = <S extends IdentifiedShape>(full: z.ZodObject<S>) => 
     .partial()
     // S has these keys by its constraint, which the mask's type cannot see through a generic.
     .required(IDENTITY as typeof IDENTITY & Record<Exclude<keyof typeof IDENTITY, keyof S>, never>)
-    .meta({ id: `${id}Fields`, description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.` });
+    .meta({
+      id: `${id}Fields`,
+      description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.`,
+    });
   return z.union([full, trimmed]);
 };
 

@@ -6,7 +6,7 @@ export const helpQuery = z.strictObject({ region });
 
 const HelpSource = z
   .object({ title: z.string(), publisher: z.string(), url: z.string().describe('The official page this entry was read on.') })
-  .meta({ id: 'HelpSource', description: 'The service\'s own page, or a government health page, an entry was checked against.' });
+  .meta({ id: 'HelpSource', description: "The service's own page, or a government health page, an entry was checked against." });
 
 const sources = z.array(HelpSource).min(1);
 const reviewedAt = z.string().describe('When the entry was last checked against its sources (YYYY-MM-DD).');
@@ -19,10 +19,13 @@ export const HelpLine = CrisisLine.extend({
   priority: z.boolean().describe('True on exactly one line per region: the one to show when only one can be shown. It comes first.'),
   sources,
   reviewedAt,
-})
-  .meta({ id: 'HelpLine', description: 'A crisis line with the official page its details come from.' });
+}).meta({ id: 'HelpLine', description: 'A crisis line with the official page its details come from.' });
 
-const EXAMPLE_SOURCE = { title: 'Contact a Samaritan', publisher: 'Samaritans', url: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/' };
+const EXAMPLE_SOURCE = {
+  title: 'Contact a Samaritan',
+  publisher: 'Samaritans',
+  url: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
+};
 
 export const HelpDirectory = z
   .object({
@@ -47,7 +50,8 @@ export const HelpDirectory = z
   })
   .meta({
     id: 'HelpDirectory',
-    description: 'Help in a crisis for one region, in tiers: the emergency number, crisis lines (priority first), and when to see a doctor. Every entry names its source and review date.',
+    description:
+      'Help in a crisis for one region, in tiers: the emergency number, crisis lines (priority first), and when to see a doctor. Every entry names its source and review date.',
     example: {
       region: 'GB',
       covered: true,
@@ -55,7 +59,13 @@ export const HelpDirectory = z
       emergency: {
         number: '999',
         text: 'If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).',
-        sources: [{ title: 'Need help now?', publisher: 'Lincolnshire Partnership NHS Foundation Trust', url: 'https://www.lpft.nhs.uk/contact-us/need-help-now' }],
+        sources: [
+          {
+            title: 'Need help now?',
+            publisher: 'Lincolnshire Partnership NHS Foundation Trust',
+            url: 'https://www.lpft.nhs.uk/contact-us/need-help-now',
+          },
+        ],
         reviewedAt: '2026-11-29',
       },
       lines: [
@@ -76,7 +86,13 @@ export const HelpDirectory = z
       directory: null,
       doctor: {
         text: 'See a doctor if you have felt low or down for most of the day, every day, for more than two weeks. …',
-        sources: [{ title: 'Clinical depression: diagnosis', publisher: 'Health Service Executive (HSE), Ireland', url: 'https://www2.hse.ie/conditions/mental-health/clinical-depression/clinical-depression-diagnosis.html' }],
+        sources: [
+          {
+            title: 'Clinical depression: diagnosis',
+            publisher: 'Health Service Executive (HSE), Ireland',
+            url: 'https://www2.hse.ie/conditions/mental-health/clinical-depression/clinical-depression-diagnosis.html',
+          },
+        ],
         reviewedAt: '2026-11-29',
       },
       regions: ['AU', 'CA', 'GB', 'IE', 'NZ', 'US'],

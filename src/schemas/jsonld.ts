@@ -13,7 +13,7 @@ export const JsonLd = z
   .meta({
     id: 'JsonLd',
     description:
-      'schema.org JSON-LD of the resource\'s page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page\'s `mainEntity` is a `LifestyleModification`, a therapy\'s a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.',
+      "schema.org JSON-LD of the resource's page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page's `mainEntity` is a `LifestyleModification`, a therapy's a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.",
     example: {
       '@context': 'https://schema.org',
       '@type': 'MedicalWebPage',
@@ -31,6 +31,10 @@ export const JsonLd = z
         },
       ],
       about: [{ '@type': 'MedicalCondition', name: 'Emotional withdrawal', url: 'https://api.example.org/topics/emotional-withdrawal' }],
-      mainEntity: { '@type': 'LifestyleModification', name: 'Journaling', description: 'Writing about feelings helps you notice patterns.' },
+      mainEntity: {
+        '@type': 'LifestyleModification',
+        name: 'Journaling',
+        description: 'Writing about feelings helps you notice patterns.',
+      },
     },
   });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 // Multi-valued query parameters are comma-separated (topic=a,b); a repeated parameter is an
 // error. This is the one parser for them.
 
-const split = (s: string) => s.split(',').map((v) => v.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 const listOf = <T extends z.ZodType<unknown, string>>(parse: (s: string) => string[], item: T) =>
   z.string().transform(parse).pipe(z.array(item).min(1, 'must name at least one value'));

@@ -10,7 +10,7 @@ export const pageQuery = z.strictObject({
   theme: z
     .enum(THEMES, { error: 'must be one of light, dark, auto' })
     .default('auto')
-    .describe('Colour theme: `auto` (default: follows the reader\'s system setting), `light` or `dark`.'),
+    .describe("Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`."),
   region,
 });
 export type PageQuery = z.output<typeof pageQuery>;
@@ -20,7 +20,8 @@ export const pageParams = z.strictObject({ slug: z.string().max(200).describe('T
 export const PAGE_EXAMPLE =
   '<!doctype html>\n<html lang="en" data-theme="auto" data-layout="full">\n<head>…<title>Journaling</title>\n<link rel="canonical" href="https://api.example.org/strategies/journaling">\n<script type="application/ld+json">{"@context":"https://schema.org","@type":"MedicalWebPage",…}</script>…</head>\n<body>\n<header><nav aria-label="Site">…</nav>\n<p class="kind">Coping strategy</p>\n<h1>Journaling</h1>…</header>\n<aside class="crisis" aria-labelledby="crisis-heading">…</aside>\n<main>…<section class="page-sources" aria-labelledby="sources-heading"><h2 id="sources-heading">Based on</h2>…</section>…</main>\n<footer><p class="disclaimer"><strong>Please note:</strong> …</p>…</footer>\n</body>\n</html>\n';
 
-const ERROR_PAGE_EXAMPLE = '<!doctype html>\n<html lang="en" data-theme="light" data-layout="full">…<h1>There is no page at this address</h1>…</html>';
+const ERROR_PAGE_EXAMPLE =
+  '<!doctype html>\n<html lang="en" data-theme="light" data-layout="full">…<h1>There is no page at this address</h1>…</html>';
 
 const htmlOrProblem = (description: string) => ({
   description,

@@ -18,8 +18,15 @@ export const nameList = <const N extends string>(allowed: readonly N[], noun: st
     .superRefine((names, ctx) => {
       const unknown = names.filter((n) => !(allowed as readonly string[]).includes(n));
       if (unknown.length === 0) return;
-      const named = unknown.slice(0, 10).map((n) => `"${n.slice(0, 40)}"`).join(', ') + (unknown.length > 10 ? ', …' : '');
-      ctx.addIssue({ code: 'custom', message: `names unknown ${noun}${unknown.length > 1 ? 's' : ''} ${named}; must be one of ${allowed.join(', ')}` });
+      const named =
+        unknown
+          .slice(0, 10)
+          .map((n) => `"${n.slice(0, 40)}"`)
+          .join(', ') + (unknown.length > 10 ? ', …' : '');
+      ctx.addIssue({
+        code: 'custom',
+        message: `names unknown ${noun}${unknown.length > 1 ? 's' : ''} ${named}; must be one of ${allowed.join(', ')}`,
+      });
     })
     .pipe(z.array(z.enum(allowed as readonly [N, ...N[]])))
     .meta({ type: 'array', items: { type: 'string', enum: [...allowed] } });
@@ -98,14 +105,24 @@ const facetFilters = (entry: ContentTypeDefinition) =>
 
 /** A content type's list query: topic, its facets, then paging, format and fields. */
 export const listQuery = (entry: ContentTypeDefinition) =>
-  z.strictObject({ topic: topicFilter, ...facetFilters(entry), sort, limit, offset, format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry))) });
+  z.strictObject({
+    topic: topicFilter,
+    ...facetFilters(entry),
+    sort,
+    limit,
+    offset,
+    format,
+    region,
+    fields: fieldsParam(fieldNames(recordSchemaOf(entry))),
+  });
 
 export const LIST_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, listQuery(t)])) as Record<
   RecordCollection,
   ReturnType<typeof listQuery>
 >;
 
-export const itemQuery = (entry: ContentTypeDefinition) => z.strictObject({ format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry)), 'the record') });
+export const itemQuery = (entry: ContentTypeDefinition) =>
+  z.strictObject({ format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry)), 'the record') });
 
 export const ITEM_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, itemQuery(t)])) as Record<
   RecordCollection,
@@ -121,7 +138,11 @@ export const topicQuery = z.strictObject({
     ),
   format,
   region,
-  fields: fieldsParam(fieldNames(Topic), 'each topic', ' It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields.'),
+  fields: fieldsParam(
+    fieldNames(Topic),
+    'each topic',
+    ' It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields.',
+  ),
 });
 export const topicListQuery = topicQuery.extend({ limit, offset });
 
@@ -136,4 +157,4 @@ export const sourceListQuery = z.strictObject({
 
 export const sourceItemQuery = z.strictObject({ region, fields: fieldsParam(fieldNames(Source), 'the source') });
 
-export const slugParams = z.strictObject({ slug: z.string().max(200).describe('The record\'s stable slug.') });
+export const slugParams = z.strictObject({ slug: z.string().max(200).describe("The record's stable slug.") });

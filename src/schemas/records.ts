@@ -25,7 +25,9 @@ export const facetsOf = (entry: ContentTypeDefinition): Record<string, z.ZodEnum
 
 /** A type's own text fields: a string, or null where the seed may leave it out. */
 const extraOf = (entry: ContentTypeDefinition): Record<string, z.ZodType> =>
-  Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, (x.optional ? z.string().nullable() : z.string()).describe(x.description)]));
+  Object.fromEntries(
+    Object.entries(entry.extra).map(([name, x]) => [name, (x.optional ? z.string().nullable() : z.string()).describe(x.description)]),
+  );
 
 const ref = (collection: string, slug: string, title: string) => ({ slug, title, note: null, href: `/v1/${collection}/${slug}` });
 const exampleBase = (collection: string, type: string, slug: string, title: string, summary: string) => ({
@@ -60,9 +62,11 @@ const exampleBase = (collection: string, type: string, slug: string, title: stri
 const schemaCache = new WeakMap<ContentTypeDefinition, ReturnType<typeof buildRecordSchema>>();
 const buildRecordSchema = (entry: ContentTypeDefinition) => {
   const { slug, title, summary, ...own } = entry.api.example;
-  return z
-    .object({ type: z.literal(entry.type), ...recordFields, ...facetsOf(entry), ...extraOf(entry) })
-    .meta({ id: entry.api.id, description: entry.api.description, example: { ...exampleBase(entry.collection, entry.type, slug, title, summary), ...own } });
+  return z.object({ type: z.literal(entry.type), ...recordFields, ...facetsOf(entry), ...extraOf(entry) }).meta({
+    id: entry.api.id,
+    description: entry.api.description,
+    example: { ...exampleBase(entry.collection, entry.type, slug, title, summary), ...own },
+  });
 };
 
 /** A content type's API shape, with its component name, description and example. */
@@ -76,7 +80,10 @@ type RecordSchema = ReturnType<typeof recordSchemaOf>;
 
 /** A registry's API shapes, by collection. */
 export const recordSchemasOf = <R extends Registry>(registry: R) =>
-  Object.fromEntries(registry.map((t) => [t.collection, recordSchemaOf(t)])) as Record<R[number]['collection'], ReturnType<typeof recordSchemaOf>>;
+  Object.fromEntries(registry.map((t) => [t.collection, recordSchemaOf(t)])) as Record<
+    R[number]['collection'],
+    ReturnType<typeof recordSchemaOf>
+  >;
 
 type RecordItem = ReturnType<typeof fieldedItem<RecordSchema['shape']>>;
 const itemCache = new WeakMap<ContentTypeDefinition, RecordItem>();
@@ -96,7 +103,10 @@ export const RECORD_SCHEMAS = recordSchemasOf(CONTENT_REGISTRY);
 export type RecordSchemas = typeof RECORD_SCHEMAS;
 
 /** Each type's facet fields, by collection (the list filters and the vocabulary test read them). */
-export const FACETS = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, facetsOf(t)])) as Record<RecordCollection, ReturnType<typeof facetsOf>>;
+export const FACETS = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, facetsOf(t)])) as Record<
+  RecordCollection,
+  ReturnType<typeof facetsOf>
+>;
 
 export const RECORD_ITEMS = recordItemsOf(CONTENT_REGISTRY);
 

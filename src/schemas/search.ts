@@ -13,7 +13,9 @@ export const SEARCH_TYPES = ['topic', ...CONTENT_TYPES.map((t) => t.type)] as [s
 // What every hit adds to its record: how well it matched and where.
 const hitFields = {
   score: z.number().describe('Relevance; higher is better. Only comparable within one response.'),
-  snippet: z.string().describe('Best-matching passage of the record\'s own text, as HTML: text is escaped and matched words are wrapped in <mark>.'),
+  snippet: z
+    .string()
+    .describe("Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>."),
   topics: z.array(TopicRef).describe('The topics the record belongs to (for a topic: itself).'),
 };
 
@@ -25,11 +27,33 @@ const hitOf = (record: z.ZodObject, type: string, id: string) =>
     .extend(hitFields)
     .partial()
     .required({ type: true, slug: true, href: true })
-    .meta({ id, description: `A ${type} search hit: the record's fields (all but \`body\` and \`bodyFormat\` unless \`fields\` selects some), plus \`score\` and \`snippet\`.` });
+    .meta({
+      id,
+      description: `A ${type} search hit: the record's fields (all but \`body\` and \`bodyFormat\` unless \`fields\` selects some), plus \`score\` and \`snippet\`.`,
+    });
 
-const TOPIC_HIT_FIELDS = ['type', 'slug', 'title', 'summary', 'definition', 'keyPoints', 'body', 'bodyFormat', 'sources', 'reviewedAt', 'nextReviewAt', 'href'] as const;
-const topicHit = hitOf(Topic.pick(Object.fromEntries(TOPIC_HIT_FIELDS.map((k) => [k, true])) as Record<(typeof TOPIC_HIT_FIELDS)[number], true>), 'topic', 'TopicSearchHit');
-const recordHits = CONTENT_TYPES.map(({ collection, type }) => hitOf(RECORD_SCHEMAS[collection], type, `${type.charAt(0).toUpperCase()}${type.slice(1)}SearchHit`));
+const TOPIC_HIT_FIELDS = [
+  'type',
+  'slug',
+  'title',
+  'summary',
+  'definition',
+  'keyPoints',
+  'body',
+  'bodyFormat',
+  'sources',
+  'reviewedAt',
+  'nextReviewAt',
+  'href',
+] as const;
+const topicHit = hitOf(
+  Topic.pick(Object.fromEntries(TOPIC_HIT_FIELDS.map((k) => [k, true])) as Record<(typeof TOPIC_HIT_FIELDS)[number], true>),
+  'topic',
+  'TopicSearchHit',
+);
+const recordHits = CONTENT_TYPES.map(({ collection, type }) =>
+  hitOf(RECORD_SCHEMAS[collection], type, `${type.charAt(0).toUpperCase()}${type.slice(1)}SearchHit`),
+);
 
 export const SearchHit = z.discriminatedUnion('type', [topicHit, ...recordHits]).meta({
   id: 'SearchHit',
@@ -55,12 +79,18 @@ export const searchQuery = z.strictObject({
   q: z
     .string({ error: 'is required: the words to search for' })
     .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
-    .describe('What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.'),
+    .describe(
+      'What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.',
+    ),
   type: commaList(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(', ')}` }))
     .optional()
     .describe(`Only these record types (comma-separated): ${SEARCH_TYPES.join(', ')}.`),
   topic: topicFilter,
-  fields: fieldsParam(SEARCH_FIELDS, 'each hit', ' A field that a hit\'s type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`.'),
+  fields: fieldsParam(
+    SEARCH_FIELDS,
+    'each hit',
+    " A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`.",
+  ),
   format,
   limit,
   offset,
@@ -70,12 +100,23 @@ export const searchQuery = z.strictObject({
 export const SearchMeta = PageMeta.extend({
   query: z.string().describe('The query as received.'),
   correctedQuery: z.string().nullable().describe('When words were likely misspelt, the query as understood after correcting them.'),
-  crisisDetected: z.boolean().describe('True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region\'s lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.'),
-  crisisReason: z.string().nullable().describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
-}).meta({ id: 'SearchMeta', description: 'Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution.' });
+  crisisDetected: z
+    .boolean()
+    .describe(
+      "True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region's lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.",
+    ),
+  crisisReason: z
+    .string()
+    .nullable()
+    .describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
+}).meta({
+  id: 'SearchMeta',
+  description: 'Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution.',
+});
 
 export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMeta, links: PageLinks }).meta({
-  description: 'A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution).',
+  description:
+    'A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution).',
   example: {
     data: [z.globalRegistry.get(SearchHit)?.example],
     meta: {

@@ -8,7 +8,9 @@ export const Source = z
     type: z.literal('source'),
     slug: z.string(),
     title: z.string().describe('Title of the work.'),
-    kind: z.enum(SOURCE_KINDS).describe('`article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.'),
+    kind: z
+      .enum(SOURCE_KINDS)
+      .describe('`article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.'),
     authority: SourceAuthority,
     publisher: z.string().describe('Publisher, or the site the work appears on.'),
     authors: z.array(z.string()).describe('Authors as "Surname, Given names"; a name without a comma is a group author.'),

@@ -41,11 +41,19 @@ const impactField = (name: string) => {
   if (!field) throw new Error(`The impact schema has no field "${name}".`);
   return field;
 };
-const ImpactBrief = z.object(Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<(typeof TOPIC_IMPACT_FIELDS)[number], z.ZodType<string, string>>);
+const ImpactBrief = z.object(
+  Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<
+    (typeof TOPIC_IMPACT_FIELDS)[number],
+    z.ZodType<string, string>
+  >,
+);
 
 export const Comparison = z
   .object({
-    topic: z.object({ slug: z.string(), title: z.string(), href: z.string() }).nullable().describe('The topic compared with, if it is one of ours.'),
+    topic: z
+      .object({ slug: z.string(), title: z.string(), href: z.string() })
+      .nullable()
+      .describe('The topic compared with, if it is one of ours.'),
     concept: z.string().nullable().describe('The wider concept compared with (e.g. Loneliness), if not a topic.'),
     text: z.string().describe('How the two differ.'),
   })
@@ -64,7 +72,9 @@ export const Topic = z
     comparisons: z.array(Comparison).describe('How this topic differs from related topics and concepts.'),
     impacts: z
       .array(ImpactBrief)
-      .describe(`Effects and long-term risks, in brief: the first ${INCLUDE_LIMIT} (\`related.impacts\` gives the count and a link to all, as full records).`),
+      .describe(
+        `Effects and long-term risks, in brief: the first ${INCLUDE_LIMIT} (\`related.impacts\` gives the count and a link to all, as full records).`,
+      ),
     related: TopicRelated,
     sources: z.array(SourceRef).min(1),
     reviewedAt: z.iso.date().describe('When the topic was last reviewed (see `reviewType` for what kind of review).'),

@@ -39,15 +39,22 @@ export const Vocabulary = z
     description: 'Display labels for record types and facet values.',
     example: {
       types: [{ type: 'strategy', collection: 'strategies', label: 'Coping strategies', itemLabel: 'Coping strategy' }],
-      facets: [{ collection: 'therapies', parameter: 'kind', values: [{ value: 'therapy', label: 'Professional therapy' }, { value: 'support', label: 'Peer support' }] }],
+      facets: [
+        {
+          collection: 'therapies',
+          parameter: 'kind',
+          values: [
+            { value: 'therapy', label: 'Professional therapy' },
+            { value: 'support', label: 'Peer support' },
+          ],
+        },
+      ],
     },
   });
 
 export const vocabularyQuery = z.strictObject({ region });
 
-export const VocabularyAnswer = z
-  .object({ data: Vocabulary, meta: ContentMeta, links: SelfLink })
-  .meta({
-    description: 'The labels, with `meta` (disclaimer, crisis guidance, licence, attribution).',
-    example: { data: z.globalRegistry.get(Vocabulary)?.example, meta: CONTENT_META_EXAMPLE, links: { self: '/v1/vocabulary' } },
-  });
+export const VocabularyAnswer = z.object({ data: Vocabulary, meta: ContentMeta, links: SelfLink }).meta({
+  description: 'The labels, with `meta` (disclaimer, crisis guidance, licence, attribution).',
+  example: { data: z.globalRegistry.get(Vocabulary)?.example, meta: CONTENT_META_EXAMPLE, links: { self: '/v1/vocabulary' } },
+});

@@ -104,7 +104,10 @@ export class Engine {
     if (!first) return out;
     for (const [d, positions] of first) {
       if (rest.length === 0) {
-        out.set(d, positions.map((p) => p.length));
+        out.set(
+          d,
+          positions.map((p) => p.length),
+        );
         continue;
       }
       const others: number[][][] = [];

@@ -77,7 +77,10 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
     if (!context.has(wordStem) && alternatives.length === 1) {
       const fix = context.vocabulary.correct(word);
       if (fix) {
-        alternatives.push({ stems: [stem(fix)], weight: CORRECTION_WEIGHT }, ...context.thesaurus.expand([stem(fix)]).map((a) => ({ ...a, weight: a.weight * CORRECTION_WEIGHT })));
+        alternatives.push(
+          { stems: [stem(fix)], weight: CORRECTION_WEIGHT },
+          ...context.thesaurus.expand([stem(fix)]).map((a) => ({ ...a, weight: a.weight * CORRECTION_WEIGHT })),
+        );
         corrected[i] = fix;
         correctedAny = true;
       }

@@ -18,7 +18,11 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   const before = envelopeJson({ data: [record, fresh], meta: {}, links: {} });
   record.n = 2;
   fresh.n = 2;
-  t.equal(envelopeJson({ data: [record, fresh], meta: {}, links: {} }), before.replace(/"n":1(?![\s\S]*"n":1)/, '"n":2'), 'a kept object is written once (it never changes while its store is open); others each time');
+  t.equal(
+    envelopeJson({ data: [record, fresh], meta: {}, links: {} }),
+    before.replace(/"n":1(?![\s\S]*"n":1)/, '"n":2'),
+    'a kept object is written once (it never changes while its store is open); others each time',
+  );
   record.n = 1;
   const extra = { data: [record], meta: {}, links: {}, more: true };
   t.equal(envelopeJson(extra), JSON.stringify(extra), 'so is another shape');

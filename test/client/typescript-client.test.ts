@@ -17,7 +17,9 @@ t.test('the client types are generated from the committed document (run `npm run
 });
 
 t.test('the client package compiles on its own', async (t) => {
-  const tsc = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', CLIENT_DIR, '--noEmit'], { encoding: 'utf8' });
+  const tsc = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'node_modules/typescript/bin/tsc'), '-p', CLIENT_DIR, '--noEmit'], {
+    encoding: 'utf8',
+  });
   t.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
 });
 
@@ -29,15 +31,24 @@ t.test('against the running app', async (t) => {
 
   const topics = await client.GET('/v1/topics');
   t.equal(topics.response.status, 200);
-  t.ok(topics.data?.data.some((topic) => topic.slug === 'emotional-withdrawal'), 'typed topics list');
+  t.ok(
+    topics.data?.data.some((topic) => topic.slug === 'emotional-withdrawal'),
+    'typed topics list',
+  );
   t.ok(topics.data?.meta.disclaimer, 'with the disclaimer');
 
   const sign = await client.GET('/v1/signs/{slug}', { params: { path: { slug: 'emotional-numbness' }, query: { format: 'text' } } });
   t.equal(sign.data?.data.slug, 'emotional-numbness');
   t.equal(sign.data?.data.bodyFormat, 'text', 'query parameters are sent');
 
-  const trimmed = await client.GET('/v1/signs/{slug}', { params: { path: { slug: 'emotional-numbness' }, query: { fields: ['title', 'summary'] } } });
-  t.same(Object.keys(trimmed.data?.data ?? {}).sort(), ['href', 'slug', 'summary', 'title', 'type'], 'list parameters are sent comma-separated');
+  const trimmed = await client.GET('/v1/signs/{slug}', {
+    params: { path: { slug: 'emotional-numbness' }, query: { fields: ['title', 'summary'] } },
+  });
+  t.same(
+    Object.keys(trimmed.data?.data ?? {}).sort(),
+    ['href', 'slug', 'summary', 'title', 'type'],
+    'list parameters are sent comma-separated',
+  );
 
   const missing = await client.GET('/v1/signs/{slug}', { params: { path: { slug: 'no-such-sign' } } });
   t.equal(missing.response.status, 404);
@@ -60,7 +71,10 @@ t.test('against the running app', async (t) => {
   } catch (error) {
     failure = error;
   }
-  t.ok(failure instanceof ContentApiError && failure.status === 400 && failure.problem?.status === 400, 'a failed page throws with its problem');
+  t.ok(
+    failure instanceof ContentApiError && failure.status === 400 && failure.problem?.status === 400,
+    'a failed page throws with its problem',
+  );
 
   const keyed = createClient({ baseUrl, apiKey: key });
   const withKey = await keyed.GET('/v1/topics');

@@ -4,7 +4,24 @@ import { escapeHtml } from '../../src/render/escape.js';
 import { normalise } from '../../src/search/text.js';
 
 // The one list of invisible characters, and what each of its users does with it.
-const invisible = ['\u0000', '\u0007', '\u001b', '\u007f', '\u0085', '\u009f', '\u061c', '\u200b', '\u200e', '\u200f', '\u202a', '\u202e', '\u2060', '\u2066', '\u2069', '\ufeff'];
+const invisible = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u009f',
+  '\u061c',
+  '\u200b',
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202e',
+  '\u2060',
+  '\u2066',
+  '\u2069',
+  '\ufeff',
+];
 const visible = ['a', ' ', 'é', '\u00a0', '\u2014', '\u2070', '\ufffd', '😀'];
 
 t.test('the list holds controls, bidi marks, overrides and isolates, and nothing visible', async (t) => {

@@ -22,14 +22,30 @@ const tips = defineContentType({
   description: 'Test-only tips.',
   embed: false,
   facets: { pace: facet(['quick', 'slow'], { quick: 'Quick', slow: 'Slow' }, 'How long the tip takes.', 'quick') },
-  extra: { timeNeeded: { description: 'How much time to set aside.', optional: false }, note: { description: 'An aside.', optional: true } },
-  api: { id: 'TestTip', description: 'A test-only tip.', example: { slug: 'a-tip', title: 'A tip', summary: 'A test tip.', pace: 'slow', timeNeeded: 'A minute', note: 'None' } },
+  extra: {
+    timeNeeded: { description: 'How much time to set aside.', optional: false },
+    note: { description: 'An aside.', optional: true },
+  },
+  api: {
+    id: 'TestTip',
+    description: 'A test-only tip.',
+    example: { slug: 'a-tip', title: 'A tip', summary: 'A test tip.', pace: 'slow', timeNeeded: 'A minute', note: 'None' },
+  },
 });
 const registry = [...CONTENT_REGISTRY, tips];
 
 t.test('every derivation takes the entry: seed schema, table and API schema', async (t) => {
   const seed = seedSchemaOf(tips);
-  const parsed = seed.parse({ title: 'T', summary: 'S', sources: ['x'], topics: ['emotional-withdrawal'], reviewedAt: '2026-01-01', nextReviewAt: '2027-01-01', reviewType: 'editorial', timeNeeded: 'A minute' });
+  const parsed = seed.parse({
+    title: 'T',
+    summary: 'S',
+    sources: ['x'],
+    topics: ['emotional-withdrawal'],
+    reviewedAt: '2026-01-01',
+    nextReviewAt: '2027-01-01',
+    reviewType: 'editorial',
+    timeNeeded: 'A minute',
+  });
   t.equal((parsed as Record<string, unknown>).pace, 'quick', 'the facet default fills in');
   t.notOk(seed.safeParse({ ...parsed, pace: 'fast' }).success, 'a value outside the facet is refused');
   t.notOk(seed.safeParse({ ...parsed, timeNeeded: undefined }).success, 'a required extra field is required');
@@ -83,21 +99,35 @@ t.test('a throwaway type is built into a store and served', async (t) => {
   const list = await app.inject('/v1/tips');
   t.equal(list.statusCode, 200);
   const items = list.json().data as Record<string, unknown>[];
-  t.same(items.map((i) => [i.slug, i.pace, i.timeNeeded, i.note]), [
-    ['quick-tip', 'quick', 'A minute', 'An aside'],
-    ['slow-tip', 'slow', 'An afternoon', null],
-  ]);
+  t.same(
+    items.map((i) => [i.slug, i.pace, i.timeNeeded, i.note]),
+    [
+      ['quick-tip', 'quick', 'A minute', 'An aside'],
+      ['slow-tip', 'slow', 'An afternoon', null],
+    ],
+  );
   t.ok(list.json().meta.disclaimer, 'with the disclaimer');
 
   const filtered = await app.inject('/v1/tips?pace=slow&fields=title');
-  t.same(filtered.json().data, [{ type: 'tip', slug: 'slow-tip', title: 'A slow tip', href: '/v1/tips/slow-tip' }], 'its facet filters and its fields are derived');
+  t.same(
+    filtered.json().data,
+    [{ type: 'tip', slug: 'slow-tip', title: 'A slow tip', href: '/v1/tips/slow-tip' }],
+    'its facet filters and its fields are derived',
+  );
   const bad = await app.inject('/v1/tips?pace=fast');
   t.equal(bad.statusCode, 400);
   t.match(bad.json().errors, [{ name: 'pace' }]);
 
   const item = await app.inject('/v1/tips/slow-tip?format=text');
   t.equal(item.statusCode, 200);
-  t.match(item.json().data, { type: 'tip', title: 'A slow tip', body: 'The body of the tip.', pace: 'slow', topics: [{ slug: 'emotional-withdrawal' }], sources: [{ slug: source }] });
+  t.match(item.json().data, {
+    type: 'tip',
+    title: 'A slow tip',
+    body: 'The body of the tip.',
+    pace: 'slow',
+    topics: [{ slug: 'emotional-withdrawal' }],
+    sources: [{ slug: source }],
+  });
   t.equal((await app.inject('/v1/tips/no-such-tip')).statusCode, 404);
 
   const spec = (await app.inject('/openapi.json')).json();

@@ -30,14 +30,18 @@ t.test('the embed builder in Chromium', async (t) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
   });
 
-  const snippet = page.getByLabel('Embed code (paste into your page\'s HTML)');
+  const snippet = page.getByLabel("Embed code (paste into your page's HTML)");
   const link = page.getByLabel('Link (for oEmbed sites such as WordPress, or to share)');
   const preview = page.frameLocator('#preview');
   const previewSrc = () => page.locator('#preview').getAttribute('src');
   // The iframe's src changes at once, its document a little later: checks on the preview wait for
   // the document of that very URL (an earlier page, with the same heading, may still be shown).
   const previewLoaded = async (url: string) => {
-    const frame = await until(async () => page.frames().find((f) => f.url() === url), (f) => f !== undefined, `the preview of ${url} to load`);
+    const frame = await until(
+      async () => page.frames().find((f) => f.url() === url),
+      (f) => f !== undefined,
+      `the preview of ${url} to load`,
+    );
     await frame!.waitForLoadState('load');
   };
   // Page code as a string: the tests are type-checked without the DOM library.
@@ -50,7 +54,11 @@ t.test('the embed builder in Chromium', async (t) => {
     const url = `${origin}/embed/topics/emotional-isolation?sections=strategies,therapies`;
     t.equal(await previewSrc(), url);
     t.equal(await link.inputValue(), url);
-    await until(() => snippet.inputValue(), (v) => v.startsWith(`<iframe src="${url}"`), 'the default snippet');
+    await until(
+      () => snippet.inputValue(),
+      (v) => v.startsWith(`<iframe src="${url}"`),
+      'the default snippet',
+    );
     t.equal(await preview.locator('h1').textContent(), 'Emotional isolation');
     t.ok(await page.locator('#list-fields').isHidden(), 'record picking is hidden until chosen');
   });
@@ -62,13 +70,25 @@ t.test('the embed builder in Chromium', async (t) => {
     const url = `${origin}/embed/topics/emotional-detachment?sections=strategies,faqs`;
     await until(previewSrc, (v) => v === url, 'the preview to follow the choices');
     await previewLoaded(url);
-    await until(() => preview.locator('h2#section-1').textContent(), (v) => v === 'Questions and answers', 'the preview to load');
+    await until(
+      () => preview.locator('h2#section-1').textContent(),
+      (v) => v === 'Questions and answers',
+      'the preview to load',
+    );
     t.equal(await preview.locator('h1').textContent(), 'Emotional detachment');
-    const code = await until(() => snippet.inputValue(), (v) => v.includes(url), 'the snippet to follow');
+    const code = await until(
+      () => snippet.inputValue(),
+      (v) => v.includes(url),
+      'the snippet to follow',
+    );
     t.match(code, /^<iframe src="[^"]+" width="600" height="\d+" title="Emotional detachment: Coping strategies, Questions and answers"/);
 
     await page.getByRole('button', { name: 'Copy embed code' }).click();
-    await until(() => page.locator('#status').textContent(), (v) => v === 'Embed code copied to the clipboard.', 'the copy confirmation');
+    await until(
+      () => page.locator('#status').textContent(),
+      (v) => v === 'Embed code copied to the clipboard.',
+      'the copy confirmation',
+    );
     t.equal(await clipboard(), code, 'the clipboard holds the snippet');
 
     // What was copied is exactly what oEmbed gives for the link.
@@ -79,7 +99,11 @@ t.test('the embed builder in Chromium', async (t) => {
   await t.test('pick individual records across topics, with a title and the dark theme, copy the link', async (t) => {
     await page.getByLabel('Records I pick, from any topic').check();
     t.ok(await page.locator('#topic-fields').isHidden());
-    await until(() => page.locator('#problem').textContent(), (v) => v === 'Tick at least one record.', 'a prompt to pick records');
+    await until(
+      () => page.locator('#problem').textContent(),
+      (v) => v === 'Tick at least one record.',
+      'a prompt to pick records',
+    );
     t.equal(await snippet.inputValue(), '', 'no code for an empty list');
 
     await page.locator('summary', { hasText: 'Therapies and support' }).click();
@@ -93,27 +117,54 @@ t.test('the embed builder in Chromium', async (t) => {
     const url = `${origin}/embed/list?items=therapy:counselling,strategy:journaling&title=For%20Sam%20%26%20family&theme=dark&layout=compact`;
     await until(previewSrc, (v) => v === url, 'the preview of the list, in the order ticked');
     await previewLoaded(url);
-    await until(() => preview.locator('h1').textContent(), (v) => v === 'For Sam & family', 'the list to load');
+    await until(
+      () => preview.locator('h1').textContent(),
+      (v) => v === 'For Sam & family',
+      'the list to load',
+    );
     t.equal(await preview.locator('html').getAttribute('data-theme'), 'dark');
-    t.same(await preview.locator('li.item h2').allTextContents(), ['Counseling and talking with a therapist (opens in a new tab)', 'Journaling (opens in a new tab)']);
+    t.same(await preview.locator('li.item h2').allTextContents(), [
+      'Counseling and talking with a therapist (opens in a new tab)',
+      'Journaling (opens in a new tab)',
+    ]);
     t.equal(await page.locator('#problem').textContent(), '');
 
     await page.getByRole('button', { name: 'Copy link' }).click();
-    await until(() => page.locator('#status').textContent(), (v) => v === 'Link copied to the clipboard.', 'the copy confirmation');
+    await until(
+      () => page.locator('#status').textContent(),
+      (v) => v === 'Link copied to the clipboard.',
+      'the copy confirmation',
+    );
     t.equal(await clipboard(), url);
     t.equal(await link.inputValue(), url);
-    await until(() => snippet.inputValue(), (v) => v.includes('title="For Sam &amp; family"'), 'the snippet of the list');
+    await until(
+      () => snippet.inputValue(),
+      (v) => v.includes('title="For Sam &amp; family"'),
+      'the snippet of the list',
+    );
   });
 
   t.same(problems, [], 'no console errors or CSP violations while building');
 
   await t.test('a bad language tag is explained, not hidden', async (t) => {
     await page.getByLabel('Language tag').fill('not a tag');
-    await until(() => page.locator('#problem').textContent(), (v) => /do not make a valid embed/.test(v ?? ''), 'the explanation');
-    await until(() => preview.locator('h1').textContent(), (v) => v === 'This embed link is not valid', 'the preview to show why');
+    await until(
+      () => page.locator('#problem').textContent(),
+      (v) => /do not make a valid embed/.test(v ?? ''),
+      'the explanation',
+    );
+    await until(
+      () => preview.locator('h1').textContent(),
+      (v) => v === 'This embed link is not valid',
+      'the preview to show why',
+    );
     t.equal(await snippet.inputValue(), '');
     await page.getByLabel('Language tag').fill('en-GB');
-    await until(() => snippet.inputValue(), (v) => v.includes('lang=en-GB'), 'recovery');
+    await until(
+      () => snippet.inputValue(),
+      (v) => v.includes('lang=en-GB'),
+      'recovery',
+    );
   });
 
   await t.test('works from the keyboard alone', async (t) => {
@@ -135,5 +186,9 @@ t.test('the embed builder in Chromium', async (t) => {
     t.same(violations, []);
   });
 
-  t.same(problems.filter((p) => /Content.Security.Policy|Refused to/i.test(p)), [], 'no CSP violations at any point');
+  t.same(
+    problems.filter((p) => /Content.Security.Policy|Refused to/i.test(p)),
+    [],
+    'no CSP violations at any point',
+  );
 });

@@ -19,7 +19,10 @@ t.test('in Chromium', async (t) => {
   const pages: [string, string][] = [
     ['topic embed, all sections', '/embed/topics/emotional-withdrawal'],
     ['topic embed, compact', '/embed/topics/emotional-isolation?sections=signs,faqs&layout=compact'],
-    ['custom list', '/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness&title=Resources%20for%20you'],
+    [
+      'custom list',
+      '/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness&title=Resources%20for%20you',
+    ],
   ];
 
   for (const [name, path] of pages) {
@@ -41,7 +44,7 @@ t.test('in Chromium', async (t) => {
     t.same(await axe(page), []);
   });
 
-  await t.test('theme=auto follows the reader\'s system setting', async (t) => {
+  await t.test("theme=auto follows the reader's system setting", async (t) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${origin}/embed/list?items=strategy:journaling&theme=auto`);
     t.equal(await css(page, 'html', 'backgroundColor'), 'rgb(18, 21, 25)');

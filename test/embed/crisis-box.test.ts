@@ -3,7 +3,8 @@ import { build } from '../helpers/app.js';
 
 // The crisis box on embed pages shows the same notice as `meta.crisis`, for the page's region.
 const app = await build(t);
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { host: 'clinic-api.example', ...headers } });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers: { host: 'clinic-api.example', ...headers } });
 const box = (html: string) => /<aside class="crisis"[\s\S]*?<\/aside>/.exec(html)?.[0] ?? '';
 
 t.test('with a region the crisis box names the priority line and the emergency number', async (t) => {
@@ -14,7 +15,10 @@ t.test('with a region the crisis box names the priority line and the emergency n
     ['NZ', /<strong>1737, Need to talk\?<\/strong>: call 1737 or text 1737/],
   ];
   for (const [region, line] of cases) {
-    for (const url of [`/embed/topics/emotional-withdrawal?sections=strategies&region=${region}`, `/embed/list?items=strategy:journaling&region=${region}`]) {
+    for (const url of [
+      `/embed/topics/emotional-withdrawal?sections=strategies&region=${region}`,
+      `/embed/list?items=strategy:journaling&region=${region}`,
+    ]) {
       const res = await get(url);
       t.equal(res.statusCode, 200, url);
       t.match(box(res.body), line, `${url}: the priority line`);
@@ -42,7 +46,10 @@ t.test('an invalid region is a 400 page naming it', async (t) => {
 
 t.test('the region travels with the embed: canonical links and oEmbed keep it', async (t) => {
   const res = await get('/embed/topics/emotional-withdrawal?sections=strategies&region=gb');
-  t.match(res.body, /oembed\?url=http%3A%2F%2Fclinic-api\.example%2Fembed%2Ftopics%2Femotional-withdrawal%3Fsections%3Dstrategies%26region%3DGB/);
+  t.match(
+    res.body,
+    /oembed\?url=http%3A%2F%2Fclinic-api\.example%2Fembed%2Ftopics%2Femotional-withdrawal%3Fsections%3Dstrategies%26region%3DGB/,
+  );
   const oembed = await get(`/oembed?url=${encodeURIComponent('http://clinic-api.example/embed/list?items=strategy:journaling&region=NZ')}`);
   t.equal(oembed.statusCode, 200);
   t.match(oembed.json().html, /region=NZ/);

@@ -23,11 +23,21 @@ const cases: [string, number, RegExp, string?][] = [
   ['/embed/topics/%3Cscript%3E', 404, /No topic has this slug/],
   ['/embed/list', 400, /items/, 'items'],
   ['/embed/list?items=', 400, /must name at least one value/, 'items'],
-  ['/embed/list?items=story:reconnecting-after-job-loss', 400, /must start with a type \(sign, cause, context, strategy, therapy, faq\)/, 'items'],
+  [
+    '/embed/list?items=story:reconnecting-after-job-loss',
+    400,
+    /must start with a type \(sign, cause, context, strategy, therapy, faq\)/,
+    'items',
+  ],
   ['/embed/list?items=strategy', 400, /must be &lt;type&gt;:&lt;slug&gt;/, 'items'],
   ['/embed/list?items=strategy:Journaling', 400, /must be &lt;type&gt;:&lt;slug&gt;/, 'items'],
   ['/embed/list?items=strategy:journaling:extra', 400, /must be &lt;type&gt;:&lt;slug&gt;/, 'items'],
-  ['/embed/list?items=strategy:no-such-thing,therapy:counselling,faq:nope', 400, /no record &quot;strategy:no-such-thing&quot;, &quot;faq:nope&quot;/, 'items'],
+  [
+    '/embed/list?items=strategy:no-such-thing,therapy:counselling,faq:nope',
+    400,
+    /no record &quot;strategy:no-such-thing&quot;, &quot;faq:nope&quot;/,
+    'items',
+  ],
   ['/embed/list?items=therapy:journaling', 400, /no record &quot;therapy:journaling&quot;/, 'items'],
   [`/embed/list?items=${Array.from({ length: 31 }, (_, i) => `sign:s${i}`).join(',')}`, 400, /at most 30 records/, 'items'],
   ['/embed/list?items=strategy:journaling&title=', 400, /must not be empty/, 'title'],
@@ -94,7 +104,11 @@ t.test('a malformed Host header is refused, never printed into links', async (t)
     const res = await app.inject({ method: 'GET', url: `${T}?sections=faqs`, headers: { host } });
     t.equal(res.statusCode, 400, host);
     t.notMatch(res.body, /<script>|evil\.example/);
-    const oembed = await app.inject({ method: 'GET', url: '/oembed?url=http://localhost/embed/list?items=strategy:journaling', headers: { host } });
+    const oembed = await app.inject({
+      method: 'GET',
+      url: '/oembed?url=http://localhost/embed/list?items=strategy:journaling',
+      headers: { host },
+    });
     t.equal(oembed.statusCode, 400);
   }
 });

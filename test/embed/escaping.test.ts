@@ -26,12 +26,41 @@ const HOSTILE: [name: string, value: string][] = [
 ];
 
 // Every element the service itself writes; anything else in a page came from input.
-const OUR_TAGS = new Set(['html', 'head', 'meta', 'title', 'link', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'aside', 'main', 'section', 'ul', 'li', 'a', 'span', 'strong', 'cite', 'time', 'footer']);
+const OUR_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'link',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'aside',
+  'main',
+  'section',
+  'ul',
+  'li',
+  'a',
+  'span',
+  'strong',
+  'cite',
+  'time',
+  'footer',
+]);
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000\u202A-\u202E\u2066-\u2069]/;
 
 const decode = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Every start tag's name and attributes (ours are always double-quoted, so values hold no quote). */
 const tagsOf = (markup: string) =>
@@ -42,10 +71,22 @@ const tagsOf = (markup: string) =>
 
 function checkMarkup(t: Test, markup: string, raw: string) {
   const tags = tagsOf(markup);
-  t.same(tags.map((tag) => tag.name).filter((name) => !OUR_TAGS.has(name)), [], 'only our own elements');
+  t.same(
+    tags.map((tag) => tag.name).filter((name) => !OUR_TAGS.has(name)),
+    [],
+    'only our own elements',
+  );
   const attributes = tags.flatMap((tag) => tag.attributes);
-  t.same(attributes.filter((a) => a.name.startsWith('on') || a.name === 'style'), [], 'no event-handler or style attributes');
-  t.same(attributes.filter((a) => (a.name === 'href' || a.name === 'src') && !/^(https?:\/\/|\/|data:,$)/.test(a.value)), [], 'links are http(s), same-site or the empty icon');
+  t.same(
+    attributes.filter((a) => a.name.startsWith('on') || a.name === 'style'),
+    [],
+    'no event-handler or style attributes',
+  );
+  t.same(
+    attributes.filter((a) => (a.name === 'href' || a.name === 'src') && !/^(https?:\/\/|\/|data:,$)/.test(a.value)),
+    [],
+    'links are http(s), same-site or the empty icon',
+  );
   t.notOk(FORBIDDEN_CHARS.test(markup), 'no NUL or bidi controls');
   if (/[<>"']/.test(raw)) t.notOk(markup.includes(raw), 'the raw value is not in the page');
 }
@@ -88,8 +129,14 @@ for (const [name, value] of HOSTILE) {
     t.ok([200, 400, 404].includes(oembed.statusCode), `oEmbed ${oembed.statusCode}`);
     if (oembed.statusCode === 200) {
       const snippet = oembed.json().html as string;
-      t.same([...snippet.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]), ['iframe', 'iframe']);
-      t.same(tagsOf(snippet)[0]!.attributes.map((a) => a.name), ['src', 'width', 'height', 'title', 'loading', 'sandbox', 'referrerpolicy', 'style']);
+      t.same(
+        [...snippet.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]),
+        ['iframe', 'iframe'],
+      );
+      t.same(
+        tagsOf(snippet)[0]!.attributes.map((a) => a.name),
+        ['src', 'width', 'height', 'title', 'loading', 'sandbox', 'referrerpolicy', 'style'],
+      );
       t.equal(decode(/ title="([^"]*)"/.exec(snippet)![1]!), value.trim());
     }
     const direct = await app.inject({ method: 'GET', url: `/oembed?url=${enc(value)}` });
@@ -109,7 +156,18 @@ t.test('escapeHtml and the html template', async (t) => {
 t.test('only http(s) URLs become links', async (t) => {
   t.equal(safeHttpUrl('https://example.org/a?b=1'), 'https://example.org/a?b=1');
   t.equal(safeHttpUrl('http://example.org'), 'http://example.org/');
-  for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>', 'vbscript:x', '/relative', 'not a url', '', null, undefined]) {
+  for (const bad of [
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    ' javascript:alert(1)',
+    'data:text/html,<script>',
+    'vbscript:x',
+    '/relative',
+    'not a url',
+    '',
+    null,
+    undefined,
+  ]) {
     t.equal(safeHttpUrl(bad), null, String(bad));
   }
 });
@@ -129,8 +187,24 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
     reviewType: 'editorial',
     topics: [],
     sources: [
-      { slug: 'linked', title: 'Linked', publisher: 'P', url: 'https://example.org/paper?a=1&b=2', doi: null, authority: 'secondary', citation: 'A linked <paper>' },
-      { slug: 'evil', title: 'Evil', publisher: 'P', url: 'javascript:alert(1)', doi: null, authority: 'secondary', citation: 'An evil one' },
+      {
+        slug: 'linked',
+        title: 'Linked',
+        publisher: 'P',
+        url: 'https://example.org/paper?a=1&b=2',
+        doi: null,
+        authority: 'secondary',
+        citation: 'A linked <paper>',
+      },
+      {
+        slug: 'evil',
+        title: 'Evil',
+        publisher: 'P',
+        url: 'javascript:alert(1)',
+        doi: null,
+        authority: 'secondary',
+        citation: 'An evil one',
+      },
       { slug: 'plain', title: 'Plain', publisher: 'P', url: null, doi: null, authority: 'secondary', citation: 'A citation without a URL' },
     ],
     facets: { category: 'coping', firstStep: '<b>bold</b>' },
@@ -156,17 +230,34 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
   };
   const quiet = { ...crisis, lines: [] };
   const page = renderEmbed(doc, 'https://api.example', { disclaimer: '<disclaimer>', crisis }, html``);
-  t.match(page, /&lt;crisis&gt;[\s\S]*&lt;emergency&gt;[\s\S]*<strong>&lt;b&gt;Line&lt;\/b&gt;<\/strong>: call 1 \(&lt;24h&gt;\)/, 'crisis lines are escaped');
+  t.match(
+    page,
+    /&lt;crisis&gt;[\s\S]*&lt;emergency&gt;[\s\S]*<strong>&lt;b&gt;Line&lt;\/b&gt;<\/strong>: call 1 \(&lt;24h&gt;\)/,
+    'crisis lines are escaped',
+  );
   t.notMatch(page, /javascript:/, 'a javascript: chat URL is not linked');
   checkMarkup(t, page, '<script>alert(1)</script>');
   t.match(page, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
-  t.match(page, /<cite><a href="https:\/\/example\.org\/paper\?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">A linked &lt;paper&gt;/);
+  t.match(
+    page,
+    /<cite><a href="https:\/\/example\.org\/paper\?a=1&amp;b=2" target="_blank" rel="noopener noreferrer">A linked &lt;paper&gt;/,
+  );
   t.match(page, /<cite>An evil one<\/cite>/, 'a javascript: source URL is not linked');
   t.match(page, /<cite>A citation without a URL<\/cite>/);
   t.match(page, /&lt;disclaimer&gt;/);
-  const compact = renderEmbed({ ...doc, options: { ...doc.options, layout: 'compact' } }, 'https://api.example', { disclaimer: '', crisis: quiet }, html``);
+  const compact = renderEmbed(
+    { ...doc, options: { ...doc.options, layout: 'compact' } },
+    'https://api.example',
+    { disclaimer: '', crisis: quiet },
+    html``,
+  );
   t.match(compact, /<ul class="sources"><li><cite><a href="https:\/\/example\.org\/paper/);
-  const empty = renderEmbed({ ...doc, groups: [{ heading: 'Empty', records: [] }] }, 'https://api.example', { disclaimer: '', crisis: quiet }, html``);
+  const empty = renderEmbed(
+    { ...doc, groups: [{ heading: 'Empty', records: [] }] },
+    'https://api.example',
+    { disclaimer: '', crisis: quiet },
+    html``,
+  );
   t.match(empty, /Nothing in this section yet\./);
   t.notMatch(empty, /Content reviewed/);
   t.equal(

@@ -66,10 +66,13 @@ t.test('maxwidth and maxheight are honoured', async (t) => {
   t.ok(compact.height < (await oembed(short)).json().height, 'a compact embed asks for less height');
 });
 
-t.test('the consumer\'s scheme is kept (TLS may end at a proxy) and the URL is canonicalised', async (t) => {
+t.test("the consumer's scheme is kept (TLS may end at a proxy) and the URL is canonicalised", async (t) => {
   const res = await oembed(`https://${HOST}/embed/topics/emotional-withdrawal/?theme=light&sections=faqs,faqs&lang=en-gb`);
   t.equal(res.statusCode, 200);
-  t.match(res.json().html, new RegExp(`src="https://${HOST.replace('.', '\\.')}/embed/topics/emotional-withdrawal\\?sections=faqs&amp;lang=en-GB"`));
+  t.match(
+    res.json().html,
+    new RegExp(`src="https://${HOST.replace('.', '\\.')}/embed/topics/emotional-withdrawal\\?sections=faqs&amp;lang=en-GB"`),
+  );
 });
 
 t.test('URLs that are not embeds of this service are 404', async (t) => {
@@ -106,7 +109,13 @@ t.test('format=xml answers the same response as oEmbed XML', async (t) => {
   t.match(xml.headers['content-type'], /^text\/xml/);
   t.match(xml.body, /^<\?xml version="1\.0" encoding="utf-8" standalone="yes"\?>\n<oembed>/);
   const field = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml.body)?.[1];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const unescape = (s: string) =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   for (const name of ['version', 'type', 'width', 'height', 'title', 'provider_name', 'provider_url', 'cache_age', 'html']) {
     t.equal(unescape(field(name) ?? ''), String(json[name]), `<${name}> matches the JSON`);
   }
@@ -127,7 +136,10 @@ t.test('bad parameters are 400', async (t) => {
   for (const [url, parameter] of cases) {
     const res = await get(url);
     t.equal(res.statusCode, 400, url.slice(0, 80));
-    t.ok(res.json().errors.some((e: { name: string }) => e.name === parameter), `names ${parameter}`);
+    t.ok(
+      res.json().errors.some((e: { name: string }) => e.name === parameter),
+      `names ${parameter}`,
+    );
   }
 });
 
@@ -150,7 +162,11 @@ t.test('with PUBLIC_BASE_URL, absolute links ignore the Host header', async (t) 
   const res = await fixed.inject({ method: 'GET', url: `/oembed?url=${encodeURIComponent(ours)}`, headers: spoofed });
   t.equal(res.statusCode, 200);
   t.equal(res.json().provider_url, 'https://content.example.org/');
-  const theirs = await fixed.inject({ method: 'GET', url: `/oembed?url=${encodeURIComponent('https://attacker.example/embed/topics/emotional-withdrawal')}`, headers: spoofed });
+  const theirs = await fixed.inject({
+    method: 'GET',
+    url: `/oembed?url=${encodeURIComponent('https://attacker.example/embed/topics/emotional-withdrawal')}`,
+    headers: spoofed,
+  });
   t.equal(theirs.statusCode, 404, 'an embed URL on another host is not ours');
 });
 

@@ -4,8 +4,16 @@ import { EMBED_COLLECTIONS } from '../../src/schemas/embeds.js';
 import { build } from '../helpers/app.js';
 
 const app = await build(t, { CACHE_MAX_AGE: '120', CACHE_STALE_WHILE_REVALIDATE: '600' });
-const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { host: 'clinic-api.example', ...headers } });
-const text = (html: string) => html.replace(/<head>[\s\S]*<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'GET', url, headers: { host: 'clinic-api.example', ...headers } });
+const text = (html: string) =>
+  html
+    .replace(/<head>[\s\S]*<\/head>/, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 const TOPIC = 'emotional-withdrawal';
 
@@ -48,18 +56,27 @@ t.test('every embed carries the disclaimer, crisis guidance, review line and a l
   const order = [...res.body.matchAll(/<h2 id="section-\d">([^<]+)<\/h2>/g)].map((m) => m[1]);
   t.same(order, ['Coping strategies', 'Therapies and support'], 'sections in the order asked');
   const reversed = await get(`/embed/topics/${TOPIC}?sections=therapies,strategies,therapies`);
-  t.same([...reversed.body.matchAll(/<h2 id="section-\d">([^<]+)<\/h2>/g)].map((m) => m[1]), ['Therapies and support', 'Coping strategies'], 'repeats dropped');
+  t.same(
+    [...reversed.body.matchAll(/<h2 id="section-\d">([^<]+)<\/h2>/g)].map((m) => m[1]),
+    ['Therapies and support', 'Coping strategies'],
+    'repeats dropped',
+  );
 });
 
 t.test('without sections a topic embed shows all six', async (t) => {
   const res = await get(`/embed/topics/${TOPIC}`);
   t.equal(res.statusCode, 200);
   t.equal((res.body.match(/<h2 id="section-/g) ?? []).length, 6);
-  t.match(res.body, /<title>Emotional withdrawal: Signs, Causes, Contexts, Coping strategies, Therapies and support, Questions and answers<\/title>/);
+  t.match(
+    res.body,
+    /<title>Emotional withdrawal: Signs, Causes, Contexts, Coping strategies, Therapies and support, Questions and answers<\/title>/,
+  );
 });
 
 t.test('a custom list shows hand-picked records across topics, in order, under its title', async (t) => {
-  const res = await get('/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness&title=Help%20after%20a%20loss');
+  const res = await get(
+    '/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness&title=Help%20after%20a%20loss',
+  );
   t.equal(res.statusCode, 200);
   t.match(res.body, /<h1>Help after a loss<\/h1>/);
   t.match(res.body, /<title>Help after a loss<\/title>/);
@@ -71,12 +88,10 @@ t.test('a custom list shows hand-picked records across topics, in order, under i
     app.content.get('signs', 'emotional-numbness')!.title,
   ]);
   // Each record's kind, then the label of its first facet from the vocabulary partners get too.
-  t.same([...res.body.matchAll(/<p class="kind">([^<]+)<\/p>/g)].map((m) => m[1]), [
-    'Coping strategy · Self-awareness',
-    'Therapy or support · Professional therapy',
-    'Question',
-    'Sign · Emotional',
-  ]);
+  t.same(
+    [...res.body.matchAll(/<p class="kind">([^<]+)<\/p>/g)].map((m) => m[1]),
+    ['Coping strategy · Self-awareness', 'Therapy or support · Professional therapy', 'Question', 'Sign · Emotional'],
+  );
   t.notMatch(res.body, /Full content:/, 'a list has no single topic to link to');
   const plain = await get('/embed/list?items=strategy:journaling,strategy:journaling');
   t.match(plain.body, /<h1>Selected resources<\/h1>/, 'default title');
@@ -93,7 +108,10 @@ t.test('themes, language and layouts', async (t) => {
   t.match(lang.body, /<time datetime="\d{4}-\d\d-\d\d">[A-Z][a-z]+ \d{1,2}, \d{4}<\/time>/, 'en-US date order');
 
   const full = await get(`/embed/topics/${TOPIC}?sections=strategies`);
-  for (const url of [`/embed/topics/${TOPIC}?sections=strategies&layout=compact`, `/embed/topics/${TOPIC}?sections=strategies&compact=true`]) {
+  for (const url of [
+    `/embed/topics/${TOPIC}?sections=strategies&layout=compact`,
+    `/embed/topics/${TOPIC}?sections=strategies&compact=true`,
+  ]) {
     const compact = await get(url);
     t.match(compact.body, /data-layout="compact"/, url);
     t.notMatch(compact.body, /A first step:|class="based-on"|class="intro"/, 'compact drops the extras');
@@ -154,7 +172,10 @@ t.test('each embed page carries oEmbed discovery pointing at its canonical URL',
   t.equal(href.origin, 'http://clinic-api.example');
   t.equal(href.pathname, '/oembed');
   t.equal(href.searchParams.get('format'), 'json');
-  t.equal(href.searchParams.get('url'), `http://clinic-api.example/embed/topics/${TOPIC}?sections=strategies,faqs&theme=dark&lang=en-GB&layout=compact`);
+  t.equal(
+    href.searchParams.get('url'),
+    `http://clinic-api.example/embed/topics/${TOPIC}?sections=strategies,faqs&theme=dark&lang=en-GB&layout=compact`,
+  );
   const oembed = await get(`${href.pathname}${href.search}`);
   t.equal(oembed.statusCode, 200);
   t.equal(oembed.json().title, 'Emotional withdrawal: Coping strategies, Questions and answers');
@@ -170,8 +191,14 @@ t.test('the builder page and its script', async (t) => {
   t.notMatch(csp, /unsafe-inline|unsafe-eval/);
   t.match(res.body, /<script src="\/embed\/builder\.js" defer><\/script>/);
   t.notMatch(res.body, /<script>/, 'no inline script');
-  t.match(res.body, /<iframe id="preview" class="preview" title="Preview of the embed" src="http:\/\/clinic-api\.example\/embed\/topics\/emotional-isolation\?sections=strategies,therapies">/);
-  t.match(res.body, /<textarea id="snippet" readonly>&lt;iframe src=&quot;http:\/\/clinic-api\.example\/embed\/topics\/emotional-isolation/);
+  t.match(
+    res.body,
+    /<iframe id="preview" class="preview" title="Preview of the embed" src="http:\/\/clinic-api\.example\/embed\/topics\/emotional-isolation\?sections=strategies,therapies">/,
+  );
+  t.match(
+    res.body,
+    /<textarea id="snippet" readonly>&lt;iframe src=&quot;http:\/\/clinic-api\.example\/embed\/topics\/emotional-isolation/,
+  );
   for (const c of EMBED_COLLECTIONS) t.match(res.body, new RegExp(`id="section-${c}"`));
   t.match(res.body, /value="strategy:journaling"/);
   t.ok(text(res.body).includes(app.content.crisis) && text(res.body).includes(app.content.disclaimer));

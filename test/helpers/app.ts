@@ -15,7 +15,11 @@ interface Teardown {
 const TEST_DEFAULTS = { MAX_EVENT_LOOP_DELAY_MS: '0', RATE_LIMIT_MAX: '1000000' };
 
 /** The whole app on its own freshly built store; closed when the test ends. */
-export async function build(t: Teardown, env: Record<string, string> = {}, overrides: Partial<FastifyServerOptions> = {}): Promise<FastifyInstance> {
+export async function build(
+  t: Teardown,
+  env: Record<string, string> = {},
+  overrides: Partial<FastifyServerOptions> = {},
+): Promise<FastifyInstance> {
   return buildOn(t, buildScratchStore(t), env, overrides);
 }
 
@@ -38,7 +42,11 @@ export async function buildOn(
   overrides: Partial<FastifyServerOptions> = {},
   registry?: Registry,
 ): Promise<FastifyInstance> {
-  const app = await buildApp(loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }), overrides, registry);
+  const app = await buildApp(
+    loadConfig({ STORE_PATH: storePath, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...TEST_DEFAULTS, ...env }),
+    overrides,
+    registry,
+  );
   t.teardown(() => app.close());
   return app;
 }

@@ -15,12 +15,25 @@ interface Teardown {
  * Debian's Chromium in a fresh profile, closed when the test ends. A missing browser fails the
  * test rather than skipping it: CI installs Chromium (see .ci/run), so absence is a broken setup.
  */
-export async function openBrowser(t: Teardown, options: Parameters<typeof chromium.launchPersistentContext>[1] = {}): Promise<BrowserContext> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}; run: apt-get install -y chromium (.ci/run does this)`);
+export async function openBrowser(
+  t: Teardown,
+  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not installed at ${CHROMIUM}; run: apt-get install -y chromium (.ci/run does this)`);
   const context = await chromium.launchPersistentContext(scratchDir(t, 'chromium-profile-'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     ...options,
   });
   t.teardown(() => context.close());

@@ -11,7 +11,9 @@ interface Vocabulary {
   properties: Record<string, { domainIncludes: string[]; rangeIncludes: string[] }>;
 }
 
-export const vocabulary: Vocabulary = JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/schemaorg-vocabulary.json', import.meta.url)), 'utf8'));
+export const vocabulary: Vocabulary = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../fixtures/schemaorg-vocabulary.json', import.meta.url)), 'utf8'),
+);
 
 /** True when `type` is `ancestor` or one of its subclasses. */
 function isA(type: string, ancestor: string): boolean {
@@ -43,17 +45,20 @@ export function schemaOrgViolations(node: unknown, path = '$'): string[] {
       out.push(`${path}.${name}: not a schema.org property in the extract`);
       continue;
     }
-    if (!property.domainIncludes.some((domain) => isA(type, domain))) out.push(`${path}.${name}: not a property of ${type} (domain: ${property.domainIncludes.join(', ')})`);
+    if (!property.domainIncludes.some((domain) => isA(type, domain)))
+      out.push(`${path}.${name}: not a property of ${type} (domain: ${property.domainIncludes.join(', ')})`);
     const values = Array.isArray(value) ? value : [value];
     values.forEach((v, i) => {
       const at = Array.isArray(value) ? `${path}.${name}[${i}]` : `${path}.${name}`;
       if (typeof v === 'string') {
         const literal = property.rangeIncludes.filter((r) => vocabulary.classes[r]?.dataType);
         if (literal.length === 0) out.push(`${at}: a literal where ${property.rangeIncludes.join(', ')} is expected`);
-        else if (!literal.some((r) => LITERAL_CHECKS[r]?.(v) ?? true)) out.push(`${at}: "${v.slice(0, 40)}" is not a ${literal.join(' or ')}`);
+        else if (!literal.some((r) => LITERAL_CHECKS[r]?.(v) ?? true))
+          out.push(`${at}: "${v.slice(0, 40)}" is not a ${literal.join(' or ')}`);
       } else if (v && typeof v === 'object' && typeof (v as Record<string, unknown>)['@type'] === 'string') {
         const inner = (v as Record<string, string>)['@type']!;
-        if (!property.rangeIncludes.some((r) => isA(inner, r))) out.push(`${at}: ${inner} is not in the range ${property.rangeIncludes.join(', ')}`);
+        if (!property.rangeIncludes.some((r) => isA(inner, r)))
+          out.push(`${at}: ${inner} is not in the range ${property.rangeIncludes.join(', ')}`);
         out.push(...schemaOrgViolations(v, at));
       } else out.push(`${at}: neither a literal nor a typed node`);
     });

@@ -43,13 +43,21 @@ t.test('memory is bounded by construction: keys count as much as bodies', async 
 t.test('a flood of distinct URLs and Origin values leaves the kept answers within budget', async (t) => {
   const app = await build(t);
   for (let i = 0; i < 400; i++) {
-    const res = await app.inject({ method: 'GET', url: `/v1/strategies?limit=${1 + (i % 100)}&offset=${i}&format=${['markdown', 'html', 'text'][i % 3]}`, headers: { 'accept-encoding': 'br, gzip' } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/v1/strategies?limit=${1 + (i % 100)}&offset=${i}&format=${['markdown', 'html', 'text'][i % 3]}`,
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
     t.equal(res.statusCode, 200);
   }
   t.ok(app.answers.stats.cachedBytes <= 16 * 1024 * 1024, 'within the 16 MB budget');
   const kept = app.answers.stats.cached;
   for (let i = 0; i < 10_000; i++) {
-    const res = await app.inject({ method: 'GET', url: '/v1/topics', headers: { origin: `https://site-${i}.example${'x'.repeat(i % 500)}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/topics',
+      headers: { origin: `https://site-${i}.example${'x'.repeat(i % 500)}` },
+    });
     if (res.statusCode !== 200 || res.headers['access-control-allow-origin'] !== '*') t.fail(`origin ${i}: ${res.statusCode}`);
   }
   t.equal(app.answers.stats.cached, kept + 1, 'Origin is not part of a key when the answer does not depend on it');
@@ -72,7 +80,11 @@ t.test('validators and content codings behave the same on a first and a repeated
         t.equal(res.body, '');
       }
     }
-    t.equal((await app.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"' } })).statusCode, 200, 'another tag gets the answer');
+    t.equal(
+      (await app.inject({ method: 'GET', url, headers: { 'if-none-match': '"other"' } })).statusCode,
+      200,
+      'another tag gets the answer',
+    );
     for (const coding of ['br', 'gzip', 'deflate', 'identity', 'br;q=0, gzip', '*']) {
       const seen: string[] = [];
       for (let repeat = 0; repeat < 2; repeat++) {
@@ -118,7 +130,14 @@ t.test('answers prepared at store open are the very answers a request computes',
   await prepared.listen({ port: 0, host: '127.0.0.1' });
   await prepared.answersPrepared();
   t.ok(prepared.answers.stats.prepared >= 100, `${prepared.answers.stats.prepared} answers prepared`);
-  for (const url of ['/v1/topics', '/v1/topics/emotional-isolation', '/v1/signs', '/v1/sources', '/v1/therapies/cognitive-behavioural-therapy', '/v1/faqs?limit=20']) {
+  for (const url of [
+    '/v1/topics',
+    '/v1/topics/emotional-isolation',
+    '/v1/signs',
+    '/v1/sources',
+    '/v1/therapies/cognitive-behavioural-therapy',
+    '/v1/faqs?limit=20',
+  ]) {
     const a = await computed.inject(url);
     const b = await prepared.inject(url);
     t.equal(b.statusCode, 200, url);

@@ -7,7 +7,9 @@ import { listen, send } from '../helpers/http.js';
 function rawStatus(base: string, requestLine: string): Promise<number> {
   const { hostname, port } = new URL(base);
   return new Promise((done, fail) => {
-    const socket = connect(Number(port), hostname, () => socket.end(`${requestLine}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`));
+    const socket = connect(Number(port), hostname, () =>
+      socket.end(`${requestLine}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`),
+    );
     let head = '';
     socket.on('data', (chunk) => (head += chunk.toString('latin1')));
     socket.on('end', () => done(Number(head.slice(9, 12))));

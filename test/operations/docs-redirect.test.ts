@@ -14,7 +14,9 @@ t.test('/docs/static/index.html leads to the docs, with or without a query, and 
         break;
       }
       seen.push(current);
-      current = new URL(res.headers.location as string, 'http://localhost').pathname + (new URL(res.headers.location as string, 'http://localhost').search ?? '');
+      current =
+        new URL(res.headers.location as string, 'http://localhost').pathname +
+        (new URL(res.headers.location as string, 'http://localhost').search ?? '');
       t.notOk(seen.includes(current), `${url}: no redirect back to ${current}`);
     }
     t.ok(seen.length <= 1, `${url}: at most one redirect`);

@@ -5,7 +5,11 @@ import { logCapture } from '../helpers/logs.js';
 
 t.test('wrong partner keys count against the keyless quota: 30 guesses reach 429, and no key is logged', async (t) => {
   const { stream, lines } = logCapture();
-  const app = await build(t, { RATE_LIMIT_MAX: '20', PARTNER_KEYS: `acme:${PartnerKeys.hash('the-real-partner-key')}`, LOG_LEVEL: 'info' }, { logger: { level: 'info', stream } });
+  const app = await build(
+    t,
+    { RATE_LIMIT_MAX: '20', PARTNER_KEYS: `acme:${PartnerKeys.hash('the-real-partner-key')}`, LOG_LEVEL: 'info' },
+    { logger: { level: 'info', stream } },
+  );
   const statuses: number[] = [];
   for (let i = 0; i < 30; i++) {
     const res = await app.inject({ url: '/v1/topics', headers: { 'x-api-key': `guess-number-${i}` } });
@@ -22,7 +26,10 @@ t.test('wrong partner keys count against the keyless quota: 30 guesses reach 429
   const refused = lines.filter((l) => l.includes('refused an invalid partner key'));
   t.equal(refused.length, 20, 'each refused key is logged');
   t.match(JSON.parse(refused[0]!), { level: 40, clientIp: '127.0.0.1' });
-  t.notOk(lines.some((l) => l.includes('guess-number')), 'no log line holds a presented key');
+  t.notOk(
+    lines.some((l) => l.includes('guess-number')),
+    'no log line holds a presented key',
+  );
   const metrics = await app.inject({ url: '/metrics' });
   t.match(metrics.body, /rate_limit_rejections_total\{tier="keyless"\} 11/, '10 guesses and the keyless request were rejected');
 });

@@ -16,7 +16,12 @@ const MODELS = { Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudg
 
 const manifests = readdirSync(DIR)
   .filter((f) => f.endsWith('.yaml'))
-  .flatMap((file) => parseAllDocuments(readFileSync(join(DIR, file), 'utf8')).map((doc) => ({ file, object: doc.toJS() as { kind: keyof typeof MODELS; apiVersion: string } })));
+  .flatMap((file) =>
+    parseAllDocuments(readFileSync(join(DIR, file), 'utf8')).map((doc) => ({
+      file,
+      object: doc.toJS() as { kind: keyof typeof MODELS; apiVersion: string },
+    })),
+  );
 
 t.test('every manifest is valid against the Kubernetes schema of its kind', async (t) => {
   t.same(manifests.map((m) => m.object.kind).sort(), ['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
@@ -30,7 +35,9 @@ t.test('every manifest is valid against the Kubernetes schema of its kind', asyn
 });
 
 t.test('the validator does reject a broken manifest', async (t) => {
-  const broken = structuredClone(manifests.find((m) => m.object.kind === 'Deployment')!.object) as unknown as { spec: { replicas: unknown; template: { spec: { containers: { name?: string }[] } } } };
+  const broken = structuredClone(manifests.find((m) => m.object.kind === 'Deployment')!.object) as unknown as {
+    spec: { replicas: unknown; template: { spec: { containers: { name?: string }[] } } };
+  };
   broken.spec.replicas = 'three';
   t.throws(() => new Deployment(broken as never).validate(), 'a string replica count');
   const nameless = structuredClone(manifests.find((m) => m.object.kind === 'Deployment')!.object) as unknown as typeof broken;
@@ -62,9 +69,20 @@ t.test('the Deployment runs as the service expects to be operated', async (t) =>
 
   const labels = deployment.spec!.template.metadata!.labels!;
   for (const { object } of manifests) {
-    const o = object as unknown as { kind: string; spec: { selector?: Record<string, string> & { matchLabels?: Record<string, string> }; scaleTargetRef?: { name: string; kind: string } } };
+    const o = object as unknown as {
+      kind: string;
+      spec: {
+        selector?: Record<string, string> & { matchLabels?: Record<string, string> };
+        scaleTargetRef?: { name: string; kind: string };
+      };
+    };
     if (o.kind === 'Service') t.match(labels, o.spec.selector!, 'the Service selects the pods');
     if (o.kind === 'PodDisruptionBudget') t.match(labels, o.spec.selector!.matchLabels!, 'the budget covers the pods');
-    if (o.kind === 'HorizontalPodAutoscaler') t.same(o.spec.scaleTargetRef, { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata!.name }, 'the autoscaler scales the Deployment');
+    if (o.kind === 'HorizontalPodAutoscaler')
+      t.same(
+        o.spec.scaleTargetRef,
+        { apiVersion: 'apps/v1', kind: 'Deployment', name: deployment.metadata!.name },
+        'the autoscaler scales the Deployment',
+      );
   }
 });

@@ -16,7 +16,11 @@ t.test('/metrics exposes the named series in Prometheus text format, with bounde
   t.match(res.headers['content-type'], /^text\/plain; version=0\.0\.4/);
   t.equal(lines.length, before, 'a scrape is not in the access log');
   const body = res.body;
-  t.match(body, /http_requests_total\{method="GET",route="\/v1\/signs\/:slug",status_code="200"\} 2/, 'by matched route pattern, not raw URL');
+  t.match(
+    body,
+    /http_requests_total\{method="GET",route="\/v1\/signs\/:slug",status_code="200"\} 2/,
+    'by matched route pattern, not raw URL',
+  );
   t.match(body, /http_requests_total\{method="GET",route="\/v1\/signs\/:slug",status_code="429"\} 1/, 'and by status');
   t.match(body, /http_requests_total\{method="GET",route="\(unmatched\)",status_code="404"\} 3/, 'unmatched URLs share one label');
   t.notMatch(body, /page-1/, 'no raw URL becomes a label');
@@ -56,9 +60,17 @@ t.test('a W3C traceparent is accepted, its trace id is on every log line of the 
   t.notMatch(res.headers.traceparent, /00f067aa0ba902b7/, 'with this server as the parent');
   const mine = lines.map((l) => JSON.parse(l)).filter((l) => l.reqId === res.headers['x-request-id']);
   t.ok(mine.length >= 2, 'the request logged its lines');
-  t.ok(mine.every((l) => l.traceId === traceId), 'every one carries the trace id');
+  t.ok(
+    mine.every((l) => l.traceId === traceId),
+    'every one carries the trace id',
+  );
 
-  for (const bad of ['00-zz-00f067aa0ba902b7-01', `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`, `ff-${traceId}-00f067aa0ba902b7-01`, 'garbage']) {
+  for (const bad of [
+    '00-zz-00f067aa0ba902b7-01',
+    `00-${'0'.repeat(32)}-00f067aa0ba902b7-01`,
+    `ff-${traceId}-00f067aa0ba902b7-01`,
+    'garbage',
+  ]) {
     const fresh = await app.inject({ url: '/healthz', headers: { traceparent: bad } });
     const parsed = parseTraceparent(fresh.headers.traceparent as string);
     t.ok(parsed, `an invalid traceparent (${bad}) gets a new, valid one`);

@@ -22,7 +22,10 @@ t.test('a hop count trusts exactly that many proxies: each client behind them ha
 
 t.test('TRUST_PROXY=1: the forwarded protocol and host make the embed links', async (t) => {
   const app = await build(t, { TRUST_PROXY: '1' });
-  const res = await app.inject({ url: '/embed/topics/emotional-withdrawal', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'content.example.org' } });
+  const res = await app.inject({
+    url: '/embed/topics/emotional-withdrawal',
+    headers: { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'content.example.org' },
+  });
   t.equal(res.statusCode, 200);
   t.match(res.body, 'https://content.example.org/oembed?url=');
   t.match(res.headers.vary, /x-forwarded-proto/i, 'the answer says it depends on the forwarded headers');
@@ -40,7 +43,12 @@ const hostile: [string, Record<string, string>, string][] = [
 for (const [what, headers, trust] of hostile) {
   t.test(`${what} (TRUST_PROXY=${trust}) is a 400, never a 5xx, on every origin-dependent page`, async (t) => {
     const app = await build(t, { TRUST_PROXY: trust });
-    for (const url of ['/embed', '/embed/topics/emotional-withdrawal', '/embed/list?items=strategy:journaling', '/oembed?url=http%3A%2F%2Flocalhost%2Fembed%2Ftopics%2Femotional-withdrawal']) {
+    for (const url of [
+      '/embed',
+      '/embed/topics/emotional-withdrawal',
+      '/embed/list?items=strategy:journaling',
+      '/oembed?url=http%3A%2F%2Flocalhost%2Fembed%2Ftopics%2Femotional-withdrawal',
+    ]) {
       for (const accept of ['text/html', 'application/json']) {
         const res = await app.inject({ url, headers: { ...headers, accept } });
         t.equal(res.statusCode, 400, `${url} (${accept})`);
@@ -52,7 +60,10 @@ for (const [what, headers, trust] of hostile) {
 
 t.test('with PUBLIC_BASE_URL the request origin is ignored, and answers do not vary on it', async (t) => {
   const app = await build(t, { TRUST_PROXY: 'true', PUBLIC_BASE_URL: 'https://content.example.org' });
-  const res = await app.inject({ url: '/embed/topics/emotional-withdrawal', headers: { 'x-forwarded-proto': 'https://evil.example/#', host: 'evil.example:99999' } });
+  const res = await app.inject({
+    url: '/embed/topics/emotional-withdrawal',
+    headers: { 'x-forwarded-proto': 'https://evil.example/#', host: 'evil.example:99999' },
+  });
   t.equal(res.statusCode, 200);
   t.match(res.body, 'https://content.example.org/oembed?url=');
   t.notMatch(res.body, /evil\.example/);
@@ -65,7 +76,10 @@ t.test('TRUST_PROXY accepts what works and refuses anything else, naming the var
   const trust = hops as (address: string, hop: number) => boolean;
   t.same([trust('x', 0), trust('x', 1), trust('x', 2)], [true, true, false]);
   t.equal(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY, false);
-  t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1,fd00::/8,loopback' }).TRUST_PROXY, '10.0.0.0/8,192.168.1.1,::1,fd00::/8,loopback');
+  t.equal(
+    loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.1,::1,fd00::/8,loopback' }).TRUST_PROXY,
+    '10.0.0.0/8,192.168.1.1,::1,fd00::/8,loopback',
+  );
   for (const bad of ['yes', '10.0.0.0/33', '300.1.1.1', '10.0.0.1,,', '-1', '1.5', 'fe80::/129', 'example.com']) {
     t.throws(() => loadConfig({ TRUST_PROXY: bad }), /TRUST_PROXY: must be true, false, a hop count/, bad);
   }

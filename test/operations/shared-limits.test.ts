@@ -18,16 +18,21 @@ t.test('two instances sharing one Redis enforce one quota; with Redis stopped bo
   const a = await build(t, env, { logger: { level: 'warn', stream } });
   const b = await build(t, env);
   const statuses: number[] = [];
-  for (let i = 0; i < 8; i++) statuses.push((await (i % 2 === 0 ? a : b).inject({ url: '/v1/topics', remoteAddress: '203.0.113.5' })).statusCode);
+  for (let i = 0; i < 8; i++)
+    statuses.push((await (i % 2 === 0 ? a : b).inject({ url: '/v1/topics', remoteAddress: '203.0.113.5' })).statusCode);
   t.same(statuses, [200, 200, 200, 200, 200, 200, 429, 429], 'six requests in all across both replicas, not six each');
   const remaining = (await b.inject({ url: '/v1/topics', remoteAddress: '203.0.113.6' })).headers['ratelimit-remaining'];
   t.equal(remaining, '5', 'another client has its own shared bucket');
 
   await redis.stop();
   const during: number[] = [];
-  for (let i = 0; i < 10; i++) during.push((await (i % 2 === 0 ? a : b).inject({ url: '/v1/topics', remoteAddress: '203.0.113.7' })).statusCode);
+  for (let i = 0; i < 10; i++)
+    during.push((await (i % 2 === 0 ? a : b).inject({ url: '/v1/topics', remoteAddress: '203.0.113.7' })).statusCode);
   t.same(during, Array(10).fill(200), 'no 5xx (and no 429) while Redis is down: requests are answered uncounted');
-  t.ok(lines.some((l) => l.includes('Redis is unreachable')), 'the outage is logged');
+  t.ok(
+    lines.some((l) => l.includes('Redis is unreachable')),
+    'the outage is logged',
+  );
   const metrics = (await a.inject({ url: '/metrics' })).body;
   const failures = Number(/rate_limit_store_failures_total (\d+)/.exec(metrics)?.[1]);
   t.equal(failures, 5, 'and each uncounted check is counted in metrics');

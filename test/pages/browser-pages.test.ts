@@ -20,19 +20,28 @@ t.test('in Chromium', async (t) => {
     }
   });
 
-  await t.test('the page\'s own CSP: its style applies, and no script runs', async (t) => {
+  await t.test("the page's own CSP: its style applies, and no script runs", async (t) => {
     const context = await openBrowser(t);
     const page = await context.newPage();
     const blocked: string[] = [];
     page.on('console', (m) => blocked.push(m.text()));
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(`${origin}/therapies/counselling`);
-    t.equal(await page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor'), 'rgb(18, 21, 25)', 'theme=auto follows the dark system setting');
+    t.equal(
+      await page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor'),
+      'rgb(18, 21, 25)',
+      'theme=auto follows the dark system setting',
+    );
     // A script added to the document after load is refused by the page's policy.
     const title = await page.title();
-    await page.evaluate(`(() => { const s = document.createElement('script'); s.textContent = 'document.title = "ran"'; document.head.append(s); })()`);
+    await page.evaluate(
+      `(() => { const s = document.createElement('script'); s.textContent = 'document.title = "ran"'; document.head.append(s); })()`,
+    );
     t.equal(await page.title(), title, 'the script did not run');
     t.not(title, 'ran');
-    t.ok(blocked.some((m) => /Content Security Policy/i.test(m)), 'the policy reports the refused script');
+    t.ok(
+      blocked.some((m) => /Content Security Policy/i.test(m)),
+      'the policy reports the refused script',
+    );
   });
 });

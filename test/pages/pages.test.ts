@@ -7,7 +7,8 @@ import { build } from '../helpers/app.js';
 const HOST = 'people.example';
 const app = await build(t, { CACHE_MAX_AGE: '120', CACHE_STALE_WHILE_REVALIDATE: '600' });
 const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers: { host: HOST, ...headers } });
-const scripts = (body: string) => [...body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, text: m[2]! }));
+const scripts = (body: string) =>
+  [...body.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map((m) => ({ attributes: m[1]!, text: m[2]! }));
 const jsonLdOf = (body: string) => {
   const blocks = scripts(body);
   return blocks.length === 1 && blocks[0]!.attributes === ' type="application/ld+json"' ? JSON.parse(blocks[0]!.text) : null;
@@ -15,7 +16,10 @@ const jsonLdOf = (body: string) => {
 const hrefs = (body: string) => [...body.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
 t.test('every link in a topic embed and a list embed opens an HTML page with JSON-LD, never JSON', async (t) => {
-  for (const embed of ['/embed/topics/emotional-withdrawal?region=GB', '/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness']) {
+  for (const embed of [
+    '/embed/topics/emotional-withdrawal?region=GB',
+    '/embed/list?items=strategy:journaling,therapy:counselling,faq:how-long-does-recovery-take,sign:emotional-numbness',
+  ]) {
     const res = await get(embed);
     const own = hrefs(res.body).filter((h) => h.startsWith(`http://${HOST}/`) && !h.includes('/oembed?') && !h.endsWith('/docs'));
     t.ok(own.length >= 4, `${embed}: ${own.length} links to this service`);
@@ -37,7 +41,11 @@ t.test('a record page: disclaimer, crisis help, linked citations, review dates, 
   t.match(res.body, /<h1>How long does recovery from emotional withdrawal take\?<\/h1>/);
   t.ok(res.body.includes(app.content.disclaimer.replace(/'/g, '&#39;')), 'disclaimer');
   t.match(res.body, /<aside class="crisis" aria-labelledby="crisis-heading">/, 'crisis box');
-  t.match(res.body, /<p class="license">[^<]*licensed under <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license /, 'the licence and attribution');
+  t.match(
+    res.body,
+    /<p class="license">[^<]*licensed under <a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license /,
+    'the licence and attribution',
+  );
   t.match(res.body, /<div class="body"><p>Recovery times differ/, 'the body as HTML');
   t.match(res.body, /<h2>What helps along the way<\/h2>/);
   for (const s of record.sources) {
@@ -49,7 +57,11 @@ t.test('a record page: disclaimer, crisis help, linked citations, review dates, 
   t.ok(res.body.includes(`next review due <time datetime="${record.nextReviewAt}">`), 'next review date');
   t.match(res.body, /Editorial review only/, 'what kind of review');
   t.ok(res.body.includes('href="/topics/emotional-withdrawal"'), 'links its topic page');
-  t.same(scripts(res.body).map((s) => s.attributes), [' type="application/ld+json"'], 'the only script element is JSON-LD data');
+  t.same(
+    scripts(res.body).map((s) => s.attributes),
+    [' type="application/ld+json"'],
+    'the only script element is JSON-LD data',
+  );
   t.notMatch(res.body, /\son[a-z]+=/i, 'no event handler attributes');
   const csp = String(res.headers['content-security-policy']);
   t.match(csp, /^default-src 'none';/, 'CSP forbids scripts by default');
@@ -75,11 +87,15 @@ t.test('a topic page links to the page of every one of its records; they link ba
   t.equal(res.statusCode, 200);
   const links = new Set(hrefs(res.body));
   for (const { collection } of CONTENT_TYPES) {
-    for (const r of app.content.forTopic(collection, 'emotional-withdrawal')) t.ok(links.has(`/${collection}/${r.slug}`), `${collection}/${r.slug}`);
+    for (const r of app.content.forTopic(collection, 'emotional-withdrawal'))
+      t.ok(links.has(`/${collection}/${r.slug}`), `${collection}/${r.slug}`);
   }
   t.match(res.body, /<h2 id="points-heading">Key points<\/h2>/);
   t.ok(links.has('/topics/emotional-isolation'), 'a comparison links the other topic');
-  t.notOk([...links].some((l) => l.includes('/v1/')), 'no link to the JSON');
+  t.notOk(
+    [...links].some((l) => l.includes('/v1/')),
+    'no link to the JSON',
+  );
   const index = await get('/topics');
   for (const topic of app.content.listTopics()) t.ok(hrefs(index.body).includes(`/topics/${topic.slug}`), `the index links ${topic.slug}`);
   const source = await get('/sources/goyal-2014');
@@ -92,7 +108,7 @@ t.test('theme and region: shown, and kept by links between pages', async (t) => 
   t.match(res.body, /<html lang="en" data-theme="dark"/);
   t.match(res.body, /13 11 14/, 'the Australian line');
   t.ok(hrefs(res.body).includes('/topics/emotional-isolation?region=AU&theme=dark'));
-  t.match((await get('/signs/emotional-numbness')).body, /data-theme="auto"/, 'the reader\'s system setting by default');
+  t.match((await get('/signs/emotional-numbness')).body, /data-theme="auto"/, "the reader's system setting by default");
 });
 
 t.test('pages are cached like embeds', async (t) => {

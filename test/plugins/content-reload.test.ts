@@ -53,7 +53,11 @@ t.test('a newly built store is served without a restart, and cached answers neve
   const after = await get('/v1/strategies/journaling');
   t.equal(after.json().data.title, 'Keeping a journal', 'the cached answer was not served');
   t.not(after.headers.etag, before.headers.etag, 'and its ETag changed');
-  const revalidated = await app.inject({ method: 'GET', url: '/v1/strategies/journaling', headers: { 'if-none-match': before.headers.etag as string } });
+  const revalidated = await app.inject({
+    method: 'GET',
+    url: '/v1/strategies/journaling',
+    headers: { 'if-none-match': before.headers.etag as string },
+  });
   t.equal(revalidated.statusCode, 200, 'an old ETag no longer matches');
   const found = (await get('/v1/search?q=keeping%20journal')).json();
   t.equal(found.data[0].slug, 'journaling', 'search uses the new store too');
@@ -77,7 +81,10 @@ t.test('a store rebuilt after the change was recorded is picked up too (same con
 t.test('over a real socket too, a rebuilt store is never hidden by prepared or cached answers', async (t) => {
   const { seedDir, rebuild, app } = await watchingApp(t);
   const base = await listen(app);
-  const title = async () => JSON.parse((await send(base, '/v1/faqs?limit=100')).body.toString()).data.find((f: { slug: string }) => f.slug === 'how-long-does-recovery-take')?.title;
+  const title = async () =>
+    JSON.parse((await send(base, '/v1/faqs?limit=100')).body.toString()).data.find(
+      (f: { slug: string }) => f.slug === 'how-long-does-recovery-take',
+    )?.title;
 
   const first = await title();
   t.equal(await title(), first, 'served again (from the cache)');

@@ -72,16 +72,30 @@ t.test('security headers per route family', async (t) => {
 
 t.test('bodies, headers and methods are limited', async (t) => {
   const app = await build(t);
-  const big = await app.inject({ method: 'POST', url: '/v1/signs', headers: { 'content-type': 'application/json' }, payload: `"${'x'.repeat(20_000)}"` });
+  const big = await app.inject({
+    method: 'POST',
+    url: '/v1/signs',
+    headers: { 'content-type': 'application/json' },
+    payload: `"${'x'.repeat(20_000)}"`,
+  });
   t.ok([405, 413].includes(big.statusCode), `a large body is refused (${big.statusCode})`);
   t.match(big.headers['content-type'], /problem\+json/);
-  const ignored = await app.inject({ method: 'GET', url: '/v1/signs?limit=1', headers: { 'content-type': 'text/plain' }, payload: 'x'.repeat(20_000) });
+  const ignored = await app.inject({
+    method: 'GET',
+    url: '/v1/signs?limit=1',
+    headers: { 'content-type': 'text/plain' },
+    payload: 'x'.repeat(20_000),
+  });
   t.equal(ignored.statusCode, 200, 'a body sent with GET is ignored, never parsed');
   for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
     const res = await app.inject({ method, url: '/v1/signs' });
     t.equal(res.statusCode, 405, method);
   }
-  const options = await app.inject({ method: 'OPTIONS', url: '/v1/signs', headers: { origin: 'https://a.example', 'access-control-request-method': 'GET' } });
+  const options = await app.inject({
+    method: 'OPTIONS',
+    url: '/v1/signs',
+    headers: { origin: 'https://a.example', 'access-control-request-method': 'GET' },
+  });
   t.equal(options.statusCode, 204);
 });
 

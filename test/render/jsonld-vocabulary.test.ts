@@ -13,7 +13,9 @@ const documents = [
   ['topics index', topicsIndexJsonLd(app.content.listTopics(), opts)],
   ['FAQ list', faqListJsonLd(app.content.all('faqs'), opts)],
   ...app.content.listTopics().map((topic) => [`topic ${topic.slug}`, topicJsonLd(topic, opts)] as const),
-  ...CONTENT_TYPES.flatMap(({ collection }) => app.content.all(collection).map((r) => [`${collection}/${r.slug}`, recordJsonLd(r, opts)] as const)),
+  ...CONTENT_TYPES.flatMap(({ collection }) =>
+    app.content.all(collection).map((r) => [`${collection}/${r.slug}`, recordJsonLd(r, opts)] as const),
+  ),
   ...app.content.allSources().map((s) => [`source ${s.slug}`, sourceJsonLd(s, opts)] as const),
 ] as const;
 
@@ -34,24 +36,39 @@ t.test('every document is valid schema.org', async (t) => {
 
 t.test('the types fit the content', async (t) => {
   const byName = new Map<string, Record<string, unknown>>(documents.map(([name, doc]) => [name, doc as Record<string, unknown>]));
-  t.match(byName.get('topic emotional-withdrawal'), { '@type': 'MedicalWebPage', about: { '@type': 'MedicalCondition', name: 'Emotional withdrawal' }, lastReviewed: /^\d{4}-/ });
-  t.match(byName.get('faqs/how-long-does-recovery-take'), { '@type': 'FAQPage', mainEntity: { '@type': 'Question', acceptedAnswer: { '@type': 'Answer', text: /differ/ } } });
+  t.match(byName.get('topic emotional-withdrawal'), {
+    '@type': 'MedicalWebPage',
+    about: { '@type': 'MedicalCondition', name: 'Emotional withdrawal' },
+    lastReviewed: /^\d{4}-/,
+  });
+  t.match(byName.get('faqs/how-long-does-recovery-take'), {
+    '@type': 'FAQPage',
+    mainEntity: { '@type': 'Question', acceptedAnswer: { '@type': 'Answer', text: /differ/ } },
+  });
   t.match(byName.get('strategies/journaling'), { '@type': 'MedicalWebPage', mainEntity: { '@type': 'LifestyleModification' } });
   t.match(byName.get('therapies/cognitive-behavioural-therapy'), { mainEntity: { '@type': 'PsychologicalTreatment' } });
   t.match(byName.get('therapies/peer-support-groups'), { mainEntity: { '@type': 'Thing' } });
   t.equal((byName.get('FAQ list')!.mainEntity as unknown[]).length, app.content.all('faqs').length);
   const cited = byName.get('faqs/how-long-does-recovery-take')!.citation as Record<string, string>[];
-  t.ok(cited.some((c) => c.sameAs === 'https://doi.org/10.1111/j.1369-1600.2009.00194.x'), 'a DOI becomes a doi.org sameAs');
+  t.ok(
+    cited.some((c) => c.sameAs === 'https://doi.org/10.1111/j.1369-1600.2009.00194.x'),
+    'a DOI becomes a doi.org sameAs',
+  );
 });
 
 t.test('the checker itself finds what is wrong', async (t) => {
   const good = topicJsonLd(app.content.listTopics()[0]!, opts);
   t.match(schemaOrgViolations({ ...good, reviewedBy: 'x' }), [/reviewedBy: not a schema.org property/]);
   t.match(schemaOrgViolations({ ...good, '@type': 'MedicalPage' }), [/MedicalPage is not a schema.org type/]);
-  t.match(schemaOrgViolations({ ...good, acceptedAnswer: { '@type': 'Answer', text: 'x' } }), [/acceptedAnswer: not a property of MedicalWebPage/]);
+  t.match(schemaOrgViolations({ ...good, acceptedAnswer: { '@type': 'Answer', text: 'x' } }), [
+    /acceptedAnswer: not a property of MedicalWebPage/,
+  ]);
   t.same(schemaOrgViolations({ ...good, about: { '@type': 'Answer', text: 'x' } }), [], 'a subtype of the range is fine');
   t.match(schemaOrgViolations({ ...good, lastReviewed: 'last week' }), [/is not a Date/]);
-  t.match(schemaOrgViolations({ ...good, about: { '@type': 'Text' } }), [/Text is not in the range Thing/, /Text is not a schema.org type/]);
+  t.match(schemaOrgViolations({ ...good, about: { '@type': 'Text' } }), [
+    /Text is not in the range Thing/,
+    /Text is not a schema.org type/,
+  ]);
   t.match(schemaOrgViolations({ '@type': 'Question', acceptedAnswer: { '@type': 'Person', name: 'x' } }), [/Person is not in the range/]);
   t.match(schemaOrgViolations({ '@type': 'Organization', lastReviewed: '2026-01-01' }), [/not a property of Organization/]);
 });

@@ -41,7 +41,11 @@ t.test('journal article: initials, "&" before the last author, year only, volume
     citationOf(row),
     'Dvir, Y., Ford, J. D., Hill, M., & Frazier, J. A. (2014). Childhood maltreatment, emotional dysregulation, and psychiatric comorbidities. Harvard Review of Psychiatry, 22(3), 149–161. https://doi.org/10.1097/HRP.0000000000000014',
   );
-  t.equal(citationOf({ ...row, volume: null, issue: null, pages: null }).includes('Harvard Review of Psychiatry. Advance online publication.'), true, 'no volume yet');
+  t.equal(
+    citationOf({ ...row, volume: null, issue: null, pages: null }).includes('Harvard Review of Psychiatry. Advance online publication.'),
+    true,
+    'no volume yet',
+  );
 });
 
 t.test('report in a series: the series after the title, year only, publisher, URL', async (t) => {
@@ -78,11 +82,26 @@ t.test('book chapter: editors with initials first, (Eds.), pages, publisher', as
 
 t.test('web pages: full date when known, site name, URL without a retrieval date; group and missing authors', async (t) => {
   t.equal(
-    citationOf(source({ title: 'The danger of emotional detachment', authors: ['Gunther, Randi'], published: '2020-12-31', publisher: 'Psychology Today' })),
+    citationOf(
+      source({
+        title: 'The danger of emotional detachment',
+        authors: ['Gunther, Randi'],
+        published: '2020-12-31',
+        publisher: 'Psychology Today',
+      }),
+    ),
     'Gunther, R. (2020, December 31). The danger of emotional detachment. Psychology Today.',
   );
   t.equal(
-    citationOf(source({ title: 'Loneliness', authors: ['National Health Service'], publisher: 'National Health Service', url: 'https://www.nhs.uk/x', updated: '2024-05' })),
+    citationOf(
+      source({
+        title: 'Loneliness',
+        authors: ['National Health Service'],
+        publisher: 'National Health Service',
+        url: 'https://www.nhs.uk/x',
+        updated: '2024-05',
+      }),
+    ),
     'National Health Service. (2024, May). Loneliness. https://www.nhs.uk/x',
     'a group author that is the site is named once',
   );
@@ -91,7 +110,11 @@ t.test('web pages: full date when known, site name, URL without a retrieval date
     'Emotional isolation: What it is. (2025, August 31). A site.',
     'no author: the title leads',
   );
-  t.equal(citationOf(source({ title: 'Why?', authors: ['Smith, Jean-Paul'] })), 'Smith, J.-P. (n.d.). Why? A Publisher.', 'hyphenated given name, no date, title ending in ?');
+  t.equal(
+    citationOf(source({ title: 'Why?', authors: ['Smith, Jean-Paul'] })),
+    'Smith, J.-P. (n.d.). Why? A Publisher.',
+    'hyphenated given name, no date, title ending in ?',
+  );
   t.equal(citationOf(source({ authors: ['Ann, A.', 'Bob, B.'] })), 'Ann, A., & Bob, B. (n.d.). A title. A Publisher.', 'two authors');
   t.notMatch(citationOf(source({ url: 'https://example.org' })), /Retrieved/);
 });

@@ -8,12 +8,16 @@ const app = await build(t);
 const get = (url: string) => app.inject({ method: 'GET', url });
 
 type Entry = { type: string; slug: string; change: string; newSlug: string | null; at: string; version: string; href: string | null };
-type FeedPage = { data: Entry[]; meta: { total: number; limit: number; offset: number; contentVersion: string }; links: Record<string, string | null> };
+type FeedPage = {
+  data: Entry[];
+  meta: { total: number; limit: number; offset: number; contentVersion: string };
+  links: Record<string, string | null>;
+};
 
 /** Every entry of the feed, following `next` links from `url`. */
 async function whole(url: string): Promise<{ entries: Entry[]; pages: FeedPage[] }> {
   const pages: FeedPage[] = [];
-  for (let next: string | null = url; next; ) {
+  for (let next: string | null = url; next;) {
     const res = await get(next);
     if (res.statusCode !== 200) throw new Error(`${next}: ${res.statusCode} ${res.body}`);
     const page = res.json<FeedPage>();
@@ -31,13 +35,23 @@ t.test('from the beginning, the feed lists every topic, record and source as cre
     ...app.content.allSources().map((s) => `source:${s.slug}`),
   ];
   const created = new Set(entries.filter((e) => e.change === 'created').map((e) => `${e.type}:${e.slug}`));
-  t.same(expected.filter((key) => !created.has(key)), [], 'nothing current is missing');
+  t.same(
+    expected.filter((key) => !created.has(key)),
+    [],
+    'nothing current is missing',
+  );
   t.equal(pages[0]!.meta.total, entries.length, 'meta.total counts every entry');
   t.doesNotThrow(() => pageEnvelope(Change).parse(pages[0]), 'pages match the documented schema');
   const journaling = entries.find((e) => e.slug === 'journaling')!;
   t.match(journaling, { type: 'strategy', change: 'created', newSlug: null, href: '/v1/strategies/journaling' });
-  t.ok(entries.every((e) => !Number.isNaN(Date.parse(e.at)) && /^[0-9a-f]{16}$/.test(e.version)), 'each entry says when and in which version');
-  t.ok(entries.every((e, i) => i === 0 || Date.parse(entries[i - 1]!.at) <= Date.parse(e.at)), 'oldest first');
+  t.ok(
+    entries.every((e) => !Number.isNaN(Date.parse(e.at)) && /^[0-9a-f]{16}$/.test(e.version)),
+    'each entry says when and in which version',
+  );
+  t.ok(
+    entries.every((e, i) => i === 0 || Date.parse(entries[i - 1]!.at) <= Date.parse(e.at)),
+    'oldest first',
+  );
   t.equal(entries.at(-1)!.version, pages[0]!.meta.contentVersion, 'the log reaches the content version being served');
 });
 
@@ -59,7 +73,11 @@ t.test('pages like the collections: limit, offset, meta and first/prev/next/last
     next: '/v1/changes?limit=10&offset=30',
   });
   const since = await get('/v1/changes?since=2020-01-01T00:00:00Z&limit=5');
-  t.equal(since.json<FeedPage>().links.next, '/v1/changes?since=2020-01-01T00%3A00%3A00.000Z&limit=5&offset=5', 'links carry since in its one spelling');
+  t.equal(
+    since.json<FeedPage>().links.next,
+    '/v1/changes?since=2020-01-01T00%3A00%3A00.000Z&limit=5&offset=5',
+    'links carry since in its one spelling',
+  );
   const again = await get('/v1/changes?offset=20&limit=10');
   t.equal(again.headers.etag, res.headers.etag, 'another spelling of the same page is the same answer');
 });
@@ -74,8 +92,16 @@ t.test('since a content version or a date-time', async (t) => {
   const { entries } = await whole('/v1/changes?limit=100');
   const firstAt = entries[0]!.at;
   const before = new Date(Date.parse(firstAt) - 1000).toISOString();
-  t.equal((await get(`/v1/changes?since=${before}`)).json<FeedPage>().meta.total, entries.length, 'a moment before the log began: everything');
-  t.equal((await get(`/v1/changes?since=${firstAt}`)).json<FeedPage>().meta.total, entries.filter((e) => e.at > firstAt).length, 'changes strictly after the moment');
+  t.equal(
+    (await get(`/v1/changes?since=${before}`)).json<FeedPage>().meta.total,
+    entries.length,
+    'a moment before the log began: everything',
+  );
+  t.equal(
+    (await get(`/v1/changes?since=${firstAt}`)).json<FeedPage>().meta.total,
+    entries.filter((e) => e.at > firstAt).length,
+    'changes strictly after the moment',
+  );
   t.equal((await get('/v1/changes?since=2099-01-01')).json<FeedPage>().meta.total, 0, 'a date after everything: nothing');
   const offset = await get(`/v1/changes?since=${encodeURIComponent('2020-01-01T01:00:00+01:00')}`);
   t.equal(offset.statusCode, 200, 'a date-time with an offset');
@@ -85,11 +111,23 @@ t.test('since a content version or a date-time', async (t) => {
 });
 
 t.test('a malformed since, or a content version the log does not know, is a 400 saying what is accepted', async (t) => {
-  for (const bad of ['yesterday', '2026-02-30', '2026-11-29T17:00:00', '2026-11-29T25:00:00Z', '12345', 'ac449495c96e971', '0000000000000000', '']) {
+  for (const bad of [
+    'yesterday',
+    '2026-02-30',
+    '2026-11-29T17:00:00',
+    '2026-11-29T25:00:00Z',
+    '12345',
+    'ac449495c96e971',
+    '0000000000000000',
+    '',
+  ]) {
     const res = await get(`/v1/changes?since=${encodeURIComponent(bad)}`);
     t.equal(res.statusCode, 400, `since=${bad}`);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
-    t.match(res.json(), { status: 400, errors: [{ in: 'query', name: 'since', detail: /content version \(16 hex digits.*ISO 8601 date-time/ }] });
+    t.match(res.json(), {
+      status: 400,
+      errors: [{ in: 'query', name: 'since', detail: /content version \(16 hex digits.*ISO 8601 date-time/ }],
+    });
   }
   const unknown = await get('/v1/changes?since=0000000000000000');
   t.match(unknown.json().detail, /names no content version in the change log/);

@@ -6,14 +6,29 @@ import { build } from '../helpers/app.js';
 const app = await build(t);
 const get = (url: string) => app.inject({ method: 'GET', url });
 
-interface Crisis { message: string; emergency: string; emergencyNumber: string | null; region: string | null; lines: { name: string; phone: string | null; priority: boolean }[]; directory: string | null; help: string }
+interface Crisis {
+  message: string;
+  emergency: string;
+  emergencyNumber: string | null;
+  region: string | null;
+  lines: { name: string; phone: string | null; priority: boolean }[];
+  directory: string | null;
+  help: string;
+}
 const crisisOf = async (url: string) => {
   const res = await get(url);
   t.equal(res.statusCode, 200, url);
   return res.json().meta.crisis as Crisis;
 };
 
-const CONTENT_URLS = ['/v1/topics', '/v1/topics/emotional-isolation', '/v1/faqs', '/v1/strategies/journaling', '/v1/sources', '/v1/search?q=journaling'];
+const CONTENT_URLS = [
+  '/v1/topics',
+  '/v1/topics/emotional-isolation',
+  '/v1/faqs',
+  '/v1/strategies/journaling',
+  '/v1/sources',
+  '/v1/search?q=journaling',
+];
 const withRegion = (url: string, region: string) => `${url}${url.includes('?') ? '&' : '?'}region=${region}`;
 
 t.test('without a region every content answer carries the same notice: local emergency number and a directory', async (t) => {
@@ -28,15 +43,28 @@ t.test('with a region the priority line is added to meta on lists, items, topics
   for (const url of CONTENT_URLS) {
     const gb = await crisisOf(withRegion(url, 'gb'));
     t.match(gb, { region: 'GB', emergencyNumber: '999', directory: null, help: '/v1/help?region=GB' }, url);
-    t.same(gb.lines.map((l) => [l.name, l.phone, l.priority]), [['Samaritans', '116 123', true]], `${url}: Samaritans, the priority line`);
+    t.same(
+      gb.lines.map((l) => [l.name, l.phone, l.priority]),
+      [['Samaritans', '116 123', true]],
+      `${url}: Samaritans, the priority line`,
+    );
     const au = await crisisOf(withRegion(url, 'AU'));
-    t.same(au.lines.map((l) => l.phone), ['13 11 14'], `${url}: Lifeline for AU`);
+    t.same(
+      au.lines.map((l) => l.phone),
+      ['13 11 14'],
+      `${url}: Lifeline for AU`,
+    );
   }
 });
 
 t.test('a region not covered falls back to the international notice; an invalid one is a 400', async (t) => {
   t.match(await crisisOf('/v1/faqs?region=de'), { region: null, lines: [], directory: 'https://findahelpline.com' });
-  for (const url of ['/v1/faqs?region=XX', '/v1/topics/emotional-isolation?region=UK', '/v1/search?q=a&region=1', '/v1/strategies/journaling?region=usa']) {
+  for (const url of [
+    '/v1/faqs?region=XX',
+    '/v1/topics/emotional-isolation?region=UK',
+    '/v1/search?q=a&region=1',
+    '/v1/strategies/journaling?region=usa',
+  ]) {
     const res = await get(url);
     t.equal(res.statusCode, 400, url);
     t.match(res.json(), { errors: [{ name: 'region' }] });
@@ -48,7 +76,11 @@ t.test('cached answers stay per region: each region gets its own line, in any or
   const expected: Record<string, string[]> = { US: ['988'], GB: ['116 123'], NZ: ['1737'] };
   for (const region of order) {
     const notice = await crisisOf(region ? `/v1/faqs?region=${region}` : '/v1/faqs');
-    t.same(notice.lines.map((l) => l.phone), region ? expected[region] : [], `region ${region ?? 'none'}`);
+    t.same(
+      notice.lines.map((l) => l.phone),
+      region ? expected[region] : [],
+      `region ${region ?? 'none'}`,
+    );
   }
 });
 
@@ -66,17 +98,32 @@ t.test('search: q=suicide gives help even though no record matches', async (t) =
   const body = res.json();
   t.doesNotThrow(() => SearchResults.parse(body));
   t.match(body.meta, { crisisDetected: true, crisisReason: 'suicide' });
-  t.match(body.meta.crisis, { directory: 'https://findahelpline.com', help: '/v1/help' }, 'without a region: the directory and the help link');
+  t.match(
+    body.meta.crisis,
+    { directory: 'https://findahelpline.com', help: '/v1/help' },
+    'without a region: the directory and the help link',
+  );
   t.match(body.meta.crisis.emergency, /local emergency number/);
 });
 
 t.test('search: an at-risk query with a region carries all its lines, priority first', async (t) => {
-  const cases: [string, string][] = [['suicide', 'suicide'], ['i want to kill myself', 'kill-myself'], ['sucidal', 'suicide'], ['dont want to be here', 'want-to-die'], ['self harm', 'self-harm'], ['overdose', 'overdose']];
+  const cases: [string, string][] = [
+    ['suicide', 'suicide'],
+    ['i want to kill myself', 'kill-myself'],
+    ['sucidal', 'suicide'],
+    ['dont want to be here', 'want-to-die'],
+    ['self harm', 'self-harm'],
+    ['overdose', 'overdose'],
+  ];
   for (const [q, reason] of cases) {
     const res = await get(`/v1/search?q=${encodeURIComponent(q)}&region=GB`);
     const meta = res.json().meta;
     t.match(meta, { crisisDetected: true, crisisReason: reason }, q);
-    t.same(meta.crisis.lines.map((l: { name: string }) => l.name), ['Samaritans', 'Shout', 'NHS 111, mental health option (England)'], `${q}: every GB line, Samaritans first`);
+    t.same(
+      meta.crisis.lines.map((l: { name: string }) => l.name),
+      ['Samaritans', 'Shout', 'NHS 111, mental health option (England)'],
+      `${q}: every GB line, Samaritans first`,
+    );
     t.equal(meta.crisis.emergencyNumber, '999');
   }
   const ordinary = (await get('/v1/search?q=journaling&region=GB')).json().meta;

@@ -45,13 +45,24 @@ for (const [method, url, headers, status, detail, parameter] of cases) {
     t.match(body.detail, detail);
     t.equal(body.instance, url.slice(0, 2048));
     t.notMatch(res.body, /at .*\.(ts|js):\d+|sqlite|SELECT /i, 'no stack trace or SQL text');
-    if (parameter) t.ok(body.errors.some((e: { name: string }) => e.name === parameter), `lists "${parameter}"`);
+    if (parameter)
+      t.ok(
+        body.errors.some((e: { name: string }) => e.name === parameter),
+        `lists "${parameter}"`,
+      );
     if (status === 405) t.equal(res.headers.allow, 'GET, HEAD, OPTIONS');
   });
 }
 
 t.test('acceptable Accept headers are served', async (t) => {
-  for (const accept of ['application/json', '*/*', 'application/*', 'application/json; charset=utf-8', 'text/html, application/json;q=0.5', '']) {
+  for (const accept of [
+    'application/json',
+    '*/*',
+    'application/*',
+    'application/json; charset=utf-8',
+    'text/html, application/json;q=0.5',
+    '',
+  ]) {
     const res = await app.inject({ method: 'GET', url: '/v1/signs?limit=1', headers: { accept } });
     t.equal(res.statusCode, 200, `Accept: ${accept || '(empty)'}`);
   }
@@ -60,7 +71,10 @@ t.test('acceptable Accept headers are served', async (t) => {
 t.test('a validation error lists every bad parameter', async (t) => {
   const res = await app.inject({ method: 'GET', url: '/v1/strategies?limit=0&offset=x&category=none&sort=up' });
   t.equal(res.statusCode, 400);
-  const names = res.json().errors.map((e: { name: string }) => e.name).sort();
+  const names = res
+    .json()
+    .errors.map((e: { name: string }) => e.name)
+    .sort();
   t.same(names, ['category', 'limit', 'offset', 'sort']);
   t.match(res.json().detail, /4 parameters are invalid/);
 });

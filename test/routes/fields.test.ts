@@ -25,14 +25,26 @@ t.test('a list keeps only the named fields, plus type, slug and href; the envelo
   t.doesNotThrow(() => pageEnvelope(RECORD_ITEMS.strategies).parse(body), 'the documented shape accepts trimmed items');
 
   const full = (await get('/v1/strategies?limit=5&topic=emotional-withdrawal')).json<Page>();
-  t.same(body.data, full.data.map(({ type, slug, title, summary, href }) => ({ type, slug, title, summary, href })), 'the values are the full records\'');
+  t.same(
+    body.data,
+    full.data.map(({ type, slug, title, summary, href }) => ({ type, slug, title, summary, href })),
+    "the values are the full records'",
+  );
   t.same(body.meta, full.meta, 'meta as without fields');
-  t.equal(body.links.self, '/v1/strategies?fields=summary%2Ctitle&topic=emotional-withdrawal&limit=5&offset=0', 'links carry fields, canonically');
+  t.equal(
+    body.links.self,
+    '/v1/strategies?fields=summary%2Ctitle&topic=emotional-withdrawal&limit=5&offset=0',
+    'links carry fields, canonically',
+  );
   t.equal(body.links.next, '/v1/strategies?fields=summary%2Ctitle&topic=emotional-withdrawal&limit=5&offset=5');
 
   // fields is not a facet: it trims, it does not filter.
   const kinds = (await get('/v1/signs?kind=emotional&fields=kind&limit=100')).json<Page>();
-  t.equal(kinds.meta.total, (await get('/v1/signs?kind=emotional&limit=100')).json<Page>().meta.total, 'the same records as without fields');
+  t.equal(
+    kinds.meta.total,
+    (await get('/v1/signs?kind=emotional&limit=100')).json<Page>().meta.total,
+    'the same records as without fields',
+  );
   t.ok(kinds.data.length > 0 && kinds.data.every((s) => s.kind === 'emotional'));
 });
 
@@ -66,13 +78,18 @@ t.test('topics: fields trims the topic; records expanded by include stay whole',
   const topic = res.json<{ data: Item & { related: Record<string, { items?: Item[] }> } }>().data;
   t.same(keysOf(topic), ['href', 'related', 'slug', 'title', 'type']);
   t.ok(topic.related.signs!.items!.length > 0);
-  t.ok(topic.related.signs!.items!.every((s) => typeof s.body === 'string' && typeof s.summary === 'string'), 'included records are whole');
+  t.ok(
+    topic.related.signs!.items!.every((s) => typeof s.body === 'string' && typeof s.summary === 'string'),
+    'included records are whole',
+  );
   t.equal(topic.related.causes!.items, undefined, 'a collection not included has no items');
 
   // Each collection named gets `items`, an array even when the topic has none of that kind.
   const all = CONTENT_TYPES.map((c) => c.collection).join(',');
   for (const slug of ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment']) {
-    const related = (await get(`/v1/topics/${slug}?include=${all}`)).json<{ data: { related: Record<string, { count: number; items?: Item[] }> } }>().data.related;
+    const related = (await get(`/v1/topics/${slug}?include=${all}`)).json<{
+      data: { related: Record<string, { count: number; items?: Item[] }> };
+    }>().data.related;
     for (const [name, { count, items }] of Object.entries(related)) t.equal(items?.length, Math.min(count, 20), `${slug}: ${name} items`);
   }
 
@@ -98,7 +115,10 @@ t.test('sources: list and item', async (t) => {
 });
 
 t.test('search: the same rule, and field order is canonical there too', async (t) => {
-  const [a, b] = await Promise.all([get('/v1/search?q=journaling&fields=summary,title'), get('/v1/search?q=journaling&fields=title,summary,title')]);
+  const [a, b] = await Promise.all([
+    get('/v1/search?q=journaling&fields=summary,title'),
+    get('/v1/search?q=journaling&fields=title,summary,title'),
+  ]);
   t.equal(a.statusCode, 200);
   t.equal(a.headers.etag, b.headers.etag, 'one answer for both orders');
   const body = a.json<Page>();
@@ -161,7 +181,10 @@ t.test('the spec shows fields per type and include as arrays of enums, sent comm
   const expected: [string, string[]][] = [
     ...CONTENT_TYPES.flatMap(({ collection }): [string, string[]][] => {
       const names = Object.keys(RECORD_SCHEMAS[collection].shape);
-      return [[`/v1/${collection}`, names], [`/v1/${collection}/{slug}`, names]];
+      return [
+        [`/v1/${collection}`, names],
+        [`/v1/${collection}/{slug}`, names],
+      ];
     }),
     ['/v1/topics', Object.keys(Topic.shape)],
     ['/v1/topics/{slug}', Object.keys(Topic.shape)],
@@ -171,7 +194,11 @@ t.test('the spec shows fields per type and include as arrays of enums, sent comm
   ];
   for (const [path, names] of expected) {
     const fields = param(path, 'fields');
-    t.match(fields, { in: 'query', style: 'form', explode: false, schema: { type: 'array' } }, `${path}: fields is a comma-separated array`);
+    t.match(
+      fields,
+      { in: 'query', style: 'form', explode: false, schema: { type: 'array' } },
+      `${path}: fields is a comma-separated array`,
+    );
     t.same(fields.schema.items!.enum, names, `${path}: its names are the shape's keys`);
   }
   t.notOk(param('/v1/signs', 'fields').schema.items!.enum!.includes('firstStep'), 'per type: a sign has no first step');
@@ -179,6 +206,10 @@ t.test('the spec shows fields per type and include as arrays of enums, sent comm
   for (const path of ['/v1/topics', '/v1/topics/{slug}']) {
     const include = param(path, 'include');
     t.match(include, { style: 'form', explode: false, schema: { type: 'array' } });
-    t.same(include.schema.items!.enum, CONTENT_TYPES.map((c) => c.collection), `${path}: include names the collections`);
+    t.same(
+      include.schema.items!.enum,
+      CONTENT_TYPES.map((c) => c.collection),
+      `${path}: include names the collections`,
+    );
   }
 });

@@ -5,8 +5,21 @@ import { build } from '../helpers/app.js';
 const app = await build(t);
 const get = (url: string) => app.inject({ method: 'GET', url });
 
-interface Source { title: string; publisher: string; url: string }
-interface Line { name: string; phone: string | null; text: string | null; chat: string | null; web: string | null; priority: boolean; sources: Source[]; reviewedAt: string }
+interface Source {
+  title: string;
+  publisher: string;
+  url: string;
+}
+interface Line {
+  name: string;
+  phone: string | null;
+  text: string | null;
+  chat: string | null;
+  web: string | null;
+  priority: boolean;
+  sources: Source[];
+  reviewedAt: string;
+}
 interface Help {
   region: string | null;
   covered: boolean;
@@ -18,7 +31,11 @@ interface Help {
 }
 const help = async (query = '') => {
   const res = await get(`/v1/help${query}`);
-  return { res, data: res.json().data as Help, meta: res.json().meta as { crisis: { region: string | null; lines: Line[]; help: string } } };
+  return {
+    res,
+    data: res.json().data as Help,
+    meta: res.json().meta as { crisis: { region: string | null; lines: Line[]; help: string } },
+  };
 };
 
 const REQUIRED = ['US', 'CA', 'GB', 'IE', 'AU', 'NZ'];
@@ -33,7 +50,11 @@ const official = (t: Test, sources: Source[], what: string) => {
 
 t.test('every required region is covered, with sourced and dated entries and exactly one priority line, first', async (t) => {
   const { data: any } = await help();
-  t.same(REQUIRED.filter((r) => !any.regions.includes(r)), [], 'US, CA, GB, IE, AU and NZ are covered');
+  t.same(
+    REQUIRED.filter((r) => !any.regions.includes(r)),
+    [],
+    'US, CA, GB, IE, AU and NZ are covered',
+  );
   for (const region of any.regions) {
     const { res, data } = await help(`?region=${region}`);
     t.equal(res.statusCode, 200, region);
@@ -68,7 +89,17 @@ t.test('the numbers checked on 2026-11-29 are the ones served', async (t) => {
   t.match(await priority('AU'), { name: 'Lifeline', phone: '13 11 14' });
   t.match(await priority('NZ'), { name: /1737/, phone: '1737', text: '1737' });
   const emergency = async (region: string) => (await help(`?region=${region}`)).data.emergency.number;
-  t.same([await emergency('US'), await emergency('CA'), await emergency('GB'), await emergency('IE'), await emergency('AU'), await emergency('NZ')], ['911', '911', '999', '112', '000', '111']);
+  t.same(
+    [
+      await emergency('US'),
+      await emergency('CA'),
+      await emergency('GB'),
+      await emergency('IE'),
+      await emergency('AU'),
+      await emergency('NZ'),
+    ],
+    ['911', '911', '999', '112', '000', '111'],
+  );
 });
 
 t.test('the region is case-insensitive', async (t) => {

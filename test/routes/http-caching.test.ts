@@ -5,7 +5,13 @@ import { build } from '../helpers/app.js';
 const app = await build(t, { CACHE_MAX_AGE: '120', CACHE_STALE_WHILE_REVALIDATE: '600' });
 
 t.test('content responses carry a strong ETag and public cache headers', async (t) => {
-  for (const url of ['/v1/topics', '/v1/topics/emotional-detachment?include=signs', '/v1/strategies?category=coping', '/v1/therapies/counselling', '/v1/sources']) {
+  for (const url of [
+    '/v1/topics',
+    '/v1/topics/emotional-detachment?include=signs',
+    '/v1/strategies?category=coping',
+    '/v1/therapies/counselling',
+    '/v1/sources',
+  ]) {
     const res = await app.inject({ method: 'GET', url });
     t.equal(res.statusCode, 200, url);
     t.match(res.headers.etag, /^"[^"]+"$/, `${url}: strong ETag (no W/ prefix)`);
@@ -61,7 +67,7 @@ t.test('responses are compressed with brotli or gzip and vary on Accept-Encoding
   t.ok(gz.rawPayload.length < plain.rawPayload.length / 2);
 });
 
-t.test('every response carries a request id, echoing the caller\'s', async (t) => {
+t.test("every response carries a request id, echoing the caller's", async (t) => {
   const res = await app.inject({ method: 'GET', url: '/v1/topics', headers: { 'x-request-id': 'abc-123' } });
   t.equal(res.headers['x-request-id'], 'abc-123');
   const fresh = await app.inject({ method: 'GET', url: '/v1/topics' });

@@ -4,7 +4,8 @@ import { build } from '../helpers/app.js';
 
 const LD = 'application/ld+json';
 const app = await build(t);
-const get = (url: string, accept?: string) => app.inject({ method: 'GET', url, headers: { host: 'partner.example', ...(accept ? { accept } : {}) } });
+const get = (url: string, accept?: string) =>
+  app.inject({ method: 'GET', url, headers: { host: 'partner.example', ...(accept ? { accept } : {}) } });
 
 t.test('Accept: application/ld+json answers schema.org JSON-LD for a topic, a record and the FAQ list', async (t) => {
   const cases = [
@@ -25,7 +26,10 @@ t.test('Accept: application/ld+json answers schema.org JSON-LD for a topic, a re
     t.equal((await get(url, LD)).body, ld.body, 'the same again (from the cache)');
     const again = await get(url, 'application/json');
     t.equal(again.body, json.body, `${url}: the JSON answer is kept apart from the JSON-LD one`);
-    t.equal((await app.inject({ url, headers: { host: 'partner.example', accept: LD, 'if-none-match': ld.headers.etag as string } })).statusCode, 304);
+    t.equal(
+      (await app.inject({ url, headers: { host: 'partner.example', accept: LD, 'if-none-match': ld.headers.etag as string } })).statusCode,
+      304,
+    );
   }
   const faqs = (await get('/v1/faqs?limit=3&offset=1', LD)).json();
   t.equal(faqs.mainEntity.length, 3, 'the FAQ list follows the page asked for');
@@ -48,8 +52,14 @@ t.test('q-values decide; JSON wins ties; other operations stay JSON only', async
 });
 
 t.test('item answers link to their page for people', async (t) => {
-  t.same((await get('/v1/topics/emotional-isolation')).json().links, { self: '/v1/topics/emotional-isolation', html: '/topics/emotional-isolation' });
-  t.same((await get('/v1/strategies/journaling?region=gb&format=text')).json().links, { self: '/v1/strategies/journaling?format=text&region=GB', html: '/strategies/journaling?region=GB' });
+  t.same((await get('/v1/topics/emotional-isolation')).json().links, {
+    self: '/v1/topics/emotional-isolation',
+    html: '/topics/emotional-isolation',
+  });
+  t.same((await get('/v1/strategies/journaling?region=gb&format=text')).json().links, {
+    self: '/v1/strategies/journaling?format=text&region=GB',
+    html: '/strategies/journaling?region=GB',
+  });
   t.same((await get('/v1/sources/goyal-2014')).json().links, { self: '/v1/sources/goyal-2014', html: '/sources/goyal-2014' });
 });
 

@@ -37,13 +37,21 @@ t.test('every /v1 GET operation answers meta.license and meta.attribution', asyn
     t.equal(res.statusCode, 200, url);
     const { meta } = res.json();
     t.same(meta.license, { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' }, `${url}: license`);
-    t.match(meta.attribution, /^Content from the Emotional Connection Content API, licensed under CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)\.$/, `${url}: attribution`);
+    t.match(
+      meta.attribution,
+      /^Content from the Emotional Connection Content API, licensed under CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)\.$/,
+      `${url}: attribution`,
+    );
     t.ok(meta.disclaimer, `${url}: beside the disclaimer`);
   }
 });
 
 t.test('the document and the README say the same', async (t) => {
-  const info = (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'openapi/openapi.json'), 'utf8')) as { info: { description: string; license: { url: string } } }).info;
+  const info = (
+    JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'openapi/openapi.json'), 'utf8')) as {
+      info: { description: string; license: { url: string } };
+    }
+  ).info;
   t.equal(info.license.url, 'https://creativecommons.org/licenses/by/4.0/');
   t.match(info.description, /CC BY 4\.0 \(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/);
   t.match(info.description, /cited in `sources` are not ours/);

@@ -39,7 +39,11 @@ for (const { collection, type } of CONTENT_TYPES) {
     const missing = await get(`/v1/${collection}/no-such-${type}`);
     t.equal(missing.statusCode, 404);
     t.match(missing.headers['content-type'], /^application\/problem\+json/);
-    t.match(missing.json(), { status: 404, type: '/problems/not-found', detail: new RegExp(`The ${type} "no-such-${type}" does not exist`) });
+    t.match(missing.json(), {
+      status: 404,
+      type: '/problems/not-found',
+      detail: new RegExp(`The ${type} "no-such-${type}" does not exist`),
+    });
   });
 }
 
@@ -54,7 +58,9 @@ t.test('filters by topic, one or several', async (t) => {
   t.ok(two.data.every((r) => r.topics.some((x) => ['emotional-detachment', 'emotional-isolation'].includes(x.slug))));
   const unknown = await get('/v1/signs?topic=emotional-loneliness');
   t.equal(unknown.statusCode, 400);
-  t.match(unknown.json().errors, [{ in: 'query', name: 'topic', detail: /unknown topic "emotional-loneliness"; known topics: emotional-isolation/ }]);
+  t.match(unknown.json().errors, [
+    { in: 'query', name: 'topic', detail: /unknown topic "emotional-loneliness"; known topics: emotional-isolation/ },
+  ]);
 });
 
 t.test("filters by each type's own facets", async (t) => {
@@ -69,11 +75,18 @@ t.test("filters by each type's own facets", async (t) => {
   for (const [collection, facet, value] of cases) {
     const body = (await get(`/v1/${collection}?${facet}=${value}&limit=100`)).json<PageBody>();
     t.ok(body.data.length > 0, `${collection}?${facet}=${value} finds records`);
-    t.ok(body.data.every((r) => r[facet] === value), `only ${facet}=${value}`);
+    t.ok(
+      body.data.every((r) => r[facet] === value),
+      `only ${facet}=${value}`,
+    );
   }
   const both = (await get('/v1/strategies?category=prevention,relapse-prevention&topic=emotional-withdrawal&limit=100')).json<PageBody>();
   t.ok(both.data.length > 0);
-  t.ok(both.data.every((r) => ['prevention', 'relapse-prevention'].includes(r.category as string) && r.topics.some((x) => x.slug === 'emotional-withdrawal')));
+  t.ok(
+    both.data.every(
+      (r) => ['prevention', 'relapse-prevention'].includes(r.category as string) && r.topics.some((x) => x.slug === 'emotional-withdrawal'),
+    ),
+  );
   const bad = await get('/v1/signs?kind=angry');
   t.equal(bad.statusCode, 400);
   t.equal(bad.json().errors[0].name, 'kind');
@@ -113,11 +126,17 @@ t.test('pages with limit and offset, with links that walk the whole collection',
 
 t.test('sorts by a documented key', async (t) => {
   const titles = (await get('/v1/faqs?sort=title&limit=100')).json<PageBody>().data.map((r) => r.title);
-  t.same(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en')));
+  t.same(
+    titles,
+    [...titles].sort((a, b) => a.localeCompare(b, 'en')),
+  );
   const desc = (await get('/v1/faqs?sort=-title&limit=100')).json<PageBody>().data.map((r) => r.title);
   t.same(desc, [...titles].reverse());
   const editorial = (await get('/v1/strategies?limit=3')).json<PageBody>().data.map((r) => r.slug);
-  t.same(editorial, (await get('/v1/strategies?sort=order&limit=3')).json<PageBody>().data.map((r) => r.slug));
+  t.same(
+    editorial,
+    (await get('/v1/strategies?sort=order&limit=3')).json<PageBody>().data.map((r) => r.slug),
+  );
   const bad = await get('/v1/faqs?sort=popularity');
   t.equal(bad.statusCode, 400);
   t.match(bad.json().errors[0], { name: 'sort', detail: /must be one of order, -order, title/ });

@@ -72,7 +72,17 @@ t.test('clinical and everyday names find the same records', async (t) => {
   t.ok((await top('anhedonia', 3)).includes('sign/loss-of-interest-or-pleasure'), 'anhedonia → loss of interest');
   t.ok((await top('stonewalling', 3)).includes('sign/withholding-communication'), 'stonewalling → withholding communication');
   const husband = await top('my husband shuts down when we argue', 3);
-  t.ok(husband.some((id) => ['context/romantic-relationships', 'sign/withholding-communication', 'sign/being-emotionally-unavailable', 'sign/poor-communication-with-a-partner'].includes(id)), `husband → partner records (${husband.join(', ')})`);
+  t.ok(
+    husband.some((id) =>
+      [
+        'context/romantic-relationships',
+        'sign/withholding-communication',
+        'sign/being-emotionally-unavailable',
+        'sign/poor-communication-with-a-partner',
+      ].includes(id),
+    ),
+    `husband → partner records (${husband.join(', ')})`,
+  );
 });
 
 t.test('what people say (peopleSay) finds its record, and is never quoted', async (t) => {
@@ -85,14 +95,34 @@ t.test('what people say (peopleSay) finds its record, and is never quoted', asyn
   }
 });
 
-t.test('snippets quote only the record\'s own text (summary, a topic\'s definition, body)', async (t) => {
-  const queries = ['dead inside', 'keeping a diary', 'CBT', 'burnt out', 'ghosting', 'silent treatment', 'heartbroken', 'emotional wall', 'gym', 'doomscrolling'];
+t.test("snippets quote only the record's own text (summary, a topic's definition, body)", async (t) => {
+  const queries = [
+    'dead inside',
+    'keeping a diary',
+    'CBT',
+    'burnt out',
+    'ghosting',
+    'silent treatment',
+    'heartbroken',
+    'emotional wall',
+    'gym',
+    'doomscrolling',
+  ];
   let checked = 0;
   for (const q of queries) {
     for (const hit of (await search(q, '&format=text&limit=10&fields=summary,definition,body,snippet')).data) {
       const prose = `${hit.summary} ${hit.definition ?? ''} ${hit.body}`.replace(/\s+/g, ' ');
-      const text = hit.snippet.replace(/<\/?mark>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-      for (const piece of text.split('…').map((p) => p.trim()).filter(Boolean)) {
+      const text = hit.snippet
+        .replace(/<\/?mark>/g, '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>');
+      for (const piece of text
+        .split('…')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         t.ok(prose.includes(piece), `${q} → ${hit.slug}: "${piece.slice(0, 60)}" is in the record's text`);
         checked++;
       }

@@ -13,7 +13,7 @@ const search = async (query: string) => {
 };
 const hit = (hits: Hit[], type: string, slug: string) => hits.find((h) => h.type === type && h.slug === slug);
 
-t.test('each hit carries its type\'s own fields, as its collection returns them', async (t) => {
+t.test("each hit carries its type's own fields, as its collection returns them", async (t) => {
   const { res, body } = await search('q=journaling%20CBT%20numbness&limit=50');
   t.equal(res.statusCode, 200);
   t.doesNotThrow(() => SearchResults.parse(body), 'matches the documented shape');
@@ -30,7 +30,11 @@ t.test('each hit carries its type\'s own fields, as its collection returns them'
     t.same(rest, ownButBody, `${h!.slug}: the same fields and values as ${String(h!.href)}, but the body`);
   }
   const topic = (await search('q=emotional%20detachment&type=topic')).body.data[0]!;
-  t.match(topic, { type: 'topic', slug: 'emotional-detachment', definition: /\w/, keyPoints: Array, topics: [{ slug: 'emotional-detachment' }] }, 'a topic: definition and key points');
+  t.match(
+    topic,
+    { type: 'topic', slug: 'emotional-detachment', definition: /\w/, keyPoints: Array, topics: [{ slug: 'emotional-detachment' }] },
+    'a topic: definition and key points',
+  );
 });
 
 t.test('the body comes on request, in the requested format as elsewhere', async (t) => {
@@ -50,7 +54,8 @@ t.test('fields keeps only the named fields, plus type, slug and href', async (t)
   const { res, body } = await search('q=journaling&fields=title,summary&limit=50');
   t.equal(res.statusCode, 200);
   t.ok(body.data.length > 3);
-  for (const h of body.data) t.same(Object.keys(h).sort(), ['href', 'slug', 'summary', 'title', 'type'], `${h.slug}: only the requested fields`);
+  for (const h of body.data)
+    t.same(Object.keys(h).sort(), ['href', 'slug', 'summary', 'title', 'type'], `${h.slug}: only the requested fields`);
   t.doesNotThrow(() => SearchResults.parse(body), 'a sparse hit still matches the documented shape');
 
   const typed = (await search('q=journaling%20CBT&fields=firstStep,acronym,snippet&limit=50')).body.data;
@@ -72,9 +77,14 @@ t.test('an unknown field is a 400 that names it', async (t) => {
 });
 
 t.test('the spec lists the allowed field names', async (t) => {
-  const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{ paths: Record<string, { get: { parameters: { name: string; schema: { items?: { enum?: string[] } } }[] } }> }>();
+  const spec = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+    paths: Record<string, { get: { parameters: { name: string; schema: { items?: { enum?: string[] } } }[] } }>;
+  }>();
   const fields = spec.paths['/v1/search']!.get.parameters.find((p) => p.name === 'fields')!;
   const names = fields.schema.items!.enum!;
-  t.ok(['title', 'summary', 'firstStep', 'snippet'].every((n) => names.includes(n)), 'allowed names are listed');
+  t.ok(
+    ['title', 'summary', 'firstStep', 'snippet'].every((n) => names.includes(n)),
+    'allowed names are listed',
+  );
   t.notOk(names.includes('colour'), 'unknown names are not');
 });

@@ -7,7 +7,14 @@ const app = await build(t);
 type Hit = { type: string; slug: string; title: string; score: number; snippet: string; topics: { slug: string }[] };
 const search = async (query: string) => {
   const res = await app.inject({ method: 'GET', url: `/v1/search?${query}` });
-  return { res, body: res.json<{ data: Hit[]; meta: { total: number; correctedQuery: string | null; query: string }; links: Record<string, string | null> }>() };
+  return {
+    res,
+    body: res.json<{
+      data: Hit[];
+      meta: { total: number; correctedQuery: string | null; query: string };
+      links: Record<string, string | null>;
+    }>(),
+  };
 };
 const q = (text: string, extra = '') => search(`q=${encodeURIComponent(text)}${extra}`);
 const ids = (hits: Hit[]) => hits.map((h) => `${h.type}:${h.slug}`);
@@ -36,7 +43,11 @@ t.test('relevance: the record titled with the words comes first', async (t) => {
     t.equal(ids(body.data)[0], expected, `"${text}" → ${expected} first`);
   }
   const { body } = await q('journaling');
-  t.same(body.data.map((h) => h.score), [...body.data.map((h) => h.score)].sort((a, b) => b - a), 'scores descend');
+  t.same(
+    body.data.map((h) => h.score),
+    [...body.data.map((h) => h.score)].sort((a, b) => b - a),
+    'scores descend',
+  );
 });
 
 t.test('word forms, prefixes, acronyms and expansions', async (t) => {
@@ -46,7 +57,11 @@ t.test('word forms, prefixes, acronyms and expansions', async (t) => {
   t.equal(ids((await q('detach')).body.data).includes('topic:emotional-detachment'), true, 'prefix of a stemmed word');
   t.equal(ids((await q('CBT')).body.data)[0], 'therapy:cognitive-behavioural-therapy', 'acronym');
   t.equal(ids((await q('cbt')).body.data)[0], 'therapy:cognitive-behavioural-therapy', 'acronym in lower case');
-  t.equal(ids((await q('cognitive behavioural therapy')).body.data)[0], 'therapy:cognitive-behavioural-therapy', 'expansion, British spelling');
+  t.equal(
+    ids((await q('cognitive behavioural therapy')).body.data)[0],
+    'therapy:cognitive-behavioural-therapy',
+    'expansion, British spelling',
+  );
   t.equal(ids((await q('DBT')).body.data)[0], 'therapy:dialectical-behaviour-therapy');
   t.equal(ids((await q('dialectical behavior therapy')).body.data)[0], 'therapy:dialectical-behaviour-therapy');
   const ptsd = ids((await q('PTSD')).body.data);
@@ -88,7 +103,11 @@ t.test('filters by type and topic, and pages', async (t) => {
   const page2 = (await q('feelings', '&limit=5&offset=5')).body;
   const page1 = (await q('feelings', '&limit=5')).body;
   t.equal(page1.meta.total, page2.meta.total);
-  t.same(ids(page1.data).filter((x) => ids(page2.data).includes(x)), [], 'pages do not overlap');
+  t.same(
+    ids(page1.data).filter((x) => ids(page2.data).includes(x)),
+    [],
+    'pages do not overlap',
+  );
   t.match(page1.links.next, /offset=5/);
   t.equal((await q('trust', '&type=horoscope')).res.statusCode, 400);
   t.equal((await q('trust', '&topic=nope')).res.statusCode, 400);

@@ -45,9 +45,25 @@ t.test('an edit, a removal and a rename: the feed, 301 and 410', async (t) => {
 
   t.test('the feed since the previous version lists exactly those changes', async (t) => {
     const expected = [
-      { type: 'sign', slug: 'emotional-numbness', change: 'renamed', newSlug: 'feeling-numb', at: logged.at, version: logged.version, href: '/v1/signs/feeling-numb' },
+      {
+        type: 'sign',
+        slug: 'emotional-numbness',
+        change: 'renamed',
+        newSlug: 'feeling-numb',
+        at: logged.at,
+        version: logged.version,
+        href: '/v1/signs/feeling-numb',
+      },
       { type: 'sign', slug: 'reduced-affection', change: 'removed', newSlug: null, at: logged.at, version: logged.version, href: null },
-      { type: 'strategy', slug: 'journaling', change: 'updated', newSlug: null, at: logged.at, version: logged.version, href: '/v1/strategies/journaling' },
+      {
+        type: 'strategy',
+        slug: 'journaling',
+        change: 'updated',
+        newSlug: null,
+        at: logged.at,
+        version: logged.version,
+        href: '/v1/strategies/journaling',
+      },
     ];
     const byVersion = await get(`/v1/changes?since=${previous.version}`);
     t.equal(byVersion.statusCode, 200);
@@ -83,7 +99,13 @@ t.test('an edit, a removal and a rename: the feed, 301 and 410', async (t) => {
     const res = await get('/v1/signs/reduced-affection');
     t.equal(res.statusCode, 410);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
-    t.match(res.json(), { type: '/problems/gone', title: 'Gone', status: 410, detail: /removed .* on \d{4}-\d{2}-\d{2}/, instance: '/v1/signs/reduced-affection' });
+    t.match(res.json(), {
+      type: '/problems/gone',
+      title: 'Gone',
+      status: 410,
+      detail: /removed .* on \d{4}-\d{2}-\d{2}/,
+      instance: '/v1/signs/reduced-affection',
+    });
     t.equal(res.headers['cache-control'], 'no-store');
     t.equal((await get('/v1/signs/never-existed')).statusCode, 404, 'a slug the log never knew is still a 404');
     t.equal((await get('/v1/strategies/reduced-affection')).statusCode, 404, 'a tombstone belongs to its own collection');
@@ -98,7 +120,10 @@ t.test('after its Sunset a renamed slug answers 410 naming the successor; rename
   recordChanges(seed, MIGRATIONS_DIR, new Date('2024-06-01T00:00:00Z'));
   // Renamed again: the file keeps every slug it had, the recorder picks the one it replaces.
   const text = readFileSync(join(seed, 'signs/feeling-numb.md'), 'utf8');
-  writeFileSync(join(seed, 'signs/numbness.md'), text.replace('formerSlugs: [emotional-numbness]', 'formerSlugs: [emotional-numbness, feeling-numb]'));
+  writeFileSync(
+    join(seed, 'signs/numbness.md'),
+    text.replace('formerSlugs: [emotional-numbness]', 'formerSlugs: [emotional-numbness, feeling-numb]'),
+  );
   rmSync(join(seed, 'signs/feeling-numb.md'));
   recordChanges(seed, MIGRATIONS_DIR, new Date(Date.now() - HOUR));
   const log = readChangeLog(seed);

@@ -16,7 +16,10 @@ t.test('lists the three topics with counts and links, not items', async (t) => {
   t.equal(res.statusCode, 200);
   const body = res.json();
   t.doesNotThrow(() => pageEnvelope(Topic).parse(body));
-  t.same(body.data.map((x: { slug: string }) => x.slug), ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment']);
+  t.same(
+    body.data.map((x: { slug: string }) => x.slug),
+    ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment'],
+  );
   for (const topic of body.data) {
     t.ok(topic.related.signs.count > 0);
     t.equal(topic.related.signs.items, undefined, 'no items without include');
@@ -35,8 +38,14 @@ t.test('a topic carries definition, comparisons, impacts, review dates and sourc
   t.ok(topic.keyPoints.length >= 3);
   const compared = topic.comparisons.map((c: { topic: { slug: string } | null; concept: string | null }) => c.topic?.slug ?? c.concept);
   t.ok(compared.includes('emotional-withdrawal') && compared.includes('emotional-detachment'));
-  t.ok(compared.some((c: string) => /loneliness/i.test(c)), 'differs from loneliness');
-  t.ok(compared.some((c: string) => /physical isolation/i.test(c)), 'differs from physical isolation');
+  t.ok(
+    compared.some((c: string) => /loneliness/i.test(c)),
+    'differs from loneliness',
+  );
+  t.ok(
+    compared.some((c: string) => /physical isolation/i.test(c)),
+    'differs from physical isolation',
+  );
   t.ok(topic.impacts.length >= 3, 'impacts in brief');
   t.ok(topic.impacts.every((i: { href: string }) => i.href.startsWith('/v1/impacts/')));
   t.ok(topic.sources.some((s: { slug: string }) => s.slug === 'isolation-article'));
@@ -67,10 +76,16 @@ t.test('sources list and item', async (t) => {
   const articles = (await get('/v1/sources?kind=article')).json();
   t.same(articles.data.map((s: { slug: string }) => s.slug).sort(), ['detachment-article', 'isolation-article', 'withdrawal-article']);
   const dvir = (await get('/v1/sources/dvir-2014')).json().data;
-  t.match(dvir.citation, /^Dvir, Y\., .* \(2014\)\. .*Harvard Review of Psychiatry, 22\(3\), 149–161\. https:\/\/doi\.org\/10\.1097\/HRP\.0000000000000014$/);
+  t.match(
+    dvir.citation,
+    /^Dvir, Y\., .* \(2014\)\. .*Harvard Review of Psychiatry, 22\(3\), 149–161\. https:\/\/doi\.org\/10\.1097\/HRP\.0000000000000014$/,
+  );
   t.equal((await get('/v1/sources/nope')).statusCode, 404);
   const sorted = (await get('/v1/sources?sort=-title')).json().data.map((s: { title: string }) => s.title);
-  t.same(sorted, [...sorted].sort((a: string, b: string) => b.localeCompare(a, 'en')));
+  t.same(
+    sorted,
+    [...sorted].sort((a: string, b: string) => b.localeCompare(a, 'en')),
+  );
 });
 
 t.test('health and readiness', async (t) => {
@@ -106,5 +121,9 @@ t.test('include expands at most 20 records per collection; count and href cover 
   const topic = (await big.inject({ method: 'GET', url: '/v1/topics/emotional-withdrawal' })).json().data;
   t.equal(topic.impacts.length, 20, 'the brief impacts are capped too, so a topic stays bounded');
   t.ok(topic.related.impacts.count > 30);
-  t.equal(topic.impacts[0].slug, (await big.inject({ method: 'GET', url: topic.related.impacts.href })).json().data[0].slug, 'in the order of the full list');
+  t.equal(
+    topic.impacts[0].slug,
+    (await big.inject({ method: 'GET', url: topic.related.impacts.href })).json().data[0].slug,
+    'in the order of the full list',
+  );
 });

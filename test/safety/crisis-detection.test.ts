@@ -31,7 +31,7 @@ const AT_RISK: [string, string][] = [
   ['i wanna die', 'want-to-die'],
   ['i want 2 die', 'want-to-die'],
   ['wnat to die', 'want-to-die'],
-  ["dont want to be here", 'want-to-die'],
+  ['dont want to be here', 'want-to-die'],
   ["I don't want to be here anymore", 'want-to-die'],
   ['i dont want to live', 'want-to-die'],
   ['wish i was dead', 'want-to-die'],
@@ -101,7 +101,7 @@ t.test('every pattern is exercised by at least one at-risk query', async (t) => 
 });
 
 t.test('normalisation removes case, accents, punctuation and stretched letters', async (t) => {
-  t.equal(normalise("  Don’t   want to   be HERE!! "), 'dont want to be here');
+  t.equal(normalise('  Don’t   want to   be HERE!! '), 'dont want to be here');
   t.equal(normalise('Suicídé'), 'suicide');
   t.equal(normalise('self-harm'), 'self harm');
   t.equal(normalise('pleeease'), 'please');

@@ -79,11 +79,24 @@ t.test('SIGTERM lets in-flight requests finish, refuses new connections, then ex
   const late = await open(port);
   late.write('GET /v1/signs HTTP/1.1\r\nHost: localhost\r\n');
   // Signal only once the server has taken all three slow requests in (it logs each one).
-  const taken = () => server.output().split('\n').filter((line) => line.includes('"incoming request"') && line.includes('/v1/topics?include=')).length;
+  const taken = () =>
+    server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('"incoming request"') && line.includes('/v1/topics?include=')).length;
   t.ok(await until(() => taken() >= 3), 'the slow requests are in flight');
 
   server.child.kill('SIGTERM');
-  t.ok(await until(async () => (await open(port).then((s) => (s.destroy(), false), () => true))), 'new connections are refused');
+  t.ok(
+    await until(
+      async () =>
+        await open(port).then(
+          (s) => (s.destroy(), false),
+          () => true,
+        ),
+    ),
+    'new connections are refused',
+  );
 
   const lateResponse = readAll(late);
   late.write('Connection: keep-alive\r\n\r\n');
@@ -91,11 +104,13 @@ t.test('SIGTERM lets in-flight requests finish, refuses new connections, then ex
   t.match(refused, /^HTTP\/1\.1 200 OK/, 'a request completed after the signal on an open connection is still answered');
   t.match(refused, /connection: close/i, 'and told to close its connection');
 
-  const bodies = await Promise.all(slow.map((s) => {
-    const all = readAll(s);
-    s.resume();
-    return all;
-  }));
+  const bodies = await Promise.all(
+    slow.map((s) => {
+      const all = readAll(s);
+      s.resume();
+      return all;
+    }),
+  );
   for (const raw of bodies) {
     t.match(raw, /^HTTP\/1\.1 200 OK/, 'the in-flight request completed');
     const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4));
@@ -155,7 +170,13 @@ const get = (agent: Agent, port: number, path: string) =>
 
 t.test('SIGTERM under keep-alive load: readiness fails at once, the drain keeps serving, no reset, no 5xx, exit 0', async (t) => {
   const drainMs = 1500;
-  const server = start({ STORE_PATH: buildScratchStore(t), STORE_AUTO_BUILD: 'false', RATE_LIMIT_ENABLED: 'false', SHUTDOWN_DRAIN_MS: String(drainMs), SHUTDOWN_GRACE_MS: '5000' });
+  const server = start({
+    STORE_PATH: buildScratchStore(t),
+    STORE_AUTO_BUILD: 'false',
+    RATE_LIMIT_ENABLED: 'false',
+    SHUTDOWN_DRAIN_MS: String(drainMs),
+    SHUTDOWN_GRACE_MS: '5000',
+  });
   t.teardown(() => server.child.kill('SIGKILL'));
   const port = await listeningPort(server);
   const agent = new Agent({ keepAlive: true, maxSockets: 8 });
@@ -204,6 +225,9 @@ t.test('SIGTERM under keep-alive load: readiness fails at once, the drain keeps 
   t.same(errors, [], `no socket errors in ${outcomes.length} requests`);
   t.same(fivexx, [], 'no 5xx');
   t.ok(afterSignal.length > 0, `requests kept being answered during the drain (${afterSignal.length})`);
-  t.ok(afterSignal.every((o) => o.status === 200 && o.connection === 'close'), 'each with Connection: close');
+  t.ok(
+    afterSignal.every((o) => o.status === 200 && o.connection === 'close'),
+    'each with Connection: close',
+  );
   t.comment(`${outcomes.length} requests, ${afterSignal.length} after SIGTERM, 0 errors, 0 5xx; exit after ${took} ms`);
 });

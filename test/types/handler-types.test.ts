@@ -24,15 +24,23 @@ t.test('handlers are checked against their response schema', async (t) => {
   // @ts-expect-error through answer() too: the computed payload is what is checked
   app.get('/wrong-answer', { schema: listSchema }, async (_request, reply) => answer(reply, answers, '/x', () => ({ data: 'nope' })));
 
-
   // With `fields` an item may be trimmed, but never below its identity, and what it keeps is typed.
   const fielded = { response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses } };
-  const envelope = { meta: { disclaimer: '', crisis: null as never, contentVersion: '', license: { name: '', url: '' }, attribution: '' }, links: { self: '/', html: '/' } };
-  app.get('/trimmed', { schema: fielded }, async () => ({ data: { type: 'source' as const, slug: 's', href: '/s', doi: null }, ...envelope }));
+  const envelope = {
+    meta: { disclaimer: '', crisis: null as never, contentVersion: '', license: { name: '', url: '' }, attribution: '' },
+    links: { self: '/', html: '/' },
+  };
+  app.get('/trimmed', { schema: fielded }, async () => ({
+    data: { type: 'source' as const, slug: 's', href: '/s', doi: null },
+    ...envelope,
+  }));
   // @ts-expect-error a trimmed item keeps type, slug and href
   app.get('/no-identity', { schema: fielded }, async () => ({ data: { type: 'source' as const, title: 't' }, ...envelope }));
   // @ts-expect-error a kept field still has its type
-  app.get('/wrong-field', { schema: fielded }, async () => ({ data: { type: 'source' as const, slug: 's', href: '/s', doi: 42 }, ...envelope }));
+  app.get('/wrong-field', { schema: fielded }, async () => ({
+    data: { type: 'source' as const, slug: 's', href: '/s', doi: 42 },
+    ...envelope,
+  }));
 
   await app.ready();
   t.pass('the routes register');

@@ -65,7 +65,9 @@ export async function* paginate<P extends PagedPath>(client: ContentClient, path
   for (;;) {
     // The path is one of several literal types here, which openapi-fetch's overloads cannot take
     // as a union; the result is typed through OkJson<P> instead.
-    const { data, error, response } = await (client.GET as (p: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>)(path, {
+    const { data, error, response } = await (
+      client.GET as (p: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>
+    )(path, {
       params: { query: params },
     });
     if (error !== undefined || data === undefined) throw new ContentApiError(response.status, error as Problem | undefined);

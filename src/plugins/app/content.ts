@@ -68,11 +68,22 @@ function load(storePath: string, answers: AnswersOptions, registry?: Registry): 
       searchIndex.search({ q: 'support', limit: 1, offset: 0 });
     };
     const help = new HelpRepository(store.db, content.crisis);
-    return { store, content, changes: new ChangesRepository(store.db), help, searchIndex, present: new Presenter(content, help), answers: new Answers(answers), probe };
+    return {
+      store,
+      content,
+      changes: new ChangesRepository(store.db),
+      help,
+      searchIndex,
+      present: new Presenter(content, help),
+      answers: new Answers(answers),
+      probe,
+    };
   } catch (error) {
     store.close();
     // Typically a store built by an older version of the app (a missing table or column).
-    throw new StoreError(`the content store at ${storePath} cannot be read (${(error as Error).message}); rebuild it with \`npm run db:build\``);
+    throw new StoreError(
+      `the content store at ${storePath} cannot be read (${(error as Error).message}); rebuild it with \`npm run db:build\``,
+    );
   }
 }
 
@@ -132,7 +143,10 @@ export default fp<ContentPluginOptions>(
       try {
         current.probe();
       } catch (error) {
-        app.log.error({ err: error }, 'the content store cannot answer (damaged in place?); replace it by renaming a valid store into place');
+        app.log.error(
+          { err: error },
+          'the content store cannot answer (damaged in place?); replace it by renaming a valid store into place',
+        );
         throw new HttpProblem(503, 'The content store is unavailable; please retry shortly.');
       }
     });

@@ -68,7 +68,12 @@ export default fp(
         return sendProblem(request, reply, status, error.message);
       }
       request.log.error({ err: error }, 'unhandled error');
-      return sendProblem(request, reply, status >= 500 && status < 600 ? status : 500, 'The server could not answer this request. Please try again later.');
+      return sendProblem(
+        request,
+        reply,
+        status >= 500 && status < 600 ? status : 500,
+        'The server could not answer this request. Please try again later.',
+      );
     });
 
     app.setNotFoundHandler((request, reply) => {

@@ -48,7 +48,12 @@ export default fp<MetricsOptions>(
     const register = new Registry();
     collectDefaultMetrics({ register });
     const labelNames = ['method', 'route', 'status_code'] as const;
-    const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by matched route pattern and status.', labelNames, registers: [register] });
+    const requests = new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests answered, by matched route pattern and status.',
+      labelNames,
+      registers: [register],
+    });
     const duration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'Time to answer HTTP requests, by matched route pattern and status.',
@@ -56,12 +61,39 @@ export default fp<MetricsOptions>(
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [register],
     });
-    const cacheHits = new Counter({ name: 'response_cache_hits_total', help: 'Answers served as already computed (prepared at store open or kept from an earlier request).', registers: [register] });
-    const cacheMisses = new Counter({ name: 'response_cache_misses_total', help: 'Answers computed for the request (none kept for its canonical URL yet).', registers: [register] });
-    const rejections = new Counter({ name: 'rate_limit_rejections_total', help: 'Requests refused with 429, by tier.', labelNames: ['tier'], registers: [register] });
-    const storeFailures = new Counter({ name: 'rate_limit_store_failures_total', help: 'Rate-limit checks that could not reach Redis; the request was answered without counting.', registers: [register] });
-    const content = new Gauge({ name: 'content_info', help: 'The content store being served (value 1).', labelNames: ['content_version', 'built_at'], registers: [register] });
-    new Gauge({ name: 'app_build_info', help: 'The running build (value 1).', labelNames: ['version', 'node_version'], registers: [register] }).set({ version: appVersion(), node_version: process.version }, 1);
+    const cacheHits = new Counter({
+      name: 'response_cache_hits_total',
+      help: 'Answers served as already computed (prepared at store open or kept from an earlier request).',
+      registers: [register],
+    });
+    const cacheMisses = new Counter({
+      name: 'response_cache_misses_total',
+      help: 'Answers computed for the request (none kept for its canonical URL yet).',
+      registers: [register],
+    });
+    const rejections = new Counter({
+      name: 'rate_limit_rejections_total',
+      help: 'Requests refused with 429, by tier.',
+      labelNames: ['tier'],
+      registers: [register],
+    });
+    const storeFailures = new Counter({
+      name: 'rate_limit_store_failures_total',
+      help: 'Rate-limit checks that could not reach Redis; the request was answered without counting.',
+      registers: [register],
+    });
+    const content = new Gauge({
+      name: 'content_info',
+      help: 'The content store being served (value 1).',
+      labelNames: ['content_version', 'built_at'],
+      registers: [register],
+    });
+    new Gauge({
+      name: 'app_build_info',
+      help: 'The running build (value 1).',
+      labelNames: ['version', 'node_version'],
+      registers: [register],
+    }).set({ version: appVersion(), node_version: process.version }, 1);
     for (const tier of ['keyless', 'partner']) rejections.inc({ tier }, 0);
     storeFailures.inc(0);
 

@@ -64,7 +64,10 @@ export default fp<RateLimitOptions>(
       // IETF draft headers: RateLimit-Limit / -Remaining / -Reset, plus Retry-After on 429.
       enableDraftSpec: true,
       errorResponseBuilder: (_request, context) =>
-        new HttpProblem(429, `Rate limit exceeded: ${context.max} requests per ${window} s. Retry after ${Math.ceil(context.ttl / 1000)} s, or use a partner key for a higher limit.`),
+        new HttpProblem(
+          429,
+          `Rate limit exceeded: ${context.max} requests per ${window} s. Retry after ${Math.ceil(context.ttl / 1000)} s, or use a partner key for a higher limit.`,
+        ),
     });
     app.addHook('onSend', (request, reply, payload, done) => {
       reply.header('ratelimit-policy', `${maxFor(request)};w=${window}`);

@@ -51,20 +51,37 @@ export default fp(
         tags: [
           { name: 'Topics', description: 'The three topics and how they relate.' },
           { name: 'Search', description: 'Ranked full-text search across all content.' },
-          { name: 'Help in a crisis', description: 'Emergency numbers and crisis lines by country, each checked against the service\'s own page or a government health page.' },
+          {
+            name: 'Help in a crisis',
+            description:
+              "Emergency numbers and crisis lines by country, each checked against the service's own page or a government health page.",
+          },
           // The record routes tag each operation with its collection's label.
           ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
           { name: 'Sources', description: 'The works the content is based on.' },
-          { name: 'Pages', description: 'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.' },
-          { name: 'Changes', description: 'The content\'s history, for partners who keep a copy: a change feed, tombstones (410) for removed records and redirects (301) for renamed ones.' },
+          {
+            name: 'Pages',
+            description:
+              'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.',
+          },
+          {
+            name: 'Changes',
+            description:
+              "The content's history, for partners who keep a copy: a change feed, tombstones (410) for removed records and redirects (301) for renamed ones.",
+          },
           { name: 'Vocabulary', description: 'Display labels for record types and facet values.' },
-          { name: 'Embeds', description: 'Accessible HTML resource lists for clinicians\' sites and handouts, an oEmbed endpoint, and a builder page.' },
+          {
+            name: 'Embeds',
+            description: "Accessible HTML resource lists for clinicians' sites and handouts, an oEmbed endpoint, and a builder page.",
+          },
           { name: 'Health', description: 'Liveness and readiness probes.' },
         ],
       },
       transform: (input) => markPublicCache(jsonSchemaTransform(input), input.route.config),
       transformObject: (document) =>
-        pruneUnusedSchemas(describeResponses(commaSeparatedArrays(describeMoved(describeJsonLd(describeProblems(jsonSchemaTransformObject(document))))))),
+        pruneUnusedSchemas(
+          describeResponses(commaSeparatedArrays(describeMoved(describeJsonLd(describeProblems(jsonSchemaTransformObject(document)))))),
+        ),
     });
   },
   { name: 'swagger' },

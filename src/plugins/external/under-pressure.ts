@@ -22,7 +22,9 @@ export default fp<{ config: Config }>(
         const route = request.routeOptions.url;
         if (route === '/healthz' || route === '/metrics') return undefined;
         reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).header('content-type', PROBLEM_CONTENT_TYPE);
-        return JSON.stringify(problemBody(503, `The service is overloaded (${type}); please retry in ${RETRY_AFTER_SECONDS} s.`, request.url.slice(0, 2048)));
+        return JSON.stringify(
+          problemBody(503, `The service is overloaded (${type}); please retry in ${RETRY_AFTER_SECONDS} s.`, request.url.slice(0, 2048)),
+        );
       }) as never,
     });
   },

@@ -31,7 +31,9 @@ export default async function changeRoutes(fastify: FastifyInstance) {
     let since: Since | undefined;
     if (query.since !== undefined && isContentVersion(query.since)) {
       if (!app.changes.knows(query.since)) {
-        throw invalidParameters([{ in: 'query', name: 'since', detail: `names no content version in the change log (${query.since}); it ${SINCE_ACCEPTS}` }]);
+        throw invalidParameters([
+          { in: 'query', name: 'since', detail: `names no content version in the change log (${query.since}); it ${SINCE_ACCEPTS}` },
+        ]);
       }
       since = { version: query.since };
     } else if (query.since !== undefined) since = { after: new Date(query.since) };
@@ -47,12 +49,19 @@ export default async function changeRoutes(fastify: FastifyInstance) {
         tags: ['Changes'],
         summary: 'What changed since a content version or a date',
         description:
-          'The content\'s history, oldest first and stable, paged like the collections: every topic, record and source created, updated, removed or renamed, with when and in which content version. ' +
+          "The content's history, oldest first and stable, paged like the collections: every topic, record and source created, updated, removed or renamed, with when and in which content version. " +
           'To mirror the content, fetch the whole feed once (without `since`, every current record appears at least as created), then ask for `since=<meta.contentVersion of your last sync>` and replay the entries in order. ' +
           `A removed record's address answers 410 Gone; a renamed record's old address answers 301 to the new one (with \`Deprecation\`, \`Sunset\` and a \`successor-version\` link) for ${REDIRECT_MONTHS} months after the rename, then 410. ` +
           'Times are when a change was logged, which can be before it was deployed: prefer a content version to a date.',
         querystring: changesQuery,
-        response: { 200: pageEnvelope(Change, 'A page of changes, oldest first, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).', PATH), ...problemResponses },
+        response: {
+          200: pageEnvelope(
+            Change,
+            'A page of changes, oldest first, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).',
+            PATH,
+          ),
+          ...problemResponses,
+        },
       },
     },
     async (request, reply) => answer(reply, app.answers, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query)),

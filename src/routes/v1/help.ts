@@ -6,7 +6,6 @@ import { lineOf } from '../../repositories/help-repository.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { HelpAnswer, helpQuery } from '../../schemas/help.js';
 
-
 export default async function helpRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   app.get(
@@ -22,31 +21,36 @@ export default async function helpRoutes(fastify: FastifyInstance) {
         response: { 200: HelpAnswer, ...problemResponses },
       },
     },
-    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/help', request.query), () => {
-      const { region } = request.query;
-      const entry = app.help.get(region);
-      const shown = entry ?? app.help.international;
-      return {
-        data: {
-          region: region ?? null,
-          covered: entry !== undefined,
-          name: shown.name,
-          emergency: {
-            number: shown.emergency.number ?? null,
-            text: shown.emergency.text,
-            sources: shown.emergency.sources ?? [],
-            reviewedAt: shown.emergency.reviewedAt ?? null,
+    async (request, reply) =>
+      answer(reply, app.answers, canonicalUrl('/v1/help', request.query), () => {
+        const { region } = request.query;
+        const entry = app.help.get(region);
+        const shown = entry ?? app.help.international;
+        return {
+          data: {
+            region: region ?? null,
+            covered: entry !== undefined,
+            name: shown.name,
+            emergency: {
+              number: shown.emergency.number ?? null,
+              text: shown.emergency.text,
+              sources: shown.emergency.sources ?? [],
+              reviewedAt: shown.emergency.reviewedAt ?? null,
+            },
+            lines: shown.lines.map(lineOf),
+            directory: entry ? null : (shown.directory ?? null),
+            doctor: {
+              text: app.present.body(`help/${shown.slug}`, shown.doctor.text, 'text'),
+              sources: shown.doctor.sources,
+              reviewedAt: shown.doctor.reviewedAt,
+            },
+            regions: app.help.regions(),
+            reviewedAt: shown.reviewedAt,
+            nextReviewAt: shown.nextReviewAt,
           },
-          lines: shown.lines.map(lineOf),
-          directory: entry ? null : (shown.directory ?? null),
-          doctor: { text: app.present.body(`help/${shown.slug}`, shown.doctor.text, 'text'), sources: shown.doctor.sources, reviewedAt: shown.doctor.reviewedAt },
-          regions: app.help.regions(),
-          reviewedAt: shown.reviewedAt,
-          nextReviewAt: shown.nextReviewAt,
-        },
-        meta: app.present.meta(region),
-        links: { self: canonicalUrl('/v1/help', request.query) },
-      };
-    }),
+          meta: app.present.meta(region),
+          links: { self: canonicalUrl('/v1/help', request.query) },
+        };
+      }),
   );
 }

@@ -38,7 +38,16 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
 
     const listPage = (query: z.output<typeof listQuery>) => {
       // Only the facets filter: the other parameters shape the page or the answer around it.
-      const { topic, sort, limit, offset, format: _format, fields: _fields, region: _region, ...facetValues } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
+      const {
+        topic,
+        sort,
+        limit,
+        offset,
+        format: _format,
+        fields: _fields,
+        region: _region,
+        ...facetValues
+      } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
       checkTopics(app, topic);
       return app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
     };
@@ -52,14 +61,20 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
     const find = (slug: string, query: z.output<typeof itemQuery>) => {
       const record = app.content.get(collection, slug);
       // Only a slug no record has looks at the change log: a renamed one redirects, a removed one is gone.
-      if (!record) throw missing(`The ${type} "${slug.slice(0, 100)}"`, app.changes.fate(type, slug), (to) => canonicalUrl(hrefOf(collection, to), query, itemDefaults));
+      if (!record)
+        throw missing(`The ${type} "${slug.slice(0, 100)}"`, app.changes.fate(type, slug), (to) =>
+          canonicalUrl(hrefOf(collection, to), query, itemDefaults),
+        );
       return record;
     };
 
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => ({
       data: withFields(app.present.record(find(slug, query), query.format), query.fields),
       meta: app.present.meta(query.region),
-      links: { self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults), html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }) },
+      links: {
+        self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults),
+        html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }),
+      },
     });
     // Only the FAQ list has a JSON-LD form (an FAQPage); other lists are not pages of their own.
     const listJsonLd = collection === 'faqs';
@@ -74,12 +89,19 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.${listJsonLd ? ' With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.' : ''}`,
           querystring: listQuery,
           ...(listJsonLd ? { produces: JSON_OR_LD } : {}),
-          response: { 200: pageEnvelope(item, `A page of ${type} records, with paging links and \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...problemResponses },
+          response: {
+            200: pageEnvelope(
+              item,
+              `A page of ${type} records, with paging links and \`meta\` (disclaimer, crisis guidance, licence, attribution).`,
+            ),
+            ...problemResponses,
+          },
         },
       },
       async (request, reply) => {
         const key = canonicalUrl(path, request.query, listDefaults);
-        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
+        if (request.representation === JSON_LD_MEDIA)
+          return answerJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
         return answer(reply, app.answers, key, () => listPayload(request.query));
       },
     );
@@ -95,14 +117,22 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
           params: slugParams,
           querystring: itemQuery,
           produces: JSON_OR_LD,
-          response: { 200: itemEnvelope(item, `The ${type}, with \`meta\` (disclaimer, crisis guidance, licence, attribution).`), ...itemProblemResponses },
+          response: {
+            200: itemEnvelope(item, `The ${type}, with \`meta\` (disclaimer, crisis guidance, licence, attribution).`),
+            ...itemProblemResponses,
+          },
         },
       },
       async (request, reply) => {
         const { slug } = request.params;
         // The JSON-LD describes the record's page, whatever format, fields or region the query names.
-        if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) => recordJsonLd(find(slug, request.query), app.present.jsonLd(origin)));
-        return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () => itemPayload(slug, request.query));
+        if (request.representation === JSON_LD_MEDIA)
+          return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) =>
+            recordJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
+          );
+        return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () =>
+          itemPayload(slug, request.query),
+        );
       },
     );
 
@@ -111,7 +141,10 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
     const plainItem = itemQuery.parse({});
     app.prepareAnswers(() => [
       { key: canonicalUrl(path, firstPage, listDefaults), compute: () => listPayload(firstPage) },
-      ...app.content.all(collection).map((r) => ({ key: canonicalUrl(hrefOf(collection, r.slug), plainItem, itemDefaults), compute: () => itemPayload(r.slug, plainItem) })),
+      ...app.content.all(collection).map((r) => ({
+        key: canonicalUrl(hrefOf(collection, r.slug), plainItem, itemDefaults),
+        compute: () => itemPayload(r.slug, plainItem),
+      })),
     ]);
   }
 }

@@ -55,23 +55,26 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         response: { 200: SearchResults, ...problemResponses },
       },
     },
-    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
-      const { q, type, topic, fields, format, limit, offset, region } = request.query;
-      checkTopics(app, topic);
-      // Checked before the index so that a query with no matching record still carries help.
-      const crisis = detectCrisis(q);
-      const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
-      if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
-      // Hits are records as their collections present them, trimmed to a sparse fieldset: the
-      // schema's hit shapes with only the named fields, which pick() cannot say in types.
-      const data = result.rows.map((row) => pick({ ...present(app, row.type, row.slug, format), score: row.score, snippet: snippetHtml(row.snippet) }, fields)) as z.input<typeof SearchResults>['data'];
-      return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
-        query: q,
-        correctedQuery: result.correctedQuery,
-        crisisDetected: crisis.detected,
-        crisisReason: crisis.reason,
-      });
-    }),
+    async (request, reply) =>
+      answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
+        const { q, type, topic, fields, format, limit, offset, region } = request.query;
+        checkTopics(app, topic);
+        // Checked before the index so that a query with no matching record still carries help.
+        const crisis = detectCrisis(q);
+        const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
+        if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
+        // Hits are records as their collections present them, trimmed to a sparse fieldset: the
+        // schema's hit shapes with only the named fields, which pick() cannot say in types.
+        const data = result.rows.map((row) =>
+          pick({ ...present(app, row.type, row.slug, format), score: row.score, snippet: snippetHtml(row.snippet) }, fields),
+        ) as z.input<typeof SearchResults>['data'];
+        return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
+          query: q,
+          correctedQuery: result.correctedQuery,
+          crisisDetected: crisis.detected,
+          crisisReason: crisis.reason,
+        });
+      }),
   );
 }
 
@@ -103,4 +106,5 @@ function present(app: FastifyInstance, type: string, slug: string, format: BodyF
 }
 
 // The index is built from the same store it is read with, so a hit always has its record.
-const unindexed = (type: string, slug: string) => new Error(`The search index found ${type} "${slug}", which the content store does not have.`);
+const unindexed = (type: string, slug: string) =>
+  new Error(`The search index found ${type} "${slug}", which the content store does not have.`);

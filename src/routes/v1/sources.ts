@@ -26,11 +26,17 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
 
   const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>) => {
     const source = app.content.getSource(slug);
-    if (!source) throw missing(`The source "${slug.slice(0, 100)}"`, app.changes.fate('source', slug), (to) => canonicalUrl(hrefOf('sources', to), query, ITEM_DEFAULTS));
+    if (!source)
+      throw missing(`The source "${slug.slice(0, 100)}"`, app.changes.fate('source', slug), (to) =>
+        canonicalUrl(hrefOf('sources', to), query, ITEM_DEFAULTS),
+      );
     return {
       data: withFields(app.present.source(source), query.fields),
       meta: app.present.meta(query.region),
-      links: { self: canonicalUrl(hrefOf('sources', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('sources', slug), { region: query.region }) },
+      links: {
+        self: canonicalUrl(hrefOf('sources', slug), query, ITEM_DEFAULTS),
+        html: canonicalUrl(pagePathOf('sources', slug), { region: query.region }),
+      },
     };
   };
 
@@ -43,10 +49,17 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
-        response: { 200: pageEnvelope(SourceItem, 'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
+        response: {
+          200: pageEnvelope(
+            SourceItem,
+            'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).',
+          ),
+          ...problemResponses,
+        },
       },
     },
-    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+    async (request, reply) =>
+      answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -56,15 +69,21 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         operationId: 'getSource',
         tags: ['Sources'],
         summary: 'Get one source',
-        description: 'One cited work with its authors, publisher, dates and citation. A renamed source\'s old slug answers 301 to the new one (410 after its Sunset date); a removed source\'s answers 410.',
+        description:
+          "One cited work with its authors, publisher, dates and citation. A renamed source's old slug answers 301 to the new one (410 after its Sunset date); a removed source's answers 410.",
         params: slugParams,
         querystring: sourceItemQuery,
-        response: { 200: itemEnvelope(SourceItem, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
+        response: {
+          200: itemEnvelope(SourceItem, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
+          ...itemProblemResponses,
+        },
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return answer(reply, app.answers, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
+      return answer(reply, app.answers, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () =>
+        itemPayload(slug, request.query),
+      );
     },
   );
 
@@ -72,6 +91,9 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
   const plainItem = sourceItemQuery.parse({});
   app.prepareAnswers(() => [
     { key: canonicalUrl('/v1/sources', firstPage, LIST_DEFAULTS), compute: () => listPayload(firstPage) },
-    ...app.content.allSources().map((s) => ({ key: canonicalUrl(hrefOf('sources', s.slug), plainItem, ITEM_DEFAULTS), compute: () => itemPayload(s.slug, plainItem) })),
+    ...app.content.allSources().map((s) => ({
+      key: canonicalUrl(hrefOf('sources', s.slug), plainItem, ITEM_DEFAULTS),
+      compute: () => itemPayload(s.slug, plainItem),
+    })),
   ]);
 }

@@ -5,7 +5,16 @@ import { invalidParameters } from '../../http/problems.js';
 export function checkTopics(app: FastifyInstance, topics: string[] | undefined): void {
   const unknown = (topics ?? []).filter((t) => !app.content.hasTopic(t));
   if (unknown.length > 0) {
-    const known = app.content.listTopics().map((t) => t.slug).join(', ');
-    throw invalidParameters([{ in: 'query', name: 'topic', detail: `unknown topic ${unknown.map((t) => `"${t.slice(0, 60)}"`).join(', ')}; known topics: ${known}` }]);
+    const known = app.content
+      .listTopics()
+      .map((t) => t.slug)
+      .join(', ');
+    throw invalidParameters([
+      {
+        in: 'query',
+        name: 'topic',
+        detail: `unknown topic ${unknown.map((t) => `"${t.slice(0, 60)}"`).join(', ')}; known topics: ${known}`,
+      },
+    ]);
   }
 }

@@ -27,14 +27,20 @@ export default async function topicRoutes(fastify: FastifyInstance) {
 
   const find = (slug: string, query: z.output<typeof topicQuery>) => {
     const topic = app.content.getTopic(slug);
-    if (!topic) throw missing(`The topic "${slug.slice(0, 100)}"`, app.changes.fate('topic', slug), (to) => canonicalUrl(hrefOf('topics', to), query, ITEM_DEFAULTS));
+    if (!topic)
+      throw missing(`The topic "${slug.slice(0, 100)}"`, app.changes.fate('topic', slug), (to) =>
+        canonicalUrl(hrefOf('topics', to), query, ITEM_DEFAULTS),
+      );
     return topic;
   };
 
   const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => ({
     data: withFields(app.present.topic(find(slug, query), query.format, query.include), query.fields),
     meta: app.present.meta(query.region),
-    links: { self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS), html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }) },
+    links: {
+      self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS),
+      html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }),
+    },
   });
 
   app.get(
@@ -47,10 +53,17 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         description:
           'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.',
         querystring: topicListQuery,
-        response: { 200: pageEnvelope(TopicItem, 'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'), ...problemResponses },
+        response: {
+          200: pageEnvelope(
+            TopicItem,
+            'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).',
+          ),
+          ...problemResponses,
+        },
       },
     },
-    async (request, reply) => answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+    async (request, reply) =>
+      answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -61,18 +74,26 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         tags: ['Topics'],
         summary: 'Get one topic',
         description:
-          'A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead. A renamed topic\'s old slug answers 301 to the new one (410 after its Sunset date); a removed topic\'s answers 410.',
+          "A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead. A renamed topic's old slug answers 301 to the new one (410 after its Sunset date); a removed topic's answers 410.",
         params: slugParams,
         querystring: topicQuery,
         produces: JSON_OR_LD,
-        response: { 200: itemEnvelope(TopicItem, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'), ...itemProblemResponses },
+        response: {
+          200: itemEnvelope(TopicItem, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
+          ...itemProblemResponses,
+        },
       },
     },
     async (request, reply) => {
       const { slug } = request.params;
       // The JSON-LD describes the topic's page, whatever `include`, format or region the query names.
-      if (request.representation === JSON_LD_MEDIA) return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) => topicJsonLd(find(slug, request.query), app.present.jsonLd(origin)));
-      return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
+      if (request.representation === JSON_LD_MEDIA)
+        return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) =>
+          topicJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
+        );
+      return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () =>
+        itemPayload(slug, request.query),
+      );
     },
   );
 
@@ -81,6 +102,9 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   const itemDefaults = topicQuery.parse({});
   app.prepareAnswers(() => [
     { key: canonicalUrl('/v1/topics', listDefaults, LIST_DEFAULTS), compute: () => listPayload(listDefaults) },
-    ...app.content.listTopics().map((t) => ({ key: canonicalUrl(hrefOf('topics', t.slug), itemDefaults, ITEM_DEFAULTS), compute: () => itemPayload(t.slug, itemDefaults) })),
+    ...app.content.listTopics().map((t) => ({
+      key: canonicalUrl(hrefOf('topics', t.slug), itemDefaults, ITEM_DEFAULTS),
+      compute: () => itemPayload(t.slug, itemDefaults),
+    })),
   ]);
 }

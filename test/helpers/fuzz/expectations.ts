@@ -21,7 +21,8 @@ export function bodyText(res: Reply): string {
 }
 
 // The response key that documents a status: exact, then a range (4XX), then `default`.
-const keyOf = (op: Operation | undefined, status: number) => [String(status), `${String(status)[0]}XX`, 'default'].find((k) => op?.responses[k]);
+const keyOf = (op: Operation | undefined, status: number) =>
+  [String(status), `${String(status)[0]}XX`, 'default'].find((k) => op?.responses[k]);
 const documented = (op: Operation | undefined, status: number): DocResponse | undefined => op?.responses[keyOf(op, status) ?? ''];
 
 function parse(text: string): { json?: unknown; error?: string } {
@@ -33,7 +34,8 @@ function parse(text: string): { json?: unknown; error?: string } {
 }
 
 function checkBody(op: Operation, status: number, mediaType: string, text: string, validate: Validate): string | undefined {
-  if (mediaType === 'text/html') return /^\s*</.test(text) && /<[a-z!][^>]*>/i.test(text) ? undefined : 'text/html body is empty or not HTML';
+  if (mediaType === 'text/html')
+    return /^\s*</.test(text) && /<[a-z!][^>]*>/i.test(text) ? undefined : 'text/html body is empty or not HTML';
   if (!/[/+]json$/.test(mediaType)) return undefined;
   const { json, error } = parse(text);
   return error ?? validate(op, keyOf(op, status)!, mediaType, json);
@@ -51,7 +53,10 @@ function checkProblem(status: number, text: string): string | undefined {
 /** Why this response breaks the contract, or undefined when it does not. */
 export function violation({ exact: op, family }: Match, method: string, res: Reply, validate: Validate): string | undefined {
   const status = res.statusCode;
-  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const mediaType = String(res.headers['content-type'] ?? '')
+    .split(';')[0]!
+    .trim()
+    .toLowerCase();
   const text = bodyText(res);
   // A 5xx is a bug unless the operation documents that very status (oEmbed's 501 for formats
   // it does not implement); then it is held to the documented error type like a 4xx.
@@ -62,7 +67,8 @@ export function violation({ exact: op, family }: Match, method: string, res: Rep
     const doc = documented(op, status);
     if (!doc) return `status ${status} is not documented for ${op.method} ${op.path}`;
     if (!doc.content) return undefined;
-    if (!doc.content[mediaType]) return `content-type "${mediaType}" is not documented for ${status} (${Object.keys(doc.content).join(', ')})`;
+    if (!doc.content[mediaType])
+      return `content-type "${mediaType}" is not documented for ${status} (${Object.keys(doc.content).join(', ')})`;
     return method === 'HEAD' ? undefined : checkBody(op, status, mediaType, text, validate);
   }
   if (status >= 400) {

@@ -55,7 +55,13 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
       const op = item[method] as { parameters?: Parameter[]; responses?: Record<string, DocResponse> };
       const own = op.parameters ?? [];
       const inherited = (item.parameters ?? []).filter((p) => !own.some((o) => o.name === p.name && o.in === p.in));
-      return { method: method.toUpperCase(), path, parameters: [...inherited, ...own], responses: op.responses ?? {}, pointer: pointerOf('paths', path, method) };
+      return {
+        method: method.toUpperCase(),
+        path,
+        parameters: [...inherited, ...own],
+        responses: op.responses ?? {},
+        pointer: pointerOf('paths', path, method),
+      };
     }),
   );
 }
@@ -99,7 +105,12 @@ export function operationMatcher(operations: Operation[]) {
   const patterns = operations.map((op) => ({
     op,
     params: (op.path.match(/\{[^}]+\}/g) ?? []).length,
-    regex: new RegExp(`^${op.path.split(/\{[^}]+\}/).map(escapeRegExp).join('[^/]+')}$`),
+    regex: new RegExp(
+      `^${op.path
+        .split(/\{[^}]+\}/)
+        .map(escapeRegExp)
+        .join('[^/]+')}$`,
+    ),
   }));
   patterns.sort((a, b) => a.params - b.params);
   const shared = (template: string, path: string) => {

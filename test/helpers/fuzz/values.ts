@@ -20,9 +20,46 @@ const enc = (s: string) => encodeURIComponent(s);
 
 // Search-syntax and injection characters, NUL, bidi controls, emoji, case-folding oddities.
 const HOSTILE = [
-  '"', "'", '*', 'NEAR', 'OR', 'AND', 'NOT', '-', ':', '(', ')', '^', '\\', ';', '"unclosed', 'a OR b', 'NEAR(a b, 2)',
-  'title:x', '-term', 'a*', '{a b}', "' OR 1=1 --", '<script>alert(1)</script>', '\u0000', 'a\u0000b', '\u202Eevil',
-  '\u2066x\u2069', '😀', '👩‍👩‍👧', 'İ', 'ﬁ', '\uFFFD', ' ', '', ',', ',,', 'null', 'undefined', '__proto__', 'constructor',
+  '"',
+  "'",
+  '*',
+  'NEAR',
+  'OR',
+  'AND',
+  'NOT',
+  '-',
+  ':',
+  '(',
+  ')',
+  '^',
+  '\\',
+  ';',
+  '"unclosed',
+  'a OR b',
+  'NEAR(a b, 2)',
+  'title:x',
+  '-term',
+  'a*',
+  '{a b}',
+  "' OR 1=1 --",
+  '<script>alert(1)</script>',
+  '\u0000',
+  'a\u0000b',
+  '\u202Eevil',
+  '\u2066x\u2069',
+  '😀',
+  '👩‍👩‍👧',
+  'İ',
+  'ﬁ',
+  '\uFFFD',
+  ' ',
+  '',
+  ',',
+  ',,',
+  'null',
+  'undefined',
+  '__proto__',
+  'constructor',
 ];
 // Sent without encoding: malformed or surprising percent-escapes and URL punctuation.
 const RAW = ['%', '%zz', '%E0%A4%A', '%C0%AF', '%FF', '%uD83D', '%00', '%2e%2e', '%2F', '%252F', '+', '%2B', '%20'];
@@ -43,7 +80,8 @@ export function validValue(p: Parameter, pools: Pools): fc.Arbitrary<string> {
   if (s.enum?.length) return fc.constantFrom(...s.enum.map(String)).map(enc);
   // An array parameter is sent comma-separated (form style, explode false): some of its enum.
   const items = s.items?.enum;
-  if (s.type === 'array' && items?.length) return fc.uniqueArray(fc.constantFrom(...items.map(String)), { minLength: 1, maxLength: 4 }).map((v) => enc(v.join(',')));
+  if (s.type === 'array' && items?.length)
+    return fc.uniqueArray(fc.constantFrom(...items.map(String)), { minLength: 1, maxLength: 4 }).map((v) => enc(v.join(',')));
   if (s.type === 'integer' || s.type === 'number') {
     const min = s.minimum ?? -1_000_000;
     const max = s.maximum ?? 1_000_000;
@@ -52,7 +90,9 @@ export function validValue(p: Parameter, pools: Pools): fc.Arbitrary<string> {
   if (s.type === 'boolean') return fc.constantFrom('true', 'false');
   if (isUrlParam(p) && pools.pageUrls.length) {
     // Example URLs in the description, moved to the origin app.inject uses.
-    const examples = [...(p.description ?? '').matchAll(/`(https?:\/\/[^`\s]+)`/g)].map((m) => new URL(m[1]!)).map((u) => `http://localhost${u.pathname}${u.search}`);
+    const examples = [...(p.description ?? '').matchAll(/`(https?:\/\/[^`\s]+)`/g)]
+      .map((m) => new URL(m[1]!))
+      .map((u) => `http://localhost${u.pathname}${u.search}`);
     const pages = fc.constantFrom(...examples, ...pools.pageUrls);
     return fc.oneof({ arbitrary: pages, weight: 3 }, fc.constantFrom(...pools.hrefs)).map(enc);
   }
@@ -94,7 +134,12 @@ export function hostileValue(p: Parameter, pools: Pools): fc.Arbitrary<string> {
 
 /** A path parameter: mostly real slugs for its collection, else anything hostile or odd. */
 export function pathValue(p: Parameter, path: string, pools: Pools): fc.Arbitrary<string> {
-  const before = path.slice(0, path.indexOf(`{${p.name}}`)).split('/').filter(Boolean).pop() ?? '';
+  const before =
+    path
+      .slice(0, path.indexOf(`{${p.name}}`))
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? '';
   const own = pools.slugsBySegment.get(before) ?? [];
   const known = own.length ? own : p.name === 'slug' ? pools.allSlugs : [...pools.segments, ...pools.allSlugs];
   return fc.oneof(
