@@ -16,6 +16,11 @@ import { pruneUnusedSchemas } from '../../openapi/prune.js';
 export const OPENAPI_PATH = '/openapi.json';
 
 // The OpenAPI 3.1 document, generated from the routes' zod schemas (served at OPENAPI_PATH).
+// The content types in words, from the registry ("signs, causes, …, and stories"), so a new type
+// needs no edit here.
+const labels = CONTENT_TYPES.map((t) => t.label.toLowerCase());
+const COLLECTIONS_IN_WORDS = `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`;
+
 export default fp(
   async function swagger(app: FastifyInstance) {
     await app.register(fastifySwagger, {
@@ -26,7 +31,7 @@ export default fp(
           version: '1.0.0',
           summary: 'Psychoeducation content on emotional isolation, withdrawal and detachment.',
           description:
-            'A read-only API serving reviewed, plain-language content about emotional isolation, emotional withdrawal and emotional detachment: signs, causes, contexts, coping strategies, therapies, FAQs, impacts and stories, each citing its sources.\n\n' +
+            `A read-only API serving reviewed, plain-language content about emotional isolation, emotional withdrawal and emotional detachment: ${COLLECTIONS_IN_WORDS}, each citing its sources.\n\n` +
             'Content is educational and not a substitute for professional advice. Every content response carries the disclaimer and crisis guidance in `meta`: show them with the content.\n\n' +
             'Errors are RFC 9457 `application/problem+json`. Responses carry strong ETags (send `If-None-Match` to revalidate) and `Cache-Control` suitable for CDNs.\n\n' +
             `**Keeping a copy in sync.** \`GET /v1/changes?since=<meta.contentVersion of your last sync>\` lists what was created, updated, removed or renamed since. **Deprecation policy:** a removed record's address answers 410 Gone. A renamed record's old slug answers 301 to its new address, with \`Deprecation\` (RFC 9745), \`Sunset\` (RFC 8594) and \`Link: <new>; rel="successor-version"\`, for ${REDIRECT_MONTHS} months after the rename; from the Sunset date on it answers 410 Gone.\n\n` +
