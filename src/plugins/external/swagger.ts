@@ -15,11 +15,12 @@ import { pruneUnusedSchemas } from '../../openapi/prune.js';
 /** Where the document is served (src/routes/openapi.ts) and what the docs page loads. */
 export const OPENAPI_PATH = '/openapi.json';
 
-// The OpenAPI 3.1 document, generated from the routes' zod schemas (served at OPENAPI_PATH).
 // The content types in words, from the registry ("signs, causes, …, and stories"), so a new type
 // needs no edit here.
 const labels = CONTENT_TYPES.map((t) => t.label.toLowerCase());
-const COLLECTIONS_IN_WORDS = `${labels.slice(0, -1).join(', ')} and ${labels.at(-1) ?? ''}`;
+const COLLECTIONS_IN_WORDS = `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1) ?? ''}`;
+
+// The OpenAPI 3.1 document, generated from the routes' zod schemas (served at OPENAPI_PATH).
 
 export default fp(
   async function swagger(app: FastifyInstance) {
