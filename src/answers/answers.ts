@@ -57,8 +57,9 @@ export class Answers {
     const answer = this.make(key, body, mediaType, false);
     if (sizeOf(answer) <= this.options.maxEntryBytes) {
       this.cache.set(key, answer);
-      // A compressed form added later counts too: setting the entry again re-measures it.
-      byBody.set(answer.body, { answer, grew: () => this.cache.has(key) && this.cache.set(key, answer) });
+      // A compressed form added later counts too. lru-cache re-measures an entry only when its
+      // value changes, so the entry is taken out and put back (unless it was evicted meanwhile).
+      byBody.set(answer.body, { answer, grew: () => this.cache.delete(key) && this.cache.set(key, answer) });
     }
     return answer;
   }

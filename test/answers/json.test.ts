@@ -37,3 +37,19 @@ t.test('a record keeps one JSON text across the pages that list it', async (t) =
   t.match(html.data[0].body, /<p>/, 'each format is its own presentation');
   t.equal(html.data[0].slug, page.data[3].slug);
 });
+
+t.test('only the exact envelope is spliced; anything else is JSON.stringify', async (t) => {
+  const record = { slug: 'kept' };
+  keepJson(record);
+  for (const value of [
+    null,
+    'abc',
+    5,
+    [record],
+    { other: [record], meta: {}, links: {} },
+    { data: [record], other: {}, links: {} },
+    { data: [record], meta: {}, other: {} },
+  ]) {
+    t.equal(envelopeJson(value), JSON.stringify(value), JSON.stringify(value));
+  }
+});

@@ -1,0 +1,124 @@
+// The answers module on its own (no app): what an answer weighs, what is kept, and how its
+// compressed forms are made once and counted. Fast, so `npm run test:mutation` can afford it.
+import { createHash } from 'node:crypto';
+import zlib from 'node:zlib';
+import t from 'tap';
+import { type Answer, Answers, answerOfBody, sizeOf } from '../../src/answers/answers.js';
+import { compressingZlib, precompress } from '../../src/answers/coding.js';
+
+const answers = (options: Partial<ConstructorParameters<typeof Answers>[0]> = {}) =>
+  new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10, ...options });
+
+t.test('an answer weighs its key and ETag (UTF-16), body, compressed forms and 256 bytes of bookkeeping', async (t) => {
+  const a: Answer = { key: 'abc', etag: '"12345"', body: Buffer.alloc(1000), mediaType: 'application/json', prepared: false };
+  t.equal(sizeOf(a), 3 * 2 + 7 * 2 + 1000 + 256);
+  t.equal(sizeOf({ ...a, br: Buffer.alloc(30), gzip: Buffer.alloc(70) }), 3 * 2 + 7 * 2 + 1000 + 30 + 70 + 256);
+});
+
+t.test('remembered answers: kept up to the entry limit, found by body, marked as not prepared', async (t) => {
+  const body = Buffer.from('{"data":1}');
+  const store = answers();
+  const a = store.remember('/v1/x', body, 'application/json');
+  t.equal(a.body, body, 'a Buffer body is kept as it is, not copied');
+  t.equal(a.prepared, false);
+  t.equal(a.etag, `"${createHash('sha1').update(body).digest('base64url')}"`);
+  t.equal(store.get('/v1/x'), a);
+  t.equal(answerOfBody(a.body)?.answer, a, 'the body leads to its answer');
+  t.equal(answerOfBody(Buffer.from('{"data":1}')), undefined, 'an equal buffer is not the answer’s');
+  t.equal(store.remember('/s', 'text', 'text/plain').body.toString(), 'text', 'a string body becomes its bytes');
+
+  const exact = sizeOf({ key: '/big', etag: a.etag, body: Buffer.alloc(500), mediaType: '', prepared: false });
+  const limited = answers({ maxEntryBytes: exact });
+  limited.remember('/big', Buffer.alloc(500), 'application/json');
+  t.ok(limited.get('/big'), 'an answer of exactly the entry limit is kept');
+  const over = limited.remember('/bigger', Buffer.alloc(501), 'application/json');
+  t.equal(limited.get('/bigger'), undefined, 'one byte more is served but not kept');
+  t.equal(over.body.byteLength, 501);
+  t.equal(answerOfBody(over.body), undefined, 'and its compressed forms are not kept either');
+});
+
+t.test('a compressed form added later is counted; an evicted answer is not brought back', async (t) => {
+  const store = answers();
+  const a = store.remember('/v1/x', Buffer.alloc(2000), 'application/json');
+  const before = store.stats.cachedBytes;
+  a.br = Buffer.alloc(300);
+  answerOfBody(a.body)?.grew();
+  t.equal(store.stats.cachedBytes, before + 300);
+
+  const small = answers({ maxBytes: 6000, maxEntryBytes: 6000 });
+  const first = small.remember('/1', Buffer.alloc(2500), 'application/json');
+  small.remember('/2', Buffer.alloc(2500), 'application/json');
+  small.remember('/3', Buffer.alloc(2500), 'application/json');
+  t.equal(small.get('/1'), undefined, 'the oldest is evicted');
+  first.gzip = Buffer.alloc(10);
+  answerOfBody(first.body)?.grew();
+  t.equal(small.get('/1'), undefined, 'and stays evicted when it grows');
+});
+
+t.test('prepared answers: up to their budget, marked as prepared', async (t) => {
+  const store = answers({ maxPrepared: 2 });
+  t.equal(store.prepare('/a', '{"a":1}', 'application/json'), true);
+  t.equal(store.prepare('/b', '{"b":1}', 'application/json'), true);
+  t.equal(store.prepare('/c', '{"c":1}', 'application/json'), false, 'the budget is spent');
+  t.equal(store.stats.prepared, 2);
+  t.ok(store.isPrepared('/a'));
+  t.notOk(store.isPrepared('/c'));
+  t.same(
+    [...store.preparedAnswers()].map((a) => [a.key, a.prepared]),
+    [
+      ['/a', true],
+      ['/b', true],
+    ],
+  );
+  t.equal(store.get('/a')?.prepared, true);
+  t.equal(answerOfBody((store.get('/b') as Answer).body)?.answer.key, '/b');
+});
+
+t.test('compression: an answer’s forms are made once, at the dynamic levels, and kept with it', async (t) => {
+  // 2^16 bytes: the window must be 17 bits, one more than the body's length rounded down.
+  const text = Buffer.from(Array.from({ length: 65536 }, (_, i) => String.fromCharCode(97 + ((i * 7919) % 26))).join(''));
+  const expectedBrotli = (quality: number, lgwin: number) =>
+    zlib.brotliCompressSync(text, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: quality,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: text.byteLength,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: lgwin,
+      },
+    });
+  const store = answers({ maxEntryBytes: 1_000_000 });
+  const a = store.remember('/v1/big', text, 'application/json');
+
+  const br = compressingZlib.brotliCompressSync(a.body);
+  t.same(br, expectedBrotli(1, 17), 'brotli quality 1, window fitted to the body');
+  t.equal(a.br, br, 'kept with the answer');
+  t.equal(compressingZlib.brotliCompressSync(a.body), br, 'and not made again');
+  const gz = compressingZlib.gzipSync(a.body);
+  t.same(gz, zlib.gzipSync(text, { level: 1 }), 'gzip level 1');
+  t.equal(a.gzip, gz);
+  t.equal(compressingZlib.gzipSync(a.body), gz);
+
+  const small = store.remember('/v1/small', Buffer.from('{"data":[1,2,3]}'), 'application/json');
+  const smallBr = compressingZlib.brotliCompressSync(small.body);
+  const expectedSmall = zlib.brotliCompressSync(small.body, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: small.body.byteLength,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 16,
+    },
+  });
+  t.same(smallBr, expectedSmall, 'the window is never below 16 bits');
+
+  precompress(a.body);
+  t.same(a.br, expectedBrotli(11, 17), 'prepared answers get brotli 11');
+  t.same(a.gzip, zlib.gzipSync(text, { level: 9 }), 'and gzip 9');
+});
+
+t.test('a body that is no answer is compressed as usual, every time', async (t) => {
+  const body = Buffer.from('x'.repeat(1000));
+  const first = compressingZlib.gzipSync(body);
+  t.same(zlib.gunzipSync(first), body);
+  t.not(compressingZlib.gzipSync(body), first, 'nothing kept');
+  t.same(zlib.brotliDecompressSync(compressingZlib.brotliCompressSync(body)), body);
+  t.doesNotThrow(() => precompress(body), 'precompressing it does nothing');
+  t.equal(compressingZlib.inflateSync, zlib.inflateSync, 'the rest of zlib is zlib');
+});
