@@ -13,12 +13,12 @@ export function keepJson(value: object): void {
 
 function jsonOf(value: unknown): string {
   // Objects made for one answer (search hits, say) are written as they are: remembering them
-  // would only cost a map entry each.
-  if (value === null || typeof value !== 'object' || !kept.has(value)) return JSON.stringify(value);
-  let json = written.get(value);
+  // would only cost a map entry each. (WeakSet.has is false for null and primitives too.)
+  if (!kept.has(value as object)) return JSON.stringify(value);
+  let json = written.get(value as object);
   if (json === undefined) {
     json = JSON.stringify(value);
-    written.set(value, json);
+    written.set(value as object, json);
   }
   return json;
 }
