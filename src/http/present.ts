@@ -76,17 +76,9 @@ export class Presenter {
     return { origin, answerText: (faq) => this.body(`${faq.collection}/${faq.slug}`, faq.body, 'text') };
   }
 
+  // The repository's reference already has the API's fields, in its order; the API adds the link.
   sourceRef(s: SourceRef): ApiSourceRef {
-    return {
-      slug: s.slug,
-      title: s.title,
-      publisher: s.publisher,
-      url: s.url,
-      doi: s.doi,
-      authority: s.authority,
-      citation: s.citation,
-      href: hrefOf('sources', s.slug),
-    };
+    return { ...s, href: hrefOf('sources', s.slug) };
   }
 
   topicRef(t: TopicRef) {
