@@ -2,7 +2,7 @@
 // Fast, so `npm run test:mutation` can afford them; the route tests check them in place.
 import t from 'tap';
 import { negotiate, prefersJson } from '../../src/http/accept.js';
-import { canonicalQuery, canonicalUrl } from '../../src/http/canonical.js';
+import { canonicalQuery, canonicalUrl, withoutTrailingSlash } from '../../src/http/canonical.js';
 import { pageAnswer, pageLinks } from '../../src/http/paging.js';
 import { addVary } from '../../src/http/vary.js';
 
@@ -33,6 +33,19 @@ t.test('negotiate: the most specific range decides a type’s quality; the highe
   );
   t.equal(negotiate('application/json;level=1', JSON_LD), 'application/json', 'no q means 1');
   t.equal(negotiate('text/*', ['application/json', 'text/html']), 'text/html');
+});
+
+t.test('negotiate: where ranges sit and how they are spaced', async (t) => {
+  t.equal(negotiate('application/json; q=0', ['application/json']), undefined, 'a q-value after a space still counts');
+  t.equal(negotiate('application/json;q=0, */*', ['application/json']), undefined, 'a less specific range later does not override');
+  t.equal(
+    negotiate('application/json, application/json;q=0', ['application/json']),
+    'application/json',
+    'of two equally specific ranges, the first decides',
+  );
+  // Equivalent mutants, left: the `value = ''` default (split always yields a first member), the
+  // trim of the whole member (the value and each parameter are trimmed again), and prefersJson's
+  // trim test (a blank header matches nothing, so JSON's 0 never beats HTML's 0).
 });
 
 t.test('prefersJson: only when JSON is clearly preferred to HTML', async (t) => {
@@ -133,4 +146,22 @@ t.test('paging links: from the canonical query, first and last pages, no prev on
     },
   });
   t.same(Object.keys(page.meta), ['disclaimer', 'total', 'limit', 'offset', 'query'], 'meta in this order');
+});
+
+t.test('canonical values of every kind a schema can parse', async (t) => {
+  t.equal(canonicalUrl('/x', { n: 10n }), '/x?n=10', 'a bigint is its digits');
+  t.equal(canonicalUrl('/x', { s: Symbol('s'), f: () => 1 }), '/x', 'a symbol or function has no spelling');
+});
+
+t.test('withoutTrailingSlash: the canonical address of a URL with a trailing slash', async (t) => {
+  t.equal(withoutTrailingSlash('/v1/signs'), undefined, 'none to remove');
+  t.equal(withoutTrailingSlash('/v1/signs?x=a/'), undefined, 'a slash in the query does not count');
+  t.equal(withoutTrailingSlash('/v1/signs/'), '/v1/signs');
+  t.equal(withoutTrailingSlash('/v1/signs///'), '/v1/signs', 'every trailing slash');
+  t.equal(withoutTrailingSlash('/v1/signs/?limit=5&b=/'), '/v1/signs?limit=5&b=/', 'the query kept as sent');
+  t.equal(withoutTrailingSlash('//evil.example/'), '/evil.example', 'leading slashes collapse: never another host');
+  t.equal(withoutTrailingSlash('/v1//signs/'), '/v1//signs', 'inner slashes are the router’s business');
+  t.equal(withoutTrailingSlash('http://host.example/v1/signs/?a=1'), '/v1/signs?a=1', 'an absolute-form target keeps its path');
+  t.equal(withoutTrailingSlash('http://[bad/'), undefined, 'an unparsable absolute target is left to the router');
+  t.equal(withoutTrailingSlash('/'), '/');
 });
