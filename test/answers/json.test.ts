@@ -43,6 +43,7 @@ t.test('only the exact envelope is spliced; anything else is JSON.stringify', as
   keepJson(record);
   for (const value of [
     null,
+    undefined,
     'abc',
     5,
     [record],
@@ -50,6 +51,6 @@ t.test('only the exact envelope is spliced; anything else is JSON.stringify', as
     { data: [record], other: {}, links: {} },
     { data: [record], meta: {}, other: {} },
   ]) {
-    t.equal(envelopeJson(value), JSON.stringify(value), JSON.stringify(value));
+    t.equal(envelopeJson(value), JSON.stringify(value), String(JSON.stringify(value)));
   }
 });

@@ -151,6 +151,11 @@ t.test('paging links: from the canonical query, first and last pages, no prev on
 t.test('canonical values of every kind a schema can parse', async (t) => {
   t.equal(canonicalUrl('/x', { n: 10n }), '/x?n=10', 'a bigint is its digits');
   t.equal(canonicalUrl('/x', { s: Symbol('s'), f: () => 1 }), '/x', 'a symbol or function has no spelling');
+  t.equal(canonicalUrl('/x', { o: { key: 'a', other: 'b' } }), '/x?o=a%3Ab', 'only an object with key and descending is a sort');
+  t.equal(canonicalUrl('/x', { limit: undefined }, { limit: 20 }), '/x', 'an absent value is absent, whatever its default');
+  // Equivalent mutants, left: dropping encode's `value === undefined` test (undefined falls
+  // through to the same undefined at the end), and `cut <= 0` for `cut < 0` in
+  // withoutTrailingSlash (a request URL never starts with "?", so cut is never 0).
 });
 
 t.test('withoutTrailingSlash: the canonical address of a URL with a trailing slash', async (t) => {
