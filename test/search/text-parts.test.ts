@@ -1,0 +1,142 @@
+// The search engine's text parts on their own (no app): edit distance and spelling correction,
+// words and stems, and snippets. Fast, so `npm run test:mutation` can afford them; the route tests
+// check ranking and results in place.
+import t from 'tap';
+import { MARK_END, MARK_START, snippet } from '../../src/search/snippet.js';
+import { normalise, phraseStems, stem, tokenize, wordsOf } from '../../src/search/text.js';
+import { editDistance, Vocabulary } from '../../src/search/typo.js';
+
+t.test('edit distance: Levenshtein plus adjacent swaps, stopping past the maximum', async (t) => {
+  t.equal(editDistance('abc', 'abc', 2), 0);
+  t.equal(editDistance('kitten', 'sitting', 3), 3);
+  t.equal(editDistance('abc', 'acb', 2), 1, 'a swap is one edit');
+  t.equal(editDistance('ab', 'ba', 1), 1);
+  t.equal(editDistance('ca', 'abc', 3), 3, 'optimal string alignment: no edit of a swapped pair');
+  t.equal(editDistance('abcdef', 'azcdef', 1), 1, 'a substitution');
+  t.equal(editDistance('abc', 'abcd', 1), 1, 'an insertion');
+  t.equal(editDistance('abcd', 'abc', 1), 1, 'a deletion');
+  t.equal(editDistance('', 'ab', 2), 2, 'from nothing');
+  t.equal(editDistance('ab', '', 2), 2, 'to nothing');
+  t.equal(editDistance('abcd', '', 2), 3, 'lengths too far apart: max + 1');
+  t.equal(editDistance('abcdef', 'uvwxyz', 2), 3, 'past the maximum: max + 1');
+  t.equal(editDistance('a', 'b', 0), 1);
+  t.equal(editDistance('abcdefghij', 'abcdefghij', 0), 0);
+  t.equal(editDistance('xy', 'xyz', 1), 1, 'after a longer word: the reused rows are reset');
+  t.equal(editDistance('abcdefgh', 'abcdefgh', 1), 0);
+  t.equal(editDistance('isalaton', 'isolation', 2), 2);
+});
+
+t.test('the vocabulary: known words, completions, corrections', async (t) => {
+  const vocabulary = new Vocabulary([
+    { term: 'anxiety', documents: 10 },
+    { term: 'anxious', documents: 20 },
+    { term: 'anxiously', documents: 20 },
+    { term: 'anx', documents: 50 },
+    { term: 'lonely', documents: 8 },
+    { term: 'isolation', documents: 30 },
+    { term: 'care', documents: 9 },
+    { term: 'cart', documents: 5 },
+    { term: 'cares', documents: 1 },
+  ]);
+  t.ok(vocabulary.has('lonely'));
+  t.notOk(vocabulary.has('lonel'));
+  t.same(vocabulary.completions('anx', 5), ['anxious', 'anxiously', 'anxiety'], 'longer words only; most common first, then alphabetical');
+  t.same(vocabulary.completions('anx', 2), ['anxious', 'anxiously'], 'at most max');
+  t.same(vocabulary.completions('an', 5), [], 'prefixes under three letters complete nothing');
+  t.same(vocabulary.completions('zzz', 5), []);
+
+  t.equal(vocabulary.correct('lonly'), 'lonely', 'one edit for a short word');
+  t.equal(vocabulary.correct('lanaly'), undefined, 'not two');
+  t.equal(vocabulary.correct('isalaton'), 'isolation', 'two edits for a word of seven letters or more');
+  t.equal(vocabulary.correct('carx'), 'care', 'at equal distance the more common word');
+  t.equal(vocabulary.correct('cares'), undefined, 'a known word is not corrected');
+  t.equal(vocabulary.correct('car'), undefined, 'nor a word under four letters');
+  t.equal(vocabulary.correct('car5'), undefined, 'nor one with a digit');
+  t.equal(vocabulary.correct('qqqqqq'), undefined, 'nothing close');
+  t.equal(
+    new Vocabulary([
+      { term: 'abcdefyz', documents: 99 },
+      { term: 'abcdefgh', documents: 1 },
+    ]).correct('abcdefgx'),
+    'abcdefgh',
+    'a nearer word beats a more common one',
+  );
+});
+
+t.test('words and stems', async (t) => {
+  t.equal(normalise('Café ﬁne ＡＢ'), 'cafe fine ab', 'diacritics gone, compatibility forms folded, lower case');
+  t.equal(stem('running'), 'run');
+  t.equal(stem('ab'), 'ab', 'two letters are left as they are');
+  t.equal(stem('b2b'), 'b2b', 'so are words with digits');
+  t.equal(stem('running'), 'run', 'and a remembered stem is the same');
+  t.same(
+    tokenize('Hello, Wörld\u202e!').map(({ word, stem, start, end }) => [word, stem, start, end]),
+    [
+      ['hello', 'hello', 0, 5],
+      ['world', 'world', 7, 12],
+    ],
+    'positions in the original text',
+  );
+  t.same(phraseStems('How can I cope?'), ['cope'], 'stop words are dropped');
+  t.same(phraseStems('how can I'), ['how', 'can', 'i'], 'unless the phrase has nothing else');
+  t.same(phraseStems('!!'), []);
+  t.same(wordsOf('Feeling NUMB, “flat”'), ['feeling', 'numb', 'flat']);
+  t.same(wordsOf('...'), []);
+});
+
+const prose = (text: string) => ({ text, tokens: tokenize(text) });
+const marked = (s: string) => s.replaceAll(MARK_START, '[').replaceAll(MARK_END, ']');
+
+t.test('snippets: the passage with most matched words, marked, with context', async (t) => {
+  const long = 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen';
+  t.equal(snippet([], new Set(['x'])), '', 'no prose, no snippet');
+  t.equal(
+    snippet([prose(''), prose('Short text.')], new Set(['zzz'])),
+    'Short text.',
+    'no match: the opening of the first text with words',
+  );
+  t.equal(snippet([prose(long)], new Set(['zzz'])), `${long.split(' ').slice(0, 16).join(' ')}…`, 'cut after sixteen words');
+  t.equal(
+    marked(snippet([prose(long)], new Set([stem('twelve')]))),
+    '…ten eleven [twelve] thirteen fourteen fifteen sixteen seventeen eighteen',
+    'two words of context before',
+  );
+  t.equal(marked(snippet([prose('Numb   and\n flat.')], new Set([stem('numb')]))), '[Numb] and flat.', 'white space folded');
+  t.equal(
+    marked(snippet([prose(long)], new Set([stem('one'), stem('two')]))),
+    `[one] [two] ${long.split(' ').slice(2, 16).join(' ')}…`,
+    'from the start: no ellipsis before',
+  );
+
+  const text = `alpha ${'filler '.repeat(20)}beta gamma ${'filler '.repeat(20)}beta`;
+  t.match(
+    marked(snippet([prose(text)], new Set([stem('beta'), stem('gamma')]))),
+    /^…filler filler \[beta\] \[gamma\]/,
+    'the window with most distinct words wins',
+  );
+  const twice = `beta ${'filler '.repeat(20)}beta ${'filler '.repeat(20)}`;
+  t.match(marked(snippet([prose(twice)], new Set([stem('beta')]))), /^\[beta\] filler/, 'the earliest of equal windows');
+  const crowded = `beta ${'filler '.repeat(20)}beta beta gamma`;
+  t.match(
+    marked(snippet([prose(crowded)], new Set([stem('beta'), stem('gamma')]))),
+    /\[beta\] \[beta\] \[gamma\]$/,
+    'more matches of the same words break a tie',
+  );
+  const leaving = `beta gamma ${'filler '.repeat(14)}delta ${'filler '.repeat(20)}`;
+  t.match(
+    marked(snippet([prose(leaving)], new Set([stem('beta'), stem('gamma'), stem('delta')]))),
+    /^\[beta\] \[gamma\]/,
+    'words leave the window as it moves on',
+  );
+
+  t.equal(
+    marked(snippet([prose('nothing here'), prose('but numb here')], new Set([stem('numb')]))),
+    'but [numb] here',
+    'a later text with a match beats an opening without',
+  );
+  t.equal(
+    marked(snippet([prose('numb first'), prose('numb and flat')], new Set([stem('numb'), stem('flat')]))),
+    '[numb] and [flat]',
+    'the text with more matched words',
+  );
+});
