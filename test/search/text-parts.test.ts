@@ -8,6 +8,11 @@ import { editDistance, Vocabulary } from '../../src/search/typo.js';
 
 t.test('edit distance: Levenshtein plus adjacent swaps, stopping past the maximum', async (t) => {
   t.equal(editDistance('abc', 'abc', 2), 0);
+  t.equal(editDistance('abcd', 'abce', 1), 1, 'a longer word than the rows hold: they grow');
+  t.equal(editDistance('a', 'abcd', 1), 2, 'lengths too far apart the other way: max + 1');
+  // Equivalent mutants, left: the i > 1 and j > 1 guards of the swap step (out of range, the
+  // characters compared are undefined and never equal), re-allocating the rows every call or at
+  // equal size (only slower), `d <= best`, and the fallback after the loop (never reached).
   t.equal(editDistance('kitten', 'sitting', 3), 3);
   t.equal(editDistance('abc', 'acb', 2), 1, 'a swap is one edit');
   t.equal(editDistance('ab', 'ba', 1), 1);
@@ -49,6 +54,24 @@ t.test('the vocabulary: known words, completions, corrections', async (t) => {
   t.equal(vocabulary.correct('lanaly'), undefined, 'not two');
   t.equal(vocabulary.correct('isalaton'), 'isolation', 'two edits for a word of seven letters or more');
   t.equal(vocabulary.correct('carx'), 'care', 'at equal distance the more common word');
+  t.equal(vocabulary.correct('abcdexy'), undefined, 'seven letters: two edits allowed, but nothing that close here');
+  t.equal(new Vocabulary([{ term: 'abcdefg', documents: 1 }]).correct('abcdexy'), 'abcdefg', 'two edits at seven letters');
+  t.equal(
+    new Vocabulary([
+      { term: 'cart', documents: 5 },
+      { term: 'care', documents: 9 },
+    ]).correct('carx'),
+    'care',
+    'the more common word whichever comes first',
+  );
+  t.equal(
+    new Vocabulary([
+      { term: 'abcdefgh', documents: 1 },
+      { term: 'abcdefyz', documents: 99 },
+    ]).correct('abcdefgx'),
+    'abcdefgh',
+    'a nearer word found first is kept over a more common, farther one',
+  );
   t.equal(vocabulary.correct('cares'), undefined, 'a known word is not corrected');
   t.equal(vocabulary.correct('car'), undefined, 'nor a word under four letters');
   t.equal(vocabulary.correct('car5'), undefined, 'nor one with a digit');
@@ -108,6 +131,35 @@ t.test('snippets: the passage with most matched words, marked, with context', as
     'two words of context before',
   );
   t.equal(marked(snippet([prose('Numb   and\n flat.')], new Set([stem('numb')]))), '[Numb] and flat.', 'white space folded');
+  t.equal(marked(snippet([prose('Numb and flat.\n')], new Set([stem('numb')]))), '[Numb] and flat.', 'and trimmed');
+  const sixteen = long.split(' ').slice(0, 16).join(' ');
+  t.equal(snippet([prose(`${sixteen}.`)], new Set(['zzz'])), `${sixteen}.`, 'exactly sixteen words: the whole text, no ellipsis');
+  t.equal(
+    marked(snippet([prose('numb here'), prose('nothing else')], new Set([stem('numb')]))),
+    '[numb] here',
+    'a later text without a match does not replace a match',
+  );
+  const f = (n: number) => 'filler '.repeat(n);
+  t.match(
+    marked(snippet([prose(`gamma ${f(19)}beta ${f(15)}gamma ${f(5)}`)], new Set([stem('beta'), stem('gamma')]))),
+    /^\[gamma\] filler/,
+    'a window holds sixteen words: a match sixteen words on is outside it',
+  );
+  t.match(
+    marked(snippet([prose(`beta gamma ${f(20)}delta ${f(2)}epsilon ${f(5)}`)], new Set(['beta', 'gamma', 'delta', 'epsilon'].map(stem)))),
+    /^\[beta\] \[gamma\]/,
+    'words that left the window no longer count for it',
+  );
+  t.match(
+    marked(snippet([prose(`${f(4)}beta gamma beta ${f(13)}delta ${f(5)}`)], new Set(['beta', 'gamma', 'delta'].map(stem)))),
+    /^…filler \[beta\] \[gamma\] \[beta\]/,
+    'a word still in the window counts after its first match leaves',
+  );
+  t.match(
+    marked(snippet([prose(`beta beta beta ${f(20)}beta gamma ${f(5)}`)], new Set([stem('beta'), stem('gamma')]))),
+    /^…filler filler \[beta\] \[gamma\]/,
+    'distinct words count before repeats',
+  );
   t.equal(
     marked(snippet([prose(long)], new Set([stem('one'), stem('two')]))),
     `[one] [two] ${long.split(' ').slice(2, 16).join(' ')}…`,
@@ -125,7 +177,7 @@ t.test('snippets: the passage with most matched words, marked, with context', as
   const crowded = `beta ${'filler '.repeat(20)}beta beta gamma`;
   t.match(
     marked(snippet([prose(crowded)], new Set([stem('beta'), stem('gamma')]))),
-    /\[beta\] \[beta\] \[gamma\]$/,
+    /^…filler filler \[beta\] \[beta\] \[gamma\]$/,
     'more matches of the same words break a tie',
   );
   const leaving = `beta gamma ${'filler '.repeat(14)}delta ${'filler '.repeat(20)}`;
@@ -146,3 +198,6 @@ t.test('snippets: the passage with most matched words, marked, with context', as
     'the text with more matched words',
   );
 });
+// Equivalent snippet mutants, left: the unreachable empty-window return (the chosen text has
+// tokens), and `best.score > 0` as `true` or `>= 0` for the two words of context (with no match
+// the window starts at 0, and max(0, 0 - 2) is 0 too).
