@@ -26,7 +26,10 @@ export const normalise = (text: string): string =>
 
 // Stemming is the bulk of building the index; the content repeats its words, so each is stemmed once.
 const stems = new Map<string, string>();
-const MAX_REMEMBERED = 50_000;
+export const MAX_REMEMBERED = 50_000;
+
+/** How many stems are remembered (for the test of the bound). */
+export const rememberedStems = (): number => stems.size;
 
 /** The stem a word is indexed and searched under (Porter); other scripts and digits as they are. */
 export function stem(word: string): string {

@@ -3,7 +3,7 @@
 // check ranking and results in place.
 import t from 'tap';
 import { MARK_END, MARK_START, snippet } from '../../src/search/snippet.js';
-import { normalise, phraseStems, stem, tokenize, wordsOf } from '../../src/search/text.js';
+import { MAX_REMEMBERED, normalise, phraseStems, rememberedStems, stem, tokenize, wordsOf } from '../../src/search/text.js';
 import { editDistance, Vocabulary } from '../../src/search/typo.js';
 
 t.test('edit distance: Levenshtein plus adjacent swaps, stopping past the maximum', async (t) => {
@@ -111,6 +111,27 @@ t.test('words and stems', async (t) => {
   t.same(phraseStems('!!'), []);
   t.same(wordsOf('Feeling NUMB, “flat”'), ['feeling', 'numb', 'flat']);
   t.same(wordsOf('...'), []);
+  t.same(
+    tokenize('numb\u200bness').map(({ word, start, end }) => [word, start, end]),
+    [
+      ['numb', 0, 4],
+      ['ness', 5, 9],
+    ],
+    'an invisible character breaks a word and keeps its place',
+  );
+  // Equivalent mutant, left: pushing a token whose normalised word is empty (a word of letters or
+  // digits never normalises to nothing).
+});
+
+t.test('stems remembered are bounded: queries bring new words forever', async (t) => {
+  const word = (n: number) => {
+    let w = '';
+    for (let k = 0; k < 5; k++, n = Math.floor(n / 26)) w += String.fromCharCode(97 + (n % 26));
+    return `q${w}`;
+  };
+  for (let n = 0; n < MAX_REMEMBERED + 1000; n++) stem(word(n));
+  t.equal(rememberedStems(), MAX_REMEMBERED);
+  t.equal(stem('running'), 'run', 'stems are still right past the bound');
 });
 
 const prose = (text: string) => ({ text, tokens: tokenize(text) });
