@@ -72,6 +72,8 @@ t.test('the vocabulary: known words, completions, corrections', async (t) => {
     'abcdefgh',
     'a nearer word found first is kept over a more common, farther one',
   );
+  // Equivalent mutant, left: `>=` for `>` on documents (two words at the same distance and
+  // equally common are equally good corrections).
   t.equal(vocabulary.correct('cares'), undefined, 'a known word is not corrected');
   t.equal(vocabulary.correct('car'), undefined, 'nor a word under four letters');
   t.equal(vocabulary.correct('car5'), undefined, 'nor one with a digit');
