@@ -1,4 +1,5 @@
 import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type RecordType } from './registry.js';
+import { defined } from './defined.js';
 
 export type { RecordCollection, RecordType } from './registry.js';
 
@@ -28,10 +29,7 @@ const byCollection = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [
 const byType = new Map<string, ContentTypeInfo>(CONTENT_TYPES.map((t) => [t.type, t]));
 
 /** Every RecordCollection and RecordType comes from the registry, so a lookup cannot miss; if it does, say which. */
-function known<T>(value: T | undefined, name: string): T {
-  if (value === undefined) throw new Error(`"${name}" is not a content type of the registry.`);
-  return value;
-}
+const known = <T>(value: T | undefined, name: string): T => defined(value, () => `"${name}" is not a content type of the registry.`);
 
 const entryByCollection = new Map<string, ContentTypeDefinition>(CONTENT_REGISTRY.map((t) => [t.collection, t]));
 

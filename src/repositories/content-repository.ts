@@ -6,12 +6,11 @@ import * as schema from '../db/schema.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import { citationOf } from './citation.js';
 import type { SORT_KEYS } from '../schemas/queries.js';
+import { defined } from '../content/defined.js';
 
 /** A row the store's foreign keys guarantee; a miss means a damaged store, and says which row. */
-function found<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`The content store has no ${what}, which another row refers to.`);
-  return value;
-}
+const found = <T>(value: T | undefined, what: string): T =>
+  defined(value, () => `The content store has no ${what}, which another row refers to.`);
 
 type SourceAuthority = (typeof SOURCE_AUTHORITIES)[number];
 type ReviewType = (typeof REVIEW_TYPES)[number];
@@ -175,21 +174,20 @@ export class ContentRepository {
         updated: s.updated,
         order: s.sortOrder,
       }));
-    const sourceBySlug = new Map(this.sources.map((s) => [s.slug, s]));
+    // One reference per source, shared by every record that cites it (references are read-only).
+    const refBySlug = new Map(
+      this.sources.map((s): [string, SourceRef] => [
+        s.slug,
+        { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation },
+      ]),
+    );
     const citedBy = new Map<string, SourceRef[]>();
     for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
-      const s = found(sourceBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
-      const ref: SourceRef = {
-        slug: s.slug,
-        title: s.title,
-        publisher: s.publisher,
-        url: s.url,
-        doi: s.doi,
-        authority: s.authority,
-        citation: s.citation,
-      };
-      citedBy.set(key, [...(citedBy.get(key) ?? []), ref]);
+      const ref = found(refBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
+      const refs = citedBy.get(key);
+      if (refs) refs.push(ref);
+      else citedBy.set(key, [ref]);
     }
 
     const topicRows = db.select().from(schema.topics).orderBy(asc(schema.topics.sortOrder)).all();

@@ -104,9 +104,10 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     '/topics',
     { schema: schema('getTopicsPage', 'Page listing the topics', "An HTML page linking to each topic's page.") },
     async (request, reply) =>
-      send(request, reply, request.query, pagePathOf('topics'), (ctx, origin) =>
-        renderTopicsIndex(app.content.listTopics(), topicsIndexJsonLd(app.content.listTopics(), jsonLdOf(origin)), ctx),
-      ),
+      send(request, reply, request.query, pagePathOf('topics'), (ctx, origin) => {
+        const topics = app.content.listTopics();
+        return renderTopicsIndex(topics, topicsIndexJsonLd(topics, jsonLdOf(origin)), ctx);
+      }),
   );
 
   app.get(
@@ -136,9 +137,10 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     '/faqs',
     { schema: schema('getFaqsPage', 'Page listing the questions and answers', "An HTML page linking to every question's page.") },
     async (request, reply) =>
-      send(request, reply, request.query, pagePathOf('faqs'), (ctx, origin) =>
-        renderFaqList(app.content.all('faqs'), faqListJsonLd(app.content.all('faqs'), jsonLdOf(origin)), ctx),
-      ),
+      send(request, reply, request.query, pagePathOf('faqs'), (ctx, origin) => {
+        const faqs = app.content.all('faqs');
+        return renderFaqList(faqs, faqListJsonLd(faqs, jsonLdOf(origin)), ctx);
+      }),
   );
 
   for (const { collection, type, label } of CONTENT_TYPES) {

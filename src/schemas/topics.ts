@@ -3,6 +3,7 @@ import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import { BodyFormat, ReviewType, SourceRef } from './common.js';
 import { fieldedItem } from './envelopes.js';
 import { RECORD_SCHEMAS, recordSchemaOf } from './records.js';
+import { defined } from '../content/defined.js';
 
 /** Most records expanded per related collection by `include` (the default page size); `href` pages through all of them. */
 export const INCLUDE_LIMIT = 20;
@@ -36,11 +37,7 @@ export const TopicRelated = topicRelatedOf(CONTENT_REGISTRY).meta({
 export const TOPIC_IMPACT_FIELDS = ['slug', 'title', 'summary', 'area', 'href'] as const;
 // The registry types a record schema's shape loosely; these fields are the impact schema's own.
 const impactShape = RECORD_SCHEMAS.impacts.shape as unknown as Record<string, z.ZodType<string, string> | undefined>;
-const impactField = (name: string) => {
-  const field = impactShape[name];
-  if (!field) throw new Error(`The impact schema has no field "${name}".`);
-  return field;
-};
+const impactField = (name: string) => defined(impactShape[name], () => `The impact schema has no field "${name}".`);
 const ImpactBrief = z.object(
   Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<
     (typeof TOPIC_IMPACT_FIELDS)[number],
