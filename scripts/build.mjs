@@ -10,6 +10,9 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  minify: true,
+  keepNames: true,
+  legalComments: 'external',
   logLevel: 'warning',
   // Native code, and a plugin that serves its own static files from beside its source.
   external: ['better-sqlite3', '@fastify/swagger-ui'],

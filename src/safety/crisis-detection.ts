@@ -131,7 +131,9 @@ export function normalise(query: string): string {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/['’‘`´]/g, '')
+    // Apostrophes as escapes: one non-ASCII character would make the whole bundled source a
+    // two-byte string in memory (see scripts/build.mjs).
+    .replace(/['\u2019\u2018`\u00b4]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .replace(/(\p{L})\1{2,}/gu, '$1')
     .trim()
