@@ -38,23 +38,45 @@ export interface AnswersOptions {
   maxEntryBytes: number;
   /** Most answers prepared at store open. */
   maxPrepared: number;
+  /**
+   * Keep an answer only the second time its key is computed (default). A URL asked once — a
+   * crawler's, or a flood of distinct ones — then costs no cache churn: its answer is served and
+   * dropped, and only its key is remembered, within `maxSeenBytes`. False keeps every answer at once.
+   */
+  keepOnSecondAsk?: boolean;
+  /** Most bytes the keys asked once may hold (default 1 MB). */
+  maxSeenBytes?: number;
 }
+
+const SEEN_ENTRY_OVERHEAD = 64;
 
 export class Answers {
   private readonly prepared = new Map<string, Answer>();
   private readonly cache: LRUCache<string, Answer>;
+  /** Keys computed once and not kept yet: the cache's doorkeeper. */
+  private readonly seen: LRUCache<string, true> | undefined;
 
   constructor(private readonly options: AnswersOptions) {
     this.cache = new LRUCache<string, Answer>({ maxSize: options.maxBytes, maxEntrySize: options.maxEntryBytes, sizeCalculation: sizeOf });
+    if (options.keepOnSecondAsk !== false) {
+      this.seen = new LRUCache<string, true>({
+        maxSize: options.maxSeenBytes ?? 1024 * 1024,
+        sizeCalculation: (_, key) => key.length * 2 + SEEN_ENTRY_OVERHEAD,
+      });
+    }
   }
 
   get(key: string): Answer | undefined {
     return this.prepared.get(key) ?? this.cache.get(key);
   }
 
-  /** Serialises and keeps an answer computed for a request. */
+  /** Serialises an answer computed for a request, and keeps it if its key was asked for before. */
   remember(key: string, body: string | Buffer, mediaType: string): Answer {
     const answer = this.make(key, body, mediaType, false);
+    if (this.seen && !this.seen.delete(key)) {
+      this.seen.set(key, true);
+      return answer;
+    }
     if (sizeOf(answer) <= this.options.maxEntryBytes) {
       this.cache.set(key, answer);
       // A compressed form added later counts too. lru-cache re-measures an entry only when its
@@ -83,7 +105,13 @@ export class Answers {
 
   /** Entries and bytes held on demand (prepared answers are bounded by the store, not by clients). */
   get stats() {
-    return { prepared: this.prepared.size, cached: this.cache.size, cachedBytes: this.cache.calculatedSize };
+    return {
+      prepared: this.prepared.size,
+      cached: this.cache.size,
+      cachedBytes: this.cache.calculatedSize,
+      seen: this.seen?.size ?? 0,
+      seenBytes: this.seen?.calculatedSize ?? 0,
+    };
   }
 
   private make(key: string, body: string | Buffer, mediaType: string, prepared: boolean): Answer {

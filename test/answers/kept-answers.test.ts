@@ -6,8 +6,36 @@ import t from 'tap';
 import { type Answer, Answers, answerOfBody, sizeOf } from '../../src/answers/answers.js';
 import { compressingZlib, precompress } from '../../src/answers/coding.js';
 
+// Most tests keep an answer at once, to look at the cache; the doorkeeper has its own tests.
 const answers = (options: Partial<ConstructorParameters<typeof Answers>[0]> = {}) =>
-  new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10, ...options });
+  new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10, keepOnSecondAsk: false, ...options });
+
+t.test('by default an answer is kept the second time its key is computed, not the first', async (t) => {
+  const store = new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10 });
+  const first = store.remember('/v1/x', Buffer.from('{"a":1}'), 'application/json');
+  t.equal(store.get('/v1/x'), undefined, 'asked once: served, not kept');
+  t.equal(answerOfBody(first.body), undefined, 'nor are its compressed forms');
+  t.same(store.stats, { prepared: 0, cached: 0, cachedBytes: 0, seen: 1, seenBytes: '/v1/x'.length * 2 + 64 }, 'only its key is remembered');
+  t.equal(first.etag, `"${createHash('sha1').update('{"a":1}').digest('base64url')}"`, 'with the same ETag it would have kept');
+  const second = store.remember('/v1/x', Buffer.from('{"a":1}'), 'application/json');
+  t.equal(store.get('/v1/x'), second, 'asked again: kept');
+  t.equal(answerOfBody(second.body)?.answer, second);
+  t.equal(store.stats.seen, 0, 'and the key leaves the doorkeeper');
+  store.remember('/v1/y', '{}', 'application/json');
+  t.equal(store.get('/v1/y'), undefined, 'another key starts again at once');
+});
+
+t.test('the keys asked once are bounded by bytes, long keys counted in full', async (t) => {
+  const store = new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10, maxSeenBytes: 10_000 });
+  for (let i = 0; i < 1000; i++) store.remember(`/v1/signs?q=${'x'.repeat(1000)}${i}`, '{}', 'application/json');
+  t.ok(store.stats.seenBytes <= 10_000, `at most the budget (${store.stats.seenBytes} bytes)`);
+  t.ok(store.stats.seen >= 4 && store.stats.seen <= 5, `2 kB keys leave room for four or five (${store.stats.seen})`);
+  t.equal(store.stats.cached, 0, 'a flood of distinct keys keeps no answer');
+  store.remember(`/v1/signs?q=${'x'.repeat(1000)}0`, '{}', 'application/json');
+  t.equal(store.stats.cached, 0, 'a key pushed out of the doorkeeper starts again');
+  store.remember(`/v1/signs?q=${'x'.repeat(1000)}999`, '{}', 'application/json');
+  t.equal(store.stats.cached, 1, 'a recent one is kept on its second ask');
+});
 
 t.test('an answer weighs its key and ETag (UTF-16), body, compressed forms and 256 bytes of bookkeeping', async (t) => {
   const a: Answer = { key: 'abc', etag: '"12345"', body: Buffer.alloc(1000), mediaType: 'application/json', prepared: false };

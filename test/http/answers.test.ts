@@ -16,7 +16,7 @@ t.test('equivalent spellings of a request share one answer, and links use the ca
   for (const res of answers) t.equal(res.statusCode, 200);
   t.equal(new Set(answers.map((a) => a.headers.etag)).size, 1, 'one ETag for all spellings');
   t.equal(new Set(answers.map((a) => a.body)).size, 1, 'the same bytes');
-  t.equal(app.answers.stats.cached - before, 1, 'kept once');
+  t.equal(app.answers.stats.cached - before, 1, 'kept once: the second spelling is the second ask of one key');
   t.equal(answers[0]!.json().links.self, '/v1/signs?topic=emotional-isolation%2Cemotional-withdrawal&limit=5&offset=5');
 
   const defaults = await Promise.all(['/v1/faqs', '/v1/faqs?limit=20&offset=0&sort=order&format=markdown'].map(get));
@@ -29,7 +29,7 @@ t.test('equivalent spellings of a request share one answer, and links use the ca
 });
 
 t.test('memory is bounded by construction: keys count as much as bodies', async (t) => {
-  const answers = new Answers({ maxBytes: 64 * 1024, maxEntryBytes: 32 * 1024, maxPrepared: 1 });
+  const answers = new Answers({ maxBytes: 64 * 1024, maxEntryBytes: 32 * 1024, maxPrepared: 1, keepOnSecondAsk: false });
   const body = Buffer.from('{}');
   for (let i = 0; i < 2000; i++) answers.remember(`/v1/signs?q=${'x'.repeat(4000)}${i}`, body, 'application/json');
   t.ok(answers.stats.cachedBytes <= 64 * 1024, `at most the budget (${answers.stats.cachedBytes} bytes)`);
@@ -51,6 +51,8 @@ t.test('a flood of distinct URLs and Origin values leaves the kept answers withi
     t.equal(res.statusCode, 200);
   }
   t.ok(app.answers.stats.cachedBytes <= 16 * 1024 * 1024, 'within the 16 MB budget');
+  t.equal(app.answers.stats.cached, 0, 'URLs asked once keep no answer, only their keys');
+  t.ok(app.answers.stats.seenBytes <= 1024 * 1024, 'and the keys stay within their own budget');
   const kept = app.answers.stats.cached;
   for (let i = 0; i < 10_000; i++) {
     const res = await app.inject({
