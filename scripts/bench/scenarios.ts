@@ -4,7 +4,7 @@ import type { Recorded } from './fixtures.js';
 import { record } from './fixtures.js';
 import { FLOOD_HEADERS, floodPath, floodPaths } from './flood.js';
 import type { Request } from './load.js';
-import { DISTINCT_SEARCH_PREFIX, distinctSearchPath } from './distinct-queries.js';
+import { CYCLING_SEARCH_PREFIX, cyclingSearchPaths, DISTINCT_SEARCH_PREFIX, distinctSearchPath } from './distinct-queries.js';
 
 export type Kind = 'detail' | 'list' | 'search' | 'search-distinct' | 'embed' | 'revalidation' | 'flood';
 
@@ -14,17 +14,37 @@ export interface Scenario {
   label: string;
   path: string;
   expectStatus: 200 | 304;
-  /** Every request asks a new query (`path` is only the first): no per-URL cache can answer. */
-  distinct?: boolean;
+  /**
+   * Each request's path, when they vary (`path` is then their common prefix): every one new, so
+   * no per-URL cache can answer, or hundreds in turn. The ceiling answers them all with the first.
+   */
+  paths?: () => () => string;
 }
+
+/** The issue asks for search latency "over hundreds of distinct queries". */
+const CYCLED_QUERIES = 300;
 
 const DETAIL = '/v1/topics/emotional-withdrawal?include=signs,strategies,faqs';
 
 export const SCENARIOS: Scenario[] = [
   { id: 'topic-detail', kind: 'detail', label: 'topic detail + includes', path: DETAIL, expectStatus: 200 },
   { id: 'filtered-list', kind: 'list', label: 'filtered list', path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection', expectStatus: 200 },
-  { id: 'search', kind: 'search', label: 'search', path: '/v1/search?q=journaling', expectStatus: 200 },
-  { id: 'search-distinct', kind: 'search-distinct', label: 'search, every query distinct', path: DISTINCT_SEARCH_PREFIX, expectStatus: 200, distinct: true },
+  {
+    id: 'search',
+    kind: 'search',
+    label: `search, ${CYCLED_QUERIES} queries in turn`,
+    path: CYCLING_SEARCH_PREFIX,
+    expectStatus: 200,
+    paths: () => cyclingSearchPaths(CYCLED_QUERIES),
+  },
+  {
+    id: 'search-distinct',
+    kind: 'search-distinct',
+    label: 'search, every query distinct',
+    path: DISTINCT_SEARCH_PREFIX,
+    expectStatus: 200,
+    paths: () => distinctSearchPath,
+  },
   { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
   // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
   { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
@@ -77,12 +97,13 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
         continue;
       }
     }
-    if (scenario.distinct) {
+    if (scenario.paths) {
       // One query is recorded for the ceiling, which answers every other with the same bytes.
-      const path = distinctSearchPath();
-      const recorded = { ...(await record(baseUrl, path)), prefix: DISTINCT_SEARCH_PREFIX };
+      const next = scenario.paths();
+      const path = next();
+      const recorded = { ...(await record(baseUrl, path)), prefix: scenario.path };
       const skipped = recorded.status === scenario.expectStatus ? undefined : `skipped: answered ${recorded.status}, expected ${scenario.expectStatus}`;
-      prepared.push({ scenario: { ...scenario, path }, request: { path, next: distinctSearchPath }, recorded, skipped });
+      prepared.push({ scenario: { ...scenario, path }, request: { path, next }, recorded, skipped });
       continue;
     }
     const recorded = await record(baseUrl, scenario.path, ifNoneMatch);
