@@ -127,17 +127,19 @@ export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
  * stretched spellings still match, and whitespace collapsed.
  */
 export function normalise(query: string): string {
-  return query
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    // Apostrophes as escapes: one non-ASCII character would make the whole bundled source a
-    // two-byte string in memory (see scripts/build.mjs).
-    .replace(/['\u2019\u2018`\u00b4]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(\p{L})\1{2,}/gu, '$1')
-    .trim()
-    .replace(/\s+/g, ' ');
+  return (
+    query
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      // Apostrophes as escapes: one non-ASCII character would make the whole bundled source a
+      // two-byte string in memory (see scripts/build.mjs).
+      .replace(/['\u2019\u2018`\u00b4]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/(\p{L})\1{2,}/gu, '$1')
+      .trim()
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /** Checks a query against every pattern; reports the first that matches. */

@@ -15,7 +15,11 @@ t.test('by default an answer is kept the second time its key is computed, not th
   const first = store.remember('/v1/x', Buffer.from('{"a":1}'), 'application/json');
   t.equal(store.get('/v1/x'), undefined, 'asked once: served, not kept');
   t.equal(answerOfBody(first.body), undefined, 'nor are its compressed forms');
-  t.same(store.stats, { prepared: 0, cached: 0, cachedBytes: 0, seen: 1, seenBytes: '/v1/x'.length * 2 + 64 }, 'only its key is remembered');
+  t.same(
+    store.stats,
+    { prepared: 0, cached: 0, cachedBytes: 0, seen: 1, seenBytes: '/v1/x'.length * 2 + 64 },
+    'only its key is remembered',
+  );
   t.equal(first.etag, `"${createHash('sha1').update('{"a":1}').digest('base64url')}"`, 'with the same ETag it would have kept');
   const second = store.remember('/v1/x', Buffer.from('{"a":1}'), 'application/json');
   t.equal(store.get('/v1/x'), second, 'asked again: kept');
