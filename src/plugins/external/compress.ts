@@ -26,6 +26,8 @@ export default fp(
       threshold: COMPRESS_THRESHOLD,
       syncThreshold: SYNC_THRESHOLD,
       encodings: ['br', 'gzip'],
+      // A read-only API takes no request bodies: no per-request hook to decompress them.
+      globalDecompression: false,
       zlib: compressingZlib,
       brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: DYNAMIC_BROTLI_QUALITY } },
       zlibOptions: { level: DYNAMIC_GZIP_LEVEL },
