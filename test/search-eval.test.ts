@@ -40,6 +40,27 @@ t.test('the judged set', async (t) => {
   }
 });
 
+t.test('no judged query is copied into the vocabulary (peopleSay), in any set', async (t) => {
+  const words = (text: string) => ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+  const queries = ['queries', 'held-out', 'fresh'].flatMap((set) =>
+    loadQueries(join(SEED_DIR, '..', 'test', 'search-eval', `${set}.json`)).map((q) => words(q.q)),
+  );
+  t.ok(queries.length >= 120, `${queries.length} judged queries`);
+  const content = loadSeed(SEED_DIR);
+  const phrases = Object.values(content.records)
+    .flat()
+    .flatMap((r) => r.data.peopleSay)
+    .concat(content.topics.flatMap((r) => r.data.peopleSay));
+  t.ok(phrases.length > 300, `${phrases.length} phrases`);
+  for (const phrase of phrases) {
+    const p = words(phrase);
+    // Short phrases may well meet a short query by chance ("talking therapy" was vocabulary before
+    // it was a query); a query of three words or more inside a phrase is a copy.
+    const copied = queries.filter((q) => q.trim().split(' ').length >= 3 && p.includes(q));
+    t.same(copied, [], `"${phrase}" copies no judged query`);
+  }
+});
+
 t.test('a smoke run on two queries per kind, beside MiniSearch', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'search-eval-test-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));

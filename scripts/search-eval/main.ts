@@ -3,6 +3,7 @@
 //   npm run search:eval                 the whole judged set
 //   npm run search:eval -- --subset 2   two queries per kind (the CI smoke run)
 //   npm run search:eval -- --set held-out   the held-out set (test/search-eval/held-out.json)
+//   npm run search:eval -- --set fresh      the fresh blind set (test/search-eval/fresh.json)
 //   npm run search:eval -- --misses     also list the queries scoring under 0.6 nDCG@5
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { KINDS, type Report, distinctQueries, evaluate, loadQueries, subset, tim
 
 const { values } = parseArgs({
   options: {
+    // A judged set under test/search-eval/, by name: queries, held-out or fresh.
     set: { type: 'string', default: 'queries' },
     subset: { type: 'string' },
     misses: { type: 'boolean' },

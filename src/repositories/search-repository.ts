@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { Engine, type SearchDocument } from '../search/engine.js';
+import { Engine, LIST_SEPARATOR, type SearchDocument } from '../search/engine.js';
 import { compileQuery, queryWords } from '../search/query.js';
 import { snippet } from '../search/snippet.js';
 import { wordsOf } from '../search/text.js';
@@ -64,8 +64,8 @@ export class SearchRepository {
       slug: r.slug,
       fields: {
         title: r.title,
-        peopleSay: (JSON.parse(r.people_say) as string[]).join(' ; '),
-        keywords: (JSON.parse(r.keywords) as string[]).join(' ; '),
+        peopleSay: (JSON.parse(r.people_say) as string[]).join(LIST_SEPARATOR),
+        keywords: (JSON.parse(r.keywords) as string[]).join(LIST_SEPARATOR),
         summary: r.summary,
         body: r.body,
       },

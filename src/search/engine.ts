@@ -11,13 +11,28 @@ export type Field = (typeof FIELDS)[number];
 // match counts more, but never forms a tier above every other match.
 const WEIGHTS: Record<Field, number> = { title: 3, peopleSay: 2, keywords: 2, summary: 2, body: 0.5 };
 const K1 = 1.2;
-const B = 0.75;
+// Length normalisation per field (BM25F's b). Prose that runs longer mentions more in passing; a
+// vocabulary list that runs longer lists more ways of saying the same thing, which should not make
+// each of them count for less.
+const LENGTH_NORMALISATION: Record<Field, number> = { title: 0.75, peopleSay: 0.25, keywords: 0.25, summary: 0.75, body: 0.75 };
 // How strongly matching more of the query's concepts counts (1 = in proportion).
 const COORDINATION = 2;
 const FIELD_WEIGHTS = FIELDS.map((f) => WEIGHTS[f]);
+const FIELD_B = FIELDS.map((f) => LENGTH_NORMALISATION[f]);
+// The vocabulary lists hold whole phrases ("staying sober"): one of their words met alone in a
+// query ("stay") says little, so a match there counts by the largest share of one phrase's
+// meaningful words the query has.
+const LISTS = (['peopleSay', 'keywords'] as const).map((f) => FIELDS.indexOf(f));
+export const LIST_SEPARATOR = ' ; ';
 const SUMMARY = FIELDS.indexOf('summary');
 const BODY = FIELDS.indexOf('body');
 const BODY_ONLY = 0.5;
+// Proximity (a sequential dependence model): two neighbouring query words found close together,
+// in order, in one field of a record ("keep … feelings") add to its score, as a phrase would; a
+// record that merely mentions both far apart does not. Close means at most this many positions
+// apart (stop words take no position).
+const PROXIMITY_WINDOW = 2;
+const PROXIMITY_WEIGHT = 0.5;
 
 export interface SearchDocument {
   type: string;
@@ -27,6 +42,9 @@ export interface SearchDocument {
 
 /** A meaningful word (or phrase) of a query and the ways it may appear in a record. */
 export interface Concept {
+  /** Where it starts among the query's meaningful words. */
+  at: number;
+  /** The first is the word or phrase as typed. */
   alternatives: Alternative[];
 }
 
@@ -43,6 +61,8 @@ export class Engine {
   /** stem → record → positions of the stem in each field (stop words not counted). */
   private readonly postings = new Map<string, Map<number, number[][]>>();
   private readonly averageLength: number[];
+  /** Per record, per vocabulary list (LISTS), the meaningful stems of each phrase. */
+  private readonly phrasesOf: string[][][][] = [];
 
   constructor(docs: SearchDocument[]) {
     this.docs = docs;
@@ -71,6 +91,18 @@ export class Engine {
         return length;
       });
       this.fieldLengths.push(lengths);
+      this.phrasesOf.push(
+        LISTS.map((f) =>
+          doc.fields[FIELDS[f] ?? 'keywords']
+            .split(LIST_SEPARATOR)
+            .map((phrase) =>
+              tokenize(phrase)
+                .filter((t) => !STOP_WORDS.has(t.word))
+                .map((t) => t.stem),
+            )
+            .filter((stems) => stems.length > 0),
+        ),
+      );
     });
     this.averageLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
   }
@@ -91,9 +123,9 @@ export class Engine {
     return this.postings.has(stem);
   }
 
-  /** Term frequencies per field of each record containing the stem sequence (a phrase: in order). */
-  private frequencies(stems: string[]): Map<number, number[]> {
-    const out = new Map<number, number[]>();
+  /** Start positions per field of the stem sequence (a phrase: in order), in each record that has it. */
+  private occurrences(stems: string[]): Map<number, number[][]> {
+    const out = new Map<number, number[][]>();
     const lists: Map<number, number[][]>[] = [];
     for (const s of stems) {
       const list = this.postings.get(s);
@@ -104,10 +136,7 @@ export class Engine {
     if (!first) return out;
     for (const [d, positions] of first) {
       if (rest.length === 0) {
-        out.set(
-          d,
-          positions.map((p) => p.length),
-        );
+        out.set(d, positions);
         continue;
       }
       const others: number[][][] = [];
@@ -118,7 +147,39 @@ export class Engine {
       }
       if (others.length < rest.length) continue;
       // Every record's positions have one list per field, so o[f] is there.
-      const tf = positions.map((starts, f) => starts.filter((p) => others.every((o, j) => o[f]?.includes(p + j + 1))).length);
+      const starts = positions.map((list, f) => list.filter((p) => p >= 0 && others.every((o, j) => o[f]?.includes(p + j + 1))));
+      if (starts.some((list) => list.length > 0)) out.set(d, starts);
+    }
+    return out;
+  }
+
+  /** Term frequencies per field of each record containing the stem sequence (a phrase: in order). */
+  private frequencies(stems: string[]): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (const [d, starts] of this.occurrences(stems))
+      out.set(
+        d,
+        starts.map((list) => list.length),
+      );
+    return out;
+  }
+
+  /**
+   * How often, per field, the phrase `b` starts within PROXIMITY_WINDOW positions after the phrase
+   * `a` ends, in each record that has both.
+   */
+  private near(a: string[], b: string[]): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    const before = this.occurrences(a);
+    if (before.size === 0) return out;
+    for (const [d, after] of this.occurrences(b)) {
+      const starts = before.get(d);
+      if (!starts) continue;
+      const tf = after.map((list, f) => {
+        const from = starts[f] ?? [];
+        return list.filter((q) => from.some((p) => p >= 0 && q - (p + a.length - 1) > 0 && q - (p + a.length - 1) <= PROXIMITY_WINDOW))
+          .length;
+      });
       if (tf.some((n) => n > 0)) out.set(d, tf);
     }
     return out;
@@ -133,9 +194,21 @@ export class Engine {
       // Hot loop: the weights, `lengths` and the averages all have one entry per field, so these
       // reads are in range; a check or fallback per read would only slow scoring down.
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
-      if (frequency) weighted += (FIELD_WEIGHTS[i]! * frequency) / (1 - B + (B * lengths[i]!) / this.averageLength[i]!);
+      const b = FIELD_B[i]!;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+      if (frequency) weighted += (FIELD_WEIGHTS[i]! * frequency) / (1 - b + (b * lengths[i]!) / this.averageLength[i]!);
     }
     return (idf * weighted * (K1 + 1)) / (K1 + weighted);
+  }
+
+  /** The largest share of one phrase's meaningful stems among `wanted`, in a record's k-th list. */
+  private listCoverage(doc: number, k: number, wanted: Set<string>): number {
+    let best = 0;
+    for (const stems of this.phrasesOf[doc]?.[k] ?? []) {
+      const share = stems.filter((s) => wanted.has(s)).length / stems.length;
+      if (share > best) best = share;
+    }
+    return best;
   }
 
   /**
@@ -148,6 +221,7 @@ export class Engine {
   score(concepts: Concept[], allowed?: (doc: number) => boolean): Scored[] {
     const n = this.docs.length;
     const totals = new Map<number, { score: number; matched: number }>();
+    const wanted = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
     for (const concept of concepts) {
       const combined = new Map<number, { tf: number[]; weight: number }>();
       for (const alt of concept.alternatives) {
@@ -161,12 +235,24 @@ export class Engine {
       }
       const idf = Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5));
       for (const [d, c] of combined) {
+        for (const [k, f] of LISTS.entries()) if (c.tf[f]) c.tf[f] *= this.listCoverage(d, k, wanted);
         const t = totals.get(d) ?? { score: 0, matched: 0 };
         t.score += this.bm25f(c.tf, d, idf);
         // A concept found only through a looser alternative, or only in passing in the body,
         // counts as partly matched: the other fields say what the record is about.
         t.matched += c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
         totals.set(d, t);
+      }
+    }
+    for (let i = 1; i < concepts.length; i++) {
+      const a = concepts[i - 1]?.alternatives[0]?.stems;
+      const b = concepts[i]?.alternatives[0]?.stems;
+      if (!a || !b) continue;
+      const pairs = this.near(a, b);
+      const idf = Math.log(1 + (n - pairs.size + 0.5) / (pairs.size + 0.5));
+      for (const [d, tf] of pairs) {
+        const t = totals.get(d);
+        if (t && (!allowed || allowed(d))) t.score += PROXIMITY_WEIGHT * this.bm25f(tf, d, idf);
       }
     }
     const out: Scored[] = [];

@@ -11,6 +11,12 @@ const MAX_COMPLETIONS = 12;
 const COMPLETION_WEIGHT = 0.5;
 const CORRECTION_WEIGHT = 0.7;
 const PHRASE_WORD_WEIGHT = 0.5;
+// First-person framing: "I feel like…", "feeling so…", "…anymore" say how a person puts it, not
+// what they are going through, and nearly every record says "feel". They are dropped when the query
+// has other meaningful words, unless they belong to a phrase the thesaurus knows ("feel nothing").
+// A leading "stop" ("how do I stop…", "can I stop…") frames a wish the same way.
+const FRAMING: ReadonlySet<string> = new Set(['feel', 'feels', 'feeling', 'felt', 'anymore']);
+const LEADING_FRAMING: ReadonlySet<string> = new Set(['stop']);
 
 export interface CompiledQuery {
   concepts: Concept[];
@@ -62,11 +68,13 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
     const span = stems.slice(i, i + length);
     // A record with only some of the phrase's words still matches, for less.
     const words = span.map((s) => ({ stems: [s], weight: PHRASE_WORD_WEIGHT }));
-    concepts.push({ alternatives: [{ stems: span, weight: 1 }, ...expansions, ...words] });
+    concepts.push({ at: i, alternatives: [{ stems: span, weight: 1 }, ...expansions, ...words] });
   }
 
+  const framing = (i: number) => (FRAMING.has(used[i] ?? '') || (i === 0 && LEADING_FRAMING.has(used[i] ?? ''))) && !covered.has(i);
+  const framed = used.some((_, i) => !framing(i));
   used.forEach((word, i) => {
-    if (covered.has(i)) return;
+    if (covered.has(i) || (framed && framing(i))) return;
     // stems[i] is stem(word), computed once above; the fallback only satisfies the index check.
     const wordStem = stems[i] ?? stem(word);
     const alternatives: Alternative[] = [{ stems: [wordStem], weight: 1 }, ...context.thesaurus.expand([wordStem])];
@@ -85,8 +93,10 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
         correctedAny = true;
       }
     }
-    concepts.push({ alternatives });
+    concepts.push({ at: i, alternatives });
   });
+  // In the order typed, so that neighbouring words can be found near each other in a record.
+  concepts.sort((a, b) => a.at - b.at);
 
   const highlight = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
   return { concepts, corrected: correctedAny ? corrected.join(' ') : null, highlight };

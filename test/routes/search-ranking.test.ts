@@ -79,6 +79,8 @@ t.test('clinical and everyday names find the same records', async (t) => {
         'sign/withholding-communication',
         'sign/being-emotionally-unavailable',
         'sign/poor-communication-with-a-partner',
+        // Helping a loved one (a partner among them: its keywords say so) who shuts down.
+        'faq/how-can-i-help-someone-who-is-withdrawn',
       ].includes(id),
     ),
     `husband → partner records (${husband.join(', ')})`,
@@ -129,4 +131,21 @@ t.test("snippets quote only the record's own text (summary, a topic's definition
     }
   }
   t.ok(checked > 30, `${checked} snippet passages checked`);
+});
+
+t.test('first-person framing ("I feel like…", "feeling…", "…anymore") does not decide the ranking', async (t) => {
+  // Nearly every record says "feel": the framing words are dropped when the query has others, so
+  // each query ranks exactly as its telling words alone do.
+  for (const [q, words] of [
+    ['I feel like nobody understands me', 'nobody understands me'],
+    ['feeling so hollow', 'hollow'],
+    ['my partner never hugs me anymore', 'my partner never hugs me'],
+  ] as const) {
+    const first = await top(q, 5);
+    t.same(first, await top(words, 5), `${q}: ranked as "${words}" (${first.join(', ')})`);
+  }
+  // A thesaurus phrase keeps its framing word ("feel nothing" names numbness), and a query made
+  // only of framing words is still searched.
+  t.ok((await top('I feel nothing', 3)).includes('sign/emotional-numbness'), 'feel nothing → numbness');
+  t.ok((await search('feeling')).meta.total > 0, 'only a framing word: searched as typed');
 });
