@@ -9,7 +9,8 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 // Words that carry no topic: the glue of questions ("how can I…", "what is the…"). They are
 // dropped from queries so that they never decide the ranking; a query made only of them is
-// searched as typed.
+// searched as typed. Contractions typed without the apostrophe ("dont") are glue like the ones
+// with it, which split into two stop words ("don", "t").
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about after again all also am an and any are as at be been being but by can cannot could did do does doing
    don done for from getting had has have having he her here hers him his how i if in into is it its
@@ -17,7 +18,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    over own really same she should so some such than that the their theirs them then there these they this
    those through to too t s ll ve re m d us very was we were what when where which while who whom why will
    with won would you your yours yourself always ever still way ways thing things lot get gets got go goes
-   going gone make makes made take takes something anything anyone someone whether else even`.split(/\s+/),
+   going gone make makes made take takes something anything anyone someone whether else even
+   dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent im ive youre theyre`.split(/\s+/),
 );
 
 /** Lower-cased, compatibility-normalised, diacritics and control characters removed. */

@@ -148,4 +148,9 @@ t.test('first-person framing ("I feel like…", "feeling…", "…anymore") does
   // only of framing words is still searched.
   t.ok((await top('I feel nothing', 3)).includes('sign/emotional-numbness'), 'feel nothing → numbness');
   t.ok((await search('feeling')).meta.total > 0, 'only a framing word: searched as typed');
+  // A contraction typed without its apostrophe is glue, as it is with one: it must not be the
+  // "other word" that leaves a query of framing words with nothing but itself.
+  const plain = await top('i dont feel anything anymore', 5);
+  t.same(plain, await top("I don't feel anything anymore", 5), `"dont" is "don't" (${plain.join(', ')})`);
+  t.ok(plain.length > 0, 'and the framing words are searched');
 });
