@@ -13,7 +13,19 @@ import { PROJECT_ROOT } from '../../src/config.js';
 export const HOST = '127.0.0.1';
 /** The compiled server, run as `npm start` and the Docker image run it (same Node flags). */
 export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/server.mjs');
-export const SERVER_NODE_FLAGS = ['--max-semi-space-size=4'];
+/**
+ * Node's flags for the server, read from `npm start` so that the bench and the soak run exactly
+ * what ships (test/server/start-command.test.ts holds the Dockerfile to the same).
+ */
+export const SERVER_NODE_FLAGS = startFlags(JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start);
+
+/** The flags between `node` and the script in a start command. */
+export function startFlags(command: string): string[] {
+  const words = command.trim().split(/\s+/);
+  const script = words.indexOf('dist/server.mjs');
+  if (words[0] !== 'node' || script < 0) throw new Error(`the start command is not "node [flags] dist/server.mjs": ${command}`);
+  return words.slice(1, script);
+}
 
 /** The environment the API runs with under load: its own store, loopback only, quiet, not throttled. */
 export function serverEnv(storePath: string, port: number): Record<string, string> {
