@@ -17,7 +17,9 @@ export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/server.mjs');
  * Node's flags for the server, read from `npm start` so that the bench and the soak run exactly
  * what ships (test/server/start-command.test.ts holds the Dockerfile to the same).
  */
-export const SERVER_NODE_FLAGS = startFlags(JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start);
+export const SERVER_NODE_FLAGS = startFlags(
+  (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
+);
 
 /** The flags between `node` and the script in a start command. */
 export function startFlags(command: string): string[] {
