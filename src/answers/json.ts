@@ -11,7 +11,30 @@ export function keepJson(value: object): void {
   kept.add(value);
 }
 
+/** Objects made for one answer from a kept one plus a few fields of their own (a search hit). */
+const extensions = new WeakMap<object, { base: object; extra: object }>();
+
+/**
+ * `{ ...base, ...extra }`, whose JSON is then the kept JSON of `base` with `extra`'s written after
+ * it: a search hit is its record's brief plus a score and a snippet, and only those two are
+ * serialised per answer. `extra` must not repeat a field of `base` (the spread would then move
+ * it); such a pair is written in full.
+ */
+export function extendKept<B extends object, E extends object>(base: B, extra: E): B & E {
+  const value = { ...base, ...extra };
+  if (kept.has(base) && !Object.keys(extra).some((key) => key in base)) extensions.set(value, { base, extra });
+  return value;
+}
+
 function jsonOf(value: unknown): string {
+  const extension = extensions.get(value as object);
+  if (extension) {
+    const base = jsonOf(extension.base);
+    const extra = JSON.stringify(extension.extra);
+    if (extra === '{}') return base;
+    if (base === '{}') return extra;
+    return `${base.slice(0, -1)},${extra.slice(1)}`;
+  }
   // Objects made for one answer (search hits, say) are written as they are: remembering them
   // would only cost a map entry each. (WeakSet.has is false for null and primitives too.)
   if (!kept.has(value as object)) return JSON.stringify(value);

@@ -17,6 +17,8 @@ export { hrefOf } from '../content/paths.js';
 /** An item trimmed by `fields`: what it has of them, plus its identity. Distributes over a union of item types. */
 export type Fielded<T> = T extends unknown ? Partial<T> & Pick<T, Extract<keyof T, 'type' | 'slug' | 'href'>> : never;
 const IDENTITY = new Set(['type', 'slug', 'href']);
+/** What a brief leaves out unless `fields` asks for it. */
+export const BRIEF_OMITS: ReadonlySet<string> = new Set(['body', 'bodyFormat']);
 
 /**
  * An item trimmed to a sparse fieldset: the named fields plus type, slug and href, in the item's
@@ -40,6 +42,8 @@ export class Presenter {
   private readonly rendered = new Map<string, string>();
   /** Each record as presented in each format: the same object every time (see answers/json.ts). */
   private readonly records = new Map<string, RecordPayload>();
+  /** Each record as a list of results shows it, kept alike. */
+  private readonly briefs = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly content: ContentRepository,
@@ -94,6 +98,22 @@ export class Presenter {
       this.records.set(key, presented);
     }
     return presented;
+  }
+
+  /**
+   * The record as a list of results shows it: as presented, without its body or the body's format
+   * (a results page shows snippets; bodies would triple what every search sends, serialises and
+   * hashes). The same object every time, so its JSON is written once.
+   */
+  brief(r: ContentRecord): Record<string, unknown> {
+    const key = `${r.collection}/${r.slug}`;
+    let brief = this.briefs.get(key);
+    if (!brief) {
+      brief = Object.fromEntries(Object.entries(this.record(r, 'markdown')).filter(([name]) => !BRIEF_OMITS.has(name)));
+      keepJson(brief);
+      this.briefs.set(key, brief);
+    }
+    return brief;
   }
 
   private presentRecord(r: ContentRecord, format: BodyFormat): RecordPayload {

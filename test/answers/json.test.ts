@@ -1,5 +1,5 @@
 import t from 'tap';
-import { envelopeJson, keepJson } from '../../src/answers/json.js';
+import { envelopeJson, extendKept, keepJson } from '../../src/answers/json.js';
 import { build } from '../helpers/app.js';
 
 t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
@@ -53,4 +53,40 @@ t.test('only the exact envelope is spliced; anything else is JSON.stringify', as
   ]) {
     t.equal(envelopeJson(value), JSON.stringify(value), String(JSON.stringify(value)));
   }
+});
+
+t.test('a kept object extended with a few fields is written as JSON.stringify writes the spread', async (t) => {
+  const brief = { type: 'sign', slug: 'a', title: 'Quote " and \u2028', gone: undefined, list: [1, 'x'] };
+  keepJson(brief);
+  const cases: [object, object][] = [
+    [brief, { score: 1.5, snippet: 'a <mark>b</mark> "c"' }],
+    [brief, { score: 0 }],
+    [brief, {}],
+    [brief, { missing: undefined }],
+    [brief, { score: 2, missing: undefined, snippet: '' }],
+    [{}, { score: 1 }],
+    [{ only: undefined }, { score: 1 }],
+  ];
+  for (const [i, [base, extra]] of cases.entries()) {
+    if (base !== brief) keepJson(base);
+    const hit = extendKept(base, extra);
+    t.same(hit, { ...base, ...extra }, 'the value is the spread');
+    const page = { data: [hit, hit], meta: {}, links: {} };
+    // Named by number: a U+2028 in a test's name would break the TAP stream.
+    t.equal(envelopeJson(page), JSON.stringify(page), `case ${i}`);
+  }
+  // A repeated field moves to the spread's value: written in full, never twice.
+  const clash = extendKept(brief, { title: 'other', score: 1 });
+  t.equal(envelopeJson({ data: [clash], meta: {}, links: {} }), JSON.stringify({ data: [clash], meta: {}, links: {} }));
+  // A base that is not kept has no JSON to reuse: the hit is written as it is.
+  const loose = { type: 'sign', slug: 'b' };
+  const written = extendKept(loose, { score: 1 });
+  loose.slug = 'changed';
+  t.equal(envelopeJson({ data: [written], meta: {}, links: {} }), JSON.stringify({ data: [written], meta: {}, links: {} }));
+  // The base's kept JSON is what is reused: changing the kept object afterwards does not show.
+  const base = { type: 'sign', slug: 'c' };
+  keepJson(base);
+  const first = envelopeJson({ data: [extendKept(base, { score: 1 })], meta: {}, links: {} });
+  base.slug = 'd';
+  t.equal(envelopeJson({ data: [extendKept(base, { score: 1 })], meta: {}, links: {} }), first, 'the base is written once');
 });

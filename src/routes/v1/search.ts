@@ -4,10 +4,12 @@ import type { z } from 'zod';
 import { collectionOfType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { hrefOf, withFields } from '../../http/present.js';
+import { extendKept } from '../../answers/json.js';
+import { BRIEF_OMITS, hrefOf, withFields } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageAnswer } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
+import type { ContentRecord } from '../../repositories/content-repository.js';
 import { detectCrisis } from '../../safety/crisis-detection.js';
 import type { BodyFormat } from '../../render/markdown.js';
 import { MARK_END, MARK_START } from '../../search/snippet.js';
@@ -30,15 +32,6 @@ function snippetHtml(raw: string): string {
 }
 
 const DEFAULTS = defaultsOf(searchQuery);
-
-// Left out unless `fields` names them: a results page shows snippets, not whole texts, and a page
-// of bodies would triple what every search sends, serialises and hashes.
-const ON_REQUEST = ['body', 'bodyFormat'];
-
-/** The requested fields plus type, slug and href (the one sparse-fieldset rule); by default all but the body. */
-function pick(hit: Record<string, unknown>, fields: string[] | undefined): Record<string, unknown> {
-  return fields ? withFields(hit, fields) : Object.fromEntries(Object.entries(hit).filter(([key]) => !ON_REQUEST.includes(key)));
-}
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
@@ -65,9 +58,13 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
         // Hits are records as their collections present them, trimmed to a sparse fieldset: the
         // schema's hit shapes with only the named fields, which pick() cannot say in types.
-        const data = result.rows.map((row) =>
-          pick({ ...present(app, row.type, row.slug, format), score: row.score, snippet: snippetHtml(row.snippet) }, fields),
-        ) as z.input<typeof SearchResults>['data'];
+        // Without `fields`, a hit is its record's kept brief plus its score and snippet, and only
+        // those two are serialised (answers/json.ts).
+        const data = result.rows.map((row) => {
+          const found = { score: row.score, snippet: snippetHtml(row.snippet) };
+          if (fields) return withFields({ ...present(app, row.type, row.slug, format), ...found }, fields);
+          return extendKept(brief(app, row.type, row.slug), found);
+        }) as z.input<typeof SearchResults>['data'];
         return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
           query: q,
           correctedQuery: result.correctedQuery,
@@ -76,6 +73,15 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         });
       }),
   );
+}
+
+/** The record as a results list shows it (without its body); a topic likewise. */
+function brief(app: FastifyInstance, type: string, slug: string): Record<string, unknown> {
+  if (type === 'topic') {
+    const topic = present(app, type, slug, 'markdown');
+    return Object.fromEntries(Object.entries(topic).filter(([name]) => !BRIEF_OMITS.has(name)));
+  }
+  return app.present.brief(recordOf(app, type, slug));
 }
 
 /** The record as its own collection presents it; a topic without its related collections. */
@@ -99,10 +105,14 @@ function present(app: FastifyInstance, type: string, slug: string, format: BodyF
       href: hrefOf('topics', slug),
     };
   }
+  return app.present.record(recordOf(app, type, slug), format);
+}
+
+function recordOf(app: FastifyInstance, type: string, slug: string): ContentRecord {
   const collection = collectionOfType(type);
   const record = collection && app.content.get(collection, slug);
   if (!record) throw unindexed(type, slug);
-  return app.present.record(record, format);
+  return record;
 }
 
 // The index is built from the same store it is read with, so a hit always has its record.
