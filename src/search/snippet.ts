@@ -10,6 +10,30 @@ export interface Prose {
   tokens: Token[];
 }
 
+// Where each stem stands in a text, made the first time the text is searched: a query looks up
+// its few stems instead of testing every word of every hit's text. Weak: it goes with its store.
+const positionsOf = new WeakMap<Prose, Map<string, number[]>>();
+
+/** The token indexes of `p` whose stem is highlighted, in order. */
+function matchesOf(p: Prose, highlight: ReadonlySet<string>): number[] {
+  let positions = positionsOf.get(p);
+  if (!positions) {
+    const made = new Map<string, number[]>();
+    p.tokens.forEach((token, i) => {
+      const list = made.get(token.stem);
+      if (list) list.push(i);
+      else made.set(token.stem, [i]);
+    });
+    positionsOf.set(p, (positions = made));
+  }
+  const matches: number[] = [];
+  for (const stem of highlight) {
+    const list = positions.get(stem);
+    if (list) for (const i of list) matches.push(i);
+  }
+  return matches.sort((a, b) => a - b);
+}
+
 /**
  * The passage of a record's own prose (summary and body: never its keyword or vocabulary lists)
  * with the most distinct matched words, each marked. When no word matches the prose, the opening
@@ -20,12 +44,7 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
   for (const p of prose) {
     if (p.tokens.length === 0) continue;
     if (!best) best = { prose: p, from: 0, score: 0 };
-    const matches: number[] = [];
-    let i = 0;
-    for (const token of p.tokens) {
-      if (highlight.has(token.stem)) matches.push(i);
-      i++;
-    }
+    const matches = matchesOf(p, highlight);
     // Windows worth trying start at a match; score each by the distinct words it shows (then by
     // how many), the earliest winning a tie, since an opening reads best. Two pointers over the
     // matches keep this linear in their number.
