@@ -224,3 +224,17 @@ t.test('snippets: the passage with most matched words, marked, with context', as
 // Equivalent snippet mutants, left: the unreachable empty-window return (the chosen text has
 // tokens), and `best.score > 0` as `true` or `>= 0` for the two words of context (with no match
 // the window starts at 0, and max(0, 0 - 2) is 0 too).
+
+t.test('one text searched with different words: each snippet marks its own words only', async (t) => {
+  // A text's stem positions are kept after its first search; a later query must not see the
+  // earlier one's matches, and must find words the earlier one did not ask for.
+  const text = prose('Talking with a friend helps. Writing in a journal helps too. Walking outside can lift a low mood.');
+  const mark = (s: string) => `${MARK_START}${s}${MARK_END}`;
+  t.match(snippet([text], new Set([stem('journal')])), mark('journal'));
+  t.notMatch(snippet([text], new Set([stem('journal')])), mark('friend'));
+  const later = snippet([text], new Set([stem('friend'), stem('walking')]));
+  t.match(later, mark('friend'));
+  t.match(later, mark('Walking'));
+  t.notMatch(later, mark('journal'), 'the first query left nothing behind');
+  t.equal(snippet([text], new Set([stem('absent')])).includes(MARK_START), false, 'no match, no mark');
+});
