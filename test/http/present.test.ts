@@ -143,6 +143,7 @@ t.test('a record as the API presents it: its fields, links, facets and rendered 
   t.not(present.record(sign, 'text'), presented, 'each format its own');
   t.not(present.record(signs[1]!, 'markdown'), presented, 'each record its own');
   t.equal(present.record(sign, 'text').body, 'sign-0 body');
+  t.equal(present.record(signs[1]!, 'text').body, 'sign-1 body', 'another record’s body is its own, not the one rendered before');
 
   // A presented record's JSON is written once and spliced into every list that has it.
   const before = envelopeJson({ data: [presented], meta: {}, links: {} });
@@ -155,6 +156,7 @@ t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain t
   const opts = present.jsonLd('https://api.example.org');
   t.equal(opts.origin, 'https://api.example.org');
   t.equal(opts.answerText(faqs[0]!), 'why body');
+  t.equal(opts.answerText(record('faqs', 'faq', 'how')), 'how body', 'each FAQ its own answer');
 });
 
 t.test('a topic: its fields, comparisons linked, related counts and links, includes and impacts bounded', async (t) => {
@@ -201,9 +203,15 @@ t.test('a topic: its fields, comparisons linked, related counts and links, inclu
     href: '/v1/impacts/impact-0',
   });
 
+  const other = present.topic({ ...topic, slug: 'isolation', body: 'Another *topic*' }, 'html');
+  t.equal(other.body, '<p>Another <em>topic</em></p>\n', 'another topic’s body is its own');
+
   const plain = present.topic(topic, 'markdown');
   t.notOk('items' in (plain.related as Record<string, object>).signs!, 'no include by default');
   t.equal(plain.body, 'A *topic* body');
+  // Equivalent mutants, left: the default `include = []` given a member (no collection has its
+  // name), and the impacts' reuse in `related` (`collection === 'impacts' ? impacts : …`) turned
+  // off: the repository is asked again and gives the same list; only a second read is saved.
 });
 
 t.test('a source as the API presents it', async (t) => {

@@ -121,6 +121,8 @@ t.test('parameterErrors: one entry per bad parameter, named where it was sent', 
   t.strictSame(parameterErrors(validationError('querystring', [issue('/q')]), 'unknown'), [
     { in: 'query', name: 'q', detail: 'is invalid' },
   ]);
+  // Equivalent mutant, left: the `?? 'querystring'` default emptied. No context then names no
+  // entry of the map, and the fallback after it says 'query' just the same.
   t.strictSame(parameterErrors(validationError('querystring', []), 'unknown'), []);
   t.strictSame(
     parameterErrors(Object.assign(new Error('x'), { code: 'X' }) as unknown as FastifyError, 'unknown'),
