@@ -18,6 +18,9 @@ export default {
   },
   mutate: [
     'src/http/**/*.ts',
+    // The two HTTP rules that are hooks: ETag/304 and Cache-Control.
+    'src/plugins/app/conditional-requests.ts',
+    'src/plugins/app/cache-control.ts',
     'src/answers/**/*.ts',
     'src/repositories/**/*.ts',
     'src/search/**/*.ts',

@@ -1,0 +1,250 @@
+// The presenter on its own, over hand-made repositories (no store): what a record, topic and
+// source look like in the API, sparse fieldsets, the meta every answer carries, and the bounds on
+// a topic's included lists. The route tests check the same through the real store.
+import t from 'tap';
+import { envelopeJson } from '../../src/answers/json.js';
+import { ATTRIBUTION, CONTENT_LICENSE } from '../../src/content/licence.js';
+import { CONTENT_TYPES } from '../../src/content/types.js';
+import { Presenter, withFields } from '../../src/http/present.js';
+import type { ContentRecord, ContentRepository, Source, SourceRef, Topic } from '../../src/repositories/content-repository.js';
+import type { HelpRepository } from '../../src/repositories/help-repository.js';
+import type { RecordCollection } from '../../src/seed/schemas.js';
+
+const ref: SourceRef = {
+  slug: 'src',
+  title: 'A Source',
+  publisher: 'A Publisher',
+  url: null,
+  doi: null,
+  authority: 'secondary',
+  citation: 'A citation.',
+};
+
+const reviewed = {
+  summary: 'In short.',
+  keywords: [],
+  order: 1,
+  reviewedAt: '2025-01-02',
+  nextReviewAt: '2026-01-02',
+  reviewType: 'editorial' as const,
+  sources: [ref],
+};
+
+const record = (collection: RecordCollection, type: string, slug: string, facets: Record<string, string | null> = {}): ContentRecord =>
+  ({
+    ...reviewed,
+    type,
+    collection,
+    slug,
+    title: `Title of ${slug}`,
+    body: `**${slug}** body`,
+    topics: [{ slug: 'detachment', title: 'Detachment', note: 'a note' }],
+    facets,
+  }) as ContentRecord;
+
+const signs = Array.from({ length: 22 }, (_, i) => record('signs', 'sign', `sign-${i}`, { kind: 'emotional' }));
+const impacts = Array.from({ length: 21 }, (_, i) => record('impacts', 'impact', `impact-${i}`, { area: 'relationships' }));
+const faqs = [record('faqs', 'faq', 'why')];
+
+const topic: Topic = {
+  ...reviewed,
+  type: 'topic',
+  slug: 'detachment',
+  title: 'Detachment',
+  body: 'A *topic* body',
+  definition: 'What it is.',
+  keyPoints: ['one', 'two'],
+  comparisons: [
+    { topic: { slug: 'isolation', title: 'Isolation' }, concept: null, text: 'Unlike isolation.' },
+    { topic: null, concept: 'Loneliness', text: 'Unlike loneliness.' },
+  ],
+};
+
+function presenter() {
+  const crisisCalls: unknown[][] = [];
+  const content = {
+    disclaimer: 'Not medical advice.',
+    version: 'v42',
+    forTopic: (collection: RecordCollection, slug: string) =>
+      slug !== 'detachment' ? [] : collection === 'signs' ? signs : collection === 'impacts' ? impacts : collection === 'faqs' ? faqs : [],
+  } as unknown as ContentRepository;
+  const help = {
+    crisis: (...args: unknown[]) => {
+      crisisCalls.push(args);
+      return { lines: [`crisis for ${String(args[0])}/${String(args[1])}`] };
+    },
+  } as unknown as HelpRepository;
+  return { present: new Presenter(content, help), crisisCalls };
+}
+
+t.test('withFields: the named fields plus identity, in the item’s own order', async (t) => {
+  const item = { type: 'sign', slug: 's', title: 'T', summary: 'S', body: 'B', href: '/v1/signs/s' };
+  t.equal(withFields(item, undefined), item, 'no fields: the item itself (its kept JSON is reused)');
+  t.strictSame(withFields(item, ['summary']), { type: 'sign', slug: 's', summary: 'S', href: '/v1/signs/s' });
+  t.strictSame(
+    Object.keys(withFields(item, ['body', 'title'])),
+    ['type', 'slug', 'title', 'body', 'href'],
+    'the order of `fields` does not change the bytes',
+  );
+  t.strictSame(withFields(item, []), { type: 'sign', slug: 's', href: '/v1/signs/s' }, 'an empty list: identity only');
+  t.strictSame(withFields(item, ['nope']), { type: 'sign', slug: 's', href: '/v1/signs/s' }, 'an unknown name adds nothing');
+});
+
+t.test('meta: the disclaimer, crisis lines for the region, the content version and the licence', async (t) => {
+  const { present, crisisCalls } = presenter();
+  t.strictSame(present.meta('GB', true), {
+    disclaimer: 'Not medical advice.',
+    crisis: { lines: ['crisis for GB/true'] },
+    contentVersion: 'v42',
+    license: CONTENT_LICENSE,
+    attribution: ATTRIBUTION,
+  });
+  t.strictSame(present.meta().crisis, { lines: ['crisis for undefined/false'] }, 'no region, no crisis detected: the defaults');
+  t.strictSame(crisisCalls, [
+    ['GB', true],
+    [undefined, false],
+  ]);
+});
+
+t.test('bodies: markdown as written, or rendered once per record and format', async (t) => {
+  const { present } = presenter();
+  t.equal(present.body('signs/a', '*x*', 'markdown'), '*x*');
+  t.equal(present.body('signs/a', '*x*', 'html'), '<p><em>x</em></p>\n');
+  t.equal(present.body('signs/a', '*x*', 'text'), 'x');
+  t.equal(present.body('signs/b', '**y**', 'html'), '<p><strong>y</strong></p>\n', 'another record: its own rendering');
+  t.equal(
+    present.body('signs/a', 'changed', 'html'),
+    '<p><em>x</em></p>\n',
+    'the same record again: the rendering kept (the store does not change while open)',
+  );
+  t.equal(present.body('signs/a', 'as written', 'markdown'), 'as written', 'markdown is never kept: it is the source itself');
+});
+
+t.test('a record as the API presents it: its fields, links, facets and rendered body', async (t) => {
+  const { present } = presenter();
+  const sign = signs[0]!;
+  t.strictSame(present.record(sign, 'html'), {
+    type: 'sign',
+    slug: 'sign-0',
+    title: 'Title of sign-0',
+    summary: 'In short.',
+    body: '<p><strong>sign-0</strong> body</p>\n',
+    bodyFormat: 'html',
+    topics: [{ slug: 'detachment', title: 'Detachment', note: 'a note', href: '/v1/topics/detachment' }],
+    sources: [{ ...ref, href: '/v1/sources/src' }],
+    reviewedAt: '2025-01-02',
+    nextReviewAt: '2026-01-02',
+    reviewType: 'editorial',
+    href: '/v1/signs/sign-0',
+    kind: 'emotional',
+  });
+  const presented = present.record(sign, 'markdown');
+  t.equal(present.record(sign, 'markdown'), presented, 'the same object each time');
+  t.not(present.record(sign, 'text'), presented, 'each format its own');
+  t.not(present.record(signs[1]!, 'markdown'), presented, 'each record its own');
+  t.equal(present.record(sign, 'text').body, 'sign-0 body');
+  t.equal(present.record(signs[1]!, 'text').body, 'sign-1 body', 'another record’s body is its own, not the one rendered before');
+
+  // A presented record's JSON is written once and spliced into every list that has it.
+  const before = envelopeJson({ data: [presented], meta: {}, links: {} });
+  (presented as { title: string }).title = 'changed after it was written';
+  t.equal(envelopeJson({ data: [presented], meta: {}, links: {} }), before);
+});
+
+t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain text', async (t) => {
+  const { present } = presenter();
+  const opts = present.jsonLd('https://api.example.org');
+  t.equal(opts.origin, 'https://api.example.org');
+  t.equal(opts.answerText(faqs[0]!), 'why body');
+  t.equal(opts.answerText(record('faqs', 'faq', 'how')), 'how body', 'each FAQ its own answer');
+});
+
+t.test('a topic: its fields, comparisons linked, related counts and links, includes and impacts bounded', async (t) => {
+  const { present } = presenter();
+  const presented = present.topic(topic, 'html', ['signs']);
+  t.equal(presented.type, 'topic');
+  t.equal(presented.slug, 'detachment');
+  t.equal(presented.title, 'Detachment');
+  t.equal(presented.summary, 'In short.');
+  t.equal(presented.definition, 'What it is.');
+  t.strictSame(presented.keyPoints, ['one', 'two']);
+  t.equal(presented.body, '<p>A <em>topic</em> body</p>\n');
+  t.equal(presented.bodyFormat, 'html');
+  t.strictSame(presented.comparisons, [
+    { topic: { slug: 'isolation', title: 'Isolation', href: '/v1/topics/isolation' }, concept: null, text: 'Unlike isolation.' },
+    { topic: null, concept: 'Loneliness', text: 'Unlike loneliness.' },
+  ]);
+  t.strictSame(presented.sources, [{ ...ref, href: '/v1/sources/src' }]);
+  t.equal(presented.reviewedAt, '2025-01-02');
+  t.equal(presented.nextReviewAt, '2026-01-02');
+  t.equal(presented.reviewType, 'editorial');
+  t.equal(presented.href, '/v1/topics/detachment');
+
+  t.strictSame(
+    Object.keys(presented.related),
+    CONTENT_TYPES.map((c) => c.collection),
+    'every collection, in registry order',
+  );
+  const related = presented.related as Record<string, { count: number; href: string; items?: { slug: string; body: string }[] }>;
+  t.equal(related.signs!.count, 22, 'the count is of all of them');
+  t.equal(related.signs!.href, '/v1/signs?topic=detachment');
+  t.equal(related.signs!.items!.length, 20, 'an include is capped');
+  t.equal(related.signs!.items![0], present.record(signs[0]!, 'html'), 'included records in the requested format');
+  t.strictSame(related.faqs, { count: 1, href: '/v1/faqs?topic=detachment' }, 'not included: count and link only');
+  t.equal(related.impacts!.count, 21, 'impacts counted from the same list');
+  t.strictSame(related.stories, { count: 0, href: '/v1/stories?topic=detachment' });
+
+  t.equal(presented.impacts.length, 20, 'impacts capped like an include');
+  t.strictSame(presented.impacts[0], {
+    slug: 'impact-0',
+    title: 'Title of impact-0',
+    summary: 'In short.',
+    area: 'relationships',
+    href: '/v1/impacts/impact-0',
+  });
+
+  const other = present.topic({ ...topic, slug: 'isolation', body: 'Another *topic*' }, 'html');
+  t.equal(other.body, '<p>Another <em>topic</em></p>\n', 'another topic’s body is its own');
+
+  const plain = present.topic(topic, 'markdown');
+  t.notOk('items' in (plain.related as Record<string, object>).signs!, 'no include by default');
+  t.equal(plain.body, 'A *topic* body');
+  // Equivalent mutants, left: the default `include = []` given a member (no collection has its
+  // name), and the impacts' reuse in `related` (`collection === 'impacts' ? impacts : …`) turned
+  // off: the repository is asked again and gives the same list; only a second read is saved.
+});
+
+t.test('a source as the API presents it', async (t) => {
+  const { present } = presenter();
+  const source: Source = {
+    ...ref,
+    kind: 'article',
+    description: 'What it covers.',
+    authors: ['Doe, Jane'],
+    editors: [],
+    accessed: '2025-01-01',
+    published: '2020',
+    updated: null,
+    order: 3,
+  };
+  t.strictSame(present.source(source), {
+    type: 'source',
+    slug: 'src',
+    title: 'A Source',
+    kind: 'article',
+    publisher: 'A Publisher',
+    authority: 'secondary',
+    authors: ['Doe, Jane'],
+    editors: [],
+    url: null,
+    doi: null,
+    accessed: '2025-01-01',
+    published: '2020',
+    updated: null,
+    citation: 'A citation.',
+    description: 'What it covers.',
+    href: '/v1/sources/src',
+  });
+  t.strictSame(present.topicRef({ slug: 'x', title: 'X', note: null }), { slug: 'x', title: 'X', note: null, href: '/v1/topics/x' });
+  t.strictSame(present.sourceRef(ref), { ...ref, href: '/v1/sources/src' });
+});
