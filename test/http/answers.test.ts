@@ -148,3 +148,37 @@ t.test('answers prepared at store open are the very answers a request computes',
   }
   t.equal(prepared.answers.stats.cached, 0, 'every one of them was prepared, none computed on demand');
 });
+
+t.test('an answer served unkept, then kept, then replayed is the same in every content coding and to every validator', async (t) => {
+  // An answer is kept on its second ask: the first is computed and dropped, the second computed
+  // and kept, the third replayed. Each coding and validator is tried on a URL of its own, so all
+  // three stages meet it.
+  const app = await build(t);
+  const codings = ['br', 'gzip', 'deflate', 'identity', 'br;q=0, gzip', '*'];
+  for (const [i, coding] of codings.entries()) {
+    const url = `/v1/strategies?limit=${11 + i}&format=html`;
+    const seen: string[] = [];
+    const bodies: string[] = [];
+    for (let ask = 0; ask < 3; ask++) {
+      const res = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': coding } });
+      const encoding = res.headers['content-encoding'] ?? 'identity';
+      seen.push(encoding);
+      const raw = res.rawPayload;
+      bodies.push((encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw).toString());
+    }
+    t.equal(new Set(seen).size, 1, `${coding}: ${seen.join(', ')}`);
+    t.equal(new Set(bodies).size, 1, `${coding}: one representation`);
+  }
+  // The ETags come from another app on the same store (an ETag is its body's hash), so that the
+  // URL is new to this one when its conditional requests arrive.
+  const other = await build(t);
+  for (const [i, form] of ['exact', 'weak', 'list', 'star'].entries()) {
+    const url = `/v1/faqs?limit=${3 + i}`;
+    const etag = (await other.inject({ method: 'GET', url })).headers.etag as string;
+    const validator = { exact: etag, weak: `W/${etag}`, list: `"nope", ${etag}`, star: '*' }[form];
+    const statuses: number[] = [];
+    for (let ask = 0; ask < 3; ask++)
+      statuses.push((await app.inject({ method: 'GET', url, headers: { 'if-none-match': validator } })).statusCode);
+    t.same(statuses, [304, 304, 304], `If-None-Match ${form}: 304 unkept, kept and replayed`);
+  }
+});
