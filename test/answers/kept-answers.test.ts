@@ -10,6 +10,8 @@ import { compressingZlib, precompress } from '../../src/answers/coding.js';
 const answers = (options: Partial<ConstructorParameters<typeof Answers>[0]> = {}) =>
   new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10, keepOnSecondAsk: false, ...options });
 
+// Equivalent mutant: `this.seen.set(key, true)` → `false`. The doorkeeper asks only whether a key
+// is there (its `delete` says so); the value stored under it is never read.
 t.test('by default an answer is kept the second time its key is computed, not the first', async (t) => {
   const store = new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10 });
   const first = store.remember('/v1/x', Buffer.from('{"a":1}'), 'application/json');
