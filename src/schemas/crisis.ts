@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { REGION_CODES } from '../content/regions.js';
 
+/** The UK's priority line as the examples show it (from seed/help; the help schema adds to it). */
+export const SAMARITANS_EXAMPLE = {
+  name: 'Samaritans',
+  phone: '116 123',
+  text: null,
+  chat: null,
+  web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
+  hours: '24 hours a day, every day of the year',
+  priority: true,
+};
+
 // The one crisis message every content answer carries in `meta.crisis` (and every embed shows in
 // its crisis box). Region-aware: with `region`, the region's priority line comes with it.
 
@@ -51,17 +62,7 @@ export const CrisisNotice = z
         'If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).',
       emergencyNumber: '999',
       region: 'GB',
-      lines: [
-        {
-          name: 'Samaritans',
-          phone: '116 123',
-          text: null,
-          chat: null,
-          web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
-          hours: '24 hours a day, every day of the year',
-          priority: true,
-        },
-      ],
+      lines: [SAMARITANS_EXAMPLE],
       directory: null,
       help: '/v1/help?region=GB',
     },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_META_EXAMPLE, ContentMeta, SelfLink } from './common.js';
-import { CrisisLine, region } from './crisis.js';
+import { CrisisLine, region, SAMARITANS_EXAMPLE } from './crisis.js';
 
 export const helpQuery = z.strictObject({ region });
 
@@ -70,15 +70,9 @@ export const HelpDirectory = z
       },
       lines: [
         {
-          name: 'Samaritans',
-          phone: '116 123',
-          text: null,
-          chat: null,
-          web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
-          hours: '24 hours a day, every day of the year',
+          ...SAMARITANS_EXAMPLE,
           cost: 'Free from landlines and mobiles',
           audience: 'Anyone who is struggling to cope, upset or troubled. You do not have to be suicidal to call.',
-          priority: true,
           sources: [EXAMPLE_SOURCE],
           reviewedAt: '2026-11-29',
         },

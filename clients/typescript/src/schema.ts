@@ -2402,9 +2402,9 @@ export interface components {
          *           "chat": null,
          *           "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
          *           "hours": "24 hours a day, every day of the year",
+         *           "priority": true,
          *           "cost": "Free from landlines and mobiles",
          *           "audience": "Anyone who is struggling to cope, upset or troubled. You do not have to be suicidal to call.",
-         *           "priority": true,
          *           "sources": [
          *             {
          *               "title": "Contact a Samaritan",
