@@ -15,8 +15,8 @@ import { helpData, markdown, recordData, signData, sourceData, tinySeed } from '
 const GB_LINE = { name: 'A line', phone: '116 123', audience: 'Anyone', priority: true, sources: [{ title: 'T', publisher: 'P', url: 'https://example.org' }], reviewedAt: '2026-01-01' };
 const DIRECTORY = { name: 'A directory', url: 'https://example.org/d', text: 'Find help.', sources: GB_LINE.sources, reviewedAt: '2026-01-01' };
 
-/** A tiny seed with a little of everything, its log recorded twice (a creation and a rename), built. */
-function builtStore(t: Parameters<typeof tinySeed>[0]) {
+/** A tiny seed with a little of everything, its log recorded twice (a creation and a rename), built once for the file. */
+function buildTinyStore(t: Parameters<typeof tinySeed>[0]) {
   const seed = tinySeed(t);
   seed.write('sources/b-source.md', markdown(sourceData({ title: 'B', order: 5, authors: ['Smith, Jane'] }), 'About B.'));
   seed.write('signs/numbness.md', markdown(signData({ sources: ['b-source', 'a-source'], topics: [{ slug: 'emotional-withdrawal', note: 'Why here.' }, 'emotional-isolation'], keywords: ['numb'], peopleSay: ['feeling flat'] }), 'Feelings can seem **muted**.'));
@@ -35,8 +35,11 @@ function builtStore(t: Parameters<typeof tinySeed>[0]) {
   return { seed, storePath, result, all };
 }
 
+// Read-only tests share one store.
+const built = buildTinyStore(t);
+
 t.test('records, topics and sources are stored as written, in their order', async (t) => {
-  const { seed, result, all } = builtStore(t);
+  const { seed, result, all } = built;
   t.equal(result.version, contentVersion(seed.root, MIGRATIONS_DIR));
   t.match(result.counts, { signs: 2, faqs: 1, causes: 0, topics: 3, sources: 2, help: 2 });
   t.same(all('select slug, sort_order, kind, setting, body, keywords from signs order by sort_order'), [
@@ -67,7 +70,7 @@ t.test('records, topics and sources are stored as written, in their order', asyn
 });
 
 t.test('links keep their position and notes', async (t) => {
-  const { all } = builtStore(t);
+  const { all } = built;
   t.same(all("select source_slug, position from record_sources where record_type = 'sign' and record_slug = 'numbness' order by position"), [
     { source_slug: 'b-source', position: 0 },
     { source_slug: 'a-source', position: 1 },
@@ -83,7 +86,7 @@ t.test('links keep their position and notes', async (t) => {
 });
 
 t.test('help: the region, its lines and directory, and the body as the doctor text', async (t) => {
-  const { all } = builtStore(t);
+  const { all } = built;
   const rows = all('select slug, region, name, emergency, lines, directory, doctor, reviewed_at, next_review_at from help_regions order by slug');
   t.same(rows.map((r) => [r.slug, r.region, r.name, r.reviewed_at, r.next_review_at]), [
     ['gb', 'GB', 'Anywhere else', '2026-01-01', '2027-01-01'],
@@ -97,7 +100,7 @@ t.test('help: the region, its lines and directory, and the body as the doctor te
 });
 
 t.test('search documents: plain text of each record, a topic with its definition first', async (t) => {
-  const { all } = builtStore(t);
+  const { all } = built;
   const docs = all('select type, slug, title, keywords, people_say, summary, body from search_documents order by type, slug');
   t.same(docs.map((d) => `${String(d.type)}:${String(d.slug)}`), ['faq:the-question', 'sign:numbness', 'sign:ordered', 'topic:emotional-detachment', 'topic:emotional-isolation', 'topic:emotional-withdrawal']);
   t.same(docs[1], { type: 'sign', slug: 'numbness', title: 'Numbness', keywords: '["numb"]', people_say: '["feeling flat"]', summary: 'Feelings seem far away.', body: 'Feelings can seem muted.' });
@@ -105,7 +108,7 @@ t.test('search documents: plain text of each record, a topic with its definition
 });
 
 t.test('the change log and what the store was built from are stored', async (t) => {
-  const { seed, result, all } = builtStore(t);
+  const { seed, result, all } = built;
   t.match(all('select position, version, at from content_versions order by position'), [
     { position: 0, version: /^[0-9a-f]{16}$/, at: '2026-11-01T10:00:00Z' },
     { position: 1, version: result.version, at: '2026-11-02T10:00:00Z' },
@@ -123,7 +126,8 @@ t.test('the change log and what the store was built from are stored', async (t) 
 });
 
 t.test('a failed build leaves the old store and no temporary files', async (t) => {
-  const { seed, storePath, all } = builtStore(t);
+  // A store of its own: this test rebuilds it.
+  const { seed, storePath, all } = buildTinyStore(t);
   const dir = join(storePath, '..');
   seed.write('signs/numbness.md', markdown(signData({ kind: 'astrology' })));
   t.throws(() => buildStore({ seedDir: seed.root, migrationsDir: MIGRATIONS_DIR, storePath }), SeedError);
