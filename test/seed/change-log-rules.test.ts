@@ -9,7 +9,7 @@ import { SeedError, type SeedProblem } from '../../src/seed/load.js';
 import { changeLogStatus, logTime, recordChanges } from '../../src/seed/record-changes.js';
 import { contentVersion } from '../../src/seed/version.js';
 import { scratchDir } from '../helpers/store.js';
-import { markdown, signData, sourceData, tinySeed } from '../helpers/tiny-seed.js';
+import { markdown, recordData, signData, sourceData, tinySeed } from '../helpers/tiny-seed.js';
 
 const HASH = /^[0-9a-f]{16}$/;
 const T0 = new Date('2026-11-01T10:00:00Z');
@@ -82,9 +82,14 @@ t.test('a rename is logged once, from the old slug to the new, and the old slug 
   const seed = recordedSeed(t);
   seed.remove('signs/numbness.md');
   seed.write('signs/feeling-numb.md', markdown(signData({ formerSlugs: ['numbness', 'never-recorded'] })));
+  // An FAQ once called "numbness" is another record: no clash with the sign's rename.
+  seed.write('faqs/why.md', markdown(recordData({ formerSlugs: ['numbness'] })));
   const logged = seed.record(1)!;
-  t.match(logged.changes, [{ type: 'sign', slug: 'numbness', change: 'renamed', newSlug: 'feeling-numb', hash: HASH }]);
-  t.equal(logged.changes.length, 1, 'not a removal and a creation');
+  t.match(logged.changes, [
+    { type: 'sign', slug: 'numbness', change: 'renamed', newSlug: 'feeling-numb', hash: HASH },
+    { type: 'faq', slug: 'why', change: 'created', hash: HASH },
+  ]);
+  t.equal(logged.changes.length, 2, 'not a removal and a creation');
   const state = recordedState(readChangeLog(seed.root));
   t.notOk(state.has('sign:numbness'));
   t.match(state.get('sign:feeling-numb'), { type: 'sign', slug: 'feeling-numb', hash: HASH });
@@ -172,6 +177,14 @@ t.test('a bad log is refused, naming each field', async (t) => {
   t.match(json, { file: 'seed/changes.json', message: /^is not valid JSON: \S/ });
   t.equal(json!.field, undefined);
 
+  write({ versions: [{ version: 'x0123456789abcdef', at: 'yesterday', changes: [{ type: 'sign', slug: 'x', change: 'created', hash: '0123456789abcdefx' }] }, { ...v('2026-11-01T10:00:00Z'), version: '0123456789abcde' }] });
+  t.same(problemsOf(() => readChangeLog(seed.root)), [
+    { file: 'seed/changes.json', field: 'versions.0.version', message: 'must be a content version (16 hex digits)' },
+    { file: 'seed/changes.json', field: 'versions.0.at', message: 'must be an ISO 8601 date-time in UTC (2026-11-29T17:00:00Z)' },
+    { file: 'seed/changes.json', field: 'versions.0.changes.0.hash', message: 'must be 16 hex digits' },
+    { file: 'seed/changes.json', field: 'versions.1.version', message: 'must be a content version (16 hex digits)' },
+  ]);
+
   write({ versions: [v('2026-11-01T10:00:00Z'), v('2026-11-01T10:00:00Z'), v('2026-11-01T09:00:00Z')] });
   t.same(problemsOf(() => readChangeLog(seed.root)), [{ file: 'seed/changes.json', field: 'versions.2.at', message: 'is earlier than the version before it' }], 'the same time twice is fine');
 
@@ -258,7 +271,10 @@ t.test('log times are UTC to the second', async (t) => {
   t.equal(logTime(new Date('2026-11-29T17:00:00Z')), '2026-11-29T17:00:00Z');
 });
 
-// Equivalent mutants, left: the `!renamedFrom.has(...)` filter and the `!current.has(...)` test
+// Equivalent mutants, left: reading the log without 'utf8' (JSON.parse takes the Buffer as its
+// text), `code: 'custom'` emptied (zod reports the issue all the same), `?? []` for formerSlugs
+// replaced by a list (a made-up former slug was never recorded), logTime's `$` (toISOString always
+// ends in milliseconds and Z), the `!renamedFrom.has(...)` filter and the `!current.has(...)` test
 // on former slugs (a former slug claimed twice throws before the second claimant is reached, and
 // loadSeed already refuses a former slug still in use), and deleting the old key before an
 // update (the same key is set again at once).

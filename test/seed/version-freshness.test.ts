@@ -115,6 +115,7 @@ t.test('a store is stale when missing, unreadable, or built from other seed, mig
   t.ok(storeIsStale({ ...opts, storePath: corrupt }), 'not a database');
 });
 
-// Equivalent mutants, left: opening the store writable or without fileMustExist (its existence is
+// Equivalent mutants, left: sorting the folder listing (libuv already lists it in byte order),
+// opening the store writable or without fileMustExist (its existence is
 // checked just before, and the check only reads), and dropping the close in `finally` (a handle
 // left open is not visible to the caller on Linux).
