@@ -116,6 +116,7 @@ t.test('a store is stale when missing, unreadable, or built from other seed, mig
 });
 
 // Equivalent mutants, left: sorting the folder listing (libuv already lists it in byte order),
-// opening the store writable or without fileMustExist (its existence is
+// the existsSync test before opening (opening a missing file with fileMustExist throws, which is
+// also stale), opening the store writable or without fileMustExist (its existence is
 // checked just before, and the check only reads), and dropping the close in `finally` (a handle
 // left open is not visible to the caller on Linux).
