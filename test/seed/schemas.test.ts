@@ -4,7 +4,7 @@
 import t from 'tap';
 import { defineContentType, facet } from '../../src/content/registry.js';
 import { helpFileSlug, helpLineSchema, helpSchema, type SeedHelp } from '../../src/seed/help.js';
-import { seedSchemaOf, sourceSchema, topicSchema } from '../../src/seed/schemas.js';
+import { seedSchemaOf, siteSchema, sourceSchema, topicSchema } from '../../src/seed/schemas.js';
 import { helpData, recordData, sourceData, topicData } from '../helpers/tiny-seed.js';
 
 const issues = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -89,6 +89,9 @@ t.test('sources: numbers in YAML become text; a source that can be followed need
   const parsed = sourceSchema.parse(sourceData({ publisher: 2020, volume: 12, issue: 3, pages: '1-9', container: 'A journal' }));
   t.same([parsed.publisher, parsed.volume, parsed.issue, parsed.pages, parsed.container], ['2020', '12', '3', '1-9', 'A journal']);
   t.same(parsed.authors, [], 'no authors: a list all the same');
+  t.equal(sourceSchema.parse(sourceData({ order: 5 })).order, 5, 'an order puts a source in its place');
+  t.same(issues(sourceSchema.safeParse(sourceData({ order: -1 }))), [['order', 'Too small: expected number to be >=0']]);
+  t.same(siteSchema.parse({ disclaimer: ' Not advice. ', crisis: 'Call.' }), { disclaimer: 'Not advice.', crisis: 'Call.' });
   const read = "is required when url or doi is set (the date the work was read, YYYY-MM-DD)";
   t.same(issues(sourceSchema.safeParse(sourceData({ url: 'https://example.org/a' }))), [['accessed', read]]);
   t.same(issues(sourceSchema.safeParse(sourceData({ doi: '10.1000/xyz' }))), [['accessed', read]]);
@@ -173,7 +176,8 @@ t.test('an emergency number needs the page it was read on and the date', async (
 });
 
 // Equivalent mutants, left: `code: 'custom'` emptied in the help refinements (zod reports the
-// issue with its path and message all the same).
+// issue with its path and message all the same), and the separator of the review types' list in
+// its message (there is one type so far).
 
 t.test('a help file is named after its region in lower case, or international', async (t) => {
   t.equal(helpFileSlug({ region: 'NZ' } as SeedHelp), 'nz');
