@@ -2,7 +2,7 @@
 // folders: the version follows what the files say and nothing else, and a server rebuilds its
 // store exactly when the seed, the migrations or the change log differ from what it was built
 // from. Fast, so mutation testing can afford it.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import t from 'tap';
@@ -115,8 +115,27 @@ t.test('a store is stale when missing, unreadable, or built from other seed, mig
   t.ok(storeIsStale({ ...opts, storePath: corrupt }), 'not a database');
 });
 
+t.test('checking a store leaves no file handle open on it', async (t) => {
+  // The server checks once at start and then opens the store for good; a handle leaked here would
+  // keep a replaced store's file alive for the life of the process.
+  const storePath = join(scratchDir(t), 'content.db');
+  const db = new Database(storePath);
+  db.exec("create table store_meta (key text primary key, value text not null); insert into store_meta values ('content_version', 'x')");
+  db.close();
+  const handlesOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === path;
+    } catch {
+      return false;
+    }
+  }).length;
+  t.equal(handlesOn(storePath), 0, 'none before');
+  t.ok(storeIsStale({ seedDir: folder(t, SEED), migrationsDir: folder(t, MIGRATIONS), storePath }));
+  t.equal(handlesOn(storePath), 0, 'none after');
+});
+
 // Equivalent mutants, left: sorting the folder listing (libuv already lists it in byte order),
 // the existsSync test before opening (opening a missing file with fileMustExist throws, which is
 // also stale), opening the store writable or without fileMustExist (its existence is
 // checked just before, and the check only reads), and dropping the close in `finally` (a handle
-// left open is not visible to the caller on Linux).
+// left open: killed now by the test that counts the process's handles on the file).
