@@ -177,6 +177,7 @@ t.test('a rename onto a slug that was freed earlier leads to the record there no
     [1, 'sign', 'w', 'renamed', 'v'],
     [2, 'sign', 'y', 'renamed', 'x'],
     [2, 'sign', 'u', 'renamed', 'w'],
+    [3, 'sign', 'x', 'updated', null],
   ];
   const repo = edited(logSql(log), (db) => new ChangesRepository(db));
   t.same(repo.fate('sign', 'y'), { kind: 'renamed', to: 'x', at: V[2]!.at, version: V[2]!.version }, 'not 410 Gone: renamed to x');
@@ -187,6 +188,12 @@ t.test('a rename onto a slug that was freed earlier leads to the record there no
     'the older rename still counts for its own slug',
   );
 });
+
+// Left alive, equivalent: the guards `at === undefined` / `next === undefined` beside `!first` /
+// `!change` (an unknown position finds no change either); `step.change === 'renamed'` and
+// `step.newSlug !== null` in the loop (only a rename has a new slug, and a null one finds no next
+// change); skipping the return for a first change that is neither renamed nor removed (created
+// and updated changes have no new slug, so fate is undefined all the same).
 
 t.test('a rename the store logged without its new slug leads nowhere', async (t) => {
   const repo = edited(

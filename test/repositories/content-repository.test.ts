@@ -355,3 +355,8 @@ t.test('a record with no topics or sources in the store gets empty lists', async
   t.same(bare.getTopic('emotional-isolation')!.sources, []);
   t.equal(bare.forTopic('signs', 'emotional-isolation').length, 4, 'no longer listed under its topic');
 });
+
+// Left alive, equivalent: the number-or-text test in the comparator (a sort key's values are all
+// numbers or all text), skipping the shortcut for the editorial order (the records are kept in
+// that order, so sorting them by it again changes nothing), and the text a missing facet is
+// compared as (no facet value is empty or anything like it).

@@ -62,7 +62,7 @@ t.test('crisis guidance for a covered region: its emergency number and priority 
   const gb = seedOf('GB');
   const priority = gb.lines.find((l) => l.priority)!;
   const notice = help.crisis('GB');
-  t.same(notice, {
+  t.strictSame(notice, {
     message: MESSAGE,
     emergency: gb.emergency.text,
     emergencyNumber: gb.emergency.number,
@@ -127,6 +127,16 @@ t.test('a covered region with no priority line points to the directory', async (
   t.equal(notice.emergencyNumber, '999');
 });
 
+t.test('an international entry without a directory gives none, rather than failing', async (t) => {
+  const notice = edited('update help_regions set directory = null where region is null', (db) =>
+    new HelpRepository(db, MESSAGE).crisis(undefined),
+  );
+  t.strictSame(notice.directory, null);
+});
+
+// Left alive, equivalent: the memo key's `region ?? ''` → any other text (no region is called that,
+// and '' and no region share the international answer anyway).
+
 t.test('answers are remembered per region and per length, never mixed up', async (t) => {
   t.equal(help.crisis('GB'), help.crisis('GB'), 'the same answer object again');
   t.not(help.crisis('GB'), help.crisis('GB', true));
@@ -146,7 +156,7 @@ t.test('a store without the international entry is refused', async (t) => {
 
 t.test('a line in full: contact ways it lacks are null, nothing else is dropped', async (t) => {
   const nhs = seedOf('GB').lines.find((l) => l.name.startsWith('NHS 111'))!;
-  t.same(lineOf(nhs), {
+  t.strictSame(lineOf(nhs), {
     name: nhs.name,
     phone: nhs.phone,
     text: null,
