@@ -34,8 +34,8 @@ export class ChangesRepository {
   private readonly times: number[];
   /** Index of the first change after each version's first appearance. */
   private readonly startAfter = new Map<string, number>();
-  /** The last change that named each `type:slug`, for slugs that went away. */
-  private readonly last = new Map<string, Change>();
+  /** The position in the log of the last change that named each `type:slug`, for slugs that went away. */
+  private readonly last = new Map<string, number>();
 
   constructor(db: Db) {
     this.logHash = db.select().from(schema.storeMeta).where(eq(schema.storeMeta.key, 'change_log')).get()?.value ?? 'none';
@@ -60,7 +60,7 @@ export class ChangesRepository {
       index += counts.get(v.position) ?? 0;
       if (!this.startAfter.has(v.version)) this.startAfter.set(v.version, index);
     }
-    for (const c of this.changes) this.last.set(`${c.type}:${c.slug}`, c);
+    this.changes.forEach((c, i) => this.last.set(`${c.type}:${c.slug}`, i));
   }
 
   /** True when the log names this content version. */
@@ -88,18 +88,21 @@ export class ChangesRepository {
    * change left it in place (a store whose log is behind its seed).
    */
   fate(type: ChangeType, slug: string): Fate | undefined {
-    const first = this.last.get(`${type}:${slug}`);
-    if (!first || (first.change !== 'renamed' && first.change !== 'removed')) return undefined;
+    const at = this.last.get(`${type}:${slug}`);
+    const first = at === undefined ? undefined : this.changes[at];
+    if (at === undefined || !first || (first.change !== 'renamed' && first.change !== 'removed')) return undefined;
     let step: Change = first;
-    const seen = new Set<string>([slug]);
-    // A renamed record may have been renamed again, or removed, since.
+    let position = at;
+    // A renamed record may have been renamed again, or removed, since. Only a change logged after
+    // the rename counts: one before it happened to an earlier record that had the slug (removed
+    // or renamed away, so the slug was free). Positions only grow, so following always ends.
     // The log schema gives every rename its new slug (newSlug is null only for other changes).
     while (step.change === 'renamed' && step.newSlug !== null) {
-      const to = step.newSlug;
-      const next = this.last.get(`${type}:${to}`);
-      if (!next || seen.has(to) || (next.change !== 'renamed' && next.change !== 'removed')) break;
-      seen.add(to);
-      step = next;
+      const next = this.last.get(`${type}:${step.newSlug}`);
+      const change = next === undefined ? undefined : this.changes[next];
+      if (next === undefined || next <= position || !change || (change.change !== 'renamed' && change.change !== 'removed')) break;
+      position = next;
+      step = change;
     }
     if (step.change === 'removed') return { kind: 'removed', at: step.at, version: step.version };
     return step.newSlug === null ? undefined : { kind: 'renamed', to: step.newSlug, at: first.at, version: first.version };

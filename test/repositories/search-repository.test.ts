@@ -1,0 +1,155 @@
+import t from 'tap';
+import { CONTENT_REGISTRY } from '../../src/content/registry.js';
+import { openStore } from '../../src/db/open.js';
+import { type SearchQuery, SearchRepository, type SearchRow } from '../../src/repositories/search-repository.js';
+import { loadSeed } from '../../src/seed/load.js';
+import { editableStore } from '../helpers/edited-store.js';
+import { buildScratchStore, SEED_DIR } from '../helpers/store.js';
+
+// Search read straight from a store built from the real seed: the type and topic filters keep
+// exactly the records the seed links, paging windows the ranked list, misspellings are corrected.
+
+const storePath = buildScratchStore(t);
+const store = openStore(storePath);
+t.teardown(() => store.close());
+const search = new SearchRepository(store.sqlite);
+const seed = loadSeed(SEED_DIR);
+
+/** The topics the seed links each `type/slug` to (a topic is its own). */
+const topicsOf = new Map<string, string[]>([
+  ...seed.topics.map((x): [string, string[]] => [`topic/${x.slug}`, [x.slug]]),
+  ...CONTENT_REGISTRY.flatMap((e) =>
+    seed.records[e.collection].map((r): [string, string[]] => [`${e.type}/${r.slug}`, r.data.topics.map((x) => x.slug)]),
+  ),
+]);
+const id = (r: SearchRow) => `${r.type}/${r.slug}`;
+const run = (q: string, more: Partial<SearchQuery> = {}) => search.search({ q, limit: 1000, offset: 0, ...more })!;
+
+t.test('a query with no searchable word is not a search', async (t) => {
+  for (const q of ['', '   ', '!!!', '?-,']) t.equal(search.search({ q, limit: 10, offset: 0 }), undefined, JSON.stringify(q));
+  t.same(run('xylophone'), { rows: [], total: 0, correctedQuery: null }, 'a word nothing contains: an empty result, not no search');
+});
+
+t.test('results are ranked best first, with rounded scores and a highlighted snippet', async (t) => {
+  const result = run('numbness');
+  t.equal(id(result.rows[0]!), 'sign/emotional-numbness', 'the record about it comes first');
+  t.equal(result.total, result.rows.length);
+  t.equal(result.total, 17);
+  t.equal(result.correctedQuery, null, 'nothing to correct');
+  t.ok(
+    result.rows.every((r, i) => i === 0 || result.rows[i - 1]!.score >= r.score),
+    'scores never rise',
+  );
+  t.ok(
+    result.rows.every((r) => r.score > 0 && Math.abs(r.score * 1000 - Math.round(r.score * 1000)) < 1e-6),
+    'scores are rounded to three decimals',
+  );
+  t.ok(
+    result.rows.some((r) => !Number.isInteger(r.score * 100)),
+    'not to fewer than three',
+  );
+  const marked = ['numb', 'Numb', 'numbness', 'Numbness'].map((w) => `\u0001${w}\u0002`);
+  t.ok(
+    marked.some((m) => result.rows[0]!.snippet.includes(m)),
+    'the match is marked in the snippet',
+  );
+});
+
+t.test('a type filter keeps exactly the results of those types, in the same order', async (t) => {
+  const all = run('withdrawal');
+  for (const types of [['sign'], ['sign', 'faq'], ['topic']]) {
+    const filtered = run('withdrawal', { types });
+    t.same(filtered.rows.map(id), all.rows.filter((r) => types.includes(r.type)).map(id), types.join(','));
+    t.equal(filtered.total, filtered.rows.length);
+  }
+  t.equal(run('withdrawal', { types: ['sign'] }).total, all.rows.filter((r) => r.type === 'sign').length);
+  t.ok(run('withdrawal', { types: ['sign'] }).total > 0);
+  t.equal(run('withdrawal', { types: ['no-such-type'] }).total, 0);
+});
+
+t.test('a topic filter keeps the records the seed links to any of those topics (and the topics)', async (t) => {
+  const all = run('withdrawal');
+  for (const topics of [['emotional-detachment'], ['emotional-isolation', 'emotional-detachment']]) {
+    const expected = all.rows.filter((r) => topicsOf.get(id(r))!.some((x) => topics.includes(x))).map(id);
+    const filtered = run('withdrawal', { topics });
+    t.same(filtered.rows.map(id), expected, topics.join(','));
+    t.equal(filtered.total, expected.length);
+    t.ok(expected.length < all.total, 'some results are left out');
+  }
+  t.ok(
+    run('emotional', { topics: ['emotional-detachment'] })
+      .rows.map(id)
+      .includes('topic/emotional-detachment'),
+    'the topic itself',
+  );
+  t.notOk(
+    run('emotional', { topics: ['emotional-detachment'] })
+      .rows.map(id)
+      .includes('topic/emotional-withdrawal'),
+    'not another topic',
+  );
+  const both = run('withdrawal', { types: ['sign'], topics: ['emotional-detachment'] });
+  t.same(
+    both.rows.map(id),
+    all.rows.filter((r) => r.type === 'sign' && topicsOf.get(id(r))!.includes('emotional-detachment')).map(id),
+    'type and topic together',
+  );
+  t.ok(both.total > 0);
+  t.equal(run('withdrawal', { topics: ['no-such-topic'] }).total, 0);
+});
+
+t.test('paging: a window of the ranked list; total counts every match', async (t) => {
+  const all = run('withdrawal').rows.map(id);
+  t.equal(all.length, 53);
+  const page = (limit: number, offset: number) => search.search({ q: 'withdrawal', limit, offset })!;
+  t.same(page(10, 0).rows.map(id), all.slice(0, 10));
+  t.same(page(10, 10).rows.map(id), all.slice(10, 20), 'the next page starts right after');
+  t.same(page(10, 50).rows.map(id), all.slice(50), 'the last page is short');
+  t.equal(page(10, 50).total, 53);
+  t.same(page(10, 53).rows, [], 'past the end');
+  t.equal(page(10, 53).total, 53);
+  t.same(page(1, 52).rows.map(id), [all[52]]);
+  const topicPage = search.search({ q: 'withdrawal', topics: ['emotional-isolation'], limit: 3, offset: 2 })!;
+  t.same(
+    topicPage.rows.map(id),
+    run('withdrawal', { topics: ['emotional-isolation'] })
+      .rows.slice(2, 5)
+      .map(id),
+    'paging after filtering',
+  );
+});
+
+t.test('a misspelt word is corrected, and the corrected query is said', async (t) => {
+  const result = run('jornaling');
+  t.equal(result.correctedQuery, 'journaling');
+  t.equal(id(result.rows[0]!), 'strategy/journaling');
+  t.equal(run('emotinal numbess').correctedQuery, 'emotional numbness');
+  t.equal(run('thrapy').correctedQuery, 'therapy');
+  t.equal(id(run('detatchment').rows[0]!), 'topic/emotional-detachment');
+});
+
+t.test('the index is read from the store once, on the first search', async (t) => {
+  const { sqlite, edited } = editableStore(t, storePath);
+  const lazy = new SearchRepository(sqlite);
+  const before = lazy.search({ q: 'journaling', limit: 100, offset: 0 });
+  const after = edited('delete from search_documents; delete from record_topics;', () =>
+    lazy.search({ q: 'journaling', topics: ['emotional-isolation'], limit: 100, offset: 0 }),
+  );
+  t.same(
+    after?.rows.map(id),
+    before?.rows.filter((r) => topicsOf.get(id(r))!.includes('emotional-isolation')).map(id),
+    'later searches use the index built then',
+  );
+  const fresh = edited('delete from record_topics;', () =>
+    new SearchRepository(sqlite).search({ q: 'withdrawal', topics: ['emotional-withdrawal'], limit: 100, offset: 0 }),
+  );
+  t.same(fresh?.rows.map(id), ['topic/emotional-withdrawal'], 'a store without topic links: only the topic itself is under it');
+});
+
+// Left alive: joining the peopleSay phrases with nothing between them (prefix matching still finds
+// a phrase's last word run into the next one's first); the vocabulary's counts and its
+// three-letter floor (`w.length >= 3`, the documents per word) only choose between candidate
+// corrections and keep very short words out of them; no seed query tested here corrects
+// differently with them changed. `has: () => undefined` likewise
+// left every tested correction as it was. Equivalent: the `allowed` filter built without filters
+// (it allows everything), and `?.` / `?? ''` on a document index that always exists.
