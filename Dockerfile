@@ -37,5 +37,6 @@ EXPOSE 3000
 STOPSIGNAL SIGTERM
 HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# A smaller young generation keeps resident memory low at a small cost in throughput (see README).
-CMD ["node", "--max-semi-space-size=4", "dist/server.mjs"]
+# A small young generation (2 MB semi-spaces) frees per-request buffers sooner: resident memory
+# stays far lower under load at a cost in throughput within the bench's noise (see README).
+CMD ["node", "--max-semi-space-size=2", "dist/server.mjs"]
