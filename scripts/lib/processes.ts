@@ -14,24 +14,39 @@ export const HOST = '127.0.0.1';
 /** The compiled server, run as `npm start` and the Docker image run it (same Node flags). */
 export const SERVER_JS = resolve(PROJECT_ROOT, 'dist/server.mjs');
 /**
- * Node's flags for the server, read from `npm start` so that the bench and the soak run exactly
- * what ships (test/server/start-command.test.ts holds the Dockerfile to the same).
+ * How the server is started (variables and Node's flags), read from `npm start` so that the bench
+ * and the soak run exactly what ships (test/server/start-command.test.ts holds the Dockerfile to
+ * the same).
  */
-export const SERVER_NODE_FLAGS = startFlags(
+export const SERVER_START = startCommand(
   (JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start,
 );
+export const SERVER_NODE_FLAGS = SERVER_START.flags;
 
-/** The flags between `node` and the script in a start command. */
-export function startFlags(command: string): string[] {
+export interface StartCommand {
+  /** Variables set before `node` (NAME=value). */
+  env: Record<string, string>;
+  /** The flags between `node` and the script. */
+  flags: string[];
+}
+
+/** Reads a start command of the form `[NAME=value ...] node [flags] dist/server.mjs`. */
+export function startCommand(command: string): StartCommand {
   const words = command.trim().split(/\s+/);
+  const node = words.indexOf('node');
   const script = words.indexOf('dist/server.mjs');
-  if (words[0] !== 'node' || script < 0) throw new Error(`the start command is not "node [flags] dist/server.mjs": ${command}`);
-  return words.slice(1, script);
+  const assignments = words.slice(0, Math.max(node, 0));
+  if (node < 0 || script < node || !assignments.every((w) => /^[A-Z_][A-Z0-9_]*=\S*$/.test(w))) {
+    throw new Error(`the start command is not "[NAME=value ...] node [flags] dist/server.mjs": ${command}`);
+  }
+  const env = Object.fromEntries(assignments.map((w) => [w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]));
+  return { env, flags: words.slice(node + 1, script) };
 }
 
 /** The environment the API runs with under load: its own store, loopback only, quiet, not throttled. */
 export function serverEnv(storePath: string, port: number): Record<string, string> {
   return {
+    ...SERVER_START.env,
     PORT: String(port),
     HOST,
     STORE_PATH: storePath,

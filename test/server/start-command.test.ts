@@ -1,22 +1,30 @@
 // The server is started three ways: `npm start`, the Docker image, and the bench (which reads the
-// flags from `npm start`). A flag added to one and not the others would make the bench measure a
-// process nobody runs.
+// variables and flags from `npm start`). One added to one and not the others would make the bench
+// measure a process nobody runs.
 import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { SERVER_NODE_FLAGS, startFlags } from '../../scripts/lib/processes.js';
+import { SERVER_START, serverEnv, startCommand } from '../../scripts/lib/processes.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
 const dockerfile = readFileSync('Dockerfile', 'utf8');
+const shipped = startCommand(pkg.scripts.start ?? '');
 
-t.test('the Docker image starts the server with the same Node flags as npm start', async (t) => {
+t.test('the Docker image starts the server with the same variables and Node flags as npm start', async (t) => {
   const cmd = /^CMD (\[.*\])\s*$/m.exec(dockerfile)?.[1];
   t.ok(cmd, 'the Dockerfile has an exec-form CMD');
   const words = JSON.parse(cmd ?? '[]') as string[];
-  t.same(startFlags(words.join(' ')), startFlags(pkg.scripts.start ?? ''));
+  t.same(startCommand(words.join(' ')).flags, shipped.flags, 'flags');
+  // The runtime stage's ENV lines (after the last FROM) carry the variables.
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  for (const [name, value] of Object.entries(shipped.env)) t.match(runtime, new RegExp(`\\b${name}=${value}\\b`), `ENV ${name}=${value}`);
 });
 
-t.test('the bench runs the flags of npm start', async (t) => {
-  t.same(SERVER_NODE_FLAGS, startFlags(pkg.scripts.start ?? ''));
-  t.same(startFlags('node --a --b=1 dist/server.mjs'), ['--a', '--b=1']);
-  t.throws(() => startFlags('tsx src/server.ts'), /not "node \[flags\] dist\/server\.mjs"/);
+t.test('the bench runs what npm start runs', async (t) => {
+  t.same(SERVER_START, shipped);
+  const env = serverEnv('/tmp/x.db', 1234);
+  for (const [name, value] of Object.entries(shipped.env)) t.equal(env[name], value, name);
+  t.same(startCommand('node --a --b=1 dist/server.mjs'), { env: {}, flags: ['--a', '--b=1'] });
+  t.same(startCommand('A_B=1 C= node dist/server.mjs'), { env: { A_B: '1', C: '' }, flags: [] });
+  t.throws(() => startCommand('tsx src/server.ts'), /not "\[NAME=value \.\.\.\] node/);
+  t.throws(() => startCommand('rm -rf x; node dist/server.mjs'), /not "\[NAME=value/);
 });
