@@ -158,6 +158,7 @@ t.test('a record as a results list shows it: as presented, without its body, kep
   const { body: _body, bodyFormat: _format, ...expected } = present.record(sign, 'markdown');
   t.strictSame(brief, expected, 'every field but the body and its format, in the same order');
   t.strictSame(Object.keys(brief), Object.keys(expected));
+  t.equal(brief.topics, present.record(sign, 'markdown').topics, 'made from the markdown presentation, not rendered again');
   t.equal(present.brief(sign), brief, 'the same object each time');
   t.not(present.brief(signs[1]!), brief, 'each record its own');
   t.equal(present.brief(signs[1]!).slug, 'sign-1');
