@@ -160,7 +160,7 @@ t.test('phrases: their words in order, next to each other', async (t) => {
   t.same(engine.score(concepts('trouble zebra')), [], 'a word no record has');
   t.same(slugs(engine, engine.score(concepts('sleeping trouble'))), [], 'a record with one word of the phrase and not the other');
   t.same(
-    engine.score([{ at: 0, alternatives: [{ stems: ['with', stem('naming')], weight: 1 }] }]),
+    new Engine([doc('x', { summary: 'with naming' })]).score([{ at: 0, alternatives: [{ stems: ['with', stem('naming')], weight: 1 }] }]),
     [],
     'stop words have no place to start a phrase',
   );
@@ -234,12 +234,13 @@ t.test('records and their prose by number', async (t) => {
 //   frequency adds 0);
 // - `if (c.tf[f])` before scaling a list's frequency by its coverage (0 × anything is 0), the
 //   `?? 'keywords'` and `?? []` fallbacks, and dropping phrases without meaningful words from a
-//   list (their share is 0 / 0, never more than the best);
+//   list, or the filter that does (their share is 0 / 0, never more than the best);
 // - `share >= best` (an equal share changes nothing);
 // - in the proximity bonus, `t` or the `allowed` check replaced by true, or `t ||`: each alone is
 //   enough, as a pair only finds a record scored already (`t`) if the record was allowed;
 // - `t.matched -=`: the share of concepts matched is squared (COORDINATION = 2), so its sign is lost;
 // - loops one step further (`i <=` the number of fields or concepts: the extra read is undefined
 //   and skipped), `() => undefined` for the zero-filled starting lists (read with `?? 0`), optional
-//   chaining dropped where the value is always there, and the `?? []`/`?? 'keywords'` fallbacks
-//   Stryker reports as not covered (never taken) and the error message of an internal check.
+//   chaining dropped where the value is always there (`o[f]`, `concepts[i]`), and the `?? []` and
+//   `?? 'keywords'` fallbacks Stryker reports as not covered (never taken) and the error message
+//   of an internal check.
