@@ -24,6 +24,9 @@ export default {
     'src/answers/**/*.ts',
     'src/repositories/**/*.ts',
     'src/search/**/*.ts',
+    // Data, not logic: its mutants blank one phrase or empty one group (test/search/thesaurus.test.ts
+    // checks every entry has words and each kind expands as documented).
+    '!src/search/thesaurus.ts',
     'src/seed/**/*.ts',
     '!src/seed/cli.ts',
   ],

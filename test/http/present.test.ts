@@ -151,6 +151,24 @@ t.test('a record as the API presents it: its fields, links, facets and rendered 
   t.equal(envelopeJson({ data: [presented], meta: {}, links: {} }), before);
 });
 
+t.test('a record as a results list shows it: as presented, without its body, kept', async (t) => {
+  const { present } = presenter();
+  const sign = signs[0]!;
+  const brief = present.brief(sign);
+  const { body: _body, bodyFormat: _format, ...expected } = present.record(sign, 'markdown');
+  t.strictSame(brief, expected, 'every field but the body and its format, in the same order');
+  t.strictSame(Object.keys(brief), Object.keys(expected));
+  t.equal(brief.topics, present.record(sign, 'markdown').topics, 'made from the markdown presentation, not rendered again');
+  t.equal(present.brief(sign), brief, 'the same object each time');
+  t.not(present.brief(signs[1]!), brief, 'each record its own');
+  t.equal(present.brief(signs[1]!).slug, 'sign-1');
+  t.not(present.brief(record('faqs', 'faq', 'sign-0')), brief, 'a record of another collection with the same slug is its own');
+  // Its JSON is written once, like a presented record's.
+  const before = envelopeJson({ data: [brief], meta: {}, links: {} });
+  (brief as { title: string }).title = 'changed after it was written';
+  t.equal(envelopeJson({ data: [brief], meta: {}, links: {} }), before);
+});
+
 t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain text', async (t) => {
   const { present } = presenter();
   const opts = present.jsonLd('https://api.example.org');

@@ -238,3 +238,5 @@ t.test('one text searched with different words: each snippet marks its own words
   t.notMatch(later, mark('journal'), 'the first query left nothing behind');
   t.equal(snippet([text], new Set([stem('absent')])).includes(MARK_START), false, 'no match, no mark');
 });
+// Equivalent mutant, left: building a text's stem positions again on every search
+// (`if (!positions)` as true) gives the same positions, only more slowly.
