@@ -146,10 +146,30 @@ t.test('the index is read from the store once, on the first search', async (t) =
   t.same(fresh?.rows.map(id), ['topic/emotional-withdrawal'], 'a store without topic links: only the topic itself is under it');
 });
 
-// Left alive: joining the peopleSay phrases with nothing between them (prefix matching still finds
-// a phrase's last word run into the next one's first); the vocabulary's counts and its
-// three-letter floor (`w.length >= 3`, the documents per word) only choose between candidate
-// corrections and keep very short words out of them; no seed query tested here corrects
-// differently with them changed. `has: () => undefined` likewise
-// left every tested correction as it was. Equivalent: the `allowed` filter built without filters
+t.test('each everyday phrase is searchable on its own, and corrections prefer words more records use', async (t) => {
+  const { sqlite, edited } = editableStore(t, storePath);
+  const fresh = () => new SearchRepository(sqlite);
+  // Made-up words, so that nothing else in the seed can answer for them.
+  const phrases = `update search_documents set people_say = '["quietly qorvak","zintrel spoken"]' where slug = 'emotional-isolation'`;
+  edited(phrases, () => {
+    t.same(fresh().search({ q: 'zintrel', limit: 5, offset: 0 })?.rows.map(id), ['topic/emotional-isolation'], "a phrase's first word");
+    t.same(fresh().search({ q: 'qorvak', limit: 5, offset: 0 })?.rows.map(id), ['topic/emotional-isolation'], "the one before's last word");
+  });
+  // "vextrine" is in two records, "vextrina" in one: "vextrinx" is one letter from both.
+  const words = `update search_documents set body = body || ' vextrine' where slug in ('emotional-isolation', 'emotional-withdrawal');
+    update search_documents set body = body || ' vextrina' where slug = 'emotional-detachment'`;
+  edited(words, () =>
+    t.equal(fresh().search({ q: 'vextrinx', limit: 5, offset: 0 })?.correctedQuery, 'vextrine', 'the word in more records'),
+  );
+  const reversed = `update search_documents set body = body || ' vextrina' where slug in ('emotional-isolation', 'emotional-withdrawal');
+    update search_documents set body = body || ' vextrine' where slug = 'emotional-detachment'`;
+  edited(reversed, () => t.equal(fresh().search({ q: 'vextrinx', limit: 5, offset: 0 })?.correctedQuery, 'vextrina', 'whichever it is'));
+  // A three-letter word is a candidate (a four-letter query one letter longer finds it); shorter
+  // ones are never in reach, since only queries of four letters or more are corrected.
+  edited(`update search_documents set body = body || ' qzv' where slug = 'emotional-isolation'`, () =>
+    t.equal(fresh().search({ q: 'qzvx', limit: 5, offset: 0 })?.correctedQuery, 'qzv', 'a three-letter word corrects'),
+  );
+});
+
+// Left alive: `has: () => undefined` left every tested correction as it was. Equivalent: the `allowed` filter built without filters
 // (it allows everything), and `?.` / `?? ''` on a document index that always exists.
