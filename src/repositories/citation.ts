@@ -76,9 +76,7 @@ export function citationOf(s: SourceRow): string {
   const parts: string[] = [];
   if (s.authors.length > 0) parts.push(sentence(authorList(s.authors)), date, title);
   else parts.push(title, date); // no author: the title moves to the author position
-  if (report) {
-    parts.push(sentence(s.publisher));
-  } else if (journal) {
+  if (journal) {
     const volume = s.volume ? `, ${s.volume}${s.issue ? `(${s.issue})` : ''}` : '';
     parts.push(`${s.container}${volume}${s.pages ? `, ${s.pages}` : ''}.`);
     if (!s.volume) parts.push('Advance online publication.');
@@ -86,7 +84,9 @@ export function citationOf(s: SourceRow): string {
     const eds = `${editorList(s.editors)} (${s.editors.length > 1 ? 'Eds.' : 'Ed.'})`;
     parts.push(`In ${eds}, ${s.container}${s.pages ? ` (pp. ${s.pages})` : ''}.`, sentence(s.publisher));
   } else if (!(s.authors.length === 1 && s.authors[0] === s.publisher)) {
-    parts.push(sentence(s.publisher)); // a group author that is also the site is named once
+    // A report or a web page names its publisher, unless that is its sole (group) author: APA 7
+    // names it once, as the author.
+    parts.push(sentence(s.publisher));
   }
   if (s.doi) parts.push(`https://doi.org/${s.doi}`);
   else if (s.url) parts.push(s.url);

@@ -63,6 +63,26 @@ t.test('report in a series: the series after the title, year only, publisher, UR
   );
 });
 
+t.test('a report whose sole author is its publisher names it once, as the author (APA 7)', async (t) => {
+  const row = source({
+    title: 'Mental health atlas 2020',
+    authors: ['World Health Organization'],
+    published: '2021-10',
+    container: 'Mental health atlas series',
+    publisher: 'World Health Organization',
+    url: 'https://example.org/atlas',
+  });
+  t.equal(
+    citationOf(row),
+    'World Health Organization. (2021). Mental health atlas 2020 (Mental health atlas series). https://example.org/atlas',
+  );
+  t.match(
+    citationOf({ ...row, authors: ['World Health Organization', 'Other, Ann'] }),
+    /series\)\. World Health Organization\. https/,
+    'with another author, the publisher is named',
+  );
+});
+
 t.test('book chapter: editors with initials first, (Eds.), pages, publisher', async (t) => {
   const row = source({
     title: 'Emotional dissociation in response to trauma',
@@ -179,6 +199,5 @@ t.test('names and titles: stray spaces, a question inside a title, a group autho
 // - `comma < 0` → `<= 0`: the seed schema requires a name to start with something other than a comma.
 // - `names.join('')` for one name (any separator joins one name to itself); `year = ''`: split always
 //   gives a first element, so the default is never used.
-// - `if (report)` → `if (false)`: the fallback names the publisher too, except for a report whose sole
-//   (group) author is its publisher. APA 7 omits the publisher in that case as well, so which is
-//   right there is an editorial question (no such source in the seed), not pinned by a test.
+// (The report rule that was left alive here, naming a sole group author again as publisher, was
+// a departure from APA 7; reports now follow the same rule as web pages, tested above.)
