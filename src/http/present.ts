@@ -18,7 +18,14 @@ export { hrefOf } from '../content/paths.js';
 export type Fielded<T> = T extends unknown ? Partial<T> & Pick<T, Extract<keyof T, 'type' | 'slug' | 'href'>> : never;
 const IDENTITY = new Set(['type', 'slug', 'href']);
 /** What a brief leaves out unless `fields` asks for it. */
-export const BRIEF_OMITS: ReadonlySet<string> = new Set(['body', 'bodyFormat']);
+const BRIEF_OMITS: ReadonlySet<string> = new Set(['body', 'bodyFormat']);
+
+/**
+ * An item as a list of results shows it: without its body or the body's format (a results page
+ * shows snippets; bodies would triple what every search sends, serialises and hashes).
+ */
+export const briefOf = (item: object): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !BRIEF_OMITS.has(name)));
 
 /**
  * An item trimmed to a sparse fieldset: the named fields plus type, slug and href, in the item's
@@ -100,16 +107,12 @@ export class Presenter {
     return presented;
   }
 
-  /**
-   * The record as a list of results shows it: as presented, without its body or the body's format
-   * (a results page shows snippets; bodies would triple what every search sends, serialises and
-   * hashes). The same object every time, so its JSON is written once.
-   */
+  /** The record's brief (`briefOf`): the same object every time, so its JSON is written once. */
   brief(r: ContentRecord): Record<string, unknown> {
     const key = `${r.collection}/${r.slug}`;
     let brief = this.briefs.get(key);
     if (!brief) {
-      brief = Object.fromEntries(Object.entries(this.record(r, 'markdown')).filter(([name]) => !BRIEF_OMITS.has(name)));
+      brief = briefOf(this.record(r, 'markdown'));
       keepJson(brief);
       this.briefs.set(key, brief);
     }

@@ -5,7 +5,7 @@ import { collectionOfType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { extendKept } from '../../answers/json.js';
-import { BRIEF_OMITS, hrefOf, withFields } from '../../http/present.js';
+import { briefOf, hrefOf, withFields } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageAnswer } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
@@ -56,10 +56,10 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         const crisis = detectCrisis(q);
         const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });
         if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
-        // Hits are records as their collections present them, trimmed to a sparse fieldset: the
-        // schema's hit shapes with only the named fields, which pick() cannot say in types.
-        // Without `fields`, a hit is its record's kept brief plus its score and snippet, and only
-        // those two are serialised (answers/json.ts).
+        // Hits are records as their collections present them, trimmed to a sparse fieldset (the
+        // schema's hit shapes with only the named fields, which the types cannot say). Without
+        // `fields`, a hit is its record's kept brief plus its score and snippet, and only those
+        // two are serialised (answers/json.ts).
         const data = result.rows.map((row) => {
           const found = { score: row.score, snippet: snippetHtml(row.snippet) };
           if (fields) return withFields({ ...present(app, row.type, row.slug, format), ...found }, fields);
@@ -77,10 +77,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
 
 /** The record as a results list shows it (without its body); a topic likewise. */
 function brief(app: FastifyInstance, type: string, slug: string): Record<string, unknown> {
-  if (type === 'topic') {
-    const topic = present(app, type, slug, 'markdown');
-    return Object.fromEntries(Object.entries(topic).filter(([name]) => !BRIEF_OMITS.has(name)));
-  }
+  if (type === 'topic') return briefOf(present(app, type, slug, 'markdown'));
   return app.present.brief(recordOf(app, type, slug));
 }
 
