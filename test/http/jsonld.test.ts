@@ -15,20 +15,12 @@ import {
   topicsIndexJsonLd,
 } from '../../src/http/jsonld.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../../src/repositories/content-repository.js';
+import { sourceRef } from '../helpers/source-ref.js';
 
 const ORIGIN = 'https://api.example.org';
 const opts: JsonLdOptions = { origin: ORIGIN, answerText: (faq) => `answer to ${faq.slug}` };
 
-const ref = (over: Partial<SourceRef> = {}): SourceRef => ({
-  slug: 'src',
-  title: 'A Source',
-  publisher: 'A Publisher',
-  url: null,
-  doi: null,
-  authority: 'secondary',
-  citation: 'A citation.',
-  ...over,
-});
+const ref = sourceRef;
 
 const reviewed = {
   summary: 'In short.',

@@ -6,19 +6,12 @@ import { envelopeJson } from '../../src/answers/json.js';
 import { ATTRIBUTION, CONTENT_LICENSE } from '../../src/content/licence.js';
 import { CONTENT_TYPES } from '../../src/content/types.js';
 import { Presenter, withFields } from '../../src/http/present.js';
-import type { ContentRecord, ContentRepository, Source, SourceRef, Topic } from '../../src/repositories/content-repository.js';
+import type { ContentRecord, ContentRepository, Source, Topic } from '../../src/repositories/content-repository.js';
+import { sourceRef } from '../helpers/source-ref.js';
 import type { HelpRepository } from '../../src/repositories/help-repository.js';
 import type { RecordCollection } from '../../src/seed/schemas.js';
 
-const ref: SourceRef = {
-  slug: 'src',
-  title: 'A Source',
-  publisher: 'A Publisher',
-  url: null,
-  doi: null,
-  authority: 'secondary',
-  citation: 'A citation.',
-};
+const ref = sourceRef();
 
 const reviewed = {
   summary: 'In short.',
