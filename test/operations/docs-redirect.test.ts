@@ -22,3 +22,22 @@ t.test('/docs/static/index.html leads to the docs, with or without a query, and 
     t.ok(seen.length <= 1, `${url}: at most one redirect`);
   }
 });
+
+t.test('the docs serve the UI files under /docs/static only; other names under /docs are unknown URLs', async (t) => {
+  const app = await build(t);
+  for (const [url, type] of [
+    ['/docs/static/swagger-ui.css', 'text/css'],
+    ['/docs/static/swagger-ui-bundle.js', 'javascript'],
+    ['/docs/static/logo.svg', 'image/svg+xml'],
+  ] as const) {
+    const res = await app.inject({ url });
+    t.equal(res.statusCode, 200, url);
+    t.match(res.headers['content-type'], type, url);
+  }
+  // The plugin, given the folder of its files, would also serve each of them at /docs/<name>.
+  for (const url of ['/docs/swagger-ui.css', '/docs/csp.json', '/docs/logo.svg', '/docs/..%2fpackage.json']) {
+    const res = await app.inject({ url });
+    t.equal(res.statusCode, 404, url);
+    t.match(res.headers['content-type'], 'application/problem+json', url);
+  }
+});
