@@ -51,6 +51,8 @@ export class Presenter {
   private readonly records = new Map<string, RecordPayload>();
   /** Each record as a list of results shows it, kept alike. */
   private readonly briefs = new Map<string, Record<string, unknown>>();
+  /** Each topic as a search hit, in each format and as a brief, kept alike. */
+  private readonly topicHits = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly content: ContentRepository,
@@ -117,6 +119,43 @@ export class Presenter {
       this.briefs.set(key, brief);
     }
     return brief;
+  }
+
+  /**
+   * A topic as search lists it next to records: a record's common fields (its own topic as its
+   * only topic), without the related collections. The same object every time, as a record is.
+   */
+  topicHit(t: Topic, format: BodyFormat): Record<string, unknown> {
+    return this.keptTopicHit(`${format}:${t.slug}`, () => ({
+      type: 'topic',
+      slug: t.slug,
+      title: t.title,
+      summary: t.summary,
+      definition: t.definition,
+      keyPoints: t.keyPoints,
+      body: this.body(`topics/${t.slug}`, t.body, format),
+      bodyFormat: format,
+      topics: [this.topicRef({ slug: t.slug, title: t.title, note: null })],
+      sources: t.sources.map((s) => this.sourceRef(s)),
+      reviewedAt: t.reviewedAt,
+      nextReviewAt: t.nextReviewAt,
+      href: hrefOf('topics', t.slug),
+    }));
+  }
+
+  /** The topic's hit without its body (`briefOf`), kept alike. */
+  topicBrief(t: Topic): Record<string, unknown> {
+    return this.keptTopicHit(`brief:${t.slug}`, () => briefOf(this.topicHit(t, 'markdown')));
+  }
+
+  private keptTopicHit(key: string, make: () => Record<string, unknown>): Record<string, unknown> {
+    let hit = this.topicHits.get(key);
+    if (!hit) {
+      hit = make();
+      keepJson(hit);
+      this.topicHits.set(key, hit);
+    }
+    return hit;
   }
 
   private presentRecord(r: ContentRecord, format: BodyFormat): RecordPayload {

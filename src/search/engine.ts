@@ -153,17 +153,6 @@ export class Engine {
     return out;
   }
 
-  /** Term frequencies per field of each record containing the stem sequence (a phrase: in order). */
-  private frequencies(stems: string[]): Map<number, number[]> {
-    const out = new Map<number, number[]>();
-    for (const [d, starts] of this.occurrences(stems))
-      out.set(
-        d,
-        starts.map((list) => list.length),
-      );
-    return out;
-  }
-
   /**
    * How often, per field, the phrase `b` starts within PROXIMITY_WINDOW positions after the phrase
    * `a` ends, in each record that has both.
@@ -205,8 +194,9 @@ export class Engine {
   private listCoverage(doc: number, k: number, wanted: Set<string>): number {
     let best = 0;
     for (const stems of this.phrasesOf[doc]?.[k] ?? []) {
-      const share = stems.filter((s) => wanted.has(s)).length / stems.length;
-      if (share > best) best = share;
+      let found = 0;
+      for (const s of stems) if (wanted.has(s)) found++;
+      if (found / stems.length > best) best = found / stems.length;
     }
     return best;
   }
@@ -225,12 +215,19 @@ export class Engine {
     for (const concept of concepts) {
       const combined = new Map<number, { tf: number[]; weight: number }>();
       for (const alt of concept.alternatives) {
-        for (const [d, tf] of this.frequencies(alt.stems)) {
+        // Per field, the number of places the alternative starts is its term frequency.
+        for (const [d, starts] of this.occurrences(alt.stems)) {
           if (allowed && !allowed(d)) continue;
-          const c = combined.get(d) ?? { tf: FIELDS.map(() => 0), weight: 0 };
-          tf.forEach((v, i) => (c.tf[i] = Math.max(c.tf[i] ?? 0, v * alt.weight)));
-          c.weight = Math.max(c.weight, alt.weight);
-          combined.set(d, c);
+          let c = combined.get(d);
+          if (!c) combined.set(d, (c = { tf: FIELDS.map(() => 0), weight: 0 }));
+          // Hot loop: `starts` and `c.tf` both have one entry per field.
+          for (let i = 0; i < FIELDS.length; i++) {
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+            const v = starts[i]!.length * alt.weight;
+            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
+            if (v > c.tf[i]!) c.tf[i] = v;
+          }
+          if (alt.weight > c.weight) c.weight = alt.weight;
         }
       }
       const idf = Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5));

@@ -85,9 +85,13 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
   let at = first.start;
   for (const t of window) {
     const word = text.slice(t.start, t.end);
-    out += text.slice(at, t.start) + (highlight.has(t.stem) ? `${MARK_START}${word}${MARK_END}` : word);
+    out += squash(text.slice(at, t.start)) + (highlight.has(t.stem) ? `${MARK_START}${word}${MARK_END}` : word);
     at = t.end;
   }
-  out += from + WINDOW >= tokens.length ? text.slice(at) : '…';
-  return out.replace(/\s+/g, ' ').trim();
+  // Words hold no white space, so squashing each gap is squashing the whole passage; it opens
+  // with a word or an ellipsis, so only its tail can end in white space.
+  return from + WINDOW >= tokens.length ? (out + squash(text.slice(at))).trimEnd() : `${out}…`;
 }
+
+/** White space runs as one space: the gaps between words are nearly always one space already. */
+const squash = (gap: string): string => (gap === ' ' || gap === '' ? gap : gap.replace(/\s+/g, ' '));

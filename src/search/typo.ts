@@ -33,6 +33,8 @@ export function editDistance(a: string, b: string, max: number): number {
 export class Vocabulary {
   private readonly byLength = new Map<number, { term: string; documents: number }[]>();
   private readonly known = new Set<string>();
+  /** In code-unit order, so the words sharing a prefix are one run, found by binary search. */
+  private readonly sorted: { term: string; documents: number }[] = [];
 
   constructor(terms: Iterable<{ term: string; documents: number }>) {
     for (const t of terms) {
@@ -40,7 +42,9 @@ export class Vocabulary {
       const list = this.byLength.get(t.term.length) ?? [];
       list.push(t);
       this.byLength.set(t.term.length, list);
+      this.sorted.push(t);
     }
+    this.sorted.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   }
 
   has(term: string): boolean {
@@ -50,9 +54,21 @@ export class Vocabulary {
   /** Known words that start with `prefix` (longer than it), most common first. */
   completions(prefix: string, max: number): string[] {
     if (prefix.length < 3) return [];
+    // The first word not before the prefix; the run of words starting with it begins there.
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- 0 <= middle < length
+      if (this.sorted[middle]!.term < prefix) low = middle + 1;
+      else high = middle;
+    }
     const found: { term: string; documents: number }[] = [];
-    for (const [length, list] of this.byLength) {
-      if (length > prefix.length) for (const t of list) if (t.term.startsWith(prefix)) found.push(t);
+    for (let i = low; i < this.sorted.length; i++) {
+      // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- i < length
+      const t = this.sorted[i]!;
+      if (!t.term.startsWith(prefix)) break;
+      if (t.term.length > prefix.length) found.push(t);
     }
     return found
       .sort((a, b) => b.documents - a.documents || a.term.localeCompare(b.term))

@@ -32,6 +32,11 @@ t.test('the list holds controls, bidi marks, overrides and isolates, and nothing
 
 t.test('escaping for markup replaces them but keeps layout whitespace and the joiners', async (t) => {
   t.equal(escapeHtml('a\u202eb\u0000c\u2066d'), 'a\ufffdb\ufffdc\ufffdd');
+  // Each on its own too: text with nothing else to escape takes a shorter way.
+  for (const c of invisible) t.equal(escapeHtml(`x${c}y`), 'x\ufffdy', `U+${c.codePointAt(0)!.toString(16).padStart(4, '0')} alone`);
+  for (const [c, entity] of Object.entries({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }))
+    t.equal(escapeHtml(`x${c}y`), `x${entity}y`, `${c} alone`);
+  for (const c of visible) t.equal(escapeHtml(c), c, `${JSON.stringify(c)} as it is`);
   t.equal(escapeHtml('line\n\ttab\r'), 'line\n\ttab\r');
   const family = '👨\u200d👩\u200d👧';
   t.equal(escapeHtml(family), family, 'ZWJ emoji sequences survive');

@@ -162,6 +162,41 @@ t.test('a record as a results list shows it: as presented, without its body, kep
   t.equal(envelopeJson({ data: [brief], meta: {}, links: {} }), before);
 });
 
+t.test('a topic as search lists it: common fields only, its body in the format asked for, kept', async (t) => {
+  const { present } = presenter();
+  const hit = present.topicHit(topic, 'html');
+  t.strictSame(Object.keys(hit), [
+    'type',
+    'slug',
+    'title',
+    'summary',
+    'definition',
+    'keyPoints',
+    'body',
+    'bodyFormat',
+    'topics',
+    'sources',
+    'reviewedAt',
+    'nextReviewAt',
+    'href',
+  ]);
+  t.match(hit, { type: 'topic', slug: 'detachment', bodyFormat: 'html', href: '/v1/topics/detachment' });
+  t.equal(hit.body, '<p>A <em>topic</em> body</p>\n', 'rendered in the format asked for');
+  t.strictSame(hit.topics, [{ slug: 'detachment', title: topic.title, note: null, href: '/v1/topics/detachment' }], 'itself as its topic');
+  t.equal(present.topicHit(topic, 'html'), hit, 'the same object each time');
+  t.not(present.topicHit(topic, 'markdown'), hit, 'each format its own');
+  t.not(present.topicHit({ ...topic, slug: 'isolation' }, 'html'), hit, 'each topic its own');
+
+  const brief = present.topicBrief(topic);
+  const { body: _body, bodyFormat: _format, ...expected } = present.topicHit(topic, 'markdown');
+  t.strictSame(brief, expected, 'the brief: every field but the body and its format');
+  t.equal(present.topicBrief(topic), brief, 'the same object each time');
+  t.not(present.topicBrief({ ...topic, slug: 'isolation' }), brief, 'each topic its own');
+  const before = envelopeJson({ data: [brief], meta: {}, links: {} });
+  (brief as { title: string }).title = 'changed after it was written';
+  t.equal(envelopeJson({ data: [brief], meta: {}, links: {} }), before, 'its JSON written once');
+});
+
 t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain text', async (t) => {
   const { present } = presenter();
   const opts = present.jsonLd('https://api.example.org');

@@ -5,11 +5,11 @@ import { collectionOfType } from '../../content/types.js';
 import { answer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { extendKept } from '../../answers/json.js';
-import { briefOf, hrefOf, withFields } from '../../http/present.js';
+import { withFields } from '../../http/present.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageAnswer } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
-import type { ContentRecord } from '../../repositories/content-repository.js';
+import type { ContentRecord, Topic } from '../../repositories/content-repository.js';
 import { detectCrisis } from '../../safety/crisis-detection.js';
 import type { BodyFormat } from '../../render/markdown.js';
 import { MARK_END, MARK_START } from '../../search/snippet.js';
@@ -77,32 +77,20 @@ export default async function searchRoutes(fastify: FastifyInstance) {
 
 /** The record as a results list shows it (without its body); a topic likewise. */
 function brief(app: FastifyInstance, type: string, slug: string): Record<string, unknown> {
-  if (type === 'topic') return briefOf(present(app, type, slug, 'markdown'));
+  if (type === 'topic') return app.present.topicBrief(topicOf(app, slug));
   return app.present.brief(recordOf(app, type, slug));
 }
 
 /** The record as its own collection presents it; a topic without its related collections. */
 function present(app: FastifyInstance, type: string, slug: string, format: BodyFormat): Record<string, unknown> {
-  if (type === 'topic') {
-    const t = app.content.getTopic(slug);
-    if (!t) throw unindexed(type, slug);
-    return {
-      type,
-      slug,
-      title: t.title,
-      summary: t.summary,
-      definition: t.definition,
-      keyPoints: t.keyPoints,
-      body: app.present.body(`topics/${slug}`, t.body, format),
-      bodyFormat: format,
-      topics: [app.present.topicRef({ slug, title: t.title, note: null })],
-      sources: t.sources.map((s) => app.present.sourceRef(s)),
-      reviewedAt: t.reviewedAt,
-      nextReviewAt: t.nextReviewAt,
-      href: hrefOf('topics', slug),
-    };
-  }
+  if (type === 'topic') return app.present.topicHit(topicOf(app, slug), format);
   return app.present.record(recordOf(app, type, slug), format);
+}
+
+function topicOf(app: FastifyInstance, slug: string): Topic {
+  const topic = app.content.getTopic(slug);
+  if (!topic) throw unindexed('topic', slug);
+  return topic;
 }
 
 function recordOf(app: FastifyInstance, type: string, slug: string): ContentRecord {
