@@ -15,7 +15,7 @@ import { compareWithCeiling, compareWithScaled, log, median, memory } from './me
 import { parseOptions } from './options.js';
 import { renderReport } from './report.js';
 import { type BenchResults, writeResults } from './results.js';
-import { prepare, SCENARIOS } from './scenarios.js';
+import { DISTINCT_KINDS, prepare, SCENARIOS } from './scenarios.js';
 import { assertBuilt, coldStarts, startApi, startCeiling } from './servers.js';
 import { buildRealStore } from './stores.js';
 import { evaluateTargets } from './targets.js';
@@ -74,10 +74,10 @@ async function main(): Promise<void> {
 
   const before = memoryOf(api.pid);
   const ceilingBefore = memoryOf(ceiling.pid);
-  // Cached scenarios first, then the flood of distinct URLs: memory is read after each.
-  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => p.scenario.kind !== 'flood'), options);
+  // Cached scenarios first, then those with a new URL every request: memory is read after each.
+  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => !DISTINCT_KINDS.has(p.scenario.kind)), options);
   const apiMemory = memory(api.pid, before);
-  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => p.scenario.kind === 'flood'), options);
+  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options);
   const afterFlood = memory(api.pid, before);
   const scenarios = [...cached, ...flood];
   const ceilingMemory = memory(ceiling.pid, ceilingBefore);

@@ -81,7 +81,7 @@ export interface BenchResults {
   coldStart: ColdStart;
   /** After the cached scenarios. */
   memory: Memory;
-  /** After the flood of distinct URLs as well. */
+  /** After the scenarios with a new URL every request as well (distinct searches, the list flood). */
   memoryAfterFlood: Memory;
   /** The same load's cost in a process that does nothing else: a baseline for `memory`. */
   ceilingMemory: Memory;

@@ -37,6 +37,11 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 200,
     paths: () => cyclingSearchPaths(CYCLED_QUERIES),
   },
+  { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
+  // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
+  { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
+  // Last, after memory is read: the two that send a new URL with every request, so that nothing
+  // kept can answer them. Memory is read again after them.
   {
     id: 'search-distinct',
     kind: 'search-distinct',
@@ -45,15 +50,14 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 200,
     paths: () => distinctSearchPath,
   },
-  { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
-  // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
-  { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
-  // Last: it fills the caches, and memory is read before and after it.
   { id: 'flood', kind: 'flood', label: 'distinct list URLs, br/gzip', path: floodPath(0), expectStatus: 200 },
 ];
 
 /** The ceiling replays this many recorded flood answers in turn; its cost does not depend on how many. */
 const FLOOD_SAMPLE = 400;
+
+/** What sends a new URL with every request: run after the cached scenarios' memory reading. */
+export const DISTINCT_KINDS: ReadonlySet<Kind> = new Set<Kind>(['search-distinct', 'flood']);
 
 /** The kinds measured against the synthetic store too. */
 export const SCALED_KINDS: Kind[] = ['detail', 'list', 'search'];

@@ -21,7 +21,7 @@ export function evaluateTargets({ scenarios, coldStart, memory, memoryAfterFlood
 
   const flood = byKind('flood');
   targets.push({ id: 'flood-ratio', figure: `${flood?.label ?? 'flood'}: API/ceiling req/s`, value: flood?.ratio ?? null, unit: '×', target: '≥ 0.25', pass: judge(on, flood?.ratio, (v) => v >= 0.25) });
-  targets.push({ id: 'flood-rss', figure: 'API resident memory after the flood', value: memoryAfterFlood.afterLoadMB, unit: 'MB', target: '< 150 MB', pass: judge(on, memoryAfterFlood.afterLoadMB, (v) => v < 150) });
+  targets.push({ id: 'flood-rss', figure: 'API resident memory after the distinct-URL scenarios', value: memoryAfterFlood.afterLoadMB, unit: 'MB', target: '< 150 MB', pass: judge(on, memoryAfterFlood.afterLoadMB, (v) => v < 150) });
 
   const search = byKind('search');
   const at = `at ${options.connections} connections${options.connections === 50 ? '' : ' (target is for 50)'}`;

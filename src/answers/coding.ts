@@ -7,9 +7,10 @@ import { answerOfBody } from './answers.js';
 
 /**
  * Compression for answers made during a request: the fastest levels, since the CPU is the
- * request's (brotli 1 still beats gzip 6 on these JSON bodies).
+ * request's. On list pages of 38–63 kB, brotli 0 takes 79 µs against brotli 1's 173 µs and
+ * gzip 1's 311 µs, for output 6 % larger than brotli 1's and still smaller than gzip 1's.
  */
-export const DYNAMIC_BROTLI_QUALITY = 1;
+export const DYNAMIC_BROTLI_QUALITY = 0;
 export const DYNAMIC_GZIP_LEVEL = 1;
 /** Prepared answers are compressed again in the background, once per store: the best levels pay off. */
 const BEST_BROTLI_QUALITY = 11;
