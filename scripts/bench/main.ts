@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../src/config.js';
 import { killAllNow, memoryOf, stop } from '../lib/processes.js';
 import { record, sameAnswer } from './fixtures.js';
 import { compareWithCeiling, compareWithScaled, log, median, memory } from './measure.js';
+import { longFlood } from './long-flood.js';
 import { parseOptions } from './options.js';
 import { renderReport } from './report.js';
 import { type BenchResults, writeResults } from './results.js';
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
   const apiMemory = memory(api.pid, before);
   const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options);
   const afterFlood = memory(api.pid, before);
+  log(`${options.mode === 'smoke' ? '1,000' : '100,000'} distinct list URLs, then ${options.mode === 'smoke' ? '100' : '10,000'} distinct Origin values`);
+  const long = await longFlood(api, options);
   const scenarios = [...cached, ...flood];
   const ceilingMemory = memory(ceiling.pid, ceilingBefore);
   await stop(ceiling);
@@ -86,7 +89,7 @@ async function main(): Promise<void> {
   await stop(api);
 
   const { resultsDir: _dir, ...shownOptions } = options;
-  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, memoryAfterFlood: afterFlood, ceilingMemory, scaling, options: shownOptions };
+  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, memoryAfterFlood: afterFlood, longFlood: long, ceilingMemory, scaling, options: shownOptions };
   const results: BenchResults = {
     schemaVersion: 1,
     mode: options.mode,

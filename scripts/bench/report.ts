@@ -53,6 +53,10 @@ export function renderReport(r: BenchResults): string {
   out.push(`Cold start (spawn → first 200 from /readyz): median ${fixed(r.coldStart.medianMs, 0)} ms of [${r.coldStart.runsMs.map((v) => v.toFixed(0)).join(', ')}]  ${verdict(cold)}`);
   out.push(`API resident memory: ${fixed(r.memory.beforeLoadMB, 1)} MB before load, ${fixed(r.memory.afterLoadMB, 1)} MB after the cached scenarios (peak ${fixed(r.memory.peakMB, 1)} MB)  ${verdict(target('rss'))}`);
   out.push(`API resident memory after the distinct-URL scenarios (every search new, then the list flood): ${fixed(r.memoryAfterFlood.afterLoadMB, 1)} MB (peak ${fixed(r.memoryAfterFlood.peakMB, 1)} MB)  ${verdict(target('flood-rss'))}`);
+  const long = r.longFlood;
+  out.push(
+    `API resident memory after ${long.urls} more distinct list URLs and ${long.origins} distinct Origin values: ${fixed(long.memory.afterLoadMB, 1)} MB (peak ${fixed(long.memory.peakMB, 1)} MB); ${long.ok} answered, ${long.failed} not; ${long.answering ? 'still answering' : 'NOT ANSWERING'}  ${verdict(target('long-flood-rss'))}`,
+  );
   out.push(`Ceiling resident memory, same load: ${fixed(r.ceilingMemory.beforeLoadMB, 1)} MB before, ${fixed(r.ceilingMemory.afterLoadMB, 1)} MB after (peak ${fixed(r.ceilingMemory.peakMB, 1)} MB)`);
 
   if (r.scaling) {

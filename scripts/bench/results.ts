@@ -69,6 +69,18 @@ export interface Target {
   pass: boolean | null;
 }
 
+/** 100,000 distinct list URLs, then 10,000 distinct Origin values, counted in requests. */
+export interface LongFlood {
+  urls: number;
+  origins: number;
+  /** 2xx and 3xx answers; anything else, connection errors and timeouts are `failed`. */
+  ok: number;
+  failed: number;
+  memory: Memory;
+  /** The API answered a plain request afterwards. */
+  answering: boolean;
+}
+
 export interface BenchResults {
   schemaVersion: 1;
   mode: BenchOptions['mode'];
@@ -83,6 +95,7 @@ export interface BenchResults {
   memory: Memory;
   /** After the scenarios with a new URL every request as well (distinct searches, the list flood). */
   memoryAfterFlood: Memory;
+  longFlood: LongFlood;
   /** The same load's cost in a process that does nothing else: a baseline for `memory`. */
   ceilingMemory: Memory;
   scenarios: ScenarioResult[];
