@@ -12,7 +12,8 @@ export const JSON_OR_LD = [JSON_MEDIA, JSON_LD_MEDIA] as const;
 
 export interface AnswerKind<T> {
   mediaType: string;
-  serialize: (payload: T) => string;
+  /** Text (encoded as UTF-8) or the bytes themselves. */
+  serialize: (payload: T) => string | Buffer;
 }
 
 export const HTML_TYPE = 'text/html; charset=utf-8';

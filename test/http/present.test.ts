@@ -139,9 +139,9 @@ t.test('a record as the API presents it: its fields, links, facets and rendered 
   t.equal(present.record(signs[1]!, 'text').body, 'sign-1 body', 'another record’s body is its own, not the one rendered before');
 
   // A presented record's JSON is written once and spliced into every list that has it.
-  const before = envelopeJson({ data: [presented], meta: {}, links: {} });
+  const before = String(envelopeJson({ data: [presented], meta: {}, links: {} }));
   (presented as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeJson({ data: [presented], meta: {}, links: {} }), before);
+  t.equal(String(envelopeJson({ data: [presented], meta: {}, links: {} })), before);
 });
 
 t.test('a record as a results list shows it: as presented, without its body, kept', async (t) => {
@@ -157,9 +157,9 @@ t.test('a record as a results list shows it: as presented, without its body, kep
   t.equal(present.brief(signs[1]!).slug, 'sign-1');
   t.not(present.brief(record('faqs', 'faq', 'sign-0')), brief, 'a record of another collection with the same slug is its own');
   // Its JSON is written once, like a presented record's.
-  const before = envelopeJson({ data: [brief], meta: {}, links: {} });
+  const before = String(envelopeJson({ data: [brief], meta: {}, links: {} }));
   (brief as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeJson({ data: [brief], meta: {}, links: {} }), before);
+  t.equal(String(envelopeJson({ data: [brief], meta: {}, links: {} })), before);
 });
 
 t.test('a topic as search lists it: common fields only, its body in the format asked for, kept', async (t) => {
@@ -192,9 +192,9 @@ t.test('a topic as search lists it: common fields only, its body in the format a
   t.strictSame(brief, expected, 'the brief: every field but the body and its format');
   t.equal(present.topicBrief(topic), brief, 'the same object each time');
   t.not(present.topicBrief({ ...topic, slug: 'isolation' }), brief, 'each topic its own');
-  const before = envelopeJson({ data: [brief], meta: {}, links: {} });
+  const before = String(envelopeJson({ data: [brief], meta: {}, links: {} }));
   (brief as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeJson({ data: [brief], meta: {}, links: {} }), before, 'its JSON written once');
+  t.equal(String(envelopeJson({ data: [brief], meta: {}, links: {} })), before, 'its JSON written once');
 });
 
 t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain text', async (t) => {
