@@ -1,7 +1,7 @@
 // JSON for answers, reusing what the store already holds: a presented record is the same object
 // for as long as its store is open (the presenter keeps it and marks it with keepJson), so its
-// JSON is written once and every page that lists it splices that text in instead of serialising
-// the record again.
+// JSON is written once, as bytes, and every page that lists it splices those bytes in instead of
+// serialising and encoding the record again.
 
 const kept = new WeakSet<object>();
 // As UTF-8 bytes: an answer is bytes in the end, and splicing bytes spares encoding every kept
@@ -38,29 +38,15 @@ export function extendKept<B extends object, E extends object>(base: B, extra: E
   return value;
 }
 
-function jsonOf(value: unknown): string {
-  const extension = extensions.get(value as object);
-  if (extension) {
-    const base = jsonOf(extension.base);
-    const extra = JSON.stringify(extension.extra);
-    if (extra === '{}') return base;
-    if (base === '{}') return extra;
-    return `${base.slice(0, -1)},${extra.slice(1)}`;
-  }
-  // Objects made for one answer (search hits, say) are written as they are: remembering them
-  // would only cost a map entry each. (WeakSet.has is false for null and primitives too.)
-  if (!kept.has(value as object)) return JSON.stringify(value);
-  return keptBytes(value as object).toString();
-}
-
 /**
  * Appends the JSON of one item of `data` to `out`, as bytes: a kept object's kept bytes, a search
  * hit's base bytes (without its closing brace) and then its own fields; anything else as
- * `jsonOf` writes it. Nothing for a value JSON cannot write (undefined), as `join` would.
+ * JSON.stringify writes it in an array (null for what JSON cannot hold, such as undefined).
  */
 function writeItem(value: unknown, out: Buffer[]): void {
+  // Only hits on a kept base are ever recorded (see extendKept).
   const extension = extensions.get(value as object);
-  if (extension && kept.has(extension.base)) {
+  if (extension) {
     const base = keptBytes(extension.base);
     const extra = JSON.stringify(extension.extra);
     // Two bytes of JSON object can only be "{}".
@@ -69,12 +55,10 @@ function writeItem(value: unknown, out: Buffer[]): void {
     else out.push(base.subarray(0, -1), Buffer.from(`,${extra.slice(1)}`));
     return;
   }
-  if (kept.has(value as object)) {
-    out.push(keptBytes(value as object));
-    return;
-  }
-  const json = jsonOf(value) as string | undefined;
-  if (json !== undefined) out.push(Buffer.from(json));
+  // Objects made for one answer are written as they are: keeping them would only cost a map
+  // entry each. (WeakSet.has is false for null and primitives too.)
+  if (kept.has(value as object)) out.push(keptBytes(value as object));
+  else out.push(Buffer.from((JSON.stringify(value) as string | undefined) ?? 'null'));
 }
 
 const COMMA = Buffer.from(',');
@@ -89,6 +73,8 @@ export function envelopeJson(payload: unknown): string | Buffer {
   const keys = Object.keys(payload);
   if (keys.length !== 3 || keys[0] !== 'data' || keys[1] !== 'meta' || keys[2] !== 'links') return JSON.stringify(payload);
   const { data, meta, links } = payload as { data: unknown; meta: unknown; links: unknown };
+  // JSON leaves out a key whose value it cannot hold; no answer has such data.
+  if (data === undefined) return JSON.stringify(payload);
   const out: Buffer[] = [];
   if (Array.isArray(data)) {
     out.push(Buffer.from('{"data":['));

@@ -33,6 +33,13 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   const extra = { data: [record], meta: {}, links: {}, more: true };
   t.equal(json(extra), JSON.stringify(extra), 'so is another shape');
   t.ok(Buffer.isBuffer(envelopeJson(envelopes[0])), 'an envelope is bytes, ready to send');
+  // What JSON cannot hold: null in a list, and no "data" key at all when data itself is undefined.
+  const odd = { data: [record, undefined, () => 1, 'x', 2, null, { a: undefined }], meta: {}, links: {} };
+  t.equal(json(odd), JSON.stringify(odd), 'items JSON cannot hold are null, as JSON.stringify writes them');
+  // Equivalent mutant, left: the envelope's key test dropping its first part (three keys): a
+  // shape with other keys then has no data or meta, and both fall back to JSON.stringify alike.
+  const none = { data: undefined, meta: { total: 0 }, links: {} };
+  t.equal(json(none), JSON.stringify(none), 'no data, no data key');
   t.equal(typeof envelopeJson(extra), 'string', 'anything else is text');
 });
 

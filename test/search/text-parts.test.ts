@@ -49,6 +49,27 @@ t.test('the vocabulary: known words, completions, corrections', async (t) => {
   t.same(vocabulary.completions('anx', 2), ['anxious', 'anxiously'], 'at most max');
   t.same(vocabulary.completions('an', 5), [], 'prefixes under three letters complete nothing');
   t.same(vocabulary.completions('zzz', 5), []);
+  // Completions are found by binary search over the words in order, whatever order they came in.
+  t.same(vocabulary.completions('car', 5), ['care', 'cart', 'cares'], 'a prefix in the middle of the word list');
+  t.same(vocabulary.completions('lon', 5), ['lonely'], 'and at its end');
+  t.same(vocabulary.completions('iso', 5), ['isolation']);
+  t.same(vocabulary.completions('caz', 5), [], 'a prefix between two words');
+  // Many words in no order: every prefix completes exactly as a scan of all of them would.
+  const letters = 'abc';
+  const words = Array.from({ length: 81 }, (_, i) =>
+    Array.from({ length: 4 }, (_, k) => letters[Math.floor(i / 3 ** k) % 3]).join(''),
+  ).flatMap((w, i) => [w, `${w}${letters[i % 3]}`]);
+  const shuffled = words
+    .map((w, i) => ({ term: w, documents: (i * 37) % 11 }))
+    .sort((a, b) => ((a.documents * 7 + a.term.length) % 5) - ((b.documents * 7 + b.term.length) % 5));
+  const many = new Vocabulary(shuffled);
+  for (const prefix of ['aaa', 'abc', 'bca', 'ccc', 'cab', 'bbb']) {
+    const expected = shuffled
+      .filter((w) => w.term.startsWith(prefix) && w.term.length > prefix.length)
+      .sort((a, b) => b.documents - a.documents || a.term.localeCompare(b.term))
+      .map((w) => w.term);
+    t.same(many.completions(prefix, 100), expected, `completions of ${prefix}`);
+  }
 
   t.equal(vocabulary.correct('lonly'), 'lonely', 'one edit for a short word');
   t.equal(vocabulary.correct('lanaly'), undefined, 'not two');
@@ -72,6 +93,10 @@ t.test('the vocabulary: known words, completions, corrections', async (t) => {
     'abcdefgh',
     'a nearer word found first is kept over a more common, farther one',
   );
+  // Equivalent mutants, left: `<=` for `<` in the binary search (it then starts after the prefix
+  // itself, which completes nothing, being no longer than itself), and the sort's second test
+  // (`a > b ? 1 : 0` as always 1, always 0, `>=` or `<=`): no two words are the same, and V8's sort
+  // only asks whether the comparison is below zero, which the first test alone decides.
   // Equivalent mutant, left: `>=` for `>` on documents (two words at the same distance and
   // equally common are equally good corrections).
   t.equal(vocabulary.correct('cares'), undefined, 'a known word is not corrected');
@@ -223,7 +248,9 @@ t.test('snippets: the passage with most matched words, marked, with context', as
 });
 // Equivalent snippet mutants, left: the unreachable empty-window return (the chosen text has
 // tokens), and `best.score > 0` as `true` or `>= 0` for the two words of context (with no match
-// the window starts at 0, and max(0, 0 - 2) is 0 too).
+// the window starts at 0, and max(0, 0 - 2) is 0 too). Also the shortcut in `squash` for a gap
+// that is one space or nothing (dropping it, or either test, only runs the replacement, which
+// gives those gaps back unchanged); the folding itself is tested above ("white space folded").
 
 t.test('one text searched with different words: each snippet marks its own words only', async (t) => {
   // A text's stem positions are kept after its first search; a later query must not see the
