@@ -36,8 +36,9 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   // What JSON cannot hold: null in a list, and no "data" key at all when data itself is undefined.
   const odd = { data: [record, undefined, () => 1, 'x', 2, null, { a: undefined }], meta: {}, links: {} };
   t.equal(json(odd), JSON.stringify(odd), 'items JSON cannot hold are null, as JSON.stringify writes them');
-  // Equivalent mutant, left: the envelope's key test dropping its first part (three keys): a
-  // shape with other keys then has no data or meta, and both fall back to JSON.stringify alike.
+  // Equivalent mutant, left: the key test's `keys[0] !== 'data'` as false. Three keys with meta
+  // and links second and third but no data first have no data at all, which is written by
+  // JSON.stringify either way (any other order fails the tests on meta and links).
   const none = { data: undefined, meta: { total: 0 }, links: {} };
   t.equal(json(none), JSON.stringify(none), 'no data, no data key');
   t.equal(typeof envelopeJson(extra), 'string', 'anything else is text');
