@@ -196,7 +196,8 @@ export class Engine {
     for (const stems of this.phrasesOf[doc]?.[k] ?? []) {
       let found = 0;
       for (const s of stems) if (wanted.has(s)) found++;
-      if (found / stems.length > best) best = found / stems.length;
+      const share = found / stems.length;
+      if (share > best) best = share;
     }
     return best;
   }
