@@ -1,5 +1,6 @@
 // One autocannon run against one process. Latencies are collected from autocannon's per-response
 // event because its own histogram keeps whole milliseconds, and most answers here take less.
+import type { IncomingHttpHeaders } from 'node:http';
 import autocannon from 'autocannon';
 
 export interface Request {
@@ -7,6 +8,8 @@ export interface Request {
   headers?: Record<string, string>;
   /** When set, each request goes to the path this returns instead (a flood of distinct URLs). */
   next?: () => string;
+  /** When set, each request also carries the headers this returns (a new Origin each time). */
+  nextHeaders?: () => Record<string, string>;
 }
 
 export interface LoadResult {
@@ -34,18 +37,36 @@ function percentile(sorted: Float64Array, q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
 }
 
-/** Drives `baseUrl` with `requests` (cycled per connection) for `seconds`. */
-export function drive(baseUrl: string, requests: Request[], seconds: number, connections: number): Promise<LoadResult> {
+/** Drives `baseUrl` with `requests` (cycled per connection) for some seconds, or for a number of requests. */
+export function drive(
+  baseUrl: string,
+  requests: Request[],
+  length: { seconds: number } | { amount: number },
+  connections: number,
+): Promise<LoadResult> {
   let latencies = new Float64Array(1 << 16);
   let count = 0;
   let responses = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url: baseUrl, connections, duration: seconds, timeout: 10, requests: requests.map(({ path, headers, next }) => ({
+      {
+        url: baseUrl,
+        connections,
+        ...('seconds' in length ? { duration: length.seconds } : { amount: length.amount }),
+        timeout: 10,
+        requests: requests.map(({ path, headers, next, nextHeaders }) => ({
           method: 'GET' as const,
           path,
           headers: headers ?? {},
-          ...(next ? { setupRequest: (req: { path?: string }) => ({ ...req, path: next() }) } : {}),
+          ...(next || nextHeaders
+            ? {
+                setupRequest: (req: { path?: string; headers?: IncomingHttpHeaders }) => ({
+                  ...req,
+                  ...(next ? { path: next() } : {}),
+                  ...(nextHeaders ? { headers: { ...req.headers, ...nextHeaders() } } : {}),
+                }),
+              }
+            : {}),
         })),
       },
       (error, result) => {

@@ -80,7 +80,6 @@ async function main(): Promise<void> {
   const apiMemory = memory(api.pid, before);
   const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options);
   const afterFlood = memory(api.pid, before);
-  log(`${options.mode === 'smoke' ? '1,000' : '100,000'} distinct list URLs, then ${options.mode === 'smoke' ? '100' : '10,000'} distinct Origin values`);
   const long = await longFlood(api, options);
   const scenarios = [...cached, ...flood];
   const ceilingMemory = memory(ceiling.pid, ceilingBefore);

@@ -62,7 +62,7 @@ async function medianOfRounds(
 
 /** One measured run, then a wait until the target has worked off what the run left queued. */
 async function measured(target: Child, requests: Request[], seconds: number, o: BenchOptions): Promise<LoadResult> {
-  const result = await drive(target.baseUrl, requests, seconds, o.connections);
+  const result = await drive(target.baseUrl, requests, { seconds }, o.connections);
   const drainMs = await settle(target);
   if (drainMs > 250) log(`${target.name} needed ${(drainMs / 1000).toFixed(1)} s after the run to answer again`);
   return { ...result, drainMs };

@@ -75,18 +75,14 @@ export function envelopeJson(payload: unknown): string | Buffer {
   const { data, meta, links } = payload as { data: unknown; meta: unknown; links: unknown };
   // JSON leaves out a key whose value it cannot hold; no answer has such data.
   if (data === undefined) return JSON.stringify(payload);
-  const out: Buffer[] = [];
-  if (Array.isArray(data)) {
-    out.push(Buffer.from('{"data":['));
+  const list = Array.isArray(data);
+  const out = [Buffer.from(list ? '{"data":[' : '{"data":')];
+  if (list)
     data.forEach((item, i) => {
       if (i > 0) out.push(COMMA);
       writeItem(item, out);
     });
-    out.push(Buffer.from(`],"meta":${JSON.stringify(meta)},"links":${JSON.stringify(links)}}`));
-  } else {
-    out.push(Buffer.from('{"data":'));
-    writeItem(data, out);
-    out.push(Buffer.from(`,"meta":${JSON.stringify(meta)},"links":${JSON.stringify(links)}}`));
-  }
+  else writeItem(data, out);
+  out.push(Buffer.from(`${list ? ']' : ''},"meta":${JSON.stringify(meta)},"links":${JSON.stringify(links)}}`));
   return Buffer.concat(out);
 }

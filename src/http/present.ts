@@ -45,6 +45,20 @@ type TopicPayload = z.input<typeof TopicSchema>;
  * Turns repository objects into API payloads. Rendered bodies are memoised: the store is
  * immutable while open, so each body is rendered at most once per format.
  */
+/**
+ * The object kept under `key` in `cache`, made and marked with keepJson the first time: the same
+ * object every time, so its JSON is written once (see answers/json.ts).
+ */
+function kept<T extends object>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    keepJson(value);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 export class Presenter {
   private readonly rendered = new Map<string, string>();
   /** Each record as presented in each format: the same object every time (see answers/json.ts). */
@@ -99,26 +113,12 @@ export class Presenter {
   }
 
   record(r: ContentRecord, format: BodyFormat): RecordPayload {
-    const key = `${format}:${r.collection}/${r.slug}`;
-    let presented = this.records.get(key);
-    if (!presented) {
-      presented = this.presentRecord(r, format);
-      keepJson(presented);
-      this.records.set(key, presented);
-    }
-    return presented;
+    return kept(this.records, `${format}:${r.collection}/${r.slug}`, () => this.presentRecord(r, format));
   }
 
   /** The record's brief (`briefOf`): the same object every time, so its JSON is written once. */
   brief(r: ContentRecord): Record<string, unknown> {
-    const key = `${r.collection}/${r.slug}`;
-    let brief = this.briefs.get(key);
-    if (!brief) {
-      brief = briefOf(this.record(r, 'markdown'));
-      keepJson(brief);
-      this.briefs.set(key, brief);
-    }
-    return brief;
+    return kept(this.briefs, `${r.collection}/${r.slug}`, () => briefOf(this.record(r, 'markdown')));
   }
 
   /**
@@ -126,15 +126,8 @@ export class Presenter {
    * only topic), without the related collections. The same object every time, as a record is.
    */
   topicHit(t: Topic, format: BodyFormat): Record<string, unknown> {
-    return this.keptTopicHit(`${format}:${t.slug}`, () => ({
-      type: 'topic',
-      slug: t.slug,
-      title: t.title,
-      summary: t.summary,
-      definition: t.definition,
-      keyPoints: t.keyPoints,
-      body: this.body(`topics/${t.slug}`, t.body, format),
-      bodyFormat: format,
+    return kept(this.topicHits, `${format}:${t.slug}`, () => ({
+      ...this.topicText(t, format),
       topics: [this.topicRef({ slug: t.slug, title: t.title, note: null })],
       sources: t.sources.map((s) => this.sourceRef(s)),
       reviewedAt: t.reviewedAt,
@@ -145,17 +138,21 @@ export class Presenter {
 
   /** The topic's hit without its body (`briefOf`), kept alike. */
   topicBrief(t: Topic): Record<string, unknown> {
-    return this.keptTopicHit(`brief:${t.slug}`, () => briefOf(this.topicHit(t, 'markdown')));
+    return kept(this.topicHits, `brief:${t.slug}`, () => briefOf(this.topicHit(t, 'markdown')));
   }
 
-  private keptTopicHit(key: string, make: () => Record<string, unknown>): Record<string, unknown> {
-    let hit = this.topicHits.get(key);
-    if (!hit) {
-      hit = make();
-      keepJson(hit);
-      this.topicHits.set(key, hit);
-    }
-    return hit;
+  /** What a topic says of itself, first in both its own answer and its search hit. */
+  private topicText(t: Topic, format: BodyFormat) {
+    return {
+      type: 'topic' as const,
+      slug: t.slug,
+      title: t.title,
+      summary: t.summary,
+      definition: t.definition,
+      keyPoints: t.keyPoints,
+      body: this.body(`topics/${t.slug}`, t.body, format),
+      bodyFormat: format,
+    };
   }
 
   private presentRecord(r: ContentRecord, format: BodyFormat): RecordPayload {
@@ -192,14 +189,7 @@ export class Presenter {
       }),
     );
     return {
-      type: 'topic' as const,
-      slug: t.slug,
-      title: t.title,
-      summary: t.summary,
-      definition: t.definition,
-      keyPoints: t.keyPoints,
-      body: this.body(`topics/${t.slug}`, t.body, format),
-      bodyFormat: format,
+      ...this.topicText(t, format),
       comparisons: t.comparisons.map((c) => ({
         topic: c.topic ? { ...c.topic, href: hrefOf('topics', c.topic.slug) } : null,
         concept: c.concept,
