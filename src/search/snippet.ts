@@ -7,7 +7,7 @@ const WINDOW = 16;
 
 export interface Prose {
   text: string;
-  tokens: Token[];
+  tokens: Pick<Token, 'stem' | 'start' | 'end'>[];
 }
 
 // Where each stem stands in a text, made the first time the text is searched: a query looks up
