@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { Spliced } from './json.js';
 
 // The store is read-only while it is open, so an answer computed once for a canonical request
 // is right until the store changes. Each Answers instance belongs to one open store and is
@@ -8,7 +9,10 @@ import { LRUCache } from 'lru-cache';
 /** A serialised answer: the body bytes, their strong ETag and, once asked for, compressed forms. */
 export interface Answer {
   readonly key: string;
+  /** The bytes to send: held as they are, or (an answer kept in pieces) put together at each read. */
   readonly body: Buffer;
+  /** Bytes the answer holds alone, which the cache counts: kept JSON it splices in is the store's. */
+  readonly ownBytes: number;
   readonly etag: string;
   readonly mediaType: string;
   /** Prepared at store open (best compression) or cached on demand (compression for dynamic content). */
@@ -17,16 +21,55 @@ export interface Answer {
   gzip?: Buffer;
 }
 
-/** Bytes an entry holds: its key (UTF-16 in memory), body, compressed forms and bookkeeping. */
+/** Bytes an entry holds: its key (UTF-16 in memory), its own bytes, compressed forms and bookkeeping. */
 const ENTRY_OVERHEAD = 256;
 export const sizeOf = (a: Answer) =>
-  a.key.length * 2 + a.etag.length * 2 + a.body.byteLength + (a.br?.byteLength ?? 0) + (a.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
+  a.key.length * 2 + a.etag.length * 2 + a.ownBytes + (a.br?.byteLength ?? 0) + (a.gzip?.byteLength ?? 0) + ENTRY_OVERHEAD;
 
 const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url')}"`;
 
-// Every answer body ever made, to the answer it belongs to: the content-coding step finds a
+interface Owner {
+  answer: Answer;
+  grew: () => void;
+}
+
+// Every body of a kept answer, to the answer it belongs to: the content-coding step finds a
 // body's compressed forms here. Weak, so a dropped answer (evicted, or its store closed) goes.
-const byBody = new WeakMap<Buffer, { answer: Answer; grew: () => void }>();
+const byBody = new WeakMap<Buffer, Owner>();
+// Answers kept in pieces: each read of the body is new bytes, registered as it is made.
+const owners = new WeakMap<Answer, Owner>();
+const pieced = new WeakSet<Answer>();
+
+/**
+ * An answer kept as pieces of JSON (see Spliced): the same ETag as its bytes would have, and its
+ * body put together at each read. While the answer is kept, every body it makes leads back to it.
+ */
+function piecedAnswer(key: string, spliced: Spliced, mediaType: string): Answer {
+  const hash = createHash('sha1');
+  spliced.forEach((piece) => hash.update(piece));
+  const answer: Answer = {
+    key,
+    etag: `"${hash.digest('base64url')}"`,
+    mediaType,
+    prepared: false,
+    ownBytes: spliced.ownBytes,
+    get body() {
+      const bytes = spliced.bytes();
+      const owner = owners.get(answer);
+      if (owner) byBody.set(bytes, owner);
+      return bytes;
+    },
+  };
+  pieced.add(answer);
+  return answer;
+}
+
+/** Lets the coding step find `answer` from its bodies (see answerOfBody). */
+function own(answer: Answer, grew: () => void): void {
+  const owner = { answer, grew };
+  if (pieced.has(answer)) owners.set(answer, owner);
+  else byBody.set(answer.body, owner);
+}
 
 /** The answer a body buffer belongs to, if it is one. */
 export const answerOfBody = (body: Buffer) => byBody.get(body);
@@ -71,7 +114,7 @@ export class Answers {
   }
 
   /** Serialises an answer computed for a request, and keeps it if its key was asked for before. */
-  remember(key: string, body: string | Buffer, mediaType: string): Answer {
+  remember(key: string, body: string | Buffer | Spliced, mediaType: string): Answer {
     const answer = this.make(key, body, mediaType, false);
     if (this.seen && !this.seen.delete(key)) {
       this.seen.set(key, true);
@@ -81,17 +124,17 @@ export class Answers {
       this.cache.set(key, answer);
       // A compressed form added later counts too. lru-cache re-measures an entry only when its
       // value changes, so the entry is taken out and put back (unless it was evicted meanwhile).
-      byBody.set(answer.body, { answer, grew: () => this.cache.delete(key) && this.cache.set(key, answer) });
+      own(answer, () => this.cache.delete(key) && this.cache.set(key, answer));
     }
     return answer;
   }
 
   /** Keeps an answer prepared at store open; false once the budget of prepared answers is spent. */
-  prepare(key: string, body: string | Buffer, mediaType: string): boolean {
+  prepare(key: string, body: string | Buffer | Spliced, mediaType: string): boolean {
     if (this.prepared.size >= this.options.maxPrepared) return false;
     const answer = this.make(key, body, mediaType, true);
     this.prepared.set(key, answer);
-    byBody.set(answer.body, { answer, grew: () => undefined });
+    own(answer, () => undefined);
     return true;
   }
 
@@ -114,8 +157,11 @@ export class Answers {
     };
   }
 
-  private make(key: string, body: string | Buffer, mediaType: string, prepared: boolean): Answer {
-    const bytes = typeof body === 'string' ? Buffer.from(body) : body;
-    return { key, body: bytes, etag: etagOf(bytes), mediaType, prepared };
+  // Prepared answers are the most asked for, and bounded by the store: their bytes are put
+  // together once. Answers kept on demand share what they can with the store.
+  private make(key: string, body: string | Buffer | Spliced, mediaType: string, prepared: boolean): Answer {
+    if (body instanceof Spliced && !prepared) return piecedAnswer(key, body, mediaType);
+    const bytes = typeof body === 'string' ? Buffer.from(body) : body instanceof Spliced ? body.bytes() : body;
+    return { key, body: bytes, ownBytes: bytes.byteLength, etag: etagOf(bytes), mediaType, prepared };
   }
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Answers } from '../answers/answers.js';
-import { envelopeJson } from '../answers/json.js';
+import { envelopeJson, type Spliced } from '../answers/json.js';
 import { type JsonLdDocument, jsonLdText } from './jsonld.js';
 import { keyWithOrigin, publicOrigin } from './public-origin.js';
 
@@ -12,8 +12,8 @@ export const JSON_OR_LD = [JSON_MEDIA, JSON_LD_MEDIA] as const;
 
 export interface AnswerKind<T> {
   mediaType: string;
-  /** Text (encoded as UTF-8) or the bytes themselves. */
-  serialize: (payload: T) => string | Buffer;
+  /** Text (encoded as UTF-8), the bytes themselves, or bytes in pieces. */
+  serialize: (payload: T) => string | Buffer | Spliced;
 }
 
 export const HTML_TYPE = 'text/html; charset=utf-8';

@@ -1,10 +1,18 @@
 import t from 'tap';
-import { envelopeJson, extendKept, keepJson } from '../../src/answers/json.js';
+import { envelopeJson, extendKept, keepJson, Spliced } from '../../src/answers/json.js';
 import { build } from '../helpers/app.js';
 
-// The envelope comes back as bytes (anything else as text): compared as the text they encode.
+// The envelope comes back as bytes, in pieces when it splices kept JSON (anything else as text):
+// compared as the text they encode. The pieces, joined, must be those bytes too.
 const json = (value: unknown): string | undefined => {
-  const out = envelopeJson(value) as string | Buffer | undefined;
+  const out = envelopeJson(value) as string | Buffer | Spliced | undefined;
+  if (out instanceof Spliced) {
+    const bytes = out.bytes();
+    const pieces: Buffer[] = [];
+    out.forEach((piece) => pieces.push(piece));
+    if (!Buffer.concat(pieces).equals(bytes) || bytes.length !== out.byteLength) throw new Error('pieces and bytes differ');
+    return bytes.toString('utf8');
+  }
   return Buffer.isBuffer(out) ? out.toString('utf8') : out;
 };
 
@@ -32,7 +40,10 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   record.n = 1;
   const extra = { data: [record], meta: {}, links: {}, more: true };
   t.equal(json(extra), JSON.stringify(extra), 'so is another shape');
-  t.ok(Buffer.isBuffer(envelopeJson(envelopes[0])), 'an envelope is bytes, ready to send');
+  t.ok(envelopeJson(envelopes[0]) instanceof Spliced, 'an envelope with kept records is bytes in pieces');
+  const loose = envelopeJson({ data: [{ a: 1 }], meta: {}, links: {} }) as Buffer;
+  t.ok(Buffer.isBuffer(loose), 'one with none is just bytes');
+  t.equal(loose.buffer.byteLength, loose.byteLength, 'of its own, not a slice of a shared pool');
   // What JSON cannot hold: null in a list, and no "data" key at all when data itself is undefined.
   const odd = { data: [record, undefined, () => 1, 'x', 2, null, { a: undefined }], meta: {}, links: {} };
   t.equal(json(odd), JSON.stringify(odd), 'items JSON cannot hold are null, as JSON.stringify writes them');
@@ -42,6 +53,23 @@ t.test('envelope JSON is exactly what JSON.stringify writes', async (t) => {
   const none = { data: undefined, meta: { total: 0 }, links: {} };
   t.equal(json(none), JSON.stringify(none), 'no data, no data key');
   t.equal(typeof envelopeJson(extra), 'string', 'anything else is text');
+});
+
+t.test('pieces: kept JSON is shared, not copied; text between is one run, counted', async (t) => {
+  const record = { slug: 'r', text: 'é'.repeat(1000) };
+  keepJson(record);
+  const out = envelopeJson({ data: [record, record, { own: 'ü' }], meta: { n: 1 }, links: {} }) as Spliced;
+  const pieces: Buffer[] = [];
+  out.forEach((piece) => pieces.push(piece));
+  t.same(
+    pieces.map((p) => p.toString()),
+    ['{"data":[', JSON.stringify(record), ',', JSON.stringify(record), ',{"own":"ü"}],"meta":{"n":1},"links":{}}'],
+    'own text runs between the kept records',
+  );
+  t.equal(pieces[1]?.buffer, pieces[3]?.buffer, 'both kept pieces are the one kept JSON');
+  const own = ['{"data":[', ',', ',{"own":"ü"}],"meta":{"n":1},"links":{}}'].reduce((n, s) => n + Buffer.byteLength(s), 0);
+  t.equal(out.ownBytes, own + 5 * 16, 'its own bytes (UTF-8) and 16 per piece');
+  t.equal(out.byteLength, Buffer.byteLength(JSON.stringify({ data: [record, record, { own: 'ü' }], meta: { n: 1 }, links: {} })));
 });
 
 t.test('a record keeps one JSON text across the pages that list it', async (t) => {

@@ -5,6 +5,7 @@ import zlib from 'node:zlib';
 import t from 'tap';
 import { type Answer, Answers, answerOfBody, sizeOf } from '../../src/answers/answers.js';
 import { compressingZlib, precompress } from '../../src/answers/coding.js';
+import { envelopeJson, keepJson, Spliced } from '../../src/answers/json.js';
 
 // Most tests keep an answer at once, to look at the cache; the doorkeeper has its own tests.
 const answers = (options: Partial<ConstructorParameters<typeof Answers>[0]> = {}) =>
@@ -44,7 +45,14 @@ t.test('the keys asked once are bounded by bytes, long keys counted in full', as
 });
 
 t.test('an answer weighs its key and ETag (UTF-16), body, compressed forms and 256 bytes of bookkeeping', async (t) => {
-  const a: Answer = { key: 'abc', etag: '"12345"', body: Buffer.alloc(1000), mediaType: 'application/json', prepared: false };
+  const a: Answer = {
+    key: 'abc',
+    etag: '"12345"',
+    body: Buffer.alloc(1000),
+    ownBytes: 1000,
+    mediaType: 'application/json',
+    prepared: false,
+  };
   t.equal(sizeOf(a), 3 * 2 + 7 * 2 + 1000 + 256);
   t.equal(sizeOf({ ...a, br: Buffer.alloc(30), gzip: Buffer.alloc(70) }), 3 * 2 + 7 * 2 + 1000 + 30 + 70 + 256);
 });
@@ -61,7 +69,7 @@ t.test('remembered answers: kept up to the entry limit, found by body, marked as
   t.equal(answerOfBody(Buffer.from('{"data":1}')), undefined, 'an equal buffer is not the answer’s');
   t.equal(store.remember('/s', 'text', 'text/plain').body.toString(), 'text', 'a string body becomes its bytes');
 
-  const exact = sizeOf({ key: '/big', etag: a.etag, body: Buffer.alloc(500), mediaType: '', prepared: false });
+  const exact = sizeOf({ key: '/big', etag: a.etag, body: Buffer.alloc(500), ownBytes: 500, mediaType: '', prepared: false });
   const limited = answers({ maxEntryBytes: exact });
   limited.remember('/big', Buffer.alloc(500), 'application/json');
   t.ok(limited.get('/big'), 'an answer of exactly the entry limit is kept');
@@ -69,6 +77,44 @@ t.test('remembered answers: kept up to the entry limit, found by body, marked as
   t.equal(limited.get('/bigger'), undefined, 'one byte more is served but not kept');
   t.equal(over.body.byteLength, 501);
   t.equal(answerOfBody(over.body), undefined, 'and its compressed forms are not kept either');
+});
+
+t.test('an answer in pieces: its own bytes counted, its body made at each read and found while kept', async (t) => {
+  const record = { slug: 'kept', text: 'x'.repeat(5000) };
+  keepJson(record);
+  const envelope = { data: [record, record], meta: { total: 2 }, links: { self: '/v1/x' } };
+  const pieces = () => envelopeJson(envelope) as Spliced;
+  t.ok(pieces() instanceof Spliced);
+  const text = JSON.stringify(envelope);
+
+  const store = new Answers({ maxBytes: 1_000_000, maxEntryBytes: 100_000, maxPrepared: 10 });
+  const once = store.remember('/v1/x', pieces(), 'application/json');
+  t.equal(once.etag, `"${createHash('sha1').update(text).digest('base64url')}"`, 'the ETag of its bytes');
+  t.equal(once.body.toString(), text);
+  t.equal(answerOfBody(once.body), undefined, 'asked once: its bodies lead nowhere');
+  const kept = store.remember('/v1/x', pieces(), 'application/json');
+  t.equal(store.get('/v1/x'), kept);
+  const [first, second] = [kept.body, kept.body];
+  t.not(first, second, 'each read is new bytes');
+  t.equal(first.toString(), text);
+  t.equal(second.toString(), text);
+  t.equal(answerOfBody(first)?.answer, kept, 'each leads to the answer');
+  t.equal(answerOfBody(second)?.answer, kept);
+  t.ok(kept.ownBytes < 200, `the records' 10 kB are the store's, not the answer's (${kept.ownBytes} bytes)`);
+  t.equal(store.stats.cachedBytes, sizeOf(kept));
+  t.equal(sizeOf(kept), '/v1/x'.length * 2 + kept.etag.length * 2 + kept.ownBytes + 256);
+
+  const br = compressingZlib.brotliCompressSync(kept.body);
+  t.equal(kept.br, br, 'a compressed form made from one body is kept with the answer');
+  t.equal(compressingZlib.brotliCompressSync(kept.body), br, 'and found from the next');
+  t.equal(store.stats.cachedBytes, sizeOf(kept), 'and counted');
+
+  t.equal(store.prepare('/v1/y', pieces(), 'application/json'), true);
+  const prepared = store.get('/v1/y') as Answer;
+  t.equal(prepared.body, prepared.body, 'a prepared answer holds its bytes, put together once');
+  t.equal(prepared.body.toString(), text);
+  t.equal(prepared.ownBytes, Buffer.byteLength(text));
+  t.equal(answerOfBody(prepared.body)?.answer, prepared);
 });
 
 t.test('a compressed form added later is counted; an evicted answer is not brought back', async (t) => {
