@@ -266,7 +266,10 @@ export class Engine {
       const b = concepts[i]?.alternatives[0]?.stems;
       if (!a || !b) continue;
       const pairs = this.near(a, b);
-      const idf = Math.log(1 + (n - pairs.size + 0.5) / (pairs.size + 0.5));
+      // Over the allowed records, as each concept's idf is.
+      let found = 0;
+      for (const d of pairs.keys()) if (!allowed || allowed(d)) found++;
+      const idf = Math.log(1 + (n - found + 0.5) / (found + 0.5));
       for (const [d, tf] of pairs) {
         const t = totals.get(d);
         if (t && (!allowed || allowed(d))) t.score += PROXIMITY_WEIGHT * this.bm25f(tf, d, idf);

@@ -199,6 +199,12 @@ t.test('filters: a record not allowed is never scored, nor given a proximity bon
   const [all] = engine.score(concepts('numb', 'calm'));
   const [allowed] = engine.score(concepts('numb', 'calm'), (d) => d === 1);
   t.not(all?.score, allowed?.score, 'the idf is over the allowed records');
+  // So is a pair's: a filtered-out record with "numb" right before "calm" changes nothing, as if
+  // the two words stood the other way round in it (same lengths, same words, no pair).
+  const reordered = new Engine([doc('a', { summary: 'calm numb' }), doc('b', { summary: 'numb calm' }), doc('c', { summary: 'calm' })]);
+  const [filtered] = engine.score(concepts('numb', 'calm'), (d) => d !== 0);
+  const [asIf] = reordered.score(concepts('numb', 'calm'), (d) => d !== 0);
+  t.equal(filtered?.score, asIf?.score, 'the proximity idf too');
 });
 
 t.test('a vocabulary phrase counts by its meaningful words', async (t) => {
