@@ -70,7 +70,18 @@ t.test('pieces: kept JSON is shared, not copied; text between is one run, counte
   const own = ['{"data":[', ',', ',{"own":"ü"}],"meta":{"n":1},"links":{}}'].reduce((n, s) => n + Buffer.byteLength(s), 0);
   t.equal(out.ownBytes, own + 5 * 16, 'its own bytes (UTF-8) and 16 per piece');
   t.equal(out.byteLength, Buffer.byteLength(JSON.stringify({ data: [record, record, { own: 'ü' }], meta: { n: 1 }, links: {} })));
+  const first = envelopeJson({ data: [{ own: 1 }, record], meta: {}, links: {} }) as Spliced;
+  const runs: string[] = [];
+  first.forEach((piece) => runs.push(piece.toString()));
+  t.same(
+    runs,
+    ['{"data":[{"own":1},', JSON.stringify(record), '],"meta":{},"links":{}}'],
+    'the opening runs on into a first item of its own',
+  );
+  t.equal(first.ownBytes, Buffer.byteLength('{"data":[{"own":1},],"meta":{},"links":{}}') + 3 * 16);
 });
+// Equivalent mutant, left: Spliced.bytes() looping once past the last piece (`<=`). The extra
+// round reads no length, and copies nothing: the own bytes are used up by then.
 
 t.test('a record keeps one JSON text across the pages that list it', async (t) => {
   const app = await build(t);

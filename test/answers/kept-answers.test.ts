@@ -79,6 +79,9 @@ t.test('remembered answers: kept up to the entry limit, found by body, marked as
   t.equal(answerOfBody(over.body), undefined, 'and its compressed forms are not kept either');
 });
 
+// Equivalent mutant, left: registering each body of an answer in pieces whether or not it is
+// kept (`if (owner)` as true). An answer not kept has no owner, and a body registered with none
+// leads nowhere, as one never registered.
 t.test('an answer in pieces: its own bytes counted, its body made at each read and found while kept', async (t) => {
   const record = { slug: 'kept', text: 'x'.repeat(5000) };
   keepJson(record);
@@ -94,6 +97,7 @@ t.test('an answer in pieces: its own bytes counted, its body made at each read a
   t.equal(answerOfBody(once.body), undefined, 'asked once: its bodies lead nowhere');
   const kept = store.remember('/v1/x', pieces(), 'application/json');
   t.equal(store.get('/v1/x'), kept);
+  t.equal(kept.prepared, false, 'kept on demand, not prepared');
   const [first, second] = [kept.body, kept.body];
   t.not(first, second, 'each read is new bytes');
   t.equal(first.toString(), text);
