@@ -41,20 +41,22 @@ const owners = new WeakMap<Answer, Owner>();
 const pieced = new WeakSet<Answer>();
 
 /**
- * An answer kept as pieces of JSON (see Spliced): the same ETag as its bytes would have, and its
- * body put together at each read. While the answer is kept, every body it makes leads back to it.
+ * An answer kept as pieces of JSON (see Spliced), its body put together at each read. The bytes
+ * made for its ETag are the body of the first read (the request that computed it reads it at
+ * once), so an answer computed for one request is put together once. While the answer is kept,
+ * every body it makes leads back to it.
  */
 function piecedAnswer(key: string, spliced: Spliced, mediaType: string): Answer {
-  const hash = createHash('sha1');
-  spliced.forEach((piece) => hash.update(piece));
+  let first: Buffer | undefined = spliced.bytes();
   const answer: Answer = {
     key,
-    etag: `"${hash.digest('base64url')}"`,
+    etag: etagOf(first),
     mediaType,
     prepared: false,
     ownBytes: spliced.ownBytes,
     get body() {
-      const bytes = spliced.bytes();
+      const bytes = first ?? spliced.bytes();
+      first = undefined;
       const owner = owners.get(answer);
       if (owner) byBody.set(bytes, owner);
       return bytes;

@@ -43,91 +43,82 @@ const PIECE_BYTES = 16;
 
 /**
  * An answer's bytes in pieces: the kept JSON it splices in, which belongs to the store and is
- * shared with every answer listing the same records, and its own text in between, held once. A
- * kept page then holds only what is its own (a fifth of a search page), and its bytes are put
- * together each time they are sent.
+ * shared with every answer listing the same records, and the runs of text of its own in between.
+ * A kept page then holds only what is its own (a tenth of a search page), and its bytes are put
+ * together each time they are sent: in one allocation, the text encoded straight into it.
  */
 export class Spliced {
   constructor(
-    /** Kept JSON, or undefined where the next run of `own` comes. */
-    private readonly sources: readonly (Buffer | undefined)[],
-    /** Bytes taken from the start of each source (a hit's base loses its closing brace). */
+    /** Kept JSON, or a run of the answer's own text. */
+    private readonly pieces: readonly (Buffer | string)[],
+    /** Bytes each piece gives: taken from the start of kept JSON (a hit's base loses its closing brace), or its text's UTF-8. */
     private readonly lengths: readonly number[],
-    private readonly own: Buffer,
     readonly byteLength: number,
   ) {}
 
-  /** Bytes this answer holds alone: its own text and the bookkeeping of its pieces. */
+  /** Bytes this answer holds alone: its own text (as V8 holds it, up to two bytes a character) and its pieces' bookkeeping. */
   get ownBytes(): number {
-    return this.own.byteLength + this.sources.length * PIECE_BYTES;
-  }
-
-  /** Each piece in order, as views (for hashing without putting the bytes together). */
-  forEach(visit: (piece: Buffer) => void): void {
-    let ownAt = 0;
-    this.sources.forEach((source, i) => {
-      // One length per source, so this read is in range.
-      const length = this.lengths[i] ?? 0;
-      if (source) visit(source.subarray(0, length));
-      else visit(this.own.subarray(ownAt, (ownAt += length)));
-    });
+    let bytes = this.pieces.length * PIECE_BYTES;
+    for (const piece of this.pieces) if (typeof piece === 'string') bytes += piece.length * 2;
+    return bytes;
   }
 
   /** The answer's bytes, made afresh. */
   bytes(): Buffer {
     const out = Buffer.allocUnsafe(this.byteLength);
     let at = 0;
-    let ownAt = 0;
-    for (let i = 0; i < this.sources.length; i++) {
-      const source = this.sources[i];
-      // Hot loop: one length per source, so the read is in range.
+    for (let i = 0; i < this.pieces.length; i++) {
+      const piece = this.pieces[i];
+      // Hot loop: one length per piece, so the read is in range.
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
       const length = this.lengths[i]!;
-      if (source) source.copy(out, at, 0, length);
-      else ownAt += this.own.copy(out, at, ownAt, ownAt + length);
+      if (typeof piece === 'string') out.write(piece, at, length);
+      else piece?.copy(out, at, 0, length);
       at += length;
     }
     return out;
   }
 }
 
-/** Collects an envelope's pieces: kept JSON by reference, text of its own encoded once at the end. */
+/** Collects an envelope's pieces: kept JSON by reference, text of its own in runs. */
 class Splicer {
-  private readonly sources: (Buffer | undefined)[] = [];
+  private readonly pieces: (Buffer | string)[] = [];
   private readonly lengths: number[] = [];
-  private readonly texts: string[] = [];
-  private ownLength = 0;
+  /** The run of text being written (text after text is one piece). */
+  private run: string[] = [];
   private length = 0;
-  private shares = false;
 
   kept(bytes: Buffer, length = bytes.length): void {
-    this.sources.push(bytes);
+    this.endRun();
+    this.pieces.push(bytes);
     this.lengths.push(length);
     this.length += length;
-    this.shares = true;
   }
 
   text(text: string): void {
-    const length = Buffer.byteLength(text);
-    this.texts.push(text);
-    this.ownLength += length;
-    this.length += length;
-    const last = this.sources.length - 1;
-    // Text after text is one run.
-    if (last >= 0 && this.sources[last] === undefined) this.lengths[last] = (this.lengths[last] ?? 0) + length;
-    else {
-      this.sources.push(undefined);
-      this.lengths.push(length);
-    }
+    this.run.push(text);
   }
 
   /** Pieces when some JSON is kept; otherwise just the bytes. */
   done(): Buffer | Spliced {
-    // Not from Node's shared pool: a kept answer's few bytes would hold on to a whole 8 kB slab.
-    const own = Buffer.allocUnsafeSlow(this.ownLength);
-    let at = 0;
-    for (const text of this.texts) at += own.write(text, at);
-    return this.shares ? new Spliced(this.sources, this.lengths, own, this.length) : own;
+    this.endRun();
+    if (this.pieces.length === 1 && typeof this.pieces[0] === 'string') {
+      // Not from Node's shared pool: a kept answer's few bytes would hold on to a whole 8 kB slab.
+      const bytes = Buffer.allocUnsafeSlow(this.length);
+      bytes.write(this.pieces[0]);
+      return bytes;
+    }
+    return new Spliced(this.pieces, this.lengths, this.length);
+  }
+
+  private endRun(): void {
+    if (this.run.length === 0) return;
+    const text = this.run.join('');
+    const length = Buffer.byteLength(text);
+    this.pieces.push(text);
+    this.lengths.push(length);
+    this.length += length;
+    this.run = [];
   }
 }
 
