@@ -71,8 +71,13 @@ t.test('pieces: kept JSON is shared, not copied; text between is one run, counte
   t.equal(first.bytes().toString(), JSON.stringify({ data: [{ own: 1 }, record], meta: {}, links: {} }));
   t.equal(first.ownBytes, '{"data":[{"own":1},],"meta":{},"links":{}}'.length * 2 + 3 * 16);
 });
-// Equivalent mutant, left: Spliced.bytes() looping once past the last piece (`<=`). The extra
-// round reads no length, and copies nothing: the own bytes are used up by then.
+// Equivalent mutants, left:
+// - Spliced.bytes() looping once past the last piece (`<=`): the extra round finds no piece and
+//   writes nothing; and `piece?.copy` as `piece.copy`: within range a piece is always there.
+// - In Splicer.done(), the single piece's `typeof … === 'string'` as true: an envelope always
+//   opens with text, so one with a kept record has at least two pieces.
+// - In Splicer's endRun, never returning early on an empty run: kept JSON always follows text
+//   (the opening, a comma) and text always closes the envelope, so no run is ever empty there.
 
 t.test('a record keeps one JSON text across the pages that list it', async (t) => {
   const app = await build(t);
