@@ -42,10 +42,6 @@ type ApiSourceRef = z.output<typeof SourceRefSchema>;
 type TopicPayload = z.input<typeof TopicSchema>;
 
 /**
- * Turns repository objects into API payloads. Rendered bodies are memoised: the store is
- * immutable while open, so each body is rendered at most once per format.
- */
-/**
  * The object kept under `key` in `cache`, made and marked with keepJson the first time: the same
  * object every time, so its JSON is written once (see answers/json.ts).
  */
@@ -59,6 +55,10 @@ function kept<T extends object>(cache: Map<string, T>, key: string, make: () => 
   return value;
 }
 
+/**
+ * Turns repository objects into API payloads. Rendered bodies are memoised: the store is
+ * immutable while open, so each body is rendered at most once per format.
+ */
 export class Presenter {
   private readonly rendered = new Map<string, string>();
   /** Each record as presented in each format: the same object every time (see answers/json.ts). */
