@@ -90,11 +90,11 @@ export class Engine {
           // Stop words are indexed (a query made only of them is searched as typed) but do not
           // count towards a field's length or a phrase's positions.
           const position = STOP_WORDS.has(token.word) ? -1 : length++;
-          const byDoc = this.postings.get(token.stem) ?? new Map<number, Positions>();
-          const positions = byDoc.get(d) ?? FIELDS.map((): number[] => []);
+          let byDoc = this.postings.get(token.stem);
+          if (!byDoc) this.postings.set(token.stem, (byDoc = new Map<number, Positions>()));
+          let positions = byDoc.get(d);
+          if (!positions) byDoc.set(d, (positions = FIELDS.map((): number[] => [])));
           (positions[f] as number[]).push(position);
-          byDoc.set(d, positions);
-          this.postings.set(token.stem, byDoc);
         }
         totals[f] = (totals[f] ?? 0) + length;
         return length;
