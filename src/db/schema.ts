@@ -121,6 +121,8 @@ export const recordSources = sqliteTable(
       .notNull()
       .references(() => sources.slug),
     position: integer('position').notNull(),
+    // What the source supports in this record, in the editors' words.
+    supports: text('supports'),
   },
   (t) => [primaryKey({ columns: [t.recordType, t.recordSlug, t.sourceSlug] })],
 );

@@ -68,7 +68,10 @@ ${p.kind ? html`<p class="kind">${p.kind}</p>\n` : ''}<h1>${p.title}</h1>${p.int
 
 const sourcesSection = (sources: SourceRef[], ctx: PageContext) => html`<section class="page-sources" aria-labelledby="sources-heading">
 <h2 id="sources-heading">Based on</h2>
-<ul class="sources">${sources.map((s) => html`<li>${citation(s)} <a href="${to(ctx, 'sources', s.slug)}">About this source</a></li>`)}</ul>
+<ul class="sources">${sources.map(
+  (s) =>
+    html`<li>${citation(s)} <a href="${to(ctx, 'sources', s.slug)}">About this source</a>${s.supports ? html`<p class="supports"><strong>What this source supports:</strong> ${s.supports}</p>` : ''}</li>`,
+)}</ul>
 </section>`;
 
 const reviewSection = (item: Topic | ContentRecord) => html`<section class="review" aria-labelledby="review-heading">

@@ -23,6 +23,8 @@ export interface SourceRef {
   doi: string | null;
   authority: SourceAuthority;
   citation: string;
+  /** What the source supports in the citing record; null outside a record. */
+  supports: string | null;
 }
 
 export interface Source extends SourceRef {
@@ -165,6 +167,7 @@ export class ContentRepository {
         doi: s.doi,
         authority: s.authority,
         citation: citationOf(s),
+        supports: null,
         kind: s.kind,
         description: s.description,
         authors: s.authors,
@@ -174,17 +177,21 @@ export class ContentRepository {
         updated: s.updated,
         order: s.sortOrder,
       }));
-    // One reference per source, shared by every record that cites it (references are read-only).
-    const refBySlug = new Map(
-      this.sources.map((s): [string, SourceRef] => [
-        s.slug,
-        { slug: s.slug, title: s.title, publisher: s.publisher, url: s.url, doi: s.doi, authority: s.authority, citation: s.citation },
-      ]),
-    );
+    const sourceBySlug = new Map(this.sources.map((s) => [s.slug, s]));
     const citedBy = new Map<string, SourceRef[]>();
     for (const link of db.select().from(schema.recordSources).orderBy(asc(schema.recordSources.position)).all()) {
       const key = `${link.recordType}:${link.recordSlug}`;
-      const ref = found(refBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
+      const s = found(sourceBySlug.get(link.sourceSlug), `source ${link.sourceSlug}`);
+      const ref: SourceRef = {
+        slug: s.slug,
+        title: s.title,
+        publisher: s.publisher,
+        url: s.url,
+        doi: s.doi,
+        authority: s.authority,
+        citation: s.citation,
+        supports: link.supports,
+      };
       const refs = citedBy.get(key);
       if (refs) refs.push(ref);
       else citedBy.set(key, [ref]);

@@ -90,6 +90,12 @@ export const SourceRef = z
     doi: z.string().nullable().describe('Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one.'),
     authority: SourceAuthority,
     citation: z.string().describe('Full reference line, ready to display.'),
+    supports: z
+      .string()
+      .nullable()
+      .describe(
+        'What this source supports in this record, in the editors\' words ("What this source supports"); null only on the source\'s own listings.',
+      ),
     href: z.string().describe('This source in the API.'),
   })
   .meta({ id: 'SourceRef', description: 'A work a record is based on ("Based on: …").' });

@@ -46,6 +46,7 @@ const exampleBase = (collection: string, type: string, slug: string, title: stri
       url: 'https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal',
       doi: null,
       authority: 'secondary',
+      supports: 'The steps toward reconnecting described in the body.',
       citation:
         'Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal',
       href: '/v1/sources/withdrawal-article',

@@ -118,6 +118,7 @@ export const Topic = z
           doi: null,
           authority: 'secondary',
           citation: 'Parincu, Z., & Davis, T. (n.d.). What it means to be emotionally detached. Psychology Today.',
+          supports: 'The definition of emotional detachment and its signs.',
           href: '/v1/sources/detachment-article',
         },
       ],

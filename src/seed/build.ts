@@ -100,8 +100,10 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
           .values({ slug, description: body, ...data, sortOrder: data.order ?? (i + 1) * 10 })
           .run();
       });
-      const cite = (recordType: string, recordSlug: string, cited: string[]) =>
-        cited.forEach((sourceSlug, position) => tx.insert(schema.recordSources).values({ recordType, recordSlug, sourceSlug, position }).run());
+      const cite = (recordType: string, recordSlug: string, cited: { slug: string; supports?: string | undefined }[]) =>
+        cited.forEach(({ slug: sourceSlug, supports }, position) =>
+          tx.insert(schema.recordSources).values({ recordType, recordSlug, sourceSlug, position, supports: supports ?? null }).run(),
+        );
       content.topics.forEach(({ slug, data, body }, i) => {
         tx.insert(schema.topics).values({ ...recordRow(slug, data, body, i), definition: data.definition, keyPoints: data.keyPoints }).run();
         cite('topic', slug, data.sources);

@@ -127,9 +127,10 @@ function checkLinks(content: Omit<SeedContent, 'site'>, problems: SeedProblem[])
   for (const required of TOPIC_SLUGS) {
     if (!topicSlugs.has(required)) problems.push({ file: `seed/topics/${required}.md`, message: 'required topic is missing' });
   }
-  const checkSources = (file: string, cited: string[]) =>
-    cited.forEach((s, i) => {
+  const checkSources = (file: string, cited: { slug: string }[]) =>
+    cited.forEach(({ slug: s }, i) => {
       if (!sourceSlugs.has(s)) problems.push({ file, field: `sources.${i}`, message: `unknown source "${s}" (no seed/sources/${s}.md)` });
+      if (cited.findIndex((c) => c.slug === s) !== i) problems.push({ file, field: `sources.${i}`, message: `source "${s}" is cited twice` });
     });
   for (const topic of content.topics) {
     checkSources(topic.file, topic.data.sources);

@@ -15,6 +15,27 @@ const optionalText = z.union([z.string(), z.number()]).transform(String).optiona
 
 const topicLink = z.union([slug.transform((s) => ({ slug: s, note: undefined as string | undefined })), z.strictObject({ slug, note: text.optional() })]);
 
+// A cited source and what it supports in this record ("What this source supports" on pages): a
+// source that supports nothing in the record does not belong in its list.
+const sourceLink = z.union([
+  slug.transform((s) => ({ slug: s, supports: undefined as string | undefined })),
+  z.strictObject({ slug, supports: text.max(400, 'must be at most 400 characters (one or two sentences)') }),
+]);
+
+/** Kinds of non-crisis help in the help directory (seed/help/) that a record can point readers to. */
+export const SIGNPOST_KINDS = ['urgent-help', 'domestic-abuse', 'child-protection', 'talking-therapy'] as const;
+
+/** Clinical code systems the code map uses (issue: infobutton and CDS Hooks). */
+export const CODE_SYSTEMS = ['ICD-10-CM', 'SNOMED CT'] as const;
+const clinicalCode = z.strictObject({
+  system: z.enum(CODE_SYSTEMS),
+  code: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[A-Z0-9.]{3,18}$/, 'must be a code as the code system writes it (F43.2, 73595000)')),
+  // Copied from the official release (test/seed/codes.test.ts compares it with the vendored file).
+  title: text,
+  // One line a clinician would agree with: why this record serves a patient with this code.
+  reason: text.max(200, 'must be one line (at most 200 characters)'),
+});
+
 // Slugs a record was published under before (a rename): `npm run changes:record` logs the rename,
 // and the old address then redirects to the new one. Never served.
 const formerSlugs = z.array(slug).optional();
@@ -24,7 +45,7 @@ const recordFields = {
   formerSlugs,
   title: text.max(120, 'must be at most 120 characters'),
   summary: text.max(320, 'must be at most 320 characters (one or two short sentences)'),
-  sources: z.array(slug).min(1, 'must cite at least one source'),
+  sources: z.array(sourceLink).min(1, 'must cite at least one source'),
   reviewedAt: isoDate,
   nextReviewAt: isoDate,
   reviewType: z.enum(REVIEW_TYPES, { error: `must be one of: ${REVIEW_TYPES.join(', ')} (only editorial review has taken place)` }),
@@ -33,6 +54,12 @@ const recordFields = {
   // Everyday words and phrases people use for what the record describes ("also called / people
   // say"): editorial vocabulary that search matches, never shown or quoted as a fact.
   peopleSay: z.array(text.max(80, 'must be a short phrase (at most 80 characters)')).default([]),
+  // Notes between editors (what a claim rests on, what to check next review): never stored or served.
+  editorNotes: z.string().optional(),
+  // Help the record points readers to, by kind: each region's services of that kind come from seed/help/.
+  signposts: z.array(z.enum(SIGNPOST_KINDS)).default([]),
+  // Clinical codes the record serves (the infobutton and CDS Hooks code map), each with its official title.
+  codes: z.array(clinicalCode).default([]),
 };
 const linkedRecordFields = { ...recordFields, topics: z.array(topicLink).min(1, 'must name at least one topic') };
 

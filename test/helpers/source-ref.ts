@@ -9,5 +9,6 @@ export const sourceRef = (over: Partial<SourceRef> = {}): SourceRef => ({
   doi: null,
   authority: 'secondary',
   citation: 'A citation.',
+  supports: null,
   ...over,
 });

@@ -13,7 +13,7 @@ const CLINICAL_TERMS =
 
 const seed = loadSeed(SEED_DIR);
 const sources = new Map(seed.sources.map((s) => [s.slug, s.data]));
-const authoritative = (slug: string) => {
+const authoritative = ({ slug }: { slug: string }) => {
   const s = sources.get(slug);
   return s !== undefined && (AUTHORITATIVE as readonly string[]).includes(s.authority) && (s.url !== undefined || s.doi !== undefined);
 };
@@ -45,6 +45,6 @@ t.test('every clinical record cites an authoritative source with a URL or DOI', 
 t.test('the check can tell an authoritative source from a secondary one', async (t) => {
   const secondary = seed.sources.find((s) => s.data.authority === 'secondary');
   t.ok(secondary, 'there is a secondary source');
-  t.notOk(authoritative(secondary!.slug), 'a secondary source does not count');
-  t.notOk(authoritative('no-such-source'), 'an unknown source does not count');
+  t.notOk(authoritative(secondary!), 'a secondary source does not count');
+  t.notOk(authoritative({ slug: 'no-such-source' }), 'an unknown source does not count');
 });

@@ -995,6 +995,8 @@ export interface components {
             authority: components["schemas"]["SourceAuthority"];
             /** @description Full reference line, ready to display. */
             citation: string;
+            /** @description What this source supports in this record, in the editors' words ("What this source supports"); null only on the source's own listings. */
+            supports: string | null;
             /** @description This source in the API. */
             href: string;
         };
@@ -1077,6 +1079,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1152,6 +1155,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1221,6 +1225,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1284,6 +1289,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1356,6 +1362,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1431,6 +1438,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1494,6 +1502,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -1563,6 +1572,7 @@ export interface components {
          *           "url": "https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "doi": null,
          *           "authority": "secondary",
+         *           "supports": "The steps toward reconnecting described in the body.",
          *           "citation": "Tete, S. (n.d.). Recovering from emotional withdrawal. TalkToAngel. https://www.talktoangel.com/blog/recovering-from-emotional-withdrawal",
          *           "href": "/v1/sources/withdrawal-article"
          *         }
@@ -2017,6 +2027,7 @@ export interface components {
          *           "doi": null,
          *           "authority": "secondary",
          *           "citation": "Parincu, Z., & Davis, T. (n.d.). What it means to be emotionally detached. Psychology Today.",
+         *           "supports": "The definition of emotional detachment and its signs.",
          *           "href": "/v1/sources/detachment-article"
          *         }
          *       ],
