@@ -140,8 +140,17 @@ function checkLinks(content: Omit<SeedContent, 'site'>, problems: SeedProblem[])
       }
     });
   }
-  for (const records of Object.values<Entry<SeedRecord>[]>(content.records)) {
+  const known = new Set<string>(content.topics.map((t) => `topics/${t.slug}`));
+  for (const [collection, records] of Object.entries<Entry<SeedRecord>[]>(content.records)) for (const r of records) known.add(`${collection}/${r.slug}`);
+  const checkRelated = (file: string, self: string, related: string[]) =>
+    related.forEach((ref, i) => {
+      if (!known.has(ref)) problems.push({ file, field: `related.${i}`, message: `unknown record "${ref}" (no seed/${ref}.md)` });
+      else if (ref === self) problems.push({ file, field: `related.${i}`, message: 'a record is not related to itself' });
+    });
+  for (const topic of content.topics) checkRelated(topic.file, `topics/${topic.slug}`, topic.data.related);
+  for (const [collection, records] of Object.entries<Entry<SeedRecord>[]>(content.records)) {
     for (const record of records) {
+      checkRelated(record.file, `${collection}/${record.slug}`, record.data.related);
       checkSources(record.file, record.data.sources);
       record.data.topics.forEach((t, i) => {
         if (!topicSlugs.has(t.slug)) {

@@ -58,6 +58,8 @@ const recordFields = {
   editorNotes: z.string().optional(),
   // Help the record points readers to, by kind: each region's services of that kind come from seed/help/.
   signposts: z.array(z.enum(SIGNPOST_KINDS)).default([]),
+  // Other records a reader should see next, as collection/slug ("strategies/journaling"); each must exist.
+  related: z.array(z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be collection/slug, such as strategies/journaling')).default([]),
   // Clinical codes the record serves (the infobutton and CDS Hooks code map), each with its official title.
   codes: z.array(clinicalCode).default([]),
 };

@@ -187,3 +187,21 @@ t.test('a source can be cited by several records; only its own problems are its'
 // always added a problem, so the problem count alone already throws), and dropping either
 // `dates.reviewedAt &&` or `dates.nextReviewAt &&` (only sources and help lack the dates, and a
 // comparison with undefined is false, so no problem is added either way).
+
+t.test('related records must exist and not be the record itself; a source is cited once per record', async (t) => {
+  const seed = tinySeed(t);
+  seed.write(
+    'signs/numbness.md',
+    markdown(
+      signData({
+        related: ['signs/numbness', 'strategies/nowhere', 'topics/emotional-isolation'],
+        sources: [{ slug: 'a-source', supports: 'The sign.' }, 'a-source'],
+      }),
+    ),
+  );
+  t.same(problemsOf(seed.root), [
+    { file: 'seed/signs/numbness.md', field: 'related.0', message: 'a record is not related to itself' },
+    { file: 'seed/signs/numbness.md', field: 'related.1', message: 'unknown record "strategies/nowhere" (no seed/strategies/nowhere.md)' },
+    { file: 'seed/signs/numbness.md', field: 'sources.1', message: 'source "a-source" is cited twice' },
+  ]);
+});
