@@ -32,7 +32,7 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   const dir = scratchDir(t, 'bench-results-');
   const { code, output } = await run('npm', ['run', '--silent', 'bench:smoke', '--', '--results-dir', dir], 100_000);
   t.equal(code, 0, `exits 0\n${output}`);
-  t.match(output, /API req\/s\s+ceiling req\/s\s+ratio/, 'prints the table');
+  t.match(output, /API µs\/req\s+ceiling µs\/req\s+cpu ratio/, 'prints the table, CPU per request first');
 
   const results = JSON.parse(readFileSync(join(dir, 'smoke-latest.json'), 'utf8'));
   t.same(Object.keys(results).sort(), [
@@ -62,6 +62,7 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   for (const s of results.scenarios) {
     if (s.skipped) continue;
     t.ok(s.api.requestsPerSecond > 0 && s.ceiling.requestsPerSecond > 0, `${s.id}: both sides answered`);
+    t.ok(s.api.cpuMicrosPerRequest > 0 && s.ceiling.cpuMicrosPerRequest > 0 && s.cpuRatio > 0, `${s.id}: CPU per request read for both sides`);
     t.equal(s.api.errors, 0, `${s.id}: no connection errors`);
   }
   t.ok(results.scenarios.find((s: { id: string }) => s.id === 'topic-detail').api, 'the topic detail is never skipped');

@@ -1,8 +1,8 @@
 // `npm run bench` (issue 7): the API against a same-bytes ceiling on 127.0.0.1, cold start,
 // resident memory and, with --scale N, latency growth on a store N times larger. Prints a report
 // and writes bench/results/<timestamp>.json + latest.json. Targets are informative: the exit code
-// is 0 unless something crashed. Flags: --duration s, --connections n, --rounds n, --scale n,
-// --smoke, --results-dir dir (or BENCH_DURATION, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SCALE,
+// is 0 unless something crashed. Flags: --requests n (per run), --connections n, --rounds n, --scale n,
+// --smoke, --results-dir dir (or BENCH_REQUESTS, BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_SCALE,
 // BENCH_RESULTS_DIR).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,10 +36,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.exit(130);
   });
 }
-// Bounded in time even if a child hangs: twice the planned load time, room for builds and
-// starts, and, with --scale, for a large store working off its backlog after each run.
+// Bounded in time even if a child hangs: every run as if it managed only 500 requests a second,
+// room for builds and starts, and, with --scale, for a large store working off its backlog.
 const runs = 2 + options.rounds * 2 * SCENARIOS.length + (options.scale > 1 ? 1 + options.rounds * 2 * 3 : 0);
-const budgetSeconds = 2 * runs * (options.duration + 1) + 180 + (options.scale > 1 ? 600 : 0);
+const budgetSeconds = runs * (options.requests / 500 + 2) + 300 + (options.scale > 1 ? 600 : 0);
 const watchdog = setTimeout(() => {
   log(`the bench overran its time budget (${budgetSeconds} s); stopping`);
   process.exit(1);

@@ -1,11 +1,11 @@
 // The two measuring phases: API against ceiling on the real store, then (with --scale) the real
 // store against a synthetic one N times larger. Within a phase the two sides alternate, scenario
 // by scenario, so that drift on a shared machine hits both alike.
-import { type Child, memoryOf, settle, stop } from '../lib/processes.js';
+import { type Child, cpuTimeOf, memoryOf, settle, stop } from '../lib/processes.js';
 import { drive, type LoadResult, type Request } from './load.js';
 import type { BenchOptions } from './options.js';
 import type { Memory, ScaledScenario, ScenarioResult, Scaling } from './results.js';
-import { type Prepared, prepare, SCALED_KINDS, SCENARIOS } from './scenarios.js';
+import { DISTINCT_KINDS, type Prepared, prepare, SCALED_KINDS, SCENARIOS } from './scenarios.js';
 import { coldStarts, startApi } from './servers.js';
 import { buildScaledStore } from './stores.js';
 
@@ -60,21 +60,34 @@ async function medianOfRounds(
   return { pair: chosen.pair, figures: pairs.map((p) => p.value ?? NaN), value: chosen.value };
 }
 
-/** One measured run, then a wait until the target has worked off what the run left queued. */
-async function measured(target: Child, requests: Request[], seconds: number, o: BenchOptions): Promise<LoadResult> {
-  const result = await drive(target.baseUrl, requests, { seconds }, o.connections);
+/**
+ * One measured run of a fixed number of requests (every answer is waited for, so none is still
+ * being worked on when the CPU time is read), then a wait until the target answers a probe again.
+ */
+async function measured(target: Child, requests: Request[], amount: number, o: BenchOptions): Promise<LoadResult> {
+  const cpuBefore = cpuTimeOf(target.pid);
+  const result = await drive(target.baseUrl, requests, { amount }, o.connections);
+  const cpuAfter = cpuTimeOf(target.pid);
   const drainMs = await settle(target);
   if (drainMs > 250) log(`${target.name} needed ${(drainMs / 1000).toFixed(1)} s after the run to answer again`);
-  return { ...result, drainMs };
+  const cpu = cpuBefore !== null && cpuAfter !== null && result.responses > 0 ? (cpuAfter - cpuBefore) / result.responses : undefined;
+  return { ...result, drainMs, ...(cpu === undefined ? {} : { cpuMicrosPerRequest: cpu }) };
 }
+
+/** Requests per measured run: fewer for the scenarios that compute every answer anew. */
+export const requestsFor = (kind: string, o: BenchOptions) => (DISTINCT_KINDS.has(kind as never) ? Math.max(1, Math.round(o.requests / 4)) : o.requests);
 
 async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): Promise<void> {
   if (requests.length === 0) return;
   for (const t of targets) {
-    log(`warm-up: ${t.name}, ${o.warmup} s`);
+    log(`warm-up: ${t.name}, ${o.warmup} requests`);
     await measured(t, requests, o.warmup, o);
   }
 }
+
+/** The ceiling's CPU time per request divided by the API's: 1 means the API costs no more than bare Fastify. */
+const cpuRatio = (api: LoadResult, ceiling: LoadResult) =>
+  api.cpuMicrosPerRequest && ceiling.cpuMicrosPerRequest ? ceiling.cpuMicrosPerRequest / api.cpuMicrosPerRequest : undefined;
 
 export async function compareWithCeiling(api: Child, ceiling: Child, prepared: Prepared[], o: BenchOptions): Promise<ScenarioResult[]> {
   // A flood is its own warm-up: each of its requests is new anyway.
@@ -88,10 +101,13 @@ export async function compareWithCeiling(api: Child, ceiling: Child, prepared: P
       results.push({ ...base, skipped: p.skipped });
       continue;
     }
-    log(`${label}: API and ceiling, ${o.duration} s each${o.rounds > 1 ? `, ${o.rounds} rounds` : ''}`);
-    const run = (target: Child, requests: Request[]) => () => measured(target, requests, o.duration, o);
-    const { pair, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), (a, c) => a.requestsPerSecond / c.requestsPerSecond);
-    results.push({ ...base, api: pair[0], ceiling: pair[1], ratio: value, roundRatios: figures });
+    const amount = requestsFor(kind, o);
+    log(`${label}: API and ceiling, ${amount} requests each${o.rounds > 1 ? `, ${o.rounds} rounds` : ''}`);
+    const run = (target: Child, requests: Request[]) => () => measured(target, requests, amount, o);
+    // The figure that decides the median round is CPU per request (ceiling ÷ API): unlike req/s,
+    // it does not depend on how much of the two cores the load generator takes.
+    const { pair, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), cpuRatio);
+    results.push({ ...base, api: pair[0], ceiling: pair[1], ratio: pair[0].requestsPerSecond / pair[1].requestsPerSecond, cpuRatio: value, roundCpuRatios: figures });
   }
   return results;
 }
@@ -116,12 +132,13 @@ export async function compareWithScaled(realApi: Child, realPrepared: Prepared[]
         scenarios.push({ ...base, skipped });
         continue;
       }
-      log(`${label}: real and ×${o.scale} store, ${o.duration} s each${o.rounds > 1 ? `, ${o.rounds} rounds` : ''}`);
+      const amount = requestsFor(kind, o);
+      log(`${label}: real and ×${o.scale} store, ${amount} requests each${o.rounds > 1 ? `, ${o.rounds} rounds` : ''}`);
       const { pair, figures, value } = await medianOfRounds(
         o.rounds,
         turn,
-        () => measured(realApi, [real.request], o.duration, o),
-        () => measured(scaledApi, [scaled.request], o.duration, o),
+        () => measured(realApi, [real.request], amount, o),
+        () => measured(scaledApi, [scaled.request], amount, o),
         // No answer at all within the run has no p99; the target judges that case on its own.
         (r, x) => (x.ok && r.ok ? x.latency.p99 / r.latency.p99 : undefined),
       );

@@ -6,9 +6,9 @@ import { PROJECT_ROOT } from '../../src/config.js';
 
 export interface BenchOptions {
   mode: 'full' | 'smoke';
-  /** Seconds per measured run (one scenario against one process). */
-  duration: number;
-  /** Seconds of the warm-up run each process gets before anything is measured. */
+  /** Requests per measured run (one scenario against one process); a quarter of it where every answer is computed anew. */
+  requests: number;
+  /** Requests of the warm-up run each process gets before anything is measured. */
   warmup: number;
   connections: number;
   /** Alternating API/ceiling pairs per scenario; the median pair is reported (noise on a shared machine). */
@@ -36,7 +36,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
   const { values } = parseArgs({
     args: argv,
     options: {
-      duration: { type: 'string' },
+      requests: { type: 'string' },
       connections: { type: 'string' },
       scale: { type: 'string' },
       rounds: { type: 'string' },
@@ -46,11 +46,11 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
     strict: true,
   });
   const smoke = values.smoke === true;
-  const duration = number('duration', values.duration ?? env.BENCH_DURATION, smoke ? 1 : 5, 0.5, 600);
+  const requests = number('requests', values.requests ?? env.BENCH_REQUESTS, smoke ? 1000 : 20_000, 100, 10_000_000, true);
   return {
     mode: smoke ? 'smoke' : 'full',
-    duration,
-    warmup: Math.min(duration, smoke ? 0.5 : 3),
+    requests,
+    warmup: Math.min(requests, smoke ? 500 : 10_000),
     connections: number('connections', values.connections ?? env.BENCH_CONNECTIONS, smoke ? 10 : 50, 1, 1000, true),
     rounds: number('rounds', values.rounds ?? env.BENCH_ROUNDS, smoke ? 1 : 3, 1, 15, true),
     scale: number('scale', values.scale ?? env.BENCH_SCALE, 1, 1, 1000, true),

@@ -17,30 +17,32 @@ function verdict(t: Target | undefined): string {
   return `${t.target}${mark}`;
 }
 
-const TARGET_OF: Record<string, string> = { detail: 'detail-ratio', list: 'list-ratio', search: 'search-p99', 'search-distinct': 'search-distinct-ratio', revalidation: 'revalidation', flood: 'flood-ratio' };
+const TARGET_OF: Record<string, string> = { list: 'list-cpu-ratio', 'search-distinct': 'search-distinct-cpu-ratio', revalidation: 'revalidation', flood: 'flood-cpu-ratio' };
 
 export function renderReport(r: BenchResults): string {
   const target = (id: string | undefined) => r.targets.find((t) => t.id === id);
   const out: string[] = [];
-  const rounds = r.options.rounds > 1 ? `, ${r.options.rounds} rounds per scenario (the median round is shown)` : '';
-  out.push(`Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.duration} s per run${rounds}, warm-up ${r.options.warmup} s; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
+  const rounds = r.options.rounds > 1 ? `, ${r.options.rounds} rounds per scenario (the round with the median CPU ratio is shown)` : '';
+  out.push(`Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.requests} requests per run (a quarter where every answer is new)${rounds}, warm-up ${r.options.warmup} requests; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
+  out.push('CPU µs/req: the server process\'s own CPU time (user + system, from /proc) per answer; cpu ratio = ceiling ÷ API.');
   out.push(`Store: ${r.store.records} records, ${r.store.megabytes.toFixed(1)} MB, built in ${Math.round(r.store.buildMs)} ms`, '');
   out.push(
     table(
-      ['scenario', 'size', 'API req/s', 'ceiling req/s', 'ratio', r.options.rounds > 1 ? 'ratio per round' : '', 'p50 ms', 'p99 ms', 'ceiling p99', 'non-2xx/3xx', 'errors', 'target'],
+      ['scenario', 'size', 'API µs/req', 'ceiling µs/req', 'cpu ratio', r.options.rounds > 1 ? 'per round' : '', 'API req/s', 'ceiling req/s', 'p50 ms', 'p99 ms', 'non-2xx/3xx', 'errors', 'target'],
       r.scenarios.map((s) =>
         s.skipped
-          ? [s.label, '', s.skipped, '', '', '', '', '', '', '', '', '']
+          ? [s.label, '', s.skipped, '', '', '', '', '', '', '', '', '', '']
           : [
               s.label,
               bytes(s.responseBytes),
+              fixed(s.api?.cpuMicrosPerRequest, 0),
+              fixed(s.ceiling?.cpuMicrosPerRequest, 0),
+              fixed(s.cpuRatio, 2),
+              r.options.rounds > 1 ? (s.roundCpuRatios ?? []).map((v) => fixed(v, 2)).join(' ') : '',
               fixed(s.api?.requestsPerSecond, 0),
               fixed(s.ceiling?.requestsPerSecond, 0),
-              fixed(s.ratio, 2),
-              r.options.rounds > 1 ? (s.roundRatios ?? []).map((v) => fixed(v, 2)).join(' ') : '',
               fixed(s.api?.latency.p50, 2),
               fixed(s.api?.latency.p99, 2),
-              fixed(s.ceiling?.latency.p99, 2),
               count(s.api?.non2xx3xx),
               count(s.api ? s.api.errors + s.api.timeouts : undefined),
               s.kind === 'revalidation' ? `${fixed(target('revalidation')?.value, 2)}× full: ${verdict(target('revalidation'))}` : verdict(target(TARGET_OF[s.kind])),
@@ -74,7 +76,7 @@ export function renderReport(r: BenchResults): string {
                 fixed(x.real?.requestsPerSecond, 0),
                 fixed(x.scaled?.requestsPerSecond, 0),
                 fixed(x.real?.latency.p99, 2),
-                x.scaled?.ok === 0 ? `none in ${r.options.duration} s` : fixed(x.scaled?.latency.p99, 2),
+                x.scaled?.ok === 0 ? 'none' : fixed(x.scaled?.latency.p99, 2),
                 x.p99Growth === undefined ? '—' : `${fixed(x.p99Growth, 2)}×`,
                 r.options.rounds > 1 ? (x.roundGrowths ?? []).map((v) => fixed(v, 2)).join(' ') : '',
                 count(x.scaled?.non2xx3xx),

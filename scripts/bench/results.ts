@@ -18,10 +18,12 @@ export interface ScenarioResult {
   skipped?: string;
   api?: LoadResult;
   ceiling?: LoadResult;
-  /** API requests/s divided by the ceiling's, in the round with the median ratio (its runs are `api` and `ceiling`). */
+  /** API requests/s divided by the ceiling's, in the reported round (its runs are `api` and `ceiling`). */
   ratio?: number;
-  /** The ratio of each round, in the order they ran. */
-  roundRatios?: number[];
+  /** The ceiling's CPU time per request divided by the API's, in the round with the median of this figure. */
+  cpuRatio?: number;
+  /** That CPU ratio in each round, in the order they ran. */
+  roundCpuRatios?: number[];
 }
 
 export interface ColdStart {

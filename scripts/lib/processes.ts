@@ -171,3 +171,23 @@ export function memoryOf(pid: number): { rssMB: number; peakMB: number } | null 
     return null;
   }
 }
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on Linux on every architecture. */
+const USER_HZ = 100;
+
+/**
+ * CPU time the process has used so far (user + system), in microseconds, from /proc (Linux only;
+ * null elsewhere). Read before and after a fixed number of requests, it gives the server's own cost
+ * per request, whatever share of the cores the load generator takes meanwhile.
+ */
+export function cpuTimeOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1_000_000) / USER_HZ : null;
+  } catch {
+    return null;
+  }
+}
