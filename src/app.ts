@@ -3,17 +3,16 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import type { Registry } from './content/registry.js';
+import { CONTENT_REGISTRY, type Registry } from './content/registry.js';
 import { sendProblem } from './http/problems.js';
 import cacheControl from './plugins/app/cache-control.js';
-import conditionalRequests from './plugins/app/conditional-requests.js';
 import { traceOf, traceparentOf } from './http/trace-context.js';
 import lifecycle from './plugins/app/lifecycle.js';
 import metrics, { METRICS_PATH } from './plugins/external/metrics.js';
 import contentPlugin from './plugins/app/content.js';
 import problemDetails from './plugins/app/problem-details.js';
 import preparedAnswers from './plugins/app/prepared-answers.js';
-import compress from './plugins/external/compress.js';
+import representation from './plugins/app/representation.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
 import underPressure from './plugins/external/under-pressure.js';
@@ -65,7 +64,7 @@ export function serverOptions(config: Config): FastifyServerOptions {
 }
 
 /** The whole application as one plugin: external plugins, app services, then routes. */
-async function app(fastify: FastifyInstance, { config, registry }: AppOptions) {
+async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGISTRY }: AppOptions) {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   fastify.decorate('publicBaseOrigin', config.PUBLIC_BASE_URL ?? null);
@@ -86,8 +85,7 @@ async function app(fastify: FastifyInstance, { config, registry }: AppOptions) {
   await fastify.register(underPressure, { config });
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
   await fastify.register(cacheControl, { maxAge: config.CACHE_MAX_AGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE });
-  await fastify.register(conditionalRequests);
-  await fastify.register(compress);
+  await fastify.register(representation);
   await fastify.register(swagger);
   await fastify.register(swaggerUi);
 
@@ -97,7 +95,7 @@ async function app(fastify: FastifyInstance, { config, registry }: AppOptions) {
     registry,
     watch: config.STORE_WATCH,
     // Keys count as much as bodies: a flood of distinct URLs cannot grow memory past this.
-    answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 500 },
+    answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 1000 },
   });
   await fastify.register(preparedAnswers);
   const reportContent = () => fastify.metrics.contentVersion(fastify.content.version, fastify.content.builtAt);

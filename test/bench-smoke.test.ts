@@ -62,7 +62,10 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
   for (const s of results.scenarios) {
     if (s.skipped) continue;
     t.ok(s.api.requestsPerSecond > 0 && s.ceiling.requestsPerSecond > 0, `${s.id}: both sides answered`);
-    t.ok(s.api.cpuMicrosPerRequest > 0 && s.ceiling.cpuMicrosPerRequest > 0 && s.cpuRatio > 0, `${s.id}: CPU per request read for both sides`);
+    t.ok(
+      s.api.cpuMicrosPerRequest > 0 && s.ceiling.cpuMicrosPerRequest > 0 && s.cpuRatio > 0,
+      `${s.id}: CPU per request read for both sides`,
+    );
     t.equal(s.api.errors, 0, `${s.id}: no connection errors`);
   }
   t.ok(results.scenarios.find((s: { id: string }) => s.id === 'topic-detail').api, 'the topic detail is never skipped');

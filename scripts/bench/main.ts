@@ -64,6 +64,8 @@ async function main(): Promise<void> {
   const coldRuns = await coldStarts(store.path, options.coldStarts);
 
   const api = await startApi('API', store.path);
+  const baseline = options.baseline ? await startApi('API before', store.path, options.baseline) : undefined;
+  const baselineColdRuns = options.baseline ? await coldStarts(store.path, options.coldStarts, options.baseline) : null;
   const prepared = await prepare(api.baseUrl, SCENARIOS);
   const recordedPath = join(scratch, 'recorded.json');
   writeFileSync(recordedPath, JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.flatMap((p) => [p.recorded, ...(p.extra ?? [])])]));
@@ -76,10 +78,14 @@ async function main(): Promise<void> {
   const before = memoryOf(api.pid);
   const ceilingBefore = memoryOf(ceiling.pid);
   // Cached scenarios first, then those with a new URL every request: memory is read after each.
-  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => !DISTINCT_KINDS.has(p.scenario.kind)), options);
+  const baselineBefore = baseline ? memoryOf(baseline.pid) : null;
+  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => !DISTINCT_KINDS.has(p.scenario.kind)), options, baseline);
   const apiMemory = memory(api.pid, before);
-  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options);
+  const baselineMemory = baseline ? memory(baseline.pid, baselineBefore) : null;
+  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options, baseline);
   const afterFlood = memory(api.pid, before);
+  const baselineAfterFlood = baseline ? memory(baseline.pid, baselineBefore) : null;
+  if (baseline) await stop(baseline);
   const long = await longFlood(api, options);
   const scenarios = [...cached, ...flood];
   const ceilingMemory = memory(ceiling.pid, ceilingBefore);
@@ -89,6 +95,9 @@ async function main(): Promise<void> {
 
   const { resultsDir: _dir, ...shownOptions } = options;
   const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, memoryAfterFlood: afterFlood, longFlood: long, ceilingMemory, scaling, options: shownOptions };
+  const earlierBuild = baselineColdRuns
+    ? { coldStart: { runsMs: baselineColdRuns, medianMs: median(baselineColdRuns) }, memory: baselineMemory, memoryAfterFlood: baselineAfterFlood }
+    : null;
   const results: BenchResults = {
     schemaVersion: 1,
     mode: options.mode,
@@ -98,6 +107,7 @@ async function main(): Promise<void> {
     git: git(),
     store,
     ...figures,
+    baseline: earlierBuild,
     targets: evaluateTargets(figures),
   };
   console.log(`\n${renderReport(results)}\n`);

@@ -26,19 +26,22 @@ export function memory(pid: number, before: ReturnType<typeof memoryOf>): Memory
   return { beforeLoadMB: before?.rssMB ?? null, afterLoadMB: after?.rssMB ?? null, peakMB: after?.peakMB ?? null };
 }
 
-/** Runs `a` then `b`, or `b` then `a` on odd turns; returns the results as [a, b]. */
-async function alternate(turn: number, a: () => Promise<LoadResult>, b: () => Promise<LoadResult>): Promise<[LoadResult, LoadResult]> {
-  if (turn % 2 === 0) {
-    const ra = await a();
-    return [ra, await b()];
+/** Runs every one of `runs`, starting with a different one each turn; returns the results in the order given. */
+async function rotate(turn: number, runs: (() => Promise<LoadResult>)[]): Promise<LoadResult[]> {
+  const results: LoadResult[] = new Array<LoadResult>(runs.length);
+  for (let i = 0; i < runs.length; i++) {
+    const at = (turn + i) % runs.length;
+    // In range: `at` is taken modulo the number of runs.
+    // eslint-disable-next-line @typescript-eslint/no-non-null-assertion
+    results[at] = await runs[at]!();
   }
-  const rb = await b();
-  return [await a(), rb];
+  return results;
 }
 
 /**
- * `rounds` alternating pairs; the pair whose `figure` is the median is the one reported, so its
- * two runs stay comparable with each other. Returns that pair and every round's figure.
+ * `rounds` rounds, each running `a` and `b` (and `others`, such as an earlier build) in turn; the
+ * round whose `figure` of a and b is the median is the one reported, so its runs stay comparable
+ * with each other. Returns that round and every round's figure.
  */
 async function medianOfRounds(
   rounds: number,
@@ -46,18 +49,20 @@ async function medianOfRounds(
   a: () => Promise<LoadResult>,
   b: () => Promise<LoadResult>,
   figure: (a: LoadResult, b: LoadResult) => number | undefined,
-): Promise<{ pair: [LoadResult, LoadResult]; figures: number[]; value: number | undefined }> {
-  const pairs: { pair: [LoadResult, LoadResult]; value: number | undefined }[] = [];
+  others: (() => Promise<LoadResult>)[] = [],
+): Promise<{ pair: [LoadResult, LoadResult]; others: LoadResult[]; figures: number[]; value: number | undefined }> {
+  const pairs: { pair: [LoadResult, LoadResult]; others: LoadResult[]; value: number | undefined }[] = [];
   for (let round = 0; round < rounds; round++) {
-    const pair = await alternate(firstTurn + round, a, b);
-    pairs.push({ pair, value: figure(...pair) });
+    const [ra, rb, ...rest] = await rotate(firstTurn + round, [a, b, ...others]);
+    if (!ra || !rb) throw new Error('a round ran nothing');
+    pairs.push({ pair: [ra, rb], others: rest, value: figure(ra, rb) });
   }
   const valued = pairs
-    .flatMap(({ pair, value }) => (value !== undefined && !Number.isNaN(value) ? [{ pair, value }] : []))
+    .flatMap((p) => (p.value !== undefined && !Number.isNaN(p.value) ? [{ ...p, value: p.value }] : []))
     .sort((x, y) => x.value - y.value);
   const chosen = valued[Math.floor((valued.length - 1) / 2)] ?? pairs[0];
   if (!chosen) throw new Error('medianOfRounds needs at least one round');
-  return { pair: chosen.pair, figures: pairs.map((p) => p.value ?? NaN), value: chosen.value };
+  return { pair: chosen.pair, others: chosen.others, figures: pairs.map((p) => p.value ?? NaN), value: chosen.value };
 }
 
 /**
@@ -89,9 +94,19 @@ async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): P
 const cpuRatio = (api: LoadResult, ceiling: LoadResult) =>
   api.cpuMicrosPerRequest && ceiling.cpuMicrosPerRequest ? ceiling.cpuMicrosPerRequest / api.cpuMicrosPerRequest : undefined;
 
-export async function compareWithCeiling(api: Child, ceiling: Child, prepared: Prepared[], o: BenchOptions): Promise<ScenarioResult[]> {
+/**
+ * Each scenario on the API and the ceiling, and on `baseline` (an earlier build of the API) when
+ * given, in turn within each round: the figures of one run, side by side.
+ */
+export async function compareWithCeiling(
+  api: Child,
+  ceiling: Child,
+  prepared: Prepared[],
+  o: BenchOptions,
+  baseline?: Child,
+): Promise<ScenarioResult[]> {
   // A flood is its own warm-up: each of its requests is new anyway.
-  await warmUp([api, ceiling], prepared.filter((p) => !p.skipped && !p.request.next).map((p) => p.request), o);
+  await warmUp(baseline ? [api, baseline, ceiling] : [api, ceiling], prepared.filter((p) => !p.skipped && !p.request.next).map((p) => p.request), o);
   const results: ScenarioResult[] = [];
   for (const [turn, p] of prepared.entries()) {
     const { id, kind, label, path } = p.scenario;
@@ -106,8 +121,19 @@ export async function compareWithCeiling(api: Child, ceiling: Child, prepared: P
     const run = (target: Child, requests: Request[]) => () => measured(target, requests, amount, o);
     // The figure that decides the median round is CPU per request (ceiling ÷ API): unlike req/s,
     // it does not depend on how much of the two cores the load generator takes.
-    const { pair, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), cpuRatio);
-    results.push({ ...base, api: pair[0], ceiling: pair[1], ratio: pair[0].requestsPerSecond / pair[1].requestsPerSecond, cpuRatio: value, roundCpuRatios: figures });
+    // The baseline's paths must be new to it too: it draws them from its own copy of the generator.
+    const baselineRun = baseline ? [run(baseline, [{ ...p.request, next: p.request.next && p.scenario.paths ? p.scenario.paths() : p.request.next }])] : [];
+    const { pair, others, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), cpuRatio, baselineRun);
+    const [before] = others;
+    results.push({
+      ...base,
+      api: pair[0],
+      ceiling: pair[1],
+      ratio: pair[0].requestsPerSecond / pair[1].requestsPerSecond,
+      cpuRatio: value,
+      roundCpuRatios: figures,
+      ...(before ? { baseline: before, baselineCpuRatio: cpuRatio(before, pair[1]) } : {}),
+    });
   }
   return results;
 }

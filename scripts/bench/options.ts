@@ -21,6 +21,11 @@ export interface BenchOptions {
   resultsDir: string;
   /** The API's LOG_LEVEL (BENCH_LOG_LEVEL): warn by default, info to measure the access log's cost. */
   logLevel: string;
+  /**
+   * Another build of the server (its dist/server.mjs, in a folder with node_modules), measured in
+   * the same rounds as this one: before and after a change, in one run.
+   */
+  baseline: string | null;
 }
 
 function number(name: string, raw: string | undefined, fallback: number, min: number, max: number, integer = false): number {
@@ -42,6 +47,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
       rounds: { type: 'string' },
       smoke: { type: 'boolean', default: false },
       'results-dir': { type: 'string' },
+      baseline: { type: 'string' },
     },
     strict: true,
   });
@@ -57,6 +63,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
     coldStarts: smoke ? 1 : 3,
     thresholds: !smoke,
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
+    baseline: values.baseline ?? env.BENCH_BASELINE ?? null,
     resultsDir: resolve(values['results-dir'] ?? env.BENCH_RESULTS_DIR ?? resolve(PROJECT_ROOT, 'bench/results')),
   };
 }

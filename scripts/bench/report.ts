@@ -26,15 +26,33 @@ export function renderReport(r: BenchResults): string {
   out.push(`Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.requests} requests per run (a quarter where every answer is new)${rounds}, warm-up ${r.options.warmup} requests; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`);
   out.push('CPU µs/req: the server process\'s own CPU time (user + system, from /proc) per answer; cpu ratio = ceiling ÷ API.');
   out.push(`Store: ${r.store.records} records, ${r.store.megabytes.toFixed(1)} MB, built in ${Math.round(r.store.buildMs)} ms`, '');
+  const withBaseline = r.options.baseline !== null;
+  const header = [
+    'scenario',
+    'size',
+    ...(withBaseline ? ['before µs/req', 'before ratio'] : []),
+    'API µs/req',
+    'ceiling µs/req',
+    'cpu ratio',
+    r.options.rounds > 1 ? 'per round' : '',
+    'API req/s',
+    'ceiling req/s',
+    'p50 ms',
+    'p99 ms',
+    'non-2xx/3xx',
+    'errors',
+    'target',
+  ];
   out.push(
     table(
-      ['scenario', 'size', 'API µs/req', 'ceiling µs/req', 'cpu ratio', r.options.rounds > 1 ? 'per round' : '', 'API req/s', 'ceiling req/s', 'p50 ms', 'p99 ms', 'non-2xx/3xx', 'errors', 'target'],
+      header,
       r.scenarios.map((s) =>
         s.skipped
-          ? [s.label, '', s.skipped, '', '', '', '', '', '', '', '', '', '']
+          ? [s.label, '', s.skipped, ...header.slice(3).map(() => '')]
           : [
               s.label,
               bytes(s.responseBytes),
+              ...(withBaseline ? [fixed(s.baseline?.cpuMicrosPerRequest, 0), fixed(s.baselineCpuRatio, 2)] : []),
               fixed(s.api?.cpuMicrosPerRequest, 0),
               fixed(s.ceiling?.cpuMicrosPerRequest, 0),
               fixed(s.cpuRatio, 2),
@@ -59,6 +77,12 @@ export function renderReport(r: BenchResults): string {
   out.push(
     `API resident memory after ${long.urls} more distinct list URLs and ${long.origins} distinct Origin values: ${fixed(long.memory.afterLoadMB, 1)} MB (peak ${fixed(long.memory.peakMB, 1)} MB); ${long.ok} answered, ${long.failed} not; ${long.answering ? 'still answering' : 'NOT ANSWERING'}  ${verdict(target('long-flood-rss'))}`,
   );
+  if (r.baseline) {
+    const b = r.baseline;
+    out.push(
+      `Before (${r.options.baseline}): cold start median ${fixed(b.coldStart.medianMs, 0)} ms of [${b.coldStart.runsMs.map((v) => v.toFixed(0)).join(', ')}]; resident memory ${fixed(b.memory?.afterLoadMB, 1)} MB after the cached scenarios, ${fixed(b.memoryAfterFlood?.afterLoadMB, 1)} MB after the distinct-URL ones`,
+    );
+  }
   out.push(`Ceiling resident memory, same load: ${fixed(r.ceilingMemory.beforeLoadMB, 1)} MB before, ${fixed(r.ceilingMemory.afterLoadMB, 1)} MB after (peak ${fixed(r.ceilingMemory.peakMB, 1)} MB)`);
 
   if (r.scaling) {

@@ -24,6 +24,10 @@ export interface ScenarioResult {
   cpuRatio?: number;
   /** That CPU ratio in each round, in the order they ran. */
   roundCpuRatios?: number[];
+  /** The earlier build given with --baseline, in the same round as `api`. */
+  baseline?: LoadResult;
+  /** The ceiling's CPU per request divided by the earlier build's, in that round. */
+  baselineCpuRatio?: number;
 }
 
 export interface ColdStart {
@@ -102,6 +106,8 @@ export interface BenchResults {
   ceilingMemory: Memory;
   scenarios: ScenarioResult[];
   scaling: Scaling | null;
+  /** The earlier build given with --baseline: its cold start and memory, measured in the same run. */
+  baseline: { coldStart: ColdStart; memory: Memory | null; memoryAfterFlood: Memory | null } | null;
   targets: Target[];
 }
 

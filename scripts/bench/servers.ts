@@ -16,10 +16,11 @@ export interface Started extends Child {
   readyAfterMs: number;
 }
 
-export async function startApi(name: string, storePath: string): Promise<Started> {
+/** Starts the API as shipped; `serverJs` another build of it (--baseline), with the same flags. */
+export async function startApi(name: string, storePath: string, serverJs = SERVER_JS): Promise<Started> {
   const port = await freePort();
   const since = performance.now();
-  const child = start(name, [...SERVER_NODE_FLAGS, SERVER_JS], serverEnv(storePath, port), port);
+  const child = start(name, [...SERVER_NODE_FLAGS, serverJs], serverEnv(storePath, port), port);
   try {
     return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
   } catch (error) {
@@ -42,10 +43,10 @@ export async function startCeiling(recordedPath: string): Promise<Started> {
 }
 
 /** Cold start: spawn to first 200 from /readyz with the store already built, `runs` times. */
-export async function coldStarts(storePath: string, runs: number): Promise<number[]> {
+export async function coldStarts(storePath: string, runs: number, serverJs?: string): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const api = await startApi(`cold start ${i + 1}`, storePath);
+    const api = await startApi(`cold start ${i + 1}`, storePath, serverJs);
     times.push(api.readyAfterMs);
     await stop(api);
   }

@@ -1,5 +1,5 @@
-// Content negotiation (RFC 9110 §12.5) on Accept, where the most specific matching range decides a
-// media type's quality; q=0 means "not acceptable". Accept-Encoding is @fastify/compress's alone.
+// Content negotiation (RFC 9110 §12.5): on Accept, where the most specific matching range decides a
+// media type's quality, and on Accept-Encoding; q=0 means "not acceptable".
 
 /** The members of a negotiation header, lower-cased, each with its q-value (a bad one counts as 0). */
 function weighted(header: string): { value: string; q: number }[] {
@@ -53,4 +53,26 @@ export function prefersJson(header: string | undefined): boolean {
   if (!header || !header.trim()) return false;
   const json = Math.max(quality(header, 'application/json'), quality(header, 'application/problem+json'));
   return json > quality(header, 'text/html');
+}
+
+/**
+ * The content coding of `offered` that an Accept-Encoding header prefers (RFC 9110 §12.5.3):
+ * highest q-value, a tie going to the one offered first; `*` stands for any coding not named, and
+ * `x-gzip` for gzip. Undefined means identity (no header, or nothing offered is acceptable).
+ */
+export function negotiateCoding<C extends string>(header: string | undefined, offered: readonly C[]): C | undefined {
+  if (!header) return undefined;
+  const members = weighted(header);
+  const any = members.find((m) => m.value === '*')?.q;
+  let best: C | undefined;
+  let bestQ = 0;
+  for (const coding of offered) {
+    const named = members.find((m) => m.value === coding || (coding === 'gzip' && m.value === 'x-gzip'));
+    const q = named ? named.q : (any ?? 0);
+    if (q > bestQ) {
+      best = coding;
+      bestQ = q;
+    }
+  }
+  return best;
 }

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Answers } from '../answers/answers.js';
-import { envelopeJson, type Spliced } from '../answers/json.js';
-import { type JsonLdDocument, jsonLdText } from './jsonld.js';
+import { type Envelope, envelopeJson, type Item } from '../snapshot/json.js';
+import { type JsonLdDocument, jsonLdText } from '../snapshot/jsonld.js';
 import { keyWithOrigin, publicOrigin } from './public-origin.js';
 
 export const JSON_MEDIA = 'application/json';
@@ -9,36 +8,47 @@ export const JSON_LD_MEDIA = 'application/ld+json';
 export const JSON_TYPE = `${JSON_MEDIA}; charset=utf-8`;
 /** What routes offering JSON-LD list in `schema.produces` (the first is the default). */
 export const JSON_OR_LD = [JSON_MEDIA, JSON_LD_MEDIA] as const;
+export const HTML_TYPE = 'text/html; charset=utf-8';
 
-export interface AnswerKind<T> {
+/** How a payload becomes the bytes of an answer, and their media type. */
+export interface AnswerKind<P> {
   mediaType: string;
-  /** Text (encoded as UTF-8), the bytes themselves, or bytes in pieces. */
-  serialize: (payload: T) => string | Buffer | Spliced;
+  serialize: (payload: P) => string | Buffer;
 }
 
-export const HTML_TYPE = 'text/html; charset=utf-8';
+// Any reply, whatever its route's types: the payload type is the last of FastifyReply's parameters.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- matched, never used as any
+type AnyReply = FastifyReply<any, any, any, any, any, any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+type PayloadOf<R> = R extends FastifyReply<any, any, any, any, any, any, any, infer P> ? P : never;
+
+/**
+ * What a route's compute may return for a JSON answer: its declared payload, except that items of
+ * `data` may be presented (their JSON written once per snapshot) rather than plain objects.
+ */
+export type Itemized<P> = P extends { data: infer D }
+  ? Omit<P, 'data'> & { data: D extends readonly (infer E)[] ? Item<E>[] : Item<D> }
+  : P;
+
 export const htmlAnswer: AnswerKind<string> = { mediaType: HTML_TYPE, serialize: (page) => page };
-export const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize: envelopeJson };
+const jsonAnswer: AnswerKind<unknown> = { mediaType: JSON_TYPE, serialize: (payload) => envelopeJson(payload as Envelope<unknown>) };
 export const jsonLdAnswer: AnswerKind<JsonLdDocument> = { mediaType: `${JSON_LD_MEDIA}; charset=utf-8`, serialize: jsonLdText };
 
 /**
- * Answers a request from the store's answers: the one kept under `key`, or the payload `compute`
- * returns, serialised and kept. The bytes leave through the app's usual hooks (ETag and 304,
- * compression, caching headers), which find the answer's ETag and compressed forms ready.
- *
- * The return type is `compute`'s, so the type provider checks the payload against the route's
- * response schema; at run time the handler returns the serialised bytes, which Fastify sends as
- * they are.
+ * Sends the snapshot's answer under `key` (a canonical request): the one prepared or cached, or
+ * the JSON of what `compute` returns, made now and cached. `compute` is checked against the
+ * route's declared response; the reply then carries the answer (its bytes, ETag and compressed
+ * forms) to the representation hook, which settles 304 and content coding.
  */
-export function answer<T>(reply: FastifyReply, answers: Answers, key: string, compute: () => T, kind: AnswerKind<T> = jsonAnswer): T {
-  let kept = answers.get(key);
-  if (kept) reply.server.metrics.cacheHit();
-  else {
-    reply.server.metrics.cacheMiss();
-    kept = answers.remember(key, kind.serialize(compute()), kind.mediaType);
-  }
-  reply.header('content-type', kept.mediaType).header('etag', kept.etag);
-  return kept.body as unknown as T;
+export function sendAnswer<R extends AnyReply>(reply: R, key: string, compute: () => Itemized<PayloadOf<R>>): R;
+export function sendAnswer<R extends AnyReply, P>(reply: R, key: string, compute: () => P, kind: AnswerKind<P>): R;
+export function sendAnswer(reply: FastifyReply, key: string, compute: () => unknown, kind: AnswerKind<unknown> = jsonAnswer): FastifyReply {
+  const server = reply.server;
+  const { answer, computed } = server.snapshot.answers.answer(key, () => kind.serialize(compute()), kind.mediaType);
+  if (computed) server.metrics.cacheMiss();
+  else server.metrics.cacheHit();
+  reply.answer = answer;
+  return reply.header('content-type', answer.mediaType).send(answer.bytes);
 }
 
 /**
@@ -46,19 +56,7 @@ export function answer<T>(reply: FastifyReply, answers: Answers, key: string, co
  * absolute, so the origin is part of the key unless PUBLIC_BASE_URL fixes it; the key's prefix
  * keeps it apart from the JSON answer at the same URL.
  */
-export function answerJsonLd(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  key: string,
-  compute: (origin: string) => JsonLdDocument,
-): FastifyReply {
+export function sendJsonLd(request: FastifyRequest, reply: FastifyReply, key: string, compute: (origin: string) => JsonLdDocument) {
   const origin = publicOrigin(request, reply);
-  const body = answer(
-    reply,
-    request.server.answers,
-    `ld+json ${keyWithOrigin(request.server, origin, key)}`,
-    () => compute(origin),
-    jsonLdAnswer,
-  );
-  return reply.send(body);
+  return sendAnswer(reply, `ld+json ${keyWithOrigin(request.server, origin, key)}`, () => compute(origin), jsonLdAnswer);
 }

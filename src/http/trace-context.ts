@@ -12,7 +12,9 @@ export interface TraceContext {
   flags: string;
 }
 
-const contexts = new WeakMap<IncomingMessage, TraceContext>();
+// Kept on the request itself, where Fastify's logger factory and hooks all find it.
+const TRACE = Symbol('traceContext');
+type Traced = IncomingMessage & { [TRACE]?: TraceContext };
 
 /** Parses a traceparent header; undefined for anything that is not a valid one. */
 export function parseTraceparent(header: string | string[] | undefined): Omit<TraceContext, 'spanId'> | undefined {
@@ -27,7 +29,8 @@ export function parseTraceparent(header: string | string[] | undefined): Omit<Tr
 
 /** The request's trace: the caller's trace id when it sent a valid traceparent, else a new one. */
 export function traceOf(req: IncomingMessage): TraceContext {
-  let context = contexts.get(req);
+  const traced = req as Traced;
+  let context = traced[TRACE];
   if (!context) {
     const parent = parseTraceparent(req.headers.traceparent);
     // randomUUID draws from Node's pooled entropy: much cheaper per request than randomBytes, and
@@ -38,7 +41,7 @@ export function traceOf(req: IncomingMessage): TraceContext {
       spanId: span.slice(0, 8) + span.slice(9, 13) + span.slice(14, 18),
       flags: parent?.flags ?? '00',
     };
-    contexts.set(req, context);
+    traced[TRACE] = context;
   }
   return context;
 }

@@ -1,5 +1,4 @@
-/** Adds a request header name to Vary once. Names are written in lower case, as @fastify/compress
- * looks for its own in lower case. */
+/** Adds a request header name to Vary once (names are written in lower case). */
 export function addVary(reply: { getHeader(name: string): unknown; header(name: string, value: string): unknown }, name: string): void {
   const vary = reply.getHeader('vary');
   const current = Array.isArray(vary) ? vary.join(', ') : typeof vary === 'string' ? vary : '';

@@ -6,7 +6,7 @@ import { type Notices, shell } from '../embed/page.js';
 import { citation, extras, formatDate, kindLine, PROVIDER_NAME } from '../embed/sections.js';
 import { BASE_CSS, PAGE_CSS } from '../embed/styles.js';
 import { canonicalUrl } from '../http/canonical.js';
-import { FAQ_LIST_NAME, type JsonLdDocument, jsonLdText, TOPICS_INDEX_NAME } from '../http/jsonld.js';
+import { FAQ_LIST_NAME, type JsonLdDocument, jsonLdText, TOPICS_INDEX_NAME } from '../snapshot/jsonld.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../repositories/content-repository.js';
 import type { RecordCollection } from '../seed/schemas.js';
 import type { PageQuery } from '../schemas/pages.js';

@@ -6,7 +6,7 @@ import { html } from '../embed/html.js';
 import { EMBED_CSP } from '../embed/page.js';
 import { renderEmbed } from '../embed/sections.js';
 import { oembedPath } from '../embed/urls.js';
-import { answer, htmlAnswer } from '../http/answer.js';
+import { htmlAnswer, sendAnswer } from '../http/answer.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem } from '../http/problems.js';
 import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
@@ -75,7 +75,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
   };
   // Pages depend on the canonical URL, the content version and the origin in their absolute links.
   const send = (reply: FastifyReply, key: string, origin: string, doc: () => EmbedDocument) =>
-    answer(reply, app.answers, keyWithOrigin(app, origin, key), () => page(doc(), origin), htmlAnswer);
+    sendAnswer(reply, keyWithOrigin(app, origin, key), () => page(doc(), origin), htmlAnswer);
 
   app.get(
     '/topics/:slug',

@@ -25,12 +25,9 @@ export default async function healthRoutes(fastify: FastifyInstance) {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
-  // Bodies of a few bytes: compressing them is pointless, and skipping the compression hook
-  // keeps the first probe after start-up free of its one-off set-up cost.
   app.get(
     '/healthz',
     {
-      compress: false,
       schema: {
         operationId: 'getHealth',
         tags: ['Health'],
@@ -44,7 +41,6 @@ export default async function healthRoutes(fastify: FastifyInstance) {
   app.get(
     '/readyz',
     {
-      compress: false,
       schema: {
         operationId: 'getReadiness',
         tags: ['Health'],

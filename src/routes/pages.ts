@@ -5,7 +5,7 @@ import { CONTENT_TYPES } from '../content/types.js';
 import { type ErrorTexts } from '../embed/error-page.js';
 import { html } from '../embed/html.js';
 import { styleHash } from '../embed/styles.js';
-import { answer, htmlAnswer } from '../http/answer.js';
+import { htmlAnswer, sendAnswer } from '../http/answer.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem } from '../http/problems.js';
 import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
@@ -20,7 +20,7 @@ import {
   renderTopicsIndex,
 } from '../pages/render.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
-import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../http/jsonld.js';
+import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../snapshot/jsonld.js';
 import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
 import { defaultsOf } from '../schemas/queries.js';
 import type { RecordCollection } from '../seed/schemas.js';
@@ -82,7 +82,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
   ) => {
     const origin = publicOrigin(request, reply);
     const key = canonicalUrl(path, query, PAGE_DEFAULTS);
-    return answer(reply, app.answers, keyWithOrigin(app, origin, key), () => render(contextOf(origin, query), origin), htmlAnswer);
+    return sendAnswer(reply, keyWithOrigin(app, origin, key), () => render(contextOf(origin, query), origin), htmlAnswer);
   };
   const jsonLdOf = (origin: string) => app.present.jsonLd(origin);
 

@@ -49,3 +49,6 @@ export const Source = z
 
 /** A source as its operations answer it: whole, or trimmed by `fields`. */
 export const SourceItem = fieldedItem(Source);
+
+/** A source as the API sends it. */
+export type SourcePayload = z.input<typeof Source>;

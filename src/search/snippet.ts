@@ -8,15 +8,16 @@ const WINDOW = 16;
 export interface Prose {
   text: string;
   tokens: Pick<Token, 'stem' | 'start' | 'end'>[];
+  /**
+   * Where each stem stands in the text, made the first time the text is searched: a query looks
+   * up its few stems instead of testing every word of every hit's text.
+   */
+  positions?: Map<string, number[]>;
 }
-
-// Where each stem stands in a text, made the first time the text is searched: a query looks up
-// its few stems instead of testing every word of every hit's text. Weak: it goes with its store.
-const positionsOf = new WeakMap<Prose, Map<string, number[]>>();
 
 /** The token indexes of `p` whose stem is highlighted, in order. */
 function matchesOf(p: Prose, highlight: ReadonlySet<string>): number[] {
-  let positions = positionsOf.get(p);
+  let positions = p.positions;
   if (!positions) {
     const made = new Map<string, number[]>();
     p.tokens.forEach((token, i) => {
@@ -24,7 +25,7 @@ function matchesOf(p: Prose, highlight: ReadonlySet<string>): number[] {
       if (list) list.push(i);
       else made.set(token.stem, [i]);
     });
-    positionsOf.set(p, (positions = made));
+    p.positions = positions = made;
   }
   const matches: number[] = [];
   for (const stem of highlight) {

@@ -121,7 +121,21 @@ function loadFolder<S extends z.ZodType>(
   return entries;
 }
 
-function checkLinks(content: Omit<SeedContent, 'site'>, problems: SeedProblem[]): void {
+/**
+ * Every record a seed folder has a file for, valid or not (`collection/slug` by file name): a
+ * link to a record whose file failed validation is that file's problem, reported once.
+ */
+function filedRecords(root: string, folders: readonly string[]): Set<string> {
+  const filed = new Set<string>();
+  for (const folder of folders) {
+    const dir = join(root, folder);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (name.endsWith('.md')) filed.add(`${folder}/${basename(name, '.md')}`);
+  }
+  return filed;
+}
+
+function checkLinks(content: Omit<SeedContent, 'site'>, filed: ReadonlySet<string>, problems: SeedProblem[]): void {
   const topicSlugs = new Set(content.topics.map((t) => t.slug));
   const sourceSlugs = new Set(content.sources.map((s) => s.slug));
   for (const required of TOPIC_SLUGS) {
@@ -140,7 +154,7 @@ function checkLinks(content: Omit<SeedContent, 'site'>, problems: SeedProblem[])
       }
     });
   }
-  const known = new Set<string>(content.topics.map((t) => `topics/${t.slug}`));
+  const known = new Set<string>([...filed, ...content.topics.map((t) => `topics/${t.slug}`)]);
   for (const [collection, records] of Object.entries<Entry<SeedRecord>[]>(content.records)) for (const r of records) known.add(`${collection}/${r.slug}`);
   const checkRelated = (file: string, self: string, related: string[]) =>
     related.forEach((ref, i) => {
@@ -192,7 +206,7 @@ export function loadSeed(root: string, registry: Registry = CONTENT_REGISTRY): S
   ) as SeedContent['records'];
   const help = loadFolder(root, 'help', helpSchema, problems);
   checkHelp(help, problems);
-  checkLinks({ sources, topics, records, help }, problems);
+  checkLinks({ sources, topics, records, help }, filedRecords(root, ['topics', ...registry.map((t) => t.collection)]), problems);
   // A missing or invalid site.md has already added its problem.
   if (problems.length > 0 || !site) throw new SeedError(problems);
   return { site, sources, topics, records, help };

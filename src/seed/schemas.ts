@@ -17,10 +17,10 @@ const topicLink = z.union([slug.transform((s) => ({ slug: s, note: undefined as 
 
 // A cited source and what it supports in this record ("What this source supports" on pages): a
 // source that supports nothing in the record does not belong in its list.
-const sourceLink = z.union([
-  slug.transform((s) => ({ slug: s, supports: undefined as string | undefined })),
-  z.strictObject({ slug, supports: text.max(400, 'must be at most 400 characters (one or two sentences)') }),
-]);
+const sourceLink = z.preprocess(
+  (value) => (typeof value === 'string' ? { slug: value } : value),
+  z.strictObject({ slug, supports: text.max(400, 'must be at most 400 characters (one or two sentences)').optional() }),
+);
 
 /** Kinds of non-crisis help in the help directory (seed/help/) that a record can point readers to. */
 export const SIGNPOST_KINDS = ['urgent-help', 'domestic-abuse', 'child-protection', 'talking-therapy'] as const;

@@ -13,7 +13,7 @@ import {
   TOPICS_INDEX_NAME,
   topicJsonLd,
   topicsIndexJsonLd,
-} from '../../src/http/jsonld.js';
+} from '../../src/snapshot/jsonld.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../../src/repositories/content-repository.js';
 import { sourceRef } from '../helpers/source-ref.js';
 

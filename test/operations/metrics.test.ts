@@ -6,7 +6,7 @@ import { logCapture } from '../helpers/logs.js';
 t.test('/metrics exposes the named series in Prometheus text format, with bounded route labels', async (t) => {
   const { stream, lines } = logCapture();
   const app = await build(t, { RATE_LIMIT_MAX: '3' }, { logger: { level: 'info', stream } });
-  // Computed, computed again and kept (an answer is kept on its second ask), then a hit.
+  // Computed and kept, then two hits.
   for (let i = 0; i < 3; i++) await app.inject({ url: '/v1/signs/avoiding-shared-spaces' });
   await app.inject({ url: '/v1/signs/difficulty-sharing-feelings' });
   for (let i = 0; i < 3; i++) await app.inject({ url: `/no/such/page-${i}` });
@@ -25,8 +25,8 @@ t.test('/metrics exposes the named series in Prometheus text format, with bounde
   t.match(body, /http_requests_total\{method="GET",route="\(unmatched\)",status_code="404"\} 3/, 'unmatched URLs share one label');
   t.notMatch(body, /page-1/, 'no raw URL becomes a label');
   t.match(body, /http_request_duration_seconds_bucket\{le="0\.005",method="GET",route="\/v1\/signs\/:slug",status_code="200"\}/);
-  t.match(body, /response_cache_hits_total 1/);
-  t.match(body, /response_cache_misses_total 2/);
+  t.match(body, /response_cache_hits_total 2/);
+  t.match(body, /response_cache_misses_total 1/);
   t.match(body, /rate_limit_rejections_total\{tier="keyless"\} 1/);
   t.match(body, /rate_limit_store_failures_total 0/);
   t.match(body, new RegExp(`content_info\\{content_version="${app.content.version}",built_at="[^"]+"\\} 1`));

@@ -92,7 +92,7 @@ t.test('over a real socket too, a rebuilt store is never hidden by prepared or c
   rebuild();
   t.ok(await until(async () => (await title()) === 'How long does it take to feel better?'), 'the new title is served');
   await app.answersPrepared();
-  t.ok(app.answers.stats.prepared >= 100, 'the new store is prepared in its turn');
+  t.ok(app.snapshot.answers.stats.prepared >= 100, 'the new store is prepared in its turn');
 });
 
 t.test('a broken file put in place of the store is ignored; the old store keeps serving', async (t) => {

@@ -2,7 +2,7 @@
 // type it belongs to, with values in its range: checked against the vendored vocabulary extract.
 import t from 'tap';
 import { CONTENT_TYPES } from '../../src/content/types.js';
-import { faqListJsonLd, jsonLdText, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../../src/http/jsonld.js';
+import { faqListJsonLd, jsonLdText, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../../src/snapshot/jsonld.js';
 import { build } from '../helpers/app.js';
 import { schemaOrgViolations, vocabulary } from '../helpers/schemaorg.js';
 

@@ -36,7 +36,7 @@ function seedRecords(collection: RecordCollection) {
         reviewedAt: d.reviewedAt as string,
         nextReviewAt: d.nextReviewAt as string,
         topics: d.topics,
-        sources: d.sources as string[],
+        sources: d.sources as { slug: string; supports?: string }[],
         facets: Object.fromEntries([
           ...Object.keys(entry.facets).map((k) => [k, d[k]]),
           ...Object.keys(entry.extra).map((k) => [k, d[k] ?? null]),
@@ -99,7 +99,16 @@ t.test('topics come in editorial order with their definition, key points, source
       slug,
     );
     t.ok(topic.body.length > 0, `${slug} has a body`);
-    t.same(slugs(topic.sources), data.sources, `${slug} cites its sources in the seed's order`);
+    t.same(
+      slugs(topic.sources),
+      data.sources.map((s) => s.slug),
+      `${slug} cites its sources in the seed's order`,
+    );
+    t.same(
+      topic.sources.map((s) => s.supports),
+      data.sources.map((s) => s.supports ?? null),
+      `${slug}: what each source supports in it`,
+    );
     t.same(
       topic.comparisons,
       data.comparisons.map((c) => ({
@@ -128,8 +137,12 @@ t.test('every collection holds exactly the seed records, in editorial order, wit
         topics.map((x) => ({ slug: x.slug, title: repo.getTopic(x.slug)!.title, note: x.note ?? null })),
         `${collection}/${want.slug}: topics in the topics' editorial order, with notes`,
       );
-      t.same(slugs(got.sources), want.sources, `${collection}/${want.slug}: sources in the seed's order`);
-      for (const ref of got.sources) {
+      t.same(
+        slugs(got.sources),
+        want.sources.map((s) => s.slug),
+        `${collection}/${want.slug}: sources in the seed's order`,
+      );
+      for (const [i, ref] of got.sources.entries()) {
         const source = repo.getSource(ref.slug)!;
         t.same(
           ref,
@@ -141,8 +154,9 @@ t.test('every collection holds exactly the seed records, in editorial order, wit
             doi: source.doi,
             authority: source.authority,
             citation: source.citation,
+            supports: want.sources[i]!.supports ?? null,
           },
-          `${ref.slug} as cited`,
+          `${ref.slug} as cited, with what it supports here`,
         );
       }
     }

@@ -127,13 +127,13 @@ t.test('search: the same rule, and field order is canonical there too', async (t
 });
 
 t.test('field order and repeats do not matter: one answer, kept once', async (t) => {
-  const before = app.answers.stats.cached;
+  const before = app.snapshot.answers.stats.cached;
   const spellings = ['/v1/faqs?fields=summary,title', '/v1/faqs?fields=title,summary', '/v1/faqs?fields=%20title,summary,title'];
   const answers = await Promise.all(spellings.map(get));
   for (const res of answers) t.equal(res.statusCode, 200);
   t.equal(new Set(answers.map((a) => a.headers.etag)).size, 1, 'one ETag');
   t.equal(new Set(answers.map((a) => a.body)).size, 1, 'the same bytes');
-  t.equal(app.answers.stats.cached - before, 1, 'kept once, in the one answer store');
+  t.equal(app.snapshot.answers.stats.cached - before, 1, 'kept once, in the one answer store');
   const again = await app.inject({ method: 'GET', url: spellings[1]!, headers: { 'if-none-match': answers[0]!.headers.etag as string } });
   t.equal(again.statusCode, 304, 'revalidates like any answer');
   t.not(answers[0]!.headers.etag, (await get('/v1/faqs')).headers.etag, 'a fielded answer is another representation');

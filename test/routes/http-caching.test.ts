@@ -4,7 +4,7 @@ import { build } from '../helpers/app.js';
 
 const app = await build(t, { CACHE_MAX_AGE: '120', CACHE_STALE_WHILE_REVALIDATE: '600' });
 
-t.test('content responses carry a strong ETag and public cache headers', async (t) => {
+t.test('content responses carry a weak ETag (one for every content coding) and public cache headers', async (t) => {
   for (const url of [
     '/v1/topics',
     '/v1/topics/emotional-detachment?include=signs',
@@ -14,7 +14,7 @@ t.test('content responses carry a strong ETag and public cache headers', async (
   ]) {
     const res = await app.inject({ method: 'GET', url });
     t.equal(res.statusCode, 200, url);
-    t.match(res.headers.etag, /^"[^"]+"$/, `${url}: strong ETag (no W/ prefix)`);
+    t.match(res.headers.etag, /^W\/"[^"]+"$/, `${url}: weak ETag (RFC 9110 §8.8.3: identity, br and gzip bytes differ)`);
     t.equal(res.headers['cache-control'], 'public, max-age=120, stale-while-revalidate=600');
   }
 });
@@ -28,6 +28,12 @@ t.test('If-None-Match with the current ETag gives 304 without a body', async (t)
   t.equal(again.body, '');
   t.equal(again.headers.etag, etag);
   t.equal(again.headers['cache-control'], 'public, max-age=120, stale-while-revalidate=600', '304 keeps the cache policy');
+  t.equal(again.headers.vary, first.headers.vary, '304 varies on what its 200 varies on (RFC 9110 §15.4.5)');
+  t.match(again.headers.vary, /accept-encoding/);
+  for (const coding of ['br', 'gzip', 'identity']) {
+    const revalidated = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag, 'accept-encoding': coding } });
+    t.equal(revalidated.statusCode, 304, `the tag a client was given revalidates whatever coding it now asks for (${coding})`);
+  }
   const stale = await app.inject({ method: 'GET', url, headers: { 'if-none-match': '"something-else"' } });
   t.equal(stale.statusCode, 200);
   const other = await app.inject({ method: 'GET', url: `${url}&format=html` });

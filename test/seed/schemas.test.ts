@@ -52,7 +52,7 @@ t.test('the shared record fields: lengths, lists and their defaults, with messag
   t.same(issues(schema.safeParse(tip({ peopleSay: ['shut off', 'z'.repeat(81)] }))), [['peopleSay.1', 'must be a short phrase (at most 80 characters)']]);
   t.same(schema.parse(tip({ peopleSay: ['z'.repeat(80)], keywords: ['numb'] })).peopleSay, ['z'.repeat(80)]);
   t.same(issues(schema.safeParse(tip({ sources: [] }))), [['sources', 'must cite at least one source']]);
-  t.same(issues(schema.safeParse(tip({ sources: ['Not_A_Slug'] }))), [['sources.0', 'must be a lower-case slug (words joined by hyphens)']]);
+  t.same(issues(schema.safeParse(tip({ sources: ['Not_A_Slug'] }))), [['sources.0.slug', 'must be a lower-case slug (words joined by hyphens)']]);
   t.same(issues(schema.safeParse(tip({ reviewType: 'clinical' }))), [['reviewType', 'must be one of: editorial (only editorial review has taken place)']]);
   for (const date of ['x2026-01-01', '2026-01-01x']) t.same(issues(schema.safeParse(tip({ reviewedAt: date }))), [['reviewedAt', 'must be a date written YYYY-MM-DD']], date);
 });

@@ -4,8 +4,8 @@
 import Fastify from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import t from 'tap';
-import { answer } from '../../src/http/answer.js';
-import { Answers } from '../../src/answers/answers.js';
+import { sendAnswer } from '../../src/http/answer.js';
+import { Presented } from '../../src/snapshot/json.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../src/schemas/envelopes.js';
 import { Source, SourceItem } from '../../src/schemas/sources.js';
 
@@ -13,7 +13,6 @@ t.test('handlers are checked against their response schema', async (t) => {
   const app = Fastify().withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  const answers = new Answers({ maxBytes: 1024, maxEntryBytes: 1024, maxPrepared: 1 });
   const schema = { response: { 200: itemEnvelope(Source), ...itemProblemResponses } };
   const listSchema = { response: { 200: pageEnvelope(Source), ...problemResponses } };
 
@@ -21,15 +20,46 @@ t.test('handlers are checked against their response schema', async (t) => {
   app.get('/wrong-data', { schema }, async () => ({ data: 123 }));
   // @ts-expect-error a missing envelope member (meta, links) does not compile
   app.get('/missing-meta', { schema }, async () => ({ data: { type: 'source' } }));
-  // @ts-expect-error through answer() too: the computed payload is what is checked
-  app.get('/wrong-answer', { schema: listSchema }, async (_request, reply) => answer(reply, answers, '/x', () => ({ data: 'nope' })));
+  // @ts-expect-error through sendAnswer() too: what it computes is checked against the route's response
+  app.get('/wrong-answer', { schema: listSchema }, async (_request, reply) => sendAnswer(reply, '/x', () => ({ data: 'nope' })));
 
-  // With `fields` an item may be trimmed, but never below its identity, and what it keeps is typed.
-  const fielded = { response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses } };
   const envelope = {
     meta: { disclaimer: '', crisis: null as never, contentVersion: '', license: { name: '', url: '' }, attribution: '' },
     links: { self: '/', html: '/' },
   };
+  const page = {
+    meta: { ...envelope.meta, total: 1, limit: 1, offset: 0 },
+    links: { self: '/', first: '/', last: '/', prev: null, next: null },
+  };
+  const source = {
+    type: 'source' as const,
+    slug: 's',
+    title: 'T',
+    kind: 'article' as const,
+    publisher: 'P',
+    authority: 'secondary' as const,
+    authors: [],
+    editors: [],
+    url: null,
+    doi: null,
+    accessed: null,
+    published: null,
+    updated: null,
+    citation: 'C',
+    description: 'D',
+    href: '/v1/sources/s',
+  };
+  // A presented item of the declared shape compiles, beside a plain one.
+  app.get('/presented', { schema: listSchema }, async (_request, reply) =>
+    sendAnswer(reply, '/p', () => ({ data: [new Presented(source), source], ...page })),
+  );
+  app.get('/wrong-presented', { schema: listSchema }, async (_request, reply) =>
+    // @ts-expect-error a presented item is checked too: it must present the declared shape
+    sendAnswer(reply, '/x', () => ({ data: [new Presented({ type: 'sign' })], ...page })),
+  );
+
+  // With `fields` an item may be trimmed, but never below its identity, and what it keeps is typed.
+  const fielded = { response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses } };
   app.get('/trimmed', { schema: fielded }, async () => ({
     data: { type: 'source' as const, slug: 's', href: '/s', doi: null },
     ...envelope,

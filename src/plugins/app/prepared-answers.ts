@@ -1,32 +1,35 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { precompress } from '../../answers/coding.js';
-import { type AnswerKind, jsonAnswer } from '../../http/answer.js';
+import { type AnswerKind, JSON_TYPE } from '../../http/answer.js';
+import { compressBest } from '../../http/content-coding.js';
+import { type Envelope, envelopeJson } from '../../snapshot/json.js';
 
 /**
  * The answers clients ask for first (topics, every record and source, each collection's default
- * page) are computed as soon as a store is opened rather than on each URL's first request: body,
- * ETag and best-compressed forms, once per store. Routes say what to prepare; this runs it after
- * the server listens and after each swap to a new store, one answer per turn of the event loop
- * so that real requests are never held up for long.
+ * page) are made for each snapshot as soon as it is open rather than on each URL's first request:
+ * bytes, ETag and best-compressed forms, once per store. Routes say what to prepare; this runs it
+ * after the server listens and after each swap to a new store, one answer per turn of the event
+ * loop so that real requests are never held up for long.
  */
 
-export interface Preparable<T = unknown> {
+export interface Preparable {
   key: string;
-  compute: () => T;
-  kind?: AnswerKind<T>;
+  compute: () => unknown;
+  /** How the payload becomes bytes (default: a JSON envelope). */
+  kind?: AnswerKind<never>;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Adds answers to prepare for each store (called again for each new store). */
+    /** Adds answers to prepare for each snapshot (called again for each new one). */
     prepareAnswers(list: () => Iterable<Preparable>): void;
-    /** Resolves when the current store's answers are prepared (tests and probes wait on it). */
+    /** Resolves when the current snapshot's answers are prepared (tests and probes wait on it). */
     answersPrepared(): Promise<void>;
   }
 }
 
 const START_DELAY_MS = 50;
+const json = (payload: unknown) => envelopeJson(payload as Envelope<unknown>);
 
 export default fp(
   async function preparedAnswers(app: FastifyInstance) {
@@ -39,23 +42,23 @@ export default fp(
 
     const prepare = () => {
       const mine = ++round;
-      const answers = app.answers;
+      const answers = app.snapshot.answers;
       const stopped = () => mine !== round || closing;
       done = (async () => {
         // The first probes after start-up go first.
         await pause(START_DELAY_MS);
         for (const producer of producers) {
-          for (const { key, compute, kind = jsonAnswer } of producer()) {
+          for (const { key, compute, kind } of producer()) {
             await turn();
             if (stopped()) return;
-            if (answers.isPrepared(key)) continue;
-            if (!answers.prepare(key, kind.serialize(compute()), kind.mediaType)) return;
+            const serialize = kind ? (kind.serialize as (p: unknown) => string | Buffer) : json;
+            if (!answers.prepare(key, () => serialize(compute()), kind?.mediaType ?? JSON_TYPE)) return;
           }
         }
-        for (const prepared of answers.preparedAnswers()) {
+        for (const answer of answers.preparedAnswers()) {
           await turn();
           if (stopped()) return;
-          precompress(prepared.body);
+          compressBest(answer);
         }
       })().catch((error: unknown) => {
         if (!stopped()) app.log.warn({ err: error }, 'preparing answers stopped');

@@ -116,7 +116,7 @@ export default fp<MetricsOptions>(
     });
 
     const expected = token === undefined ? undefined : Buffer.from(`Bearer ${token}`);
-    app.get(METRICS_PATH, { schema: { hide: true }, compress: false }, async (request, reply) => {
+    app.get(METRICS_PATH, { schema: { hide: true } }, async (request, reply) => {
       if (expected) {
         const given = Buffer.from(request.headers.authorization ?? '');
         if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { collectionOfChangeType } from '../../content/types.js';
-import { answer } from '../../http/answer.js';
+import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { hrefOf } from '../../http/present.js';
+import { hrefOf } from '../../content/paths.js';
 import { invalidParameters } from '../../http/problems.js';
 import { REDIRECT_MONTHS } from '../../http/successor.js';
 import type { Change as ChangeEntry, Since } from '../../repositories/changes-repository.js';
@@ -64,7 +64,7 @@ export default async function changeRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => answer(reply, app.answers, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query)),
+    async (request, reply) => sendAnswer(reply, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query)),
   );
 
   // Prepared at store open: the feed's first page, where every new partner starts.

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { answer } from '../../http/answer.js';
+import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { lineOf } from '../../repositories/help-repository.js';
 import { problemResponses } from '../../schemas/envelopes.js';
@@ -22,7 +22,7 @@ export default async function helpRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      answer(reply, app.answers, canonicalUrl('/v1/help', request.query), () => {
+      sendAnswer(reply, canonicalUrl('/v1/help', request.query), () => {
         const { region } = request.query;
         const entry = app.help.get(region);
         const shown = entry ?? app.help.international;

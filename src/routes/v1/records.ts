@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { CONTENT_REGISTRY, type RecordCollection, type RecordType, type Registry } from '../../content/registry.js';
-import { pagePathOf } from '../../content/paths.js';
-import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
+import { JSON_LD_MEDIA, JSON_OR_LD, sendAnswer, sendJsonLd } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { hrefOf, withFields } from '../../http/present.js';
+import { hrefOf, pagePathOf } from '../../content/paths.js';
+import { withFields } from '../../snapshot/presenter.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery as itemQueryOf, listQuery as listQueryOf, slugParams } from '../../schemas/queries.js';
-import { faqListJsonLd, recordJsonLd } from '../../http/jsonld.js';
+import { faqListJsonLd, recordJsonLd } from '../../snapshot/jsonld.js';
 import { recordItemOf } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
 
@@ -101,8 +101,8 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
       async (request, reply) => {
         const key = canonicalUrl(path, request.query, listDefaults);
         if (request.representation === JSON_LD_MEDIA)
-          return answerJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
-        return answer(reply, app.answers, key, () => listPayload(request.query));
+          return sendJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
+        return sendAnswer(reply, key, () => listPayload(request.query));
       },
     );
 
@@ -127,10 +127,10 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
         const { slug } = request.params;
         // The JSON-LD describes the record's page, whatever format, fields or region the query names.
         if (request.representation === JSON_LD_MEDIA)
-          return answerJsonLd(request, reply, hrefOf(collection, slug), (origin) =>
+          return sendJsonLd(request, reply, hrefOf(collection, slug), (origin) =>
             recordJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
           );
-        return answer(reply, app.answers, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () =>
+        return sendAnswer(reply, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () =>
           itemPayload(slug, request.query),
         );
       },

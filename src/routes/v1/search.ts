@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { collectionOfType } from '../../content/types.js';
-import { answer } from '../../http/answer.js';
+import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
-import { extendKept } from '../../answers/json.js';
-import { withFields } from '../../http/present.js';
+import { Extended, type Item, type Presented } from '../../snapshot/json.js';
+import { type Brief, withFields } from '../../snapshot/presenter.js';
 import { invalidParameters } from '../../http/problems.js';
 import { pageAnswer } from '../../http/paging.js';
 import { escapeHtml } from '../../render/escape.js';
@@ -49,7 +49,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      answer(reply, app.answers, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
+      sendAnswer(reply, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
         const { q, type, topic, fields, format, limit, offset, region } = request.query;
         checkTopics(app, topic);
         // Checked before the index so that a query with no matching record still carries help.
@@ -58,13 +58,13 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         if (!result) throw invalidParameters([{ in: 'query', name: 'q', detail: 'must contain at least one letter or digit' }]);
         // Hits are records as their collections present them, trimmed to a sparse fieldset (the
         // schema's hit shapes with only the named fields, which the types cannot say). Without
-        // `fields`, a hit is its record's kept brief plus its score and snippet, and only those
-        // two are serialised (answers/json.ts).
+        // `fields`, a hit is its record's presented brief plus its score and snippet, and only
+        // those two are serialised (snapshot/json.ts).
         const data = result.rows.map((row) => {
           const found = { score: row.score, snippet: snippetHtml(row.snippet) };
-          if (fields) return withFields({ ...present(app, row.type, row.slug, format), ...found }, fields);
-          return extendKept(brief(app, row.type, row.slug), found);
-        }) as z.input<typeof SearchResults>['data'];
+          if (fields) return withFields({ ...present(app, row.type, row.slug, format).value, ...found }, fields);
+          return new Extended(brief(app, row.type, row.slug), found);
+        }) as Item<z.input<typeof SearchResults>['data'][number]>[];
         return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
           query: q,
           correctedQuery: result.correctedQuery,
@@ -76,13 +76,13 @@ export default async function searchRoutes(fastify: FastifyInstance) {
 }
 
 /** The record as a results list shows it (without its body); a topic likewise. */
-function brief(app: FastifyInstance, type: string, slug: string): Record<string, unknown> {
+function brief(app: FastifyInstance, type: string, slug: string): Presented<Brief> {
   if (type === 'topic') return app.present.topicBrief(topicOf(app, slug));
   return app.present.brief(recordOf(app, type, slug));
 }
 
 /** The record as its own collection presents it; a topic without its related collections. */
-function present(app: FastifyInstance, type: string, slug: string, format: BodyFormat): Record<string, unknown> {
+function present(app: FastifyInstance, type: string, slug: string, format: BodyFormat): Presented<Record<string, unknown>> {
   if (type === 'topic') return app.present.topicHit(topicOf(app, slug), format);
   return app.present.record(recordOf(app, type, slug), format);
 }

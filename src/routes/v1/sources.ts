@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { pagePathOf } from '../../content/paths.js';
-import { answer } from '../../http/answer.js';
+import { hrefOf, pagePathOf } from '../../content/paths.js';
+import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { hrefOf, withFields } from '../../http/present.js';
+import { withFields } from '../../snapshot/presenter.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
@@ -59,7 +59,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      answer(reply, app.answers, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+      sendAnswer(reply, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -81,9 +81,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return answer(reply, app.answers, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () =>
-        itemPayload(slug, request.query),
-      );
+      return sendAnswer(reply, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );
 

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
-import { pagePathOf } from '../../content/paths.js';
-import { answer, answerJsonLd, JSON_LD_MEDIA, JSON_OR_LD } from '../../http/answer.js';
+import { hrefOf, pagePathOf } from '../../content/paths.js';
+import { JSON_LD_MEDIA, JSON_OR_LD, sendAnswer, sendJsonLd } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { hrefOf, withFields } from '../../http/present.js';
+import { withFields } from '../../snapshot/presenter.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
-import { topicJsonLd } from '../../http/jsonld.js';
+import { topicJsonLd } from '../../snapshot/jsonld.js';
 import { TopicItem } from '../../schemas/topics.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
@@ -62,8 +62,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request, reply) =>
-      answer(reply, app.answers, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+    async (request, reply) => sendAnswer(reply, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
   );
 
   app.get(
@@ -88,12 +87,10 @@ export default async function topicRoutes(fastify: FastifyInstance) {
       const { slug } = request.params;
       // The JSON-LD describes the topic's page, whatever `include`, format or region the query names.
       if (request.representation === JSON_LD_MEDIA)
-        return answerJsonLd(request, reply, hrefOf('topics', slug), (origin) =>
+        return sendJsonLd(request, reply, hrefOf('topics', slug), (origin) =>
           topicJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
         );
-      return answer(reply, app.answers, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () =>
-        itemPayload(slug, request.query),
-      );
+      return sendAnswer(reply, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
     },
   );
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CONTENT_TYPES } from '../../content/types.js';
 import { FACET_LABELS } from '../../content/vocabulary.js';
-import { answer } from '../../http/answer.js';
+import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { VocabularyAnswer, vocabularyQuery } from '../../schemas/vocabulary.js';
@@ -35,7 +35,7 @@ export default async function vocabularyRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      answer(reply, app.answers, canonicalUrl('/v1/vocabulary', request.query), () => ({
+      sendAnswer(reply, canonicalUrl('/v1/vocabulary', request.query), () => ({
         data: VOCABULARY,
         meta: app.present.meta(request.query.region),
         links: { self: canonicalUrl('/v1/vocabulary', request.query) },

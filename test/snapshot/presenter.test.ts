@@ -2,20 +2,15 @@
 // source look like in the API, sparse fieldsets, the meta every answer carries, and the bounds on
 // a topic's included lists. The route tests check the same through the real store.
 import t from 'tap';
-import { envelopeJson, Spliced } from '../../src/answers/json.js';
 import { ATTRIBUTION, CONTENT_LICENSE } from '../../src/content/licence.js';
-import { CONTENT_TYPES } from '../../src/content/types.js';
-import { Presenter, withFields } from '../../src/http/present.js';
+import { CONTENT_REGISTRY, type RecordCollection } from '../../src/content/registry.js';
 import type { ContentRecord, ContentRepository, Source, Topic } from '../../src/repositories/content-repository.js';
-import { sourceRef } from '../helpers/source-ref.js';
 import type { HelpRepository } from '../../src/repositories/help-repository.js';
-import type { RecordCollection } from '../../src/seed/schemas.js';
+import { envelopeJson, Presented } from '../../src/snapshot/json.js';
+import { Presenter, withFields } from '../../src/snapshot/presenter.js';
+import { sourceRef } from '../helpers/source-ref.js';
 
-// An envelope's JSON as text, whether it comes as text, bytes or bytes in pieces.
-const envelopeText = (payload: unknown): string => {
-  const out = envelopeJson(payload);
-  return out instanceof Spliced ? out.bytes().toString() : out.toString();
-};
+const envelopeText = (data: unknown): string => envelopeJson({ data, meta: {}, links: {} });
 
 const ref = sourceRef();
 
@@ -73,12 +68,15 @@ function presenter() {
       return { lines: [`crisis for ${String(args[0])}/${String(args[1])}`] };
     },
   } as unknown as HelpRepository;
-  return { present: new Presenter(content, help), crisisCalls };
+  return { present: new Presenter(CONTENT_REGISTRY, content, help), crisisCalls };
 }
 
 t.test('withFields: the named fields plus identity, in the item’s own order', async (t) => {
   const item = { type: 'sign', slug: 's', title: 'T', summary: 'S', body: 'B', href: '/v1/signs/s' };
-  t.equal(withFields(item, undefined), item, 'no fields: the item itself (its kept JSON is reused)');
+  t.equal(withFields(item, undefined), item, 'no fields: the item itself');
+  const presented = new Presented(item);
+  t.equal(withFields(presented, undefined), presented, 'a presented item too (its JSON is reused)');
+  t.strictSame(withFields(presented, ['title']), { type: 'sign', slug: 's', title: 'T', href: '/v1/signs/s' }, 'trimmed from its value');
   t.strictSame(withFields(item, ['summary']), { type: 'sign', slug: 's', summary: 'S', href: '/v1/signs/s' });
   t.strictSame(
     Object.keys(withFields(item, ['body', 'title'])),
@@ -122,7 +120,7 @@ t.test('bodies: markdown as written, or rendered once per record and format', as
 t.test('a record as the API presents it: its fields, links, facets and rendered body', async (t) => {
   const { present } = presenter();
   const sign = signs[0]!;
-  t.strictSame(present.record(sign, 'html'), {
+  t.strictSame(present.record(sign, 'html').value, {
     type: 'sign',
     slug: 'sign-0',
     title: 'Title of sign-0',
@@ -141,36 +139,30 @@ t.test('a record as the API presents it: its fields, links, facets and rendered 
   t.equal(present.record(sign, 'markdown'), presented, 'the same object each time');
   t.not(present.record(sign, 'text'), presented, 'each format its own');
   t.not(present.record(signs[1]!, 'markdown'), presented, 'each record its own');
-  t.equal(present.record(sign, 'text').body, 'sign-0 body');
-  t.equal(present.record(signs[1]!, 'text').body, 'sign-1 body', 'another record’s body is its own, not the one rendered before');
-
-  // A presented record's JSON is written once and spliced into every list that has it.
-  const before = envelopeText({ data: [presented], meta: {}, links: {} });
-  (presented as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeText({ data: [presented], meta: {}, links: {} }), before);
+  t.equal(present.record(sign, 'text').value.body, 'sign-0 body');
+  t.equal(present.record(signs[1]!, 'text').value.body, 'sign-1 body', 'another record’s body is its own, not the one rendered before');
+  t.equal(presented.json, JSON.stringify(presented.value), 'its JSON written with it');
+  t.equal(envelopeText([presented]), `{"data":[${presented.json}],"meta":{},"links":{}}`, 'and spliced into every list that has it');
 });
 
 t.test('a record as a results list shows it: as presented, without its body, kept', async (t) => {
   const { present } = presenter();
   const sign = signs[0]!;
   const brief = present.brief(sign);
-  const { body: _body, bodyFormat: _format, ...expected } = present.record(sign, 'markdown');
-  t.strictSame(brief, expected, 'every field but the body and its format, in the same order');
-  t.strictSame(Object.keys(brief), Object.keys(expected));
-  t.equal(brief.topics, present.record(sign, 'markdown').topics, 'made from the markdown presentation, not rendered again');
+  const { body: _body, bodyFormat: _format, ...expected } = present.record(sign, 'markdown').value;
+  t.strictSame(brief.value, expected, 'every field but the body and its format, in the same order');
+  t.strictSame(Object.keys(brief.value), Object.keys(expected));
+  t.equal(brief.value.topics, present.record(sign, 'markdown').value.topics, 'made from the markdown presentation, not rendered again');
   t.equal(present.brief(sign), brief, 'the same object each time');
   t.not(present.brief(signs[1]!), brief, 'each record its own');
-  t.equal(present.brief(signs[1]!).slug, 'sign-1');
+  t.equal(present.brief(signs[1]!).value.slug, 'sign-1');
   t.not(present.brief(record('faqs', 'faq', 'sign-0')), brief, 'a record of another collection with the same slug is its own');
-  // Its JSON is written once, like a presented record's.
-  const before = envelopeText({ data: [brief], meta: {}, links: {} });
-  (brief as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeText({ data: [brief], meta: {}, links: {} }), before);
+  t.equal(brief.json, JSON.stringify(brief.value), 'its JSON written with it');
 });
 
 t.test('a topic as search lists it: common fields only, its body in the format asked for, kept', async (t) => {
   const { present } = presenter();
-  const hit = present.topicHit(topic, 'html');
+  const hit = present.topicHit(topic, 'html').value;
   t.strictSame(Object.keys(hit), [
     'type',
     'slug',
@@ -189,18 +181,16 @@ t.test('a topic as search lists it: common fields only, its body in the format a
   t.match(hit, { type: 'topic', slug: 'detachment', bodyFormat: 'html', href: '/v1/topics/detachment' });
   t.equal(hit.body, '<p>A <em>topic</em> body</p>\n', 'rendered in the format asked for');
   t.strictSame(hit.topics, [{ slug: 'detachment', title: topic.title, note: null, href: '/v1/topics/detachment' }], 'itself as its topic');
-  t.equal(present.topicHit(topic, 'html'), hit, 'the same object each time');
-  t.not(present.topicHit(topic, 'markdown'), hit, 'each format its own');
-  t.not(present.topicHit({ ...topic, slug: 'isolation' }, 'html'), hit, 'each topic its own');
+  t.equal(present.topicHit(topic, 'html').value, hit, 'the same object each time');
+  t.not(present.topicHit(topic, 'markdown').value, hit, 'each format its own');
+  t.not(present.topicHit({ ...topic, slug: 'isolation' }, 'html').value, hit, 'each topic its own');
 
   const brief = present.topicBrief(topic);
-  const { body: _body, bodyFormat: _format, ...expected } = present.topicHit(topic, 'markdown');
-  t.strictSame(brief, expected, 'the brief: every field but the body and its format');
+  const { body: _body, bodyFormat: _format, ...expected } = present.topicHit(topic, 'markdown').value;
+  t.strictSame(brief.value, expected, 'the brief: every field but the body and its format');
   t.equal(present.topicBrief(topic), brief, 'the same object each time');
   t.not(present.topicBrief({ ...topic, slug: 'isolation' }), brief, 'each topic its own');
-  const before = envelopeText({ data: [brief], meta: {}, links: {} });
-  (brief as { title: string }).title = 'changed after it was written';
-  t.equal(envelopeText({ data: [brief], meta: {}, links: {} }), before, 'its JSON written once');
+  t.equal(brief.json, JSON.stringify(brief.value), 'its JSON written with it');
 });
 
 t.test('JSON-LD options: absolute links from the origin, a FAQ answer as plain text', async (t) => {
@@ -234,14 +224,14 @@ t.test('a topic: its fields, comparisons linked, related counts and links, inclu
 
   t.strictSame(
     Object.keys(presented.related),
-    CONTENT_TYPES.map((c) => c.collection),
+    CONTENT_REGISTRY.map((c) => c.collection),
     'every collection, in registry order',
   );
   const related = presented.related as Record<string, { count: number; href: string; items?: { slug: string; body: string }[] }>;
   t.equal(related.signs!.count, 22, 'the count is of all of them');
   t.equal(related.signs!.href, '/v1/signs?topic=detachment');
   t.equal(related.signs!.items!.length, 20, 'an include is capped');
-  t.equal(related.signs!.items![0], present.record(signs[0]!, 'html'), 'included records in the requested format');
+  t.equal(related.signs!.items![0], present.record(signs[0]!, 'html').value, 'included records in the requested format');
   t.strictSame(related.faqs, { count: 1, href: '/v1/faqs?topic=detachment' }, 'not included: count and link only');
   t.equal(related.impacts!.count, 21, 'impacts counted from the same list');
   t.strictSame(related.stories, { count: 0, href: '/v1/stories?topic=detachment' });
@@ -279,7 +269,8 @@ t.test('a source as the API presents it', async (t) => {
     updated: null,
     order: 3,
   };
-  t.strictSame(present.source(source), {
+  t.equal(present.source(source), present.source(source), 'the same object each time');
+  t.strictSame(present.source(source).value, {
     type: 'source',
     slug: 'src',
     title: 'A Source',
