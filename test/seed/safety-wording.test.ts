@@ -57,8 +57,11 @@ t.test('every record mentioning substance withdrawal warns that stopping suddenl
     const text = flat(e.text);
     t.match(text, /stopping heavy drinking[^.]*all at once can be dangerous/i, `${e.id}: says stopping heavy drinking all at once can be dangerous`);
     t.match(text, /talk to a doctor first/i, `${e.id}: says to talk to a doctor first`);
-    t.ok(e.sources.includes('nice-alcohol-withdrawal'), `${e.id}: cites NICE CG100 on alcohol withdrawal`);
-    if (/benzodiazepine|calming or sleeping medicines/i.test(text)) t.ok(e.sources.includes('fda-benzodiazepines'), `${e.id}: cites the FDA on stopping benzodiazepines`);
+    t.ok(e.sources.includes('alberta-alcohol-withdrawal'), `${e.id}: cites a health service page on stopping alcohol safely`);
+    if (/benzodiazepine|calming or sleeping medicines/i.test(text)) {
+      t.ok(e.sources.includes('fda-benzodiazepines'), `${e.id}: cites the FDA on the danger of stopping benzodiazepines suddenly`);
+      t.ok(e.sources.includes('alberta-benzodiazepine-stopping'), `${e.id}: cites a health service page on lowering benzodiazepines with a doctor`);
+    }
   }
 });
 
@@ -104,7 +107,7 @@ t.test('the partner-silence and withheld-affection records name coercive control
     t.match(text, /to punish[^.]*control|punish or control/i, `${id}: says it is about punishing or controlling`);
     t.match(text, /form of abuse/i, `${id}: says it is a form of abuse`);
     t.ok(e.signposts.includes('domestic-abuse'), `${id}: signposts domestic-abuse help`);
-    t.ok(e.sources.includes('home-office-coercive-control'), `${id}: cites the Home Office on coercive control`);
+    t.ok(e.sources.includes('wa-coercive-control'), `${id}: cites a government page on coercive control`);
   }
 });
 
