@@ -49,7 +49,7 @@ t.test('the types fit the content', async (t) => {
   t.match(byName.get('therapies/cognitive-behavioural-therapy'), { mainEntity: { '@type': 'PsychologicalTreatment' } });
   t.match(byName.get('therapies/peer-support-groups'), { mainEntity: { '@type': 'Thing' } });
   t.equal((byName.get('FAQ list')!.mainEntity as unknown[]).length, app.content.all('faqs').length);
-  const cited = byName.get('faqs/how-long-does-recovery-take')!.citation as Record<string, string>[];
+  const cited = byName.get('contexts/addiction-recovery')!.citation as Record<string, string>[];
   t.ok(
     cited.some((c) => c.sameAs === 'https://doi.org/10.1111/j.1369-1600.2009.00194.x'),
     'a DOI becomes a doi.org sameAs',

@@ -91,7 +91,7 @@ t.test('when someone may be at risk: all the region’s lines, priority first', 
     all.lines.map((l) => [l.name, l.priority]),
     seedOf('GB').lines.map((l) => [l.name, l.priority]),
   );
-  t.equal(all.lines.length, 3);
+  t.ok(all.lines.length > 1, 'more than the priority line');
   t.equal(all.directory, null, 'lines to show: no directory needed');
   t.equal(help.crisis('GB').lines.length, 1, 'the short answer is still one line');
 });
@@ -143,7 +143,7 @@ t.test('answers are remembered per region and per length, never mixed up', async
   t.equal(help.crisis('IE').region, 'IE');
   t.equal(help.crisis('GB').region, 'GB');
   t.equal(help.crisis(undefined).region, null);
-  t.equal(help.crisis('GB', true).lines.length, 3);
+  t.equal(help.crisis('GB', true).lines.length, seedOf('GB').lines.length);
   t.equal(help.crisis('GB', false).lines.length, 1);
 });
 

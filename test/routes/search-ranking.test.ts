@@ -79,6 +79,9 @@ t.test('clinical and everyday names find the same records', async (t) => {
         'sign/withholding-communication',
         'sign/being-emotionally-unavailable',
         'sign/poor-communication-with-a-partner',
+        // Arguments between partners, and what distance does to a relationship.
+        'cause/relationship-conflict-and-betrayal',
+        'impact/strain-on-relationships',
         // Helping a loved one (a partner among them: its keywords say so) who shuts down.
         'faq/how-can-i-help-someone-who-is-withdrawn',
       ].includes(id),

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { readChangeLog } from '../../src/seed/change-log.js';
@@ -12,10 +12,41 @@ import { copySeed, MIGRATIONS_DIR } from '../helpers/store.js';
 const HOUR = 3600_000;
 
 /** Renames seed/<collection>/<from>.md to <to>.md, declaring the old slug in its front-matter. */
+/** Rewrites every other record's `related` links to `ref` (collection/slug): to `to`, or away. */
+function relink(seed: string, ref: string, to: string | null) {
+  for (const folder of readdirSync(seed, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const name of readdirSync(join(seed, folder.name)).filter((n) => n.endsWith('.md'))) {
+      const path = join(seed, folder.name, name);
+      const text = readFileSync(path, 'utf8');
+      const edited = text
+        .split('\n')
+        .flatMap((line) => {
+          if (line.trim() === `- ${ref}`) return to ? [line.replace(ref, to)] : [];
+          if (!line.startsWith('related: [')) return [line];
+          const refs = line
+            .slice('related: ['.length, -1)
+            .split(', ')
+            .flatMap((r) => (r === ref ? (to ? [to] : []) : [r]));
+          return refs.length ? [`related: [${refs.join(', ')}]`] : [];
+        })
+        .join('\n');
+      if (edited !== text) writeFileSync(path, edited);
+    }
+  }
+}
+
+/** A rename as editors do it: the file moves, its old slug is declared, and links to it follow. */
 function renameRecord(seed: string, collection: string, from: string, to: string) {
   const text = readFileSync(join(seed, collection, `${from}.md`), 'utf8');
   writeFileSync(join(seed, collection, `${to}.md`), text.replace(/^---\n/, `---\nformerSlugs: [${from}]\n`));
   rmSync(join(seed, collection, `${from}.md`));
+  relink(seed, `${collection}/${from}`, `${collection}/${to}`);
+}
+
+/** A removal as editors do it: the file goes, and so do links to it. */
+function removeRecord(seed: string, collection: string, slug: string) {
+  rmSync(join(seed, collection, `${slug}.md`));
+  relink(seed, `${collection}/${slug}`, null);
 }
 
 /** Records the copy's changes now (at least an hour after its last logged version); returns the last and the new version. */
@@ -28,52 +59,53 @@ function recordEdits(seed: string) {
 t.test('an edit, a removal and a rename: the feed, 301 and 410', async (t) => {
   const seed = copySeed(t);
   appendFileSync(join(seed, 'strategies/journaling.md'), '\nWrite for five minutes; that is enough.\n');
-  rmSync(join(seed, 'signs/reduced-affection.md'));
+  removeRecord(seed, 'signs', 'reduced-affection');
   renameRecord(seed, 'signs', 'emotional-numbness', 'feeling-numb');
   const { previous, logged } = recordEdits(seed);
   t.same(
-    logged.changes.map((c) => [c.type, c.slug, c.change]),
+    logged.changes.filter((c) => c.change !== 'updated' || c.slug === 'journaling').map((c) => [c.type, c.slug, c.change]),
     [
       ['sign', 'emotional-numbness', 'renamed'],
       ['sign', 'reduced-affection', 'removed'],
       ['strategy', 'journaling', 'updated'],
     ],
-    'the recorder logs exactly the three changes',
+    'the recorder logs the rename, the removal and the edit',
   );
+  const relinked = logged.changes.filter((c) => c.change === 'updated' && c.slug !== 'journaling');
+  t.ok(relinked.length > 0, 'and, as updated, the records whose links followed them');
   const app = await buildFromSeed(t, seed);
   const get = (url: string) => app.inject({ method: 'GET', url });
 
   t.test('the feed since the previous version lists exactly those changes', async (t) => {
-    const expected = [
-      {
-        type: 'sign',
-        slug: 'emotional-numbness',
-        change: 'renamed',
-        newSlug: 'feeling-numb',
-        at: logged.at,
-        version: logged.version,
-        href: '/v1/signs/feeling-numb',
-      },
-      { type: 'sign', slug: 'reduced-affection', change: 'removed', newSlug: null, at: logged.at, version: logged.version, href: null },
-      {
-        type: 'strategy',
-        slug: 'journaling',
-        change: 'updated',
-        newSlug: null,
-        at: logged.at,
-        version: logged.version,
-        href: '/v1/strategies/journaling',
-      },
-    ];
+    const collectionOf: Record<string, string> = { sign: 'signs', strategy: 'strategies', topic: 'topics' };
+    const hrefOf = (type: string, slug: string) => `/v1/${collectionOf[type] ?? `${type}s`}/${slug}`;
+    const expected = logged.changes.map((c) => ({
+      type: c.type,
+      slug: c.slug,
+      change: c.change,
+      newSlug: c.change === 'renamed' ? c.newSlug : null,
+      at: logged.at,
+      version: logged.version,
+      href: c.change === 'removed' ? null : hrefOf(c.type, c.change === 'renamed' ? c.newSlug : c.slug),
+    }));
+    t.match(
+      expected.filter((e) => ['emotional-numbness', 'reduced-affection', 'journaling'].includes(e.slug)),
+      [
+        { type: 'sign', slug: 'emotional-numbness', change: 'renamed', newSlug: 'feeling-numb', href: '/v1/signs/feeling-numb' },
+        { type: 'sign', slug: 'reduced-affection', change: 'removed', newSlug: null, href: null },
+        { type: 'strategy', slug: 'journaling', change: 'updated', newSlug: null, href: '/v1/strategies/journaling' },
+      ],
+    );
     const byVersion = await get(`/v1/changes?since=${previous.version}`);
     t.equal(byVersion.statusCode, 200);
     t.same(byVersion.json().data, expected, 'since the previous content version');
     t.equal(byVersion.json().meta.contentVersion, logged.version, 'meta.contentVersion is the version to ask from next time');
     t.same((await get(`/v1/changes?since=${previous.at}`)).json().data, expected, 'since the moment the previous version was logged');
     t.same((await get(`/v1/changes?since=${logged.version}`)).json().data, [], 'nothing after the newest version');
-    const paged = (await get(`/v1/changes?since=${previous.version}&limit=2&offset=2`)).json();
-    t.same(paged.data, expected.slice(2));
-    t.equal(paged.links.prev, `/v1/changes?since=${previous.version}&limit=2&offset=0`);
+    const lastOffset = Math.floor((expected.length - 1) / 2) * 2;
+    const paged = (await get(`/v1/changes?since=${previous.version}&limit=2&offset=${lastOffset}`)).json();
+    t.same(paged.data, expected.slice(lastOffset));
+    t.equal(paged.links.prev, `/v1/changes?since=${previous.version}&limit=2&offset=${lastOffset - 2}`);
     t.equal(paged.links.next, null);
   });
 
@@ -125,10 +157,13 @@ t.test('after its Sunset a renamed slug answers 410 naming the successor; rename
     text.replace('formerSlugs: [emotional-numbness]', 'formerSlugs: [emotional-numbness, feeling-numb]'),
   );
   rmSync(join(seed, 'signs/feeling-numb.md'));
+  relink(seed, 'signs/feeling-numb', 'signs/numbness');
   recordChanges(seed, MIGRATIONS_DIR, new Date(Date.now() - HOUR));
   const log = readChangeLog(seed);
   t.same(
-    log.versions.slice(1).map((v) => v.changes.map((c) => [c.change, c.slug, 'newSlug' in c ? c.newSlug : null])),
+    log.versions
+      .slice(1)
+      .map((v) => v.changes.filter((c) => c.change === 'renamed').map((c) => [c.change, c.slug, 'newSlug' in c ? c.newSlug : null])),
     [[['renamed', 'emotional-numbness', 'feeling-numb']], [['renamed', 'feeling-numb', 'numbness']]],
     'each rename is logged from the slug the record had then',
   );

@@ -77,7 +77,20 @@ t.test('strategies, therapies and signs carry their facets', async (t) => {
   t.ok(therapyKinds.includes('CBT') && therapyKinds.includes('DBT'));
   t.ok(all("select slug from signs where setting = 'romantic-relationship'").length >= 3, 'relationship-specific signs of detachment');
   const contexts = all<{ slug: string }>('select slug from contexts').map((r) => r.slug).sort();
-  t.same(contexts, ['addiction-recovery', 'families', 'life-transitions', 'older-adults', 'romantic-relationships', 'workplace']);
+  t.same(contexts, [
+    'addiction-recovery',
+    'after-addiction-treatment',
+    'becoming-a-parent',
+    'caring-for-someone',
+    'families',
+    'grief-and-bereavement',
+    'life-transitions',
+    'military-service-and-coming-home',
+    'older-adults',
+    'romantic-relationships',
+    'workplace',
+    'young-people',
+  ]);
   t.equal(all('select slug from stories').length, 2, 'the two illustrative stories');
 });
 
