@@ -192,3 +192,30 @@ export const contentChanges = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.versionPosition, t.position] })],
 );
+
+// The code map (seed front-matter `codes:`): which clinical codes each topic and record serves,
+// ranked per code, with the official title and the editors' one-line reason.
+export const recordCodes = sqliteTable(
+  'record_codes',
+  {
+    system: text('system').notNull(),
+    code: text('code').notNull(),
+    recordType: text('record_type').notNull(),
+    recordSlug: text('record_slug').notNull(),
+    title: text('title').notNull(),
+    reason: text('reason').notNull(),
+    rank: integer('rank').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.code, t.recordType, t.recordSlug] })],
+);
+
+// Codes answered with the help directory first, never with content alone (seed/codes/help-first.md).
+export const helpFirstCodes = sqliteTable(
+  'help_first_codes',
+  {
+    system: text('system').notNull(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.code] })],
+);

@@ -104,10 +104,14 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
         cited.forEach(({ slug: sourceSlug, supports }, position) =>
           tx.insert(schema.recordSources).values({ recordType, recordSlug, sourceSlug, position, supports: supports ?? null }).run(),
         );
+      const code = (recordType: string, recordSlug: string, codes: { system: string; code: string; title: string; reason: string; rank: number }[]) =>
+        codes.forEach((c) => tx.insert(schema.recordCodes).values({ ...c, recordType, recordSlug }).run());
       content.topics.forEach(({ slug, data, body }, i) => {
         tx.insert(schema.topics).values({ ...recordRow(slug, data, body, i), definition: data.definition, keyPoints: data.keyPoints }).run();
         cite('topic', slug, data.sources);
+        code('topic', slug, data.codes);
       });
+      for (const c of content.helpFirst) tx.insert(schema.helpFirstCodes).values(c).run();
       for (const topic of content.topics) {
         topic.data.comparisons.forEach((c, position) => {
           tx.insert(schema.topicComparisons)
@@ -131,6 +135,7 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
           tx.insert(table).values({ ...recordRow(slug, data, body, i), ...facets }).run();
           for (const t of linked) tx.insert(schema.recordTopics).values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null }).run();
           cite(type, slug, cited);
+          code(type, slug, data.codes);
         });
         counts[collection] = records.length;
       }

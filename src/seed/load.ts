@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
+import { checkCodes, type HelpFirstCode, loadHelpFirst, officialTitles } from './codes.js';
 import { helpFileSlug, helpSchema, type SeedHelp } from './help.js';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import { type RecordCollection, type SeedRecord, seedSchemaOf, siteSchema, sourceSchema, topicSchema } from './schemas.js';
@@ -39,6 +40,8 @@ export interface SeedContent {
   records: Record<RecordCollection, Entry<SeedRecord>[]>;
   /** Crisis help by region (seed/help/<region>.md) plus the international answer. */
   help: Entry<SeedHelp>[];
+  /** Codes answered with the help directory first (seed/codes/help-first.md). */
+  helpFirst: HelpFirstCode[];
 }
 
 interface ParsedFile {
@@ -206,8 +209,11 @@ export function loadSeed(root: string, registry: Registry = CONTENT_REGISTRY): S
   ) as SeedContent['records'];
   const help = loadFolder(root, 'help', helpSchema, problems);
   checkHelp(help, problems);
-  checkLinks({ sources, topics, records, help }, filedRecords(root, ['topics', ...registry.map((t) => t.collection)]), problems);
+  checkLinks({ sources, topics, records, help, helpFirst: [] }, filedRecords(root, ['topics', ...registry.map((t) => t.collection)]), problems);
+  const titles = officialTitles(root);
+  for (const entry of [...topics, ...Object.values<Entry<SeedRecord>[]>(records).flat()]) checkCodes(entry.file, entry.data.codes, titles, problems);
+  const helpFirst = loadHelpFirst(root, titles, problems);
   // A missing or invalid site.md has already added its problem.
   if (problems.length > 0 || !site) throw new SeedError(problems);
-  return { site, sources, topics, records, help };
+  return { site, sources, topics, records, help, helpFirst };
 }

@@ -27,14 +27,25 @@ export const SIGNPOST_KINDS = ['urgent-help', 'domestic-abuse', 'child-protectio
 
 /** Clinical code systems the code map uses (issue: infobutton and CDS Hooks). */
 export const CODE_SYSTEMS = ['ICD-10-CM', 'SNOMED CT'] as const;
-const clinicalCode = z.strictObject({
+const codeFields = {
   system: z.enum(CODE_SYSTEMS),
-  code: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[A-Z0-9.]{3,18}$/, 'must be a code as the code system writes it (F43.2, 73595000)')),
-  // Copied from the official release (test/seed/codes.test.ts compares it with the vendored file).
+  code: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^[A-Z0-9.]{3,18}$/, 'must be a code as the code system writes it (F43.2, 73595000)')),
+  // The official title, copied from the release the build checks it against (seed/codes/).
   title: text,
+};
+const clinicalCode = z.strictObject({
+  ...codeFields,
+  // 1 = the record to show first for this code; an infobutton shows up to three.
+  rank: z.number().int().min(1).max(9).default(1),
   // One line a clinician would agree with: why this record serves a patient with this code.
   reason: text.max(200, 'must be one line (at most 200 characters)'),
 });
+
+/** seed/codes/help-first.md: codes answered with the help directory first, never content alone. */
+export const helpFirstSchema = z.strictObject({ codes: z.array(z.strictObject(codeFields)).min(1) });
 
 // Slugs a record was published under before (a rename): `npm run changes:record` logs the rename,
 // and the old address then redirects to the new one. Never served.
