@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import t from 'tap';
-import { openBrowser, serve } from '../helpers/browser.js';
+import { CHROMIUM, openBrowser, serve } from '../helpers/browser.js';
+import { unlessInstalled } from '../helpers/services.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -17,7 +18,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what:
   }
 }
 
-t.test('the embed builder in Chromium', async (t) => {
+t.test('the embed builder in Chromium', { skip: unlessInstalled(CHROMIUM, 'chromium') }, async (t) => {
   const origin = await serve(t);
   const context = await openBrowser(t, { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -2,14 +2,15 @@
 // theme, and the print style sheet makes a one- or two-page handout.
 import type { Page } from 'playwright-core';
 import t from 'tap';
-import { axe, openBrowser, serve } from '../helpers/browser.js';
+import { axe, CHROMIUM, openBrowser, serve } from '../helpers/browser.js';
+import { unlessInstalled } from '../helpers/services.js';
 
 const css = (page: Page, selector: string, property: string) =>
   page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)}))[${JSON.stringify(property)}]`);
 
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
 
-t.test('in Chromium', async (t) => {
+t.test('in Chromium', { skip: unlessInstalled(CHROMIUM, 'chromium') }, async (t) => {
   const origin = await serve(t);
   // Tests inject axe as a script, which the embeds' CSP (rightly) forbids; the pages' own CSP is
   // exercised by the builder test, which does not bypass it.

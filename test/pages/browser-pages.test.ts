@@ -1,9 +1,10 @@
 // Pages for people in real Chromium: no axe-core violations (WCAG 2.1 AA and best practices) on a
 // topic page and a record page in both themes, and the pages' own CSP runs no script.
 import t from 'tap';
-import { axe, openBrowser, serve } from '../helpers/browser.js';
+import { axe, CHROMIUM, openBrowser, serve } from '../helpers/browser.js';
+import { unlessInstalled } from '../helpers/services.js';
 
-t.test('in Chromium', async (t) => {
+t.test('in Chromium', { skip: unlessInstalled(CHROMIUM, 'chromium') }, async (t) => {
   const origin = await serve(t);
 
   await t.test('no axe violations on a topic page, a record page and the FAQ list, light and dark', async (t) => {
