@@ -25,7 +25,8 @@ for (const r of JSON.parse(readFileSync(recordedPath, 'utf8'))) {
 
 const app = Fastify({ logger: false });
 app.get('/*', (request, reply) => {
-  const answer = answers.get(keyOf(request.url, request.headers['if-none-match'])) ?? byPrefix.find(([prefix]) => request.url.startsWith(prefix))?.[1];
+  const answer =
+    answers.get(keyOf(request.url, request.headers['if-none-match'])) ?? byPrefix.find(([prefix]) => request.url.startsWith(prefix))?.[1];
   if (!answer) return reply.code(404).send();
   return reply.code(answer.status).headers(answer.headers).send(answer.body);
 });

@@ -41,5 +41,10 @@ export function record(baseUrl: string, path: string, ifNoneMatch?: string, extr
 
 /** Same status, same body bytes: the check that the ceiling really replays what the API sent. */
 export function sameAnswer(a: Recorded, b: Recorded): boolean {
-  return a.status === b.status && a.body === b.body && a.headers['content-type'] === b.headers['content-type'] && a.headers.etag === b.headers.etag;
+  return (
+    a.status === b.status &&
+    a.body === b.body &&
+    a.headers['content-type'] === b.headers['content-type'] &&
+    a.headers.etag === b.headers.etag
+  );
 }

@@ -18,7 +18,12 @@ export async function longFlood(api: Child, options: BenchOptions): Promise<Long
   const before = memoryOf(api.pid);
   // Half-way through the family of flood URLs: none of them was asked for by the timed flood.
   const from = Math.floor(FLOOD_SIZE / 2);
-  const distinct = await drive(api.baseUrl, [{ path: floodPath(from), headers: FLOOD_HEADERS, next: floodPaths(from) }], { amount: urls }, options.connections);
+  const distinct = await drive(
+    api.baseUrl,
+    [{ path: floodPath(from), headers: FLOOD_HEADERS, next: floodPaths(from) }],
+    { amount: urls },
+    options.connections,
+  );
   let o = 0;
   const fromOrigins = await drive(
     api.baseUrl,

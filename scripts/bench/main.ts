@@ -47,7 +47,8 @@ const watchdog = setTimeout(() => {
 
 function git(): BenchResults['git'] {
   try {
-    const run = (...args: string[]) => execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const run = (...args: string[]) =>
+      execFileSync('git', args, { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
     const commit = run('rev-parse', 'HEAD');
     const dirty = run('status', '--porcelain') !== '';
     return { commit, dirty };
@@ -68,7 +69,10 @@ async function main(): Promise<void> {
   const baselineColdRuns = options.baseline ? await coldStarts(store.path, options.coldStarts, options.baseline) : null;
   const prepared = await prepare(api.baseUrl, SCENARIOS);
   const recordedPath = join(scratch, 'recorded.json');
-  writeFileSync(recordedPath, JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.flatMap((p) => [p.recorded, ...(p.extra ?? [])])]));
+  writeFileSync(
+    recordedPath,
+    JSON.stringify([await record(api.baseUrl, '/readyz'), ...prepared.flatMap((p) => [p.recorded, ...(p.extra ?? [])])]),
+  );
   const ceiling = await startCeiling(recordedPath);
   for (const p of prepared.filter((x) => !x.skipped)) {
     const replayed = await record(ceiling.baseUrl, p.recorded.path, p.recorded.ifNoneMatch, p.request.headers);
@@ -79,10 +83,22 @@ async function main(): Promise<void> {
   const ceilingBefore = memoryOf(ceiling.pid);
   // Cached scenarios first, then those with a new URL every request: memory is read after each.
   const baselineBefore = baseline ? memoryOf(baseline.pid) : null;
-  const cached = await compareWithCeiling(api, ceiling, prepared.filter((p) => !DISTINCT_KINDS.has(p.scenario.kind)), options, baseline);
+  const cached = await compareWithCeiling(
+    api,
+    ceiling,
+    prepared.filter((p) => !DISTINCT_KINDS.has(p.scenario.kind)),
+    options,
+    baseline,
+  );
   const apiMemory = memory(api.pid, before);
   const baselineMemory = baseline ? memory(baseline.pid, baselineBefore) : null;
-  const flood = await compareWithCeiling(api, ceiling, prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)), options, baseline);
+  const flood = await compareWithCeiling(
+    api,
+    ceiling,
+    prepared.filter((p) => DISTINCT_KINDS.has(p.scenario.kind)),
+    options,
+    baseline,
+  );
   const afterFlood = memory(api.pid, before);
   const baselineAfterFlood = baseline ? memory(baseline.pid, baselineBefore) : null;
   if (baseline) await stop(baseline);
@@ -94,16 +110,35 @@ async function main(): Promise<void> {
   await stop(api);
 
   const { resultsDir: _dir, ...shownOptions } = options;
-  const figures = { scenarios, coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) }, memory: apiMemory, memoryAfterFlood: afterFlood, longFlood: long, ceilingMemory, scaling, options: shownOptions };
+  const figures = {
+    scenarios,
+    coldStart: { runsMs: coldRuns, medianMs: median(coldRuns) },
+    memory: apiMemory,
+    memoryAfterFlood: afterFlood,
+    longFlood: long,
+    ceilingMemory,
+    scaling,
+    options: shownOptions,
+  };
   const earlierBuild = baselineColdRuns
-    ? { coldStart: { runsMs: baselineColdRuns, medianMs: median(baselineColdRuns) }, memory: baselineMemory, memoryAfterFlood: baselineAfterFlood }
+    ? {
+        coldStart: { runsMs: baselineColdRuns, medianMs: median(baselineColdRuns) },
+        memory: baselineMemory,
+        memoryAfterFlood: baselineAfterFlood,
+      }
     : null;
   const results: BenchResults = {
     schemaVersion: 1,
     mode: options.mode,
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', loadAverage: loadavg() },
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+      loadAverage: loadavg(),
+    },
     git: git(),
     store,
     ...figures,

@@ -80,7 +80,8 @@ async function measured(target: Child, requests: Request[], amount: number, o: B
 }
 
 /** Requests per measured run: fewer for the scenarios that compute every answer anew. */
-export const requestsFor = (kind: string, o: BenchOptions) => (DISTINCT_KINDS.has(kind as never) ? Math.max(1, Math.round(o.requests / 4)) : o.requests);
+export const requestsFor = (kind: string, o: BenchOptions) =>
+  DISTINCT_KINDS.has(kind as never) ? Math.max(1, Math.round(o.requests / 4)) : o.requests;
 
 async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): Promise<void> {
   if (requests.length === 0) return;
@@ -106,7 +107,11 @@ export async function compareWithCeiling(
   baseline?: Child,
 ): Promise<ScenarioResult[]> {
   // A flood is its own warm-up: each of its requests is new anyway.
-  await warmUp(baseline ? [api, baseline, ceiling] : [api, ceiling], prepared.filter((p) => !p.skipped && !p.request.next).map((p) => p.request), o);
+  await warmUp(
+    baseline ? [api, baseline, ceiling] : [api, ceiling],
+    prepared.filter((p) => !p.skipped && !p.request.next).map((p) => p.request),
+    o,
+  );
   const results: ScenarioResult[] = [];
   for (const [turn, p] of prepared.entries()) {
     const { id, kind, label, path } = p.scenario;
@@ -122,8 +127,17 @@ export async function compareWithCeiling(
     // The figure that decides the median round is CPU per request (ceiling ÷ API): unlike req/s,
     // it does not depend on how much of the two cores the load generator takes.
     // The baseline's paths must be new to it too: it draws them from its own copy of the generator.
-    const baselineRun = baseline ? [run(baseline, [{ ...p.request, next: p.request.next && p.scenario.paths ? p.scenario.paths() : p.request.next }])] : [];
-    const { pair, others, figures, value } = await medianOfRounds(o.rounds, turn, run(api, [p.request]), run(ceiling, p.ceilingRequests ?? [p.request]), cpuRatio, baselineRun);
+    const baselineRun = baseline
+      ? [run(baseline, [{ ...p.request, next: p.request.next && p.scenario.paths ? p.scenario.paths() : p.request.next }])]
+      : [];
+    const { pair, others, figures, value } = await medianOfRounds(
+      o.rounds,
+      turn,
+      run(api, [p.request]),
+      run(ceiling, p.ceilingRequests ?? [p.request]),
+      cpuRatio,
+      baselineRun,
+    );
     const [before] = others;
     results.push({
       ...base,
@@ -145,9 +159,16 @@ export async function compareWithScaled(realApi: Child, realPrepared: Prepared[]
   const runs = await coldStarts(store.path, o.coldStarts);
   const scaledApi = await startApi(`API ×${o.scale}`, store.path);
   try {
-    const prepared = await prepare(scaledApi.baseUrl, SCENARIOS.filter((s) => SCALED_KINDS.includes(s.kind)));
+    const prepared = await prepare(
+      scaledApi.baseUrl,
+      SCENARIOS.filter((s) => SCALED_KINDS.includes(s.kind)),
+    );
     const before = memoryOf(scaledApi.pid);
-    await warmUp([scaledApi], prepared.filter((p) => !p.skipped).map((p) => p.request), o);
+    await warmUp(
+      [scaledApi],
+      prepared.filter((p) => !p.skipped).map((p) => p.request),
+      o,
+    );
     const scenarios: ScaledScenario[] = [];
     for (const [turn, scaled] of prepared.entries()) {
       const real = realPrepared.find((p) => p.scenario.id === scaled.scenario.id);
@@ -170,7 +191,13 @@ export async function compareWithScaled(realApi: Child, realPrepared: Prepared[]
       );
       scenarios.push({ ...base, real: pair[0], scaled: pair[1], p99Growth: value, roundGrowths: figures });
     }
-    return { factor: o.scale, store, coldStart: { runsMs: runs, medianMs: median(runs) }, memory: memory(scaledApi.pid, before), scenarios };
+    return {
+      factor: o.scale,
+      store,
+      coldStart: { runsMs: runs, medianMs: median(runs) },
+      memory: memory(scaledApi.pid, before),
+      scenarios,
+    };
   } finally {
     await stop(scaledApi);
   }

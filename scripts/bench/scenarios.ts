@@ -28,7 +28,13 @@ const DETAIL = '/v1/topics/emotional-withdrawal?include=signs,strategies,faqs';
 
 export const SCENARIOS: Scenario[] = [
   { id: 'topic-detail', kind: 'detail', label: 'topic detail + includes', path: DETAIL, expectStatus: 200 },
-  { id: 'filtered-list', kind: 'list', label: 'filtered list', path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection', expectStatus: 200 },
+  {
+    id: 'filtered-list',
+    kind: 'list',
+    label: 'filtered list',
+    path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection',
+    expectStatus: 200,
+  },
   {
     id: 'search',
     kind: 'search',
@@ -37,7 +43,13 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 200,
     paths: () => cyclingSearchPaths(CYCLED_QUERIES),
   },
-  { id: 'embed', kind: 'embed', label: 'embed page', path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies', expectStatus: 200 },
+  {
+    id: 'embed',
+    kind: 'embed',
+    label: 'embed page',
+    path: '/embed/topics/emotional-withdrawal?sections=strategies,therapies',
+    expectStatus: 200,
+  },
   // Same URL as the detail, sent with the detail's own ETag: what a partner's cache does.
   { id: 'revalidation', kind: 'revalidation', label: 'detail, If-None-Match (304)', path: DETAIL, expectStatus: 304 },
   // Last, after memory is read: the two that send a new URL with every request, so that nothing
@@ -78,7 +90,9 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
   const prepared: Prepared[] = [];
   for (const scenario of scenarios) {
     if (scenario.kind === 'flood') {
-      const sample = await Promise.all(Array.from({ length: FLOOD_SAMPLE }, (_, i) => record(baseUrl, floodPath(i), undefined, FLOOD_HEADERS)));
+      const sample = await Promise.all(
+        Array.from({ length: FLOOD_SAMPLE }, (_, i) => record(baseUrl, floodPath(i), undefined, FLOOD_HEADERS)),
+      );
       const bad = sample.find((r) => r.status !== 200);
       const [recorded, ...extra] = sample;
       if (!recorded) throw new Error('the flood sample is empty');
@@ -97,7 +111,12 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
     if (scenario.kind === 'revalidation') {
       ifNoneMatch = (await record(baseUrl, scenario.path)).headers.etag;
       if (!ifNoneMatch) {
-        prepared.push({ scenario, request: { path: scenario.path }, recorded: await record(baseUrl, scenario.path), skipped: 'skipped: no ETag on the full response' });
+        prepared.push({
+          scenario,
+          request: { path: scenario.path },
+          recorded: await record(baseUrl, scenario.path),
+          skipped: 'skipped: no ETag on the full response',
+        });
         continue;
       }
     }
@@ -106,7 +125,8 @@ export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<P
       const next = scenario.paths();
       const path = next();
       const recorded = { ...(await record(baseUrl, path)), prefix: scenario.path };
-      const skipped = recorded.status === scenario.expectStatus ? undefined : `skipped: answered ${recorded.status}, expected ${scenario.expectStatus}`;
+      const skipped =
+        recorded.status === scenario.expectStatus ? undefined : `skipped: answered ${recorded.status}, expected ${scenario.expectStatus}`;
       prepared.push({ scenario: { ...scenario, path }, request: { path, next }, recorded, skipped });
       continue;
     }

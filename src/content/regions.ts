@@ -10,6 +10,3 @@ const ASSIGNED =
   'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
 export const REGION_CODES: ReadonlySet<string> = new Set(ASSIGNED.split(' '));
-
-/** True for an assigned ISO 3166-1 alpha-2 code, in any case. */
-export const isRegionCode = (value: string): boolean => REGION_CODES.has(value.toUpperCase());

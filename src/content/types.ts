@@ -1,8 +1,6 @@
 import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type RecordType } from './registry.js';
 import { defined } from './defined.js';
 
-export type { RecordCollection, RecordType } from './registry.js';
-
 // The content types as most code needs them: collection name (URL segment and seed folder),
 // singular type name, labels, description and facet names, read from the registry.
 export interface ContentTypeInfo {

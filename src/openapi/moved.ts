@@ -9,10 +9,19 @@ const header = (description: string, example: string) => ({ description, schema:
 const MOVED = {
   description: `The record was renamed: this is its old slug, which redirects to the new address for ${REDIRECT_MONTHS} months after the rename (then answers 410). Update stored links to \`Location\`.`,
   headers: {
-    Location: header('The record\'s new address, with the request\'s query (in canonical form).', '/v1/signs/withdrawing-from-people?format=html'),
+    Location: header(
+      "The record's new address, with the request's query (in canonical form).",
+      '/v1/signs/withdrawing-from-people?format=html',
+    ),
     Deprecation: header('When the old address was deprecated (the rename), as RFC 9745 says: `@` and Unix seconds.', '@1795971600'),
-    Sunset: header(`When the old address stops redirecting (RFC 8594 HTTP-date): ${REDIRECT_MONTHS} months after the rename.`, 'Mon, 29 Nov 2027 17:00:00 GMT'),
-    Link: header('The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.', '</v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"'),
+    Sunset: header(
+      `When the old address stops redirecting (RFC 8594 HTTP-date): ${REDIRECT_MONTHS} months after the rename.`,
+      'Mon, 29 Nov 2027 17:00:00 GMT',
+    ),
+    Link: header(
+      'The new address as `rel="successor-version"`, and this documentation as `rel="deprecation"`.',
+      '</v1/signs/withdrawing-from-people>; rel="successor-version", </docs>; rel="deprecation"; type="text/html"',
+    ),
   },
 };
 

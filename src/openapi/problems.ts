@@ -19,7 +19,11 @@ const DESCRIPTIONS: Record<string, string> = {
   '503': 'Not ready: shutting down, or the content store cannot answer.',
 };
 
-const SINGULAR = new Map<string, string>([...CONTENT_TYPES.map((t) => [t.collection, t.type] as const), ['topics', 'topic'], ['sources', 'source']]);
+const SINGULAR = new Map<string, string>([
+  ...CONTENT_TYPES.map((t) => [t.collection, t.type] as const),
+  ['topics', 'topic'],
+  ['sources', 'source'],
+]);
 const EXAMPLE_SLUG = 'not-a-real-slug';
 
 /** The detail a request to `path` gets with this status (the messages the app sends). */
@@ -28,8 +32,10 @@ function detailOf(status: string, path: string): string {
     case '401':
       return 'The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.';
     case '404': {
-      if (path.startsWith('/embed/')) return 'No topic has this slug. The topics are: emotional-isolation, emotional-withdrawal, emotional-detachment.';
-      if (path === '/oembed') return 'The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.';
+      if (path.startsWith('/embed/'))
+        return 'No topic has this slug. The topics are: emotional-isolation, emotional-withdrawal, emotional-detachment.';
+      if (path === '/oembed')
+        return 'The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.';
       return `The ${SINGULAR.get(path.split('/')[2] ?? '') ?? 'record'} "${EXAMPLE_SLUG}" does not exist.`;
     }
     case '406':

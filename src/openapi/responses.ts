@@ -8,10 +8,22 @@ export const PUBLIC_CACHE = 'x-public-cache';
 const header = (description: string, schema: object = { type: 'string' }) => ({ description, schema });
 
 export const HEADERS = {
-  ETag: header('Strong validator of this representation; send it back in If-None-Match to revalidate (a match is a 304).', { type: 'string', example: '"pZ0H3xk2mVv8c1y0oQm0bQ"' }),
-  'Cache-Control': header('How long browsers and shared caches may keep the answer: `public, max-age=300, stale-while-revalidate=86400` by default (errors are `no-store`).', { type: 'string', example: 'public, max-age=300, stale-while-revalidate=86400' }),
-  Vary: header('Request headers the answer depends on: `Accept` and `Accept-Encoding` (embeds built from the request\'s origin add `Host, X-Forwarded-Host, X-Forwarded-Proto`).', { type: 'string', example: 'Accept, Accept-Encoding' }),
-  'RateLimit-Limit': header('Requests allowed per window for this client (its tier: keyless, or partner with a key). Sent while rate limiting is on.', { type: 'integer', example: 300 }),
+  ETag: header('Strong validator of this representation; send it back in If-None-Match to revalidate (a match is a 304).', {
+    type: 'string',
+    example: '"pZ0H3xk2mVv8c1y0oQm0bQ"',
+  }),
+  'Cache-Control': header(
+    'How long browsers and shared caches may keep the answer: `public, max-age=300, stale-while-revalidate=86400` by default (errors are `no-store`).',
+    { type: 'string', example: 'public, max-age=300, stale-while-revalidate=86400' },
+  ),
+  Vary: header(
+    "Request headers the answer depends on: `Accept` and `Accept-Encoding` (embeds built from the request's origin add `Host, X-Forwarded-Host, X-Forwarded-Proto`).",
+    { type: 'string', example: 'Accept, Accept-Encoding' },
+  ),
+  'RateLimit-Limit': header(
+    'Requests allowed per window for this client (its tier: keyless, or partner with a key). Sent while rate limiting is on.',
+    { type: 'integer', example: 300 },
+  ),
   'RateLimit-Remaining': header('Requests left in the current window.', { type: 'integer', example: 299 }),
   'RateLimit-Reset': header('Seconds until the window resets.', { type: 'integer', example: 42 }),
   'RateLimit-Policy': header('The quota as `limit;w=window-seconds`.', { type: 'string', example: '300;w=60' }),
@@ -34,7 +46,10 @@ interface Operation {
   security?: unknown[];
   [PUBLIC_CACHE]?: boolean;
 }
-type Document = { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, { description?: string }>; [key: string]: unknown } };
+type Document = {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, { description?: string }>; [key: string]: unknown };
+};
 
 // @fastify/swagger's placeholder when a response schema names no description of its own.
 const PLACEHOLDER = 'Default Response';

@@ -8,7 +8,7 @@ import { BASE_CSS, PAGE_CSS } from '../embed/styles.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { FAQ_LIST_NAME, type JsonLdDocument, jsonLdText, TOPICS_INDEX_NAME } from '../snapshot/jsonld.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../repositories/content-repository.js';
-import type { RecordCollection } from '../seed/schemas.js';
+import type { RecordCollection } from '../content/registry.js';
 import type { PageQuery } from '../schemas/pages.js';
 
 // Pages for people: one accessible, script-free HTML document per topic, record and source, plus

@@ -1,9 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import { CONTENT_REGISTRY, type RecordType, type Registry } from '../content/registry.js';
+import { CONTENT_REGISTRY, type RecordCollection, type RecordType, type Registry } from '../content/registry.js';
 import type { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import type { Db } from '../db/open.js';
 import * as schema from '../db/schema.js';
-import type { RecordCollection } from '../seed/schemas.js';
 import { citationOf } from './citation.js';
 import type { SORT_KEYS } from '../schemas/queries.js';
 import { defined } from '../content/defined.js';

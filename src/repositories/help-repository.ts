@@ -5,7 +5,6 @@ import type { CrisisNoticeValue } from '../schemas/crisis.js';
 
 type Row = typeof schema.helpRegions.$inferSelect;
 export type HelpEntry = Row;
-export type HelpLineEntry = Row['lines'][number];
 
 export const HELP_PATH = '/v1/help';
 

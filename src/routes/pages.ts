@@ -23,7 +23,7 @@ import { publicRoutes } from '../plugins/app/cache-control.js';
 import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../snapshot/jsonld.js';
 import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
 import { defaultsOf } from '../schemas/queries.js';
-import type { RecordCollection } from '../seed/schemas.js';
+import type { RecordCollection } from '../content/registry.js';
 import { htmlErrors } from './html-errors.js';
 
 const PAGE_DEFAULTS = defaultsOf(pageQuery);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
-import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition, type RecordCollection } from '../content/registry.js';
+import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition } from '../content/registry.js';
 import { region } from './crisis.js';
 import { commaList } from './lists.js';
 import { facetsOf, recordSchemaOf } from './records.js';
@@ -116,18 +116,8 @@ export const listQuery = (entry: ContentTypeDefinition) =>
     fields: fieldsParam(fieldNames(recordSchemaOf(entry))),
   });
 
-export const LIST_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, listQuery(t)])) as Record<
-  RecordCollection,
-  ReturnType<typeof listQuery>
->;
-
 export const itemQuery = (entry: ContentTypeDefinition) =>
   z.strictObject({ format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry)), 'the record') });
-
-export const ITEM_QUERIES = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collection, itemQuery(t)])) as Record<
-  RecordCollection,
-  ReturnType<typeof itemQuery>
->;
 
 export const INCLUDABLE = collectionsOf(CONTENT_REGISTRY);
 export const topicQuery = z.strictObject({

@@ -24,7 +24,20 @@ export interface BuildResult {
   counts: Record<string, number>;
 }
 
-const recordRow = (slug: string, data: { title: string; summary: string; keywords: string[]; order?: number; reviewedAt: string; nextReviewAt: string; reviewType: (typeof REVIEW_TYPES)[number] }, body: string, index: number) => ({
+const recordRow = (
+  slug: string,
+  data: {
+    title: string;
+    summary: string;
+    keywords: string[];
+    order?: number;
+    reviewedAt: string;
+    nextReviewAt: string;
+    reviewType: (typeof REVIEW_TYPES)[number];
+  },
+  body: string,
+  index: number,
+) => ({
   slug,
   title: data.title,
   summary: data.summary,
@@ -91,10 +104,12 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
     migrate(db, { migrationsFolder: migrationsDir });
     const counts: Record<string, number> = {};
     db.transaction((tx) => {
-      tx.insert(schema.notices).values([
-        { key: 'disclaimer', text: content.site.disclaimer },
-        { key: 'crisis', text: content.site.crisis },
-      ]).run();
+      tx.insert(schema.notices)
+        .values([
+          { key: 'disclaimer', text: content.site.disclaimer },
+          { key: 'crisis', text: content.site.crisis },
+        ])
+        .run();
       content.sources.forEach(({ slug, data, body }, i) => {
         tx.insert(schema.sources)
           .values({ slug, description: body, ...data, sortOrder: data.order ?? (i + 1) * 10 })
@@ -102,12 +117,26 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
       });
       const cite = (recordType: string, recordSlug: string, cited: { slug: string; supports?: string | undefined }[]) =>
         cited.forEach(({ slug: sourceSlug, supports }, position) =>
-          tx.insert(schema.recordSources).values({ recordType, recordSlug, sourceSlug, position, supports: supports ?? null }).run(),
+          tx
+            .insert(schema.recordSources)
+            .values({ recordType, recordSlug, sourceSlug, position, supports: supports ?? null })
+            .run(),
         );
-      const code = (recordType: string, recordSlug: string, codes: { system: string; code: string; title: string; reason: string; rank: number }[]) =>
-        codes.forEach((c) => tx.insert(schema.recordCodes).values({ ...c, recordType, recordSlug }).run());
+      const code = (
+        recordType: string,
+        recordSlug: string,
+        codes: { system: string; code: string; title: string; reason: string; rank: number }[],
+      ) =>
+        codes.forEach((c) =>
+          tx
+            .insert(schema.recordCodes)
+            .values({ ...c, recordType, recordSlug })
+            .run(),
+        );
       content.topics.forEach(({ slug, data, body }, i) => {
-        tx.insert(schema.topics).values({ ...recordRow(slug, data, body, i), definition: data.definition, keyPoints: data.keyPoints }).run();
+        tx.insert(schema.topics)
+          .values({ ...recordRow(slug, data, body, i), definition: data.definition, keyPoints: data.keyPoints })
+          .run();
         cite('topic', slug, data.sources);
         code('topic', slug, data.codes);
       });
@@ -131,9 +160,26 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
         const records = content.records[collection as keyof typeof content.records];
         records.forEach(({ slug, data, body }, i) => {
           // Everything beyond the shared record fields is a facet column of this type's table.
-          const { title: _t, summary: _s, sources: cited, topics: linked, reviewedAt: _r, nextReviewAt: _n, reviewType: _rt, order: _o, keywords: _k, slug: _slug, ...facets } = data;
-          tx.insert(table).values({ ...recordRow(slug, data, body, i), ...facets }).run();
-          for (const t of linked) tx.insert(schema.recordTopics).values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null }).run();
+          const {
+            title: _t,
+            summary: _s,
+            sources: cited,
+            topics: linked,
+            reviewedAt: _r,
+            nextReviewAt: _n,
+            reviewType: _rt,
+            order: _o,
+            keywords: _k,
+            slug: _slug,
+            ...facets
+          } = data;
+          tx.insert(table)
+            .values({ ...recordRow(slug, data, body, i), ...facets })
+            .run();
+          for (const t of linked)
+            tx.insert(schema.recordTopics)
+              .values({ recordType: type, recordSlug: slug, topicSlug: t.slug, note: t.note ?? null })
+              .run();
           cite(type, slug, cited);
           code(type, slug, data.codes);
         });
@@ -162,14 +208,18 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
         tx.insert(schema.contentVersions).values({ position: versionPosition, version: logged, at }).run();
         changes.forEach((c, position) => {
           const newSlug = c.change === 'renamed' ? c.newSlug : null;
-          tx.insert(schema.contentChanges).values({ versionPosition, position, type: c.type, slug: c.slug, change: c.change, newSlug }).run();
+          tx.insert(schema.contentChanges)
+            .values({ versionPosition, position, type: c.type, slug: c.slug, change: c.change, newSlug })
+            .run();
         });
       });
-      tx.insert(schema.storeMeta).values([
-        { key: 'content_version', value: version },
-        { key: 'change_log', value: changeLogHash(seedDir) },
-        { key: 'built_at', value: new Date().toISOString() },
-      ]).run();
+      tx.insert(schema.storeMeta)
+        .values([
+          { key: 'content_version', value: version },
+          { key: 'change_log', value: changeLogHash(seedDir) },
+          { key: 'built_at', value: new Date().toISOString() },
+        ])
+        .run();
     });
     const fkProblems = sqlite.pragma('foreign_key_check') as unknown[];
     if (fkProblems.length > 0) throw new Error(`store build: ${fkProblems.length} broken links`);

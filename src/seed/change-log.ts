@@ -37,7 +37,8 @@ const changeLogSchema = z
   .superRefine(({ versions }, ctx) => {
     versions.forEach((v, i) => {
       const previous = versions[i - 1];
-      if (previous && Date.parse(v.at) < Date.parse(previous.at)) ctx.addIssue({ code: 'custom', path: ['versions', i, 'at'], message: 'is earlier than the version before it' });
+      if (previous && Date.parse(v.at) < Date.parse(previous.at))
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'at'], message: 'is earlier than the version before it' });
     });
   });
 
@@ -66,7 +67,8 @@ export function readChangeLog(seedDir: string): ChangeLog {
     throw new SeedError([{ file, message: `is not valid JSON: ${(error as Error).message}` }]);
   }
   const result = changeLogSchema.safeParse(raw);
-  if (!result.success) throw new SeedError(result.error.issues.map((i) => ({ file, field: i.path.join('.') || undefined, message: i.message })));
+  if (!result.success)
+    throw new SeedError(result.error.issues.map((i) => ({ file, field: i.path.join('.') || undefined, message: i.message })));
   return result.data;
 }
 
@@ -87,7 +89,13 @@ export function recordedState(log: ChangeLog): Map<string, RecordedItem> {
 // One change per line and a fixed key order: appending a version adds lines and touches none
 // before it (but the comma after the previous version), so diffs and reviews stay small.
 const changeLine = (c: LoggedChange) =>
-  JSON.stringify({ type: c.type, slug: c.slug, change: c.change, ...('newSlug' in c ? { newSlug: c.newSlug } : {}), ...('hash' in c ? { hash: c.hash } : {}) });
+  JSON.stringify({
+    type: c.type,
+    slug: c.slug,
+    change: c.change,
+    ...('newSlug' in c ? { newSlug: c.newSlug } : {}),
+    ...('hash' in c ? { hash: c.hash } : {}),
+  });
 
 export function serializeChangeLog(log: ChangeLog): string {
   const versions = log.versions.map((v) => {

@@ -13,7 +13,9 @@ try {
     const status = changeLogStatus(config.SEED_DIR, config.MIGRATIONS_DIR);
     if (status.upToDate) console.log(`seed/changes.json is up to date (content version ${status.version}).`);
     else {
-      console.error(`seed/changes.json is behind the seed (content version ${status.version}; last logged ${status.lastVersion ?? 'none'}). Run \`npm run changes:record\` and commit it.`);
+      console.error(
+        `seed/changes.json is behind the seed (content version ${status.version}; last logged ${status.lastVersion ?? 'none'}). Run \`npm run changes:record\` and commit it.`,
+      );
       for (const c of status.pending) console.error(describe(c));
       process.exitCode = 1;
     }
@@ -21,7 +23,9 @@ try {
     const logged = recordChanges(config.SEED_DIR, config.MIGRATIONS_DIR);
     if (!logged) console.log('Nothing to record: seed/changes.json is up to date.');
     else {
-      console.log(`Logged content version ${logged.version} at ${logged.at} with ${logged.changes.length} change${logged.changes.length === 1 ? '' : 's'}:`);
+      console.log(
+        `Logged content version ${logged.version} at ${logged.at} with ${logged.changes.length} change${logged.changes.length === 1 ? '' : 's'}:`,
+      );
       for (const c of logged.changes) console.log(describe(c));
     }
   }

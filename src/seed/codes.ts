@@ -46,12 +46,22 @@ export function checkCodes(
 ): void {
   codes.forEach(({ system, code, title }, i) => {
     if (system !== 'ICD-10-CM') {
-      problems.push({ file, field: `codes.${i}.system`, message: `no ${system} release is vendored in seed/codes/, so its codes cannot be checked` });
+      problems.push({
+        file,
+        field: `codes.${i}.system`,
+        message: `no ${system} release is vendored in seed/codes/, so its codes cannot be checked`,
+      });
       return;
     }
     const official = titles.get(code);
-    if (official === undefined) problems.push({ file, field: `codes.${i}.code`, message: `${code} is not in seed/${ICD10CM_FILE} (copy its line from the official order file)` });
-    else if (official !== title) problems.push({ file, field: `codes.${i}.title`, message: `the official title of ${code} is "${official}"` });
+    if (official === undefined)
+      problems.push({
+        file,
+        field: `codes.${i}.code`,
+        message: `${code} is not in seed/${ICD10CM_FILE} (copy its line from the official order file)`,
+      });
+    else if (official !== title)
+      problems.push({ file, field: `codes.${i}.title`, message: `the official title of ${code} is "${official}"` });
   });
 }
 

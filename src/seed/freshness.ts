@@ -12,8 +12,18 @@ export function storeIsStale(opts: BuildOptions): boolean {
   try {
     const sqlite = new Database(opts.storePath, { readonly: true, fileMustExist: true });
     try {
-      const meta = new Map((sqlite.prepare("select key, value from store_meta where key in ('content_version', 'change_log')").all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
-      return meta.get('content_version') !== contentVersion(opts.seedDir, opts.migrationsDir) || meta.get('change_log') !== changeLogHash(opts.seedDir);
+      const meta = new Map(
+        (
+          sqlite.prepare("select key, value from store_meta where key in ('content_version', 'change_log')").all() as {
+            key: string;
+            value: string;
+          }[]
+        ).map((r) => [r.key, r.value]),
+      );
+      return (
+        meta.get('content_version') !== contentVersion(opts.seedDir, opts.migrationsDir) ||
+        meta.get('change_log') !== changeLogHash(opts.seedDir)
+      );
     } finally {
       sqlite.close();
     }

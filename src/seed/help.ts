@@ -10,7 +10,10 @@ const isoDate = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v));
 const text = z.string().trim().min(1, 'must not be empty');
 const httpsUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
-const phone = z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^[0-9 +-]{2,20}$/, 'must be digits (spaces, + and - allowed)'));
+const phone = z
+  .union([z.string(), z.number()])
+  .transform(String)
+  .pipe(z.string().regex(/^[0-9 +-]{2,20}$/, 'must be digits (spaces, + and - allowed)'));
 
 const helpSource = z.strictObject({ title: text, publisher: text, url: httpsUrl });
 const sources = z.array(helpSource).min(1, 'must cite the official page each fact was read on');
@@ -91,7 +94,8 @@ export const helpSchema = z
   .superRefine((help, ctx) => {
     if (help.region) {
       const priority = help.lines.filter((l) => l.priority).length;
-      if (priority !== 1) ctx.addIssue({ code: 'custom', path: ['lines'], message: `must mark exactly one line priority: true (found ${priority})` });
+      if (priority !== 1)
+        ctx.addIssue({ code: 'custom', path: ['lines'], message: `must mark exactly one line priority: true (found ${priority})` });
     }
     const known = help.region ? HELP_AREAS[help.region] : undefined;
     const check = (entry: Reachable, path: (string | number)[]) => {
@@ -111,7 +115,6 @@ export const helpSchema = z
   });
 
 export type SeedHelp = z.output<typeof helpSchema>;
-export type SeedHelpLine = z.output<typeof helpLineSchema>;
 export type SeedHelpService = z.output<typeof helpServiceSchema>;
 
 /** The file name a help entry must have: its region in lower case, or international.md. */

@@ -6,7 +6,8 @@ import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
 import { checkCodes, type HelpFirstCode, loadHelpFirst, officialTitles } from './codes.js';
 import { helpFileSlug, helpSchema, type SeedHelp } from './help.js';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
-import { type RecordCollection, type SeedRecord, seedSchemaOf, siteSchema, sourceSchema, topicSchema } from './schemas.js';
+import type { RecordCollection } from '../content/registry.js';
+import { type SeedRecord, seedSchemaOf, siteSchema, sourceSchema, topicSchema } from './schemas.js';
 
 export interface SeedProblem {
   file: string;
@@ -72,12 +73,7 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: 
   return undefined;
 }
 
-function loadFolder<S extends z.ZodType>(
-  root: string,
-  folder: string,
-  schema: S,
-  problems: SeedProblem[],
-): Entry<z.output<S>>[] {
+function loadFolder<S extends z.ZodType>(root: string, folder: string, schema: S, problems: SeedProblem[]): Entry<z.output<S>>[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) {
     problems.push({ file: `seed/${folder}`, message: 'folder is missing' });
@@ -118,7 +114,12 @@ function loadFolder<S extends z.ZodType>(
   for (const entry of entries) {
     ((entry.data as { formerSlugs?: string[] }).formerSlugs ?? []).forEach((former, i) => {
       const holder = bySlug.get(former);
-      if (holder) problems.push({ file: entry.file, field: `formerSlugs.${i}`, message: `"${former}" is the slug of ${holder}; a former slug must no longer be in use` });
+      if (holder)
+        problems.push({
+          file: entry.file,
+          field: `formerSlugs.${i}`,
+          message: `"${former}" is the slug of ${holder}; a former slug must no longer be in use`,
+        });
     });
   }
   return entries;
@@ -147,18 +148,24 @@ function checkLinks(content: Omit<SeedContent, 'site'>, filed: ReadonlySet<strin
   const checkSources = (file: string, cited: { slug: string }[]) =>
     cited.forEach(({ slug: s }, i) => {
       if (!sourceSlugs.has(s)) problems.push({ file, field: `sources.${i}`, message: `unknown source "${s}" (no seed/sources/${s}.md)` });
-      if (cited.findIndex((c) => c.slug === s) !== i) problems.push({ file, field: `sources.${i}`, message: `source "${s}" is cited twice` });
+      if (cited.findIndex((c) => c.slug === s) !== i)
+        problems.push({ file, field: `sources.${i}`, message: `source "${s}" is cited twice` });
     });
   for (const topic of content.topics) {
     checkSources(topic.file, topic.data.sources);
     topic.data.comparisons.forEach((c, i) => {
       if ('topic' in c && !topicSlugs.has(c.topic)) {
-        problems.push({ file: topic.file, field: `comparisons.${i}.topic`, message: `unknown topic "${c.topic}" (no seed/topics/${c.topic}.md)` });
+        problems.push({
+          file: topic.file,
+          field: `comparisons.${i}.topic`,
+          message: `unknown topic "${c.topic}" (no seed/topics/${c.topic}.md)`,
+        });
       }
     });
   }
   const known = new Set<string>([...filed, ...content.topics.map((t) => `topics/${t.slug}`)]);
-  for (const [collection, records] of Object.entries<Entry<SeedRecord>[]>(content.records)) for (const r of records) known.add(`${collection}/${r.slug}`);
+  for (const [collection, records] of Object.entries<Entry<SeedRecord>[]>(content.records))
+    for (const r of records) known.add(`${collection}/${r.slug}`);
   const checkRelated = (file: string, self: string, related: string[]) =>
     related.forEach((ref, i) => {
       if (!known.has(ref)) problems.push({ file, field: `related.${i}`, message: `unknown record "${ref}" (no seed/${ref}.md)` });
@@ -181,7 +188,8 @@ function checkLinks(content: Omit<SeedContent, 'site'>, filed: ReadonlySet<strin
 function checkHelp(help: Entry<SeedHelp>[], problems: SeedProblem[]): void {
   for (const entry of help) {
     const expected = helpFileSlug(entry.data);
-    if (entry.slug !== expected) problems.push({ file: entry.file, field: 'region', message: `the file for this region must be named seed/help/${expected}.md` });
+    if (entry.slug !== expected)
+      problems.push({ file: entry.file, field: 'region', message: `the file for this region must be named seed/help/${expected}.md` });
   }
   if (!help.some((h) => h.slug === 'international')) {
     problems.push({ file: 'seed/help/international.md', message: 'file is missing (the answer for regions not covered)' });
@@ -209,9 +217,14 @@ export function loadSeed(root: string, registry: Registry = CONTENT_REGISTRY): S
   ) as SeedContent['records'];
   const help = loadFolder(root, 'help', helpSchema, problems);
   checkHelp(help, problems);
-  checkLinks({ sources, topics, records, help, helpFirst: [] }, filedRecords(root, ['topics', ...registry.map((t) => t.collection)]), problems);
+  checkLinks(
+    { sources, topics, records, help, helpFirst: [] },
+    filedRecords(root, ['topics', ...registry.map((t) => t.collection)]),
+    problems,
+  );
   const titles = officialTitles(root);
-  for (const entry of [...topics, ...Object.values<Entry<SeedRecord>[]>(records).flat()]) checkCodes(entry.file, entry.data.codes, titles, problems);
+  for (const entry of [...topics, ...Object.values<Entry<SeedRecord>[]>(records).flat()])
+    checkCodes(entry.file, entry.data.codes, titles, problems);
   const helpFirst = loadHelpFirst(root, titles, problems);
   // A missing or invalid site.md has already added its problem.
   if (problems.length > 0 || !site) throw new SeedError(problems);

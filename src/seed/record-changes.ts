@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CHANGE_TYPES, CONTENT_TYPES, type ChangeType } from '../content/types.js';
-import { type ChangeLog, itemKey, type LoggedChange, type LoggedVersion, readChangeLog, recordedState, writeChangeLog } from './change-log.js';
+import {
+  type ChangeLog,
+  itemKey,
+  type LoggedChange,
+  type LoggedVersion,
+  readChangeLog,
+  recordedState,
+  writeChangeLog,
+} from './change-log.js';
 import { type Entry, loadSeed, type SeedContent, SeedError } from './load.js';
 import { contentVersion } from './version.js';
 
@@ -19,9 +27,9 @@ interface SeedItem {
   file: string;
 }
 
-
 /** The hash of a seed file's text (line endings normalised, so a checkout on Windows changes nothing). */
-const fileHash = (path: string) => createHash('sha256').update(readFileSync(path, 'utf8').replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
+const fileHash = (path: string) =>
+  createHash('sha256').update(readFileSync(path, 'utf8').replace(/\r\n/g, '\n')).digest('hex').slice(0, 16);
 
 function seedItems(seedDir: string, content: SeedContent): SeedItem[] {
   const item = (type: ChangeType, e: Entry<{ formerSlugs?: string[] }>): SeedItem => ({
@@ -52,12 +60,22 @@ function diff(log: ChangeLog, items: SeedItem[]): LoggedChange[] {
       continue;
     }
     // New here: a rename when it names a recorded slug that is gone from the seed.
-    const former = item.formerSlugs.filter((f) => recorded.has(itemKey(item.type, f)) && !current.has(itemKey(item.type, f)) && !renamedFrom.has(itemKey(item.type, f)));
-    if (former.length > 1) throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `names ${former.join(' and ')}, both recorded and both gone: one record can only have been renamed from one of them` }]);
+    const former = item.formerSlugs.filter(
+      (f) => recorded.has(itemKey(item.type, f)) && !current.has(itemKey(item.type, f)) && !renamedFrom.has(itemKey(item.type, f)),
+    );
+    if (former.length > 1)
+      throw new SeedError([
+        {
+          file: item.file,
+          field: 'formerSlugs',
+          message: `names ${former.join(' and ')}, both recorded and both gone: one record can only have been renamed from one of them`,
+        },
+      ]);
     const [formerSlug] = former;
     if (formerSlug !== undefined) {
       const other = items.find((i) => i !== item && i.type === item.type && i.formerSlugs.includes(formerSlug));
-      if (other) throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `"${formerSlug}" is also claimed by ${other.file}` }]);
+      if (other)
+        throw new SeedError([{ file: item.file, field: 'formerSlugs', message: `"${formerSlug}" is also claimed by ${other.file}` }]);
       renamedFrom.set(itemKey(item.type, formerSlug), item);
       changes.push({ type: item.type, slug: formerSlug, change: 'renamed', newSlug: item.slug, hash: item.hash });
     } else {
@@ -108,7 +126,8 @@ export function recordChanges(seedDir: string, migrationsDir: string, now = new 
   if (status.upToDate) return undefined;
   const at = logTime(now);
   const last = status.log.versions.at(-1);
-  if (last && Date.parse(at) < Date.parse(last.at)) throw new Error(`the clock says ${at}, before the last logged version (${last.at}); fix the clock and record again`);
+  if (last && Date.parse(at) < Date.parse(last.at))
+    throw new Error(`the clock says ${at}, before the last logged version (${last.at}); fix the clock and record again`);
   const version: LoggedVersion = { version: status.version, at, changes: status.pending };
   writeChangeLog(seedDir, { versions: [...status.log.versions, version] });
   return version;

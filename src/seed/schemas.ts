@@ -13,7 +13,10 @@ const slug = z.string().regex(SLUG_PATTERN, 'must be a lower-case slug (words jo
 const text = z.string().trim().min(1, 'must not be empty');
 const optionalText = z.union([z.string(), z.number()]).transform(String).optional();
 
-const topicLink = z.union([slug.transform((s) => ({ slug: s, note: undefined as string | undefined })), z.strictObject({ slug, note: text.optional() })]);
+const topicLink = z.union([
+  slug.transform((s) => ({ slug: s, note: undefined as string | undefined })),
+  z.strictObject({ slug, note: text.optional() }),
+]);
 
 // A cited source and what it supports in this record ("What this source supports" on pages): a
 // source that supports nothing in the record does not belong in its list.
@@ -70,7 +73,9 @@ const recordFields = {
   // Help the record points readers to, by kind: each region's services of that kind come from seed/help/.
   signposts: z.array(z.enum(SIGNPOST_KINDS)).default([]),
   // Other records a reader should see next, as collection/slug ("strategies/journaling"); each must exist.
-  related: z.array(z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be collection/slug, such as strategies/journaling')).default([]),
+  related: z
+    .array(z.string().regex(/^[a-z]+\/[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be collection/slug, such as strategies/journaling'))
+    .default([]),
   // Clinical codes the record serves (the infobutton and CDS Hooks code map), each with its official title.
   codes: z.array(clinicalCode).default([]),
 };
@@ -110,17 +115,10 @@ export const sourceSchema = z
 export const siteSchema = z.strictObject({ disclaimer: text, crisis: text });
 
 export const topicSchema = z.strictObject({
-    ...recordFields,
-    definition: text,
-    keyPoints: z.array(text).min(1),
-    comparisons: z
-      .array(
-        z.union([
-          z.strictObject({ topic: slug, text }),
-          z.strictObject({ concept: text, text }),
-        ]),
-      )
-      .min(1),
+  ...recordFields,
+  definition: text,
+  keyPoints: z.array(text).min(1),
+  comparisons: z.array(z.union([z.strictObject({ topic: slug, text }), z.strictObject({ concept: text, text })])).min(1),
 });
 
 /** The front matter of one content type: the shared fields, its facets (an enum each) and its own text fields. */
@@ -128,17 +126,22 @@ export const seedSchemaOf = (entry: ContentTypeDefinition) =>
   z.strictObject({
     ...linkedRecordFields,
     ...Object.fromEntries(
-      Object.entries(entry.facets).map(([name, f]) => [name, f.default === undefined ? z.enum(f.values) : z.enum(f.values).default(f.default)]),
+      Object.entries(entry.facets).map(([name, f]) => [
+        name,
+        f.default === undefined ? z.enum(f.values) : z.enum(f.values).default(f.default),
+      ]),
     ),
     ...Object.fromEntries(Object.entries(entry.extra).map(([name, x]) => [name, x.optional ? text.optional() : text])),
   });
 
 /** A registry's seed schemas, by collection. */
 export const seedSchemasOf = <R extends Registry>(registry: R) =>
-  Object.fromEntries(registry.map((t) => [t.collection, seedSchemaOf(t)])) as Record<R[number]['collection'], ReturnType<typeof seedSchemaOf>>;
+  Object.fromEntries(registry.map((t) => [t.collection, seedSchemaOf(t)])) as Record<
+    R[number]['collection'],
+    ReturnType<typeof seedSchemaOf>
+  >;
 
 export const recordSchemas = seedSchemasOf(CONTENT_REGISTRY);
 
-export type { RecordCollection };
 export const RECORD_COLLECTIONS = Object.keys(recordSchemas) as RecordCollection[];
 export type SeedRecord<C extends RecordCollection = RecordCollection> = z.output<(typeof recordSchemas)[C]>;

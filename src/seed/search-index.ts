@@ -17,7 +17,15 @@ interface Indexable {
 export function indexForSearch(tx: Tx, content: SeedContent, registry: Registry): void {
   const add = (type: string, slug: string, data: Indexable, bodyMarkdown: string) => {
     tx.insert(searchDocuments)
-      .values({ type, slug, title: data.title, keywords: data.keywords, peopleSay: data.peopleSay, summary: data.summary, body: markdownToText(bodyMarkdown) })
+      .values({
+        type,
+        slug,
+        title: data.title,
+        keywords: data.keywords,
+        peopleSay: data.peopleSay,
+        summary: data.summary,
+        body: markdownToText(bodyMarkdown),
+      })
       .run();
   };
   for (const t of content.topics) add('topic', t.slug, t.data, `${t.data.definition}\n\n${t.body}`);

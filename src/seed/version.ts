@@ -22,7 +22,10 @@ function* walk(dir: string, prefix = ''): Generator<[string, string]> {
  */
 export function contentVersion(seedDir: string, migrationsDir: string): string {
   const hash = createHash('sha256');
-  for (const [label, dir] of [['seed', seedDir], ['migrations', migrationsDir]] as const) {
+  for (const [label, dir] of [
+    ['seed', seedDir],
+    ['migrations', migrationsDir],
+  ] as const) {
     if (!existsSync(dir)) continue;
     for (const [name, path] of walk(dir)) {
       if (label === 'seed' && NOT_CONTENT.has(name)) continue;

@@ -1,7 +1,7 @@
 // Answers as a route sends them (src/http/answer.ts), on a bare Fastify instance with a
 // snapshot's answers and no store: made once per key, sent with their media type and ETag,
 // counted as hits and misses; JSON-LD kept apart from JSON and, when links follow the Host, per
-// origin. test/routes/answers.test.ts checks the same on the real routes.
+// origin. test/routes/canonical-answers.test.ts checks the same on the real routes.
 import Fastify from 'fastify';
 import t, { type Test } from 'tap';
 import {

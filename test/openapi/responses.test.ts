@@ -16,7 +16,9 @@ const doc = JSON.parse(readFileSync(resolve(PROJECT_ROOT, 'openapi/openapi.json'
   security: Record<string, string[]>[];
   components: { headers: Record<string, unknown> };
 };
-const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op, name: `${method.toUpperCase()} ${path}` })));
+const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.entries(ops).map(([method, op]) => ({ path, method, op, name: `${method.toUpperCase()} ${path}` })),
+);
 const content = operations.filter(({ path }) => path.startsWith('/v1/'));
 const headersOf = (r: Response | undefined) => Object.keys(r?.headers ?? {});
 
@@ -34,11 +36,24 @@ t.test('each response has its own description; each error its own example, fitti
     t.equal(examples.size, Object.keys(op.responses).filter((s) => Number(s) >= 400).length, `${name}: no two errors share an example`);
   }
   const sign404 = doc.paths['/v1/topics/{slug}']!.get!.responses['404']!.content!['application/problem+json']!.example;
-  t.match(sign404, { detail: 'The topic "not-a-real-slug" does not exist.', instance: '/v1/topics/not-a-real-slug' }, 'a 404 example names its own operation');
+  t.match(
+    sign404,
+    { detail: 'The topic "not-a-real-slug" does not exist.', instance: '/v1/topics/not-a-real-slug' },
+    'a 404 example names its own operation',
+  );
 });
 
 t.test('caching and rate-limit headers, and a 304, are documented where they are sent', async (t) => {
-  t.same(Object.keys(doc.components.headers).sort(), ['Cache-Control', 'ETag', 'RateLimit-Limit', 'RateLimit-Policy', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After', 'Vary']);
+  t.same(Object.keys(doc.components.headers).sort(), [
+    'Cache-Control',
+    'ETag',
+    'RateLimit-Limit',
+    'RateLimit-Policy',
+    'RateLimit-Remaining',
+    'RateLimit-Reset',
+    'Retry-After',
+    'Vary',
+  ]);
   const quota = ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'RateLimit-Policy'];
   for (const { name, op } of content) {
     t.same(headersOf(op.responses['200']), ['ETag', 'Cache-Control', 'Vary', ...quota], `${name}: 200 headers`);
@@ -68,7 +83,11 @@ t.test('the partner key is optional: no operation requires it', async (t) => {
   t.same(doc.security, [{}, { partnerKey: [] }], 'by default: anonymous, or with a key');
   for (const { name, path, op } of operations) {
     const security = op.security ?? doc.security;
-    if (path.startsWith('/v1/')) t.ok(security.some((s) => Object.keys(s).length === 0), `${name}: works without a key`);
+    if (path.startsWith('/v1/'))
+      t.ok(
+        security.some((s) => Object.keys(s).length === 0),
+        `${name}: works without a key`,
+      );
     else t.same(security, [], `${name}: takes no key at all`);
   }
 });

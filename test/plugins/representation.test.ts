@@ -1,6 +1,6 @@
 // The representation hook on its own (src/plugins/app/representation.ts, with the rules it uses
 // from src/http/validators.ts, accept.ts and content-coding.ts), on a bare Fastify instance with
-// a few routes and no content store. test/routes/answers.test.ts checks the same on the real routes.
+// a few routes and no content store. test/routes/canonical-answers.test.ts checks the same on the real routes.
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';

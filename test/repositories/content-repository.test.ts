@@ -4,7 +4,7 @@ import { openStore } from '../../src/db/open.js';
 import { type ContentRecord, ContentRepository, type SortKey } from '../../src/repositories/content-repository.js';
 import { readChangeLog } from '../../src/seed/change-log.js';
 import { loadSeed } from '../../src/seed/load.js';
-import type { RecordCollection } from '../../src/seed/schemas.js';
+import type { RecordCollection } from '../../src/content/registry.js';
 import { SORT_KEYS } from '../../src/schemas/queries.js';
 import { editableStore } from '../helpers/edited-store.js';
 import { buildScratchStore, SEED_DIR } from '../helpers/store.js';

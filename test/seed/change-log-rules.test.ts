@@ -115,7 +115,11 @@ t.test('a removal is logged without a hash; changes are listed by type, then slu
     { type: 'sign', slug: 'zz-last', change: 'removed' },
     { type: 'source', slug: 'b-source', change: 'created', hash: logged.changes[4]!.change === 'created' ? logged.changes[4]!.hash : '' },
   ]);
-  t.same([...recordedState(readChangeLog(seed.root)).keys()].filter((k) => k.startsWith('sign:')).sort(), ['sign:a-sign', 'sign:c-sign', 'sign:numbness']);
+  t.same([...recordedState(readChangeLog(seed.root)).keys()].filter((k) => k.startsWith('sign:')).sort(), [
+    'sign:a-sign',
+    'sign:c-sign',
+    'sign:numbness',
+  ]);
 });
 
 t.test('a rename that cannot be told apart is refused, naming the file', async (t) => {
@@ -127,14 +131,22 @@ t.test('a rename that cannot be told apart is refused, naming the file', async (
   seed.remove('signs/old-a.md');
   seed.remove('signs/old-b.md');
   seed.write('signs/new.md', markdown(signData({ formerSlugs: ['old-a', 'old-b'] })));
-  t.same(problemsOf(() => changeLogStatus(seed.root, migrations)), [
-    { file: 'seed/signs/new.md', field: 'formerSlugs', message: 'names old-a and old-b, both recorded and both gone: one record can only have been renamed from one of them' },
-  ]);
+  t.same(
+    problemsOf(() => changeLogStatus(seed.root, migrations)),
+    [
+      {
+        file: 'seed/signs/new.md',
+        field: 'formerSlugs',
+        message: 'names old-a and old-b, both recorded and both gone: one record can only have been renamed from one of them',
+      },
+    ],
+  );
   seed.write('signs/new.md', markdown(signData({ formerSlugs: ['old-a'] })));
   seed.write('signs/newer.md', markdown(signData({ formerSlugs: ['old-a'] })));
-  t.same(problemsOf(() => changeLogStatus(seed.root, migrations)), [
-    { file: 'seed/signs/new.md', field: 'formerSlugs', message: '"old-a" is also claimed by seed/signs/newer.md' },
-  ]);
+  t.same(
+    problemsOf(() => changeLogStatus(seed.root, migrations)),
+    [{ file: 'seed/signs/new.md', field: 'formerSlugs', message: '"old-a" is also claimed by seed/signs/newer.md' }],
+  );
   t.equal(readChangeLog(seed.root).versions.length, 1, 'nothing was appended');
 });
 
@@ -160,7 +172,9 @@ t.test('recording only appends, and refuses a clock behind the log; the same sec
   const seed = recordedSeed(t);
   const before = readFileSync(join(seed.root, 'changes.json'), 'utf8');
   seed.write('signs/numbness.md', markdown(signData(), 'Edited.'));
-  t.throws(() => seed.record(-1), { message: 'the clock says 2026-11-01T09:59:00Z, before the last logged version (2026-11-01T10:00:00Z); fix the clock and record again' });
+  t.throws(() => seed.record(-1), {
+    message: 'the clock says 2026-11-01T09:59:00Z, before the last logged version (2026-11-01T10:00:00Z); fix the clock and record again',
+  });
   t.equal(readFileSync(join(seed.root, 'changes.json'), 'utf8'), before, 'nothing written');
   t.ok(seed.record(0), 'a second recording in the same second');
   const after = readFileSync(join(seed.root, 'changes.json'), 'utf8');
@@ -177,23 +191,50 @@ t.test('a bad log is refused, naming each field', async (t) => {
   t.match(json, { file: 'seed/changes.json', message: /^is not valid JSON: \S/ });
   t.equal(json!.field, undefined);
 
-  write({ versions: [{ version: 'x0123456789abcdef', at: 'yesterday', changes: [{ type: 'sign', slug: 'x', change: 'created', hash: '0123456789abcdefx' }] }, { ...v('2026-11-01T10:00:00Z'), version: '0123456789abcde' }] });
-  t.same(problemsOf(() => readChangeLog(seed.root)), [
-    { file: 'seed/changes.json', field: 'versions.0.version', message: 'must be a content version (16 hex digits)' },
-    { file: 'seed/changes.json', field: 'versions.0.at', message: 'must be an ISO 8601 date-time in UTC (2026-11-29T17:00:00Z)' },
-    { file: 'seed/changes.json', field: 'versions.0.changes.0.hash', message: 'must be 16 hex digits' },
-    { file: 'seed/changes.json', field: 'versions.1.version', message: 'must be a content version (16 hex digits)' },
-  ]);
+  write({
+    versions: [
+      {
+        version: 'x0123456789abcdef',
+        at: 'yesterday',
+        changes: [{ type: 'sign', slug: 'x', change: 'created', hash: '0123456789abcdefx' }],
+      },
+      { ...v('2026-11-01T10:00:00Z'), version: '0123456789abcde' },
+    ],
+  });
+  t.same(
+    problemsOf(() => readChangeLog(seed.root)),
+    [
+      { file: 'seed/changes.json', field: 'versions.0.version', message: 'must be a content version (16 hex digits)' },
+      { file: 'seed/changes.json', field: 'versions.0.at', message: 'must be an ISO 8601 date-time in UTC (2026-11-29T17:00:00Z)' },
+      { file: 'seed/changes.json', field: 'versions.0.changes.0.hash', message: 'must be 16 hex digits' },
+      { file: 'seed/changes.json', field: 'versions.1.version', message: 'must be a content version (16 hex digits)' },
+    ],
+  );
 
   write({ versions: [v('2026-11-01T10:00:00Z'), v('2026-11-01T10:00:00Z'), v('2026-11-01T09:00:00Z')] });
-  t.same(problemsOf(() => readChangeLog(seed.root)), [{ file: 'seed/changes.json', field: 'versions.2.at', message: 'is earlier than the version before it' }], 'the same time twice is fine');
+  t.same(
+    problemsOf(() => readChangeLog(seed.root)),
+    [{ file: 'seed/changes.json', field: 'versions.2.at', message: 'is earlier than the version before it' }],
+    'the same time twice is fine',
+  );
 
-  write({ versions: [v('2026-11-01T10:00:00Z', [{ type: 'sign', slug: 'x', change: 'updated', hash: 'abc' }, { type: 'sign', slug: 'Y', change: 'removed' }])], extra: 1 });
-  t.same(problemsOf(() => readChangeLog(seed.root)), [
-    { file: 'seed/changes.json', field: 'versions.0.changes.0.hash', message: 'must be 16 hex digits' },
-    { file: 'seed/changes.json', field: 'versions.0.changes.1.slug', message: 'must be a slug' },
-    { file: 'seed/changes.json', field: undefined, message: 'Unrecognized key: "extra"' },
-  ]);
+  write({
+    versions: [
+      v('2026-11-01T10:00:00Z', [
+        { type: 'sign', slug: 'x', change: 'updated', hash: 'abc' },
+        { type: 'sign', slug: 'Y', change: 'removed' },
+      ]),
+    ],
+    extra: 1,
+  });
+  t.same(
+    problemsOf(() => readChangeLog(seed.root)),
+    [
+      { file: 'seed/changes.json', field: 'versions.0.changes.0.hash', message: 'must be 16 hex digits' },
+      { file: 'seed/changes.json', field: 'versions.0.changes.1.slug', message: 'must be a slug' },
+      { file: 'seed/changes.json', field: undefined, message: 'Unrecognized key: "extra"' },
+    ],
+  );
 });
 
 t.test('the log file: one change per line, fixed key order, the about note first', async (t) => {
@@ -248,22 +289,33 @@ t.test('replaying the log: the last word on each record wins', async (t) => {
   const h = (c: string) => c.repeat(16);
   const state = recordedState({
     versions: [
-      { version: h('1'), at: '2026-01-01T00:00:00Z', changes: [
-        { type: 'sign', slug: 'a', change: 'created', hash: h('a') },
-        { type: 'sign', slug: 'b', change: 'created', hash: h('b') },
-        { type: 'faq', slug: 'a', change: 'created', hash: h('c') },
-      ] },
-      { version: h('2'), at: '2026-01-02T00:00:00Z', changes: [
-        { type: 'sign', slug: 'a', change: 'updated', hash: h('d') },
-        { type: 'sign', slug: 'b', change: 'renamed', newSlug: 'bb', hash: h('e') },
-        { type: 'faq', slug: 'a', change: 'removed' },
-      ] },
+      {
+        version: h('1'),
+        at: '2026-01-01T00:00:00Z',
+        changes: [
+          { type: 'sign', slug: 'a', change: 'created', hash: h('a') },
+          { type: 'sign', slug: 'b', change: 'created', hash: h('b') },
+          { type: 'faq', slug: 'a', change: 'created', hash: h('c') },
+        ],
+      },
+      {
+        version: h('2'),
+        at: '2026-01-02T00:00:00Z',
+        changes: [
+          { type: 'sign', slug: 'a', change: 'updated', hash: h('d') },
+          { type: 'sign', slug: 'b', change: 'renamed', newSlug: 'bb', hash: h('e') },
+          { type: 'faq', slug: 'a', change: 'removed' },
+        ],
+      },
     ],
   });
-  t.same([...state.entries()], [
-    ['sign:a', { type: 'sign', slug: 'a', hash: h('d') }],
-    ['sign:bb', { type: 'sign', slug: 'bb', hash: h('e') }],
-  ]);
+  t.same(
+    [...state.entries()],
+    [
+      ['sign:a', { type: 'sign', slug: 'a', hash: h('d') }],
+      ['sign:bb', { type: 'sign', slug: 'bb', hash: h('e') }],
+    ],
+  );
 });
 
 t.test('log times are UTC to the second', async (t) => {

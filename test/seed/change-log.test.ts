@@ -36,7 +36,7 @@ t.test('the check fails for a record changed without a log entry, and for a new 
 t.test('recording appends: earlier versions keep their text, and nothing is logged twice', async (t) => {
   const seed = copySeed(t);
   const before = readFileSync(join(seed, 'changes.json'), 'utf8');
-  t.equal(serializeChangeLog(readChangeLog(seed)), before, 'the committed log is in the recorder\'s own format');
+  t.equal(serializeChangeLog(readChangeLog(seed)), before, "the committed log is in the recorder's own format");
   appendFileSync(join(seed, 'strategies/journaling.md'), '\nA line is enough.\n');
   const at = new Date(Date.parse(readChangeLog(seed).versions.at(-1)!.at) + 60_000);
   const logged = recordChanges(seed, MIGRATIONS_DIR, at)!;
@@ -48,7 +48,11 @@ t.test('recording appends: earlier versions keep their text, and nothing is logg
   t.equal(recordChanges(seed, MIGRATIONS_DIR, new Date(at.getTime() + 60_000)), undefined, 'recording again changes nothing');
   t.equal(readFileSync(join(seed, 'changes.json'), 'utf8'), after);
   appendFileSync(join(seed, 'strategies/journaling.md'), '\nMore.\n');
-  t.throws(() => recordChanges(seed, MIGRATIONS_DIR, new Date(at.getTime() - 1000)), /before the last logged version/, 'a clock behind the log is refused');
+  t.throws(
+    () => recordChanges(seed, MIGRATIONS_DIR, new Date(at.getTime() - 1000)),
+    /before the last logged version/,
+    'a clock behind the log is refused',
+  );
 });
 
 t.test('the content version leaves out the log and the README; the store still follows the log', async (t) => {
@@ -75,5 +79,8 @@ t.test('a bad log or formerSlugs is refused, naming the file and field', async (
   const clash = copySeed(t);
   const path = join(clash, 'signs/emotional-numbness.md');
   writeFileSync(path, readFileSync(path, 'utf8').replace(/^---\n/, '---\nformerSlugs: [reduced-affection]\n'));
-  t.throws(() => loadSeed(clash), /signs\/emotional-numbness\.md → formerSlugs\.0: "reduced-affection" is the slug of seed\/signs\/reduced-affection\.md/);
+  t.throws(
+    () => loadSeed(clash),
+    /signs\/emotional-numbness\.md → formerSlugs\.0: "reduced-affection" is the slug of seed\/signs\/reduced-affection\.md/,
+  );
 });

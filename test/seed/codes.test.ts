@@ -24,13 +24,21 @@ t.test('the vendored file is lines of the official order file, read by their fix
   t.ok(lines.length > 100, `${lines.length} lines`);
   for (const line of lines) t.match(line, /^\d{5} [A-Z][0-9A-Z]{2,6} +[01] .{60} \S/, `official layout: ${line.slice(0, 20)}`);
   const orders = lines.map((l) => Number(l.slice(0, 5)));
-  t.same(orders, [...orders].sort((a, b) => a - b), 'kept in the file’s own order');
+  t.same(
+    orders,
+    [...orders].sort((a, b) => a - b),
+    'kept in the file’s own order',
+  );
   const titles = officialTitles(SEED_DIR);
   t.equal(titles.get('Z60.2'), 'Problems related to living alone');
   t.equal(titles.get('R45.84'), 'Anhedonia');
   t.equal(titles.get('F43.21'), 'Adjustment disorder with depressed mood');
   t.equal(titles.get('T14.91XA'), 'Suicide attempt, initial encounter', 'the long title of a seven-character code');
-  t.equal(titles.get('Z63'), 'Other problems related to primary support group, including family circumstances', 'the long title, not the short one');
+  t.equal(
+    titles.get('Z63'),
+    'Other problems related to primary support group, including family circumstances',
+    'the long title, not the short one',
+  );
   t.equal(dottedIcd10cm('F4321'), 'F43.21');
   t.equal(dottedIcd10cm('Z63'), 'Z63', 'a category has no dot');
 });
@@ -54,7 +62,10 @@ t.test('the real seed: every code is official and correctly titled, and the help
   );
   const perCode = new Map<string, number>();
   for (const c of mapped) perCode.set(c.code, (perCode.get(c.code) ?? 0) + 1);
-  t.ok([...perCode.values()].every((n) => n <= 5), 'fewer, right mappings: at most five records per code');
+  t.ok(
+    [...perCode.values()].every((n) => n <= 5),
+    'fewer, right mappings: at most five records per code',
+  );
 });
 
 t.test('a code missing from the official lines, or titled otherwise, is refused with the file and field', async (t) => {
@@ -77,9 +88,21 @@ t.test('a code missing from the official lines, or titled otherwise, is refused 
     ),
   );
   t.same(problemsOf(seed.root), [
-    { file: 'seed/signs/numbness.md', field: 'codes.1.title', message: 'the official title of Z60.2 is "Problems related to living alone"' },
-    { file: 'seed/signs/numbness.md', field: 'codes.2.code', message: `F48.1 is not in seed/${ICD10CM_FILE} (copy its line from the official order file)` },
-    { file: 'seed/signs/numbness.md', field: 'codes.3.system', message: 'no SNOMED CT release is vendored in seed/codes/, so its codes cannot be checked' },
+    {
+      file: 'seed/signs/numbness.md',
+      field: 'codes.1.title',
+      message: 'the official title of Z60.2 is "Problems related to living alone"',
+    },
+    {
+      file: 'seed/signs/numbness.md',
+      field: 'codes.2.code',
+      message: `F48.1 is not in seed/${ICD10CM_FILE} (copy its line from the official order file)`,
+    },
+    {
+      file: 'seed/signs/numbness.md',
+      field: 'codes.3.system',
+      message: 'no SNOMED CT release is vendored in seed/codes/, so its codes cannot be checked',
+    },
   ]);
 });
 

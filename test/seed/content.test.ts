@@ -9,7 +9,11 @@ const db = new Database(storePath, { readonly: true });
 t.teardown(() => db.close());
 const all = <T>(sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as T[];
 const topicsOf = (type: string, slug: string) =>
-  all<{ topic_slug: string }>('select topic_slug from record_topics where record_type = ? and record_slug = ? order by topic_slug', type, slug).map((r) => r.topic_slug);
+  all<{ topic_slug: string }>(
+    'select topic_slug from record_topics where record_type = ? and record_slug = ? order by topic_slug',
+    type,
+    slug,
+  ).map((r) => r.topic_slug);
 
 const COLLECTIONS = CONTENT_REGISTRY.map((c) => c.collection);
 const TYPES: Record<string, string> = Object.fromEntries(CONTENT_REGISTRY.map((c) => [c.collection, c.type]));
@@ -23,7 +27,9 @@ t.test('three topics, each compared with the other two', async (t) => {
       .filter(Boolean);
     t.same(new Set(others), new Set(topics.filter((x) => x !== topic)), `${topic} compares with the other topics`);
   }
-  const concepts = all<{ concept: string }>("select concept from topic_comparisons where topic_slug = 'emotional-isolation' and concept is not null").map((r) => r.concept.toLowerCase());
+  const concepts = all<{ concept: string }>(
+    "select concept from topic_comparisons where topic_slug = 'emotional-isolation' and concept is not null",
+  ).map((r) => r.concept.toLowerCase());
   t.ok(concepts.includes('loneliness'), 'isolation is set apart from loneliness');
   t.ok(concepts.includes('physical isolation'), 'isolation is set apart from physical isolation');
 });
@@ -31,7 +37,9 @@ t.test('three topics, each compared with the other two', async (t) => {
 t.test('every topic has content in every main collection', async (t) => {
   for (const topic of ['emotional-isolation', 'emotional-withdrawal', 'emotional-detachment']) {
     for (const type of ['sign', 'cause', 'strategy', 'therapy', 'faq']) {
-      const { n } = db.prepare('select count(*) as n from record_topics where topic_slug = ? and record_type = ?').get(topic, type) as { n: number };
+      const { n } = db.prepare('select count(*) as n from record_topics where topic_slug = ? and record_type = ?').get(topic, type) as {
+        n: number;
+      };
       t.ok(n >= 1, `${topic} has at least one ${type} (${n})`);
     }
   }
@@ -62,21 +70,29 @@ t.test('every record cites at least one source and has review dates', async (t) 
     const undated = all(`select slug from ${collection} where reviewed_at is null or next_review_at <= reviewed_at`);
     t.same(undated, [], `every ${collection} record has review dates in order`);
   }
-  const uncitedTopics = all("select slug from topics where slug not in (select record_slug from record_sources where record_type = 'topic')");
+  const uncitedTopics = all(
+    "select slug from topics where slug not in (select record_slug from record_sources where record_type = 'topic')",
+  );
   t.same(uncitedTopics, []);
-  const secondary = all<{ source_slug: string }>("select distinct source_slug from record_sources where source_slug in ('dvir-2014','foa-hearst-ikeda-1996','gunther-2020')");
-  t.equal(secondary.length, 3, 'the detachment article\'s own references are kept as secondary sources');
+  const secondary = all<{ source_slug: string }>(
+    "select distinct source_slug from record_sources where source_slug in ('dvir-2014','foa-hearst-ikeda-1996','gunther-2020')",
+  );
+  t.equal(secondary.length, 3, "the detachment article's own references are kept as secondary sources");
 });
 
 t.test('strategies, therapies and signs carry their facets', async (t) => {
-  const categories = all<{ category: string }>('select distinct category from strategies').map((r) => r.category).sort();
+  const categories = all<{ category: string }>('select distinct category from strategies')
+    .map((r) => r.category)
+    .sort();
   t.same(categories, ['connection', 'coping', 'prevention', 'professional-support', 'relapse-prevention', 'self-awareness']);
   t.ok(all('select slug from strategies where first_step is not null').length >= 3, 'several strategies give a first step');
   t.same(all("select slug from therapies where when_to_consider = ''"), []);
   const therapyKinds = all<{ acronym: string | null }>('select acronym from therapies').map((r) => r.acronym);
   t.ok(therapyKinds.includes('CBT') && therapyKinds.includes('DBT'));
   t.ok(all("select slug from signs where setting = 'romantic-relationship'").length >= 3, 'relationship-specific signs of detachment');
-  const contexts = all<{ slug: string }>('select slug from contexts').map((r) => r.slug).sort();
+  const contexts = all<{ slug: string }>('select slug from contexts')
+    .map((r) => r.slug)
+    .sort();
   t.same(contexts, [
     'addiction-recovery',
     'after-addiction-treatment',
@@ -106,7 +122,10 @@ t.test('no record promotes the advertised companion product', async (t) => {
 
 t.test('the disclaimer and crisis guidance are stored once', async (t) => {
   const notices = all<{ key: string; text: string }>('select key, text from notices order by key');
-  t.same(notices.map((n) => n.key), ['crisis', 'disclaimer']);
+  t.same(
+    notices.map((n) => n.key),
+    ['crisis', 'disclaimer'],
+  );
   t.match(notices.find((n) => n.key === 'disclaimer')!.text, /not a substitute/);
   t.match(notices.find((n) => n.key === 'crisis')!.text, /emergency services|crisis line/);
 });

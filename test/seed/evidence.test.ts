@@ -35,7 +35,8 @@ t.test('every clinical record cites an authoritative source with a URL or DOI', 
   for (const collection of RECORD_COLLECTIONS) {
     for (const { slug, data, body } of seed.records[collection]) {
       const extra = data as { whenToConsider?: string };
-      const clinical = ALWAYS_CLINICAL.has(collection) || CLINICAL_TERMS.test([data.title, data.summary, body, extra.whenToConsider ?? ''].join('\n'));
+      const clinical =
+        ALWAYS_CLINICAL.has(collection) || CLINICAL_TERMS.test([data.title, data.summary, body, extra.whenToConsider ?? ''].join('\n'));
       if (clinical && !data.sources.some(authoritative)) missing.push(`${collection}/${slug}`);
     }
   }

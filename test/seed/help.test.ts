@@ -16,7 +16,11 @@ const problemsOf = (seedDir: string) => {
   }
   throw new Error('expected the seed to be rejected');
 };
-type HelpData = Record<string, unknown> & { lines: Record<string, unknown>[]; services: Record<string, unknown>[]; emergency: Record<string, unknown> };
+type HelpData = Record<string, unknown> & {
+  lines: Record<string, unknown>[];
+  services: Record<string, unknown>[];
+  emergency: Record<string, unknown>;
+};
 const editData = (file: string, change: (data: HelpData) => void) => {
   const parsed = matter(readFileSync(file, 'utf8'), {});
   change(parsed.data as never);
@@ -51,11 +55,28 @@ t.test('every line and emergency number cites its source; a region is an ISO cod
   });
   renameSync(join(seed, 'help/ie.md'), join(seed, 'help/fr.md'));
   const problems = problemsOf(seed);
-  t.match(problems.find((p) => p.file === 'seed/help/au.md' && p.field === 'lines.0.sources'), { message: /.+/ }, 'a line without sources');
-  t.match(problems.find((p) => p.file === 'seed/help/au.md' && p.field === 'emergency'), { message: /needs sources/ }, 'a number without sources');
-  t.match(problems.find((p) => p.file === 'seed/help/nz.md' && p.field === 'region'), { message: /ISO 3166-1/ });
-  t.match(problems.find((p) => p.file === 'seed/help/ca.md' && p.field === 'lines.0.sources.0.url'), { message: /URL/ });
-  t.match(problems.find((p) => p.file === 'seed/help/fr.md'), { field: 'region', message: /must be named seed\/help\/ie\.md/ });
+  t.match(
+    problems.find((p) => p.file === 'seed/help/au.md' && p.field === 'lines.0.sources'),
+    { message: /.+/ },
+    'a line without sources',
+  );
+  t.match(
+    problems.find((p) => p.file === 'seed/help/au.md' && p.field === 'emergency'),
+    { message: /needs sources/ },
+    'a number without sources',
+  );
+  t.match(
+    problems.find((p) => p.file === 'seed/help/nz.md' && p.field === 'region'),
+    { message: /ISO 3166-1/ },
+  );
+  t.match(
+    problems.find((p) => p.file === 'seed/help/ca.md' && p.field === 'lines.0.sources.0.url'),
+    { message: /URL/ },
+  );
+  t.match(
+    problems.find((p) => p.file === 'seed/help/fr.md'),
+    { field: 'region', message: /must be named seed\/help\/ie\.md/ },
+  );
 });
 
 t.test('the international answer is required', async (t) => {
@@ -74,14 +95,30 @@ t.test('every service cites its source and names a known kind, and can be reache
     delete d.services[0]!.reviewedAt;
   });
   editData(join(seed, 'help/international.md'), (d) => {
-    d.services = [{ kind: 'talking-therapy', name: 'x', audience: 'y', sources: [{ title: 't', publisher: 'p', url: 'https://example.org' }], reviewedAt: '2026-12-07' }];
+    d.services = [
+      {
+        kind: 'talking-therapy',
+        name: 'x',
+        audience: 'y',
+        sources: [{ title: 't', publisher: 'p', url: 'https://example.org' }],
+        reviewedAt: '2026-12-07',
+      },
+    ];
   });
   const problems = problemsOf(seed);
   const find = (file: string, field: string) => problems.find((p) => p.file === file && p.field === field);
   t.match(find('seed/help/gb.md', 'services.0.sources'), { message: /.+/ }, 'a service without sources');
-  t.match(find('seed/help/gb.md', 'services.1.kind'), { message: /one of: domestic-abuse, child-protection, talking-therapy/ }, 'an unknown kind');
+  t.match(
+    find('seed/help/gb.md', 'services.1.kind'),
+    { message: /one of: domestic-abuse, child-protection, talking-therapy/ },
+    'an unknown kind',
+  );
   t.match(find('seed/help/us.md', 'services.0.reviewedAt'), { message: /.+/ }, 'a service without reviewedAt');
-  t.match(find('seed/help/international.md', 'services.0'), { message: /needs at least one of phone, text, chat, web/ }, 'a service nobody can reach');
+  t.match(
+    find('seed/help/international.md', 'services.0'),
+    { message: /needs at least one of phone, text, chat, web/ },
+    'a service nobody can reach',
+  );
 });
 
 t.test('a line or service area must be a known part of its region', async (t) => {
@@ -98,7 +135,9 @@ t.test('a line or service area must be a known part of its region', async (t) =>
   });
   const problems = problemsOf(seed);
   const find = (file: string, field: string) => problems.find((p) => p.file === file && p.field === field);
-  t.match(find('seed/help/gb.md', 'lines.2.areas.1'), { message: /"Cornwall" is not a known area of GB \(one of: England, Scotland, Wales, Northern Ireland\)/ });
+  t.match(find('seed/help/gb.md', 'lines.2.areas.1'), {
+    message: /"Cornwall" is not a known area of GB \(one of: England, Scotland, Wales, Northern Ireland\)/,
+  });
   t.notOk(find('seed/help/gb.md', 'lines.2.areas.0'), 'a known nation passes');
   t.match(find('seed/help/gb.md', 'services.0.areas.0'), { message: /"Ulster" is not a known area of GB/ }, 'services are checked too');
   t.match(find('seed/help/us.md', 'lines.0.areas.0'), { message: /US has no areas/ }, 'a region without areas rejects any');

@@ -20,8 +20,15 @@ t.test('a valid tiny seed loads as written: slugs from file names, bodies trimme
   seed.write('signs/hidden.md', markdown(signData({ slug: 'shown-slug', title: 'Hidden' }), '  \n\nBody with space around.  \n\n'));
   const content = loadSeed(seed.root);
   t.same(content.site, { disclaimer: 'Not a diagnosis.', crisis: 'Call for help now.' });
-  t.same(content.sources.map((s) => [s.slug, s.file, s.body]), [['a-source', 'seed/sources/a-source.md', 'What the source is.']]);
-  t.same(content.topics.map((x) => x.slug), ['emotional-detachment', 'emotional-isolation', 'emotional-withdrawal'], 'in file-name order');
+  t.same(
+    content.sources.map((s) => [s.slug, s.file, s.body]),
+    [['a-source', 'seed/sources/a-source.md', 'What the source is.']],
+  );
+  t.same(
+    content.topics.map((x) => x.slug),
+    ['emotional-detachment', 'emotional-isolation', 'emotional-withdrawal'],
+    'in file-name order',
+  );
   t.same(
     content.records.signs.map((s) => [s.slug, s.file, s.body]),
     [
@@ -31,7 +38,10 @@ t.test('a valid tiny seed loads as written: slugs from file names, bodies trimme
     'a declared slug wins over the file name',
   );
   t.same(content.records.faqs, [], 'an empty collection is fine');
-  t.same(content.help.map((h) => [h.slug, h.file]), [['international', 'seed/help/international.md']]);
+  t.same(
+    content.help.map((h) => [h.slug, h.file]),
+    [['international', 'seed/help/international.md']],
+  );
 });
 
 t.test('files are read in name order, so the first of two files claiming a slug keeps it', async (t) => {
@@ -49,7 +59,10 @@ t.test('files are read in name order, so the first of two files claiming a slug 
 t.test('the error lists every problem, one line each, naming file and field', async (t) => {
   const seed = tinySeed(t);
   seed.write('signs/numbness.md', markdown(signData({ kind: 'astrology' })));
-  seed.write('faqs/a-question.md', markdown(recordData({ kind: 'emotional', title: '', topics: [{ slug: 'emotional-isolation', note: ' ' }] })));
+  seed.write(
+    'faqs/a-question.md',
+    markdown(recordData({ kind: 'emotional', title: '', topics: [{ slug: 'emotional-isolation', note: ' ' }] })),
+  );
   const error = t.throws(() => loadSeed(seed.root)) as SeedError;
   t.equal(error.name, 'SeedError');
   t.match(error.message, /^The content in seed\/ is invalid \(4 problems\):\n/);
@@ -64,7 +77,10 @@ t.test('the error lists every problem, one line each, naming file and field', as
 
   const one = tinySeed(t);
   one.remove('site.md');
-  t.equal((t.throws(() => loadSeed(one.root)) as Error).message, 'The content in seed/ is invalid (1 problem):\n  seed/site.md: file is missing (disclaimer and crisis guidance)');
+  t.equal(
+    (t.throws(() => loadSeed(one.root)) as Error).message,
+    'The content in seed/ is invalid (1 problem):\n  seed/site.md: file is missing (disclaimer and crisis guidance)',
+  );
 });
 
 t.test('broken YAML names the file and the first line of the parser error', async (t) => {
@@ -111,7 +127,10 @@ t.test('an empty body and review dates out of order are reported; equal dates ar
     { file: 'seed/signs/same-day.md', field: 'nextReviewAt', message: 'must be after reviewedAt' },
   ]);
   // Unquoted YAML dates arrive as Date objects and are compared as the same YYYY-MM-DD text.
-  seed.write('signs/numbness.md', '---\ntitle: N\nsummary: S\nsources: [a-source]\ntopics: [emotional-isolation]\nreviewedAt: 2026-03-01\nnextReviewAt: 2026-03-01\nreviewType: editorial\nkind: emotional\n---\nBody.\n');
+  seed.write(
+    'signs/numbness.md',
+    '---\ntitle: N\nsummary: S\nsources: [a-source]\ntopics: [emotional-isolation]\nreviewedAt: 2026-03-01\nnextReviewAt: 2026-03-01\nreviewType: editorial\nkind: emotional\n---\nBody.\n',
+  );
   seed.remove('signs/same-day.md');
   seed.remove('signs/earlier.md');
   t.same(problemsOf(seed.root), [{ file: 'seed/signs/numbness.md', field: 'nextReviewAt', message: 'must be after reviewedAt' }]);
@@ -119,14 +138,38 @@ t.test('an empty body and review dates out of order are reported; equal dates ar
 
 t.test('links to unknown topics and sources name the file, the position and the slug', async (t) => {
   const seed = tinySeed(t);
-  seed.write('signs/numbness.md', markdown(signData({ sources: ['a-source', 'no-such-source'], topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }] })));
+  seed.write(
+    'signs/numbness.md',
+    markdown(
+      signData({ sources: ['a-source', 'no-such-source'], topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }] }),
+    ),
+  );
   const topic = topicData('emotional-isolation');
-  seed.write('topics/emotional-isolation.md', markdown({ ...topic, sources: ['gone'], comparisons: [{ concept: 'Loneliness', text: 'x' }, { topic: 'emotional-withdrawal', text: 'y' }, { topic: 'emotional-sadness', text: 'z' }] }));
+  seed.write(
+    'topics/emotional-isolation.md',
+    markdown({
+      ...topic,
+      sources: ['gone'],
+      comparisons: [
+        { concept: 'Loneliness', text: 'x' },
+        { topic: 'emotional-withdrawal', text: 'y' },
+        { topic: 'emotional-sadness', text: 'z' },
+      ],
+    }),
+  );
   t.same(problemsOf(seed.root), [
     { file: 'seed/topics/emotional-isolation.md', field: 'sources.0', message: 'unknown source "gone" (no seed/sources/gone.md)' },
-    { file: 'seed/topics/emotional-isolation.md', field: 'comparisons.2.topic', message: 'unknown topic "emotional-sadness" (no seed/topics/emotional-sadness.md)' },
+    {
+      file: 'seed/topics/emotional-isolation.md',
+      field: 'comparisons.2.topic',
+      message: 'unknown topic "emotional-sadness" (no seed/topics/emotional-sadness.md)',
+    },
     { file: 'seed/signs/numbness.md', field: 'sources.1', message: 'unknown source "no-such-source" (no seed/sources/no-such-source.md)' },
-    { file: 'seed/signs/numbness.md', field: 'topics.1', message: 'unknown topic "emotional-loneliness" (no seed/topics/emotional-loneliness.md)' },
+    {
+      file: 'seed/signs/numbness.md',
+      field: 'topics.1',
+      message: 'unknown topic "emotional-loneliness" (no seed/topics/emotional-loneliness.md)',
+    },
   ]);
 });
 
@@ -134,31 +177,61 @@ t.test('each required topic must exist', async (t) => {
   const seed = tinySeed(t);
   seed.remove('topics/emotional-withdrawal.md');
   const problems = problemsOf(seed.root);
-  t.same(problems.filter((p) => !p.field), [{ file: 'seed/topics/emotional-withdrawal.md', message: 'required topic is missing' }]);
-  t.ok(problems.every((p) => !p.field || p.message.includes('"emotional-withdrawal"')), 'the comparisons naming it are the other problems');
+  t.same(
+    problems.filter((p) => !p.field),
+    [{ file: 'seed/topics/emotional-withdrawal.md', message: 'required topic is missing' }],
+  );
+  t.ok(
+    problems.every((p) => !p.field || p.message.includes('"emotional-withdrawal"')),
+    'the comparisons naming it are the other problems',
+  );
 });
 
 t.test('a former slug still in use is refused, naming its position and the file that uses it', async (t) => {
   const seed = tinySeed(t);
   seed.write('signs/other.md', markdown(signData({ formerSlugs: ['old-name', 'numbness'] })));
   t.same(problemsOf(seed.root), [
-    { file: 'seed/signs/other.md', field: 'formerSlugs.1', message: '"numbness" is the slug of seed/signs/numbness.md; a former slug must no longer be in use' },
+    {
+      file: 'seed/signs/other.md',
+      field: 'formerSlugs.1',
+      message: '"numbness" is the slug of seed/signs/numbness.md; a former slug must no longer be in use',
+    },
   ]);
   seed.write('signs/other.md', markdown(signData({ formerSlugs: ['old-name'] })));
-  t.same(loadSeed(seed.root).records.signs.map((s) => s.slug), ['numbness', 'other'], 'a former slug nobody uses is fine');
+  t.same(
+    loadSeed(seed.root).records.signs.map((s) => s.slug),
+    ['numbness', 'other'],
+    'a former slug nobody uses is fine',
+  );
   // A slug in another collection is no clash: addresses are per collection.
   seed.write('faqs/q.md', markdown(recordData({ formerSlugs: ['numbness'] })));
-  t.same(loadSeed(seed.root).records.faqs.map((s) => s.slug), ['q']);
+  t.same(
+    loadSeed(seed.root).records.faqs.map((s) => s.slug),
+    ['q'],
+  );
 });
 
 t.test('help files: named after their region, and the international answer is required', async (t) => {
   const seed = tinySeed(t);
   const gb = helpData({
     region: 'GB',
-    lines: [{ name: 'A line', phone: '116 123', audience: 'Anyone', priority: true, sources: [{ title: 'T', publisher: 'P', url: 'https://example.org' }], reviewedAt: '2026-01-01' }],
+    lines: [
+      {
+        name: 'A line',
+        phone: '116 123',
+        audience: 'Anyone',
+        priority: true,
+        sources: [{ title: 'T', publisher: 'P', url: 'https://example.org' }],
+        reviewedAt: '2026-01-01',
+      },
+    ],
   });
   seed.write('help/gb.md', markdown(gb));
-  t.same(loadSeed(seed.root).help.map((h) => h.slug), ['gb', 'international'], 'a region in upper case, its file in lower case');
+  t.same(
+    loadSeed(seed.root).help.map((h) => h.slug),
+    ['gb', 'international'],
+    'a region in upper case, its file in lower case',
+  );
   seed.remove('help/gb.md');
   seed.write('help/uk.md', markdown(gb));
   seed.remove('help/international.md');

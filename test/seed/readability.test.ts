@@ -27,7 +27,11 @@ function texts(): Text[] {
     for (const { slug, data, body } of seed.records[collection]) {
       const extra = data as { whenToConsider?: string; firstStep?: string };
       const notes = data.topics.flatMap((l) => (l.note ? [l.note] : []));
-      out.push({ id: `${collection}/${slug}`, summary: data.summary, body: [body, extra.whenToConsider, extra.firstStep, ...notes].filter(Boolean).join('\n\n') });
+      out.push({
+        id: `${collection}/${slug}`,
+        summary: data.summary,
+        body: [body, extra.whenToConsider, extra.firstStep, ...notes].filter(Boolean).join('\n\n'),
+      });
     }
   }
   return out;
@@ -35,8 +39,15 @@ function texts(): Text[] {
 
 t.test('the grade measure tells easy text from hard text', async (t) => {
   t.ok(gradeOf('The cat sat on the mat. It was warm.') < 2, 'short words, short sentences');
-  t.ok(gradeOf('Psychodynamic psychotherapy investigates unconscious intrapsychic conflicts originating developmentally.') > 14, 'long words');
-  t.equal(plainText('## Heading\n\n- **Bold** [link](https://x.org)'), 'Heading.\n\nBold link.', 'Markdown is stripped; headings and list items end sentences');
+  t.ok(
+    gradeOf('Psychodynamic psychotherapy investigates unconscious intrapsychic conflicts originating developmentally.') > 14,
+    'long words',
+  );
+  t.equal(
+    plainText('## Heading\n\n- **Bold** [link](https://x.org)'),
+    'Heading.\n\nBold link.',
+    'Markdown is stripped; headings and list items end sentences',
+  );
 });
 
 t.test('summaries and bodies meet the plain-language targets', async (t) => {
@@ -46,7 +57,9 @@ t.test('summaries and bodies meet the plain-language targets', async (t) => {
   const medianSummary = median(summaries.map((s) => s.grade));
   const medianBody = median(bodies.map((s) => s.grade));
   const round = (n: number) => Math.round(n * 10) / 10;
-  t.comment(`median summary ${round(medianSummary)}, median body ${round(medianBody)}, max summary ${round(Math.max(...summaries.map((s) => s.grade)))}`);
+  t.comment(
+    `median summary ${round(medianSummary)}, median body ${round(medianBody)}, max summary ${round(Math.max(...summaries.map((s) => s.grade)))}`,
+  );
   t.ok(medianSummary <= TARGETS.medianSummary, `median summary grade ${round(medianSummary)} ≤ ${TARGETS.medianSummary}`);
   t.ok(medianBody <= TARGETS.medianBody, `median body grade ${round(medianBody)} ≤ ${TARGETS.medianBody}`);
   const hard = summaries.filter((s) => s.grade > TARGETS.maxSummary).map((s) => `${s.id} (${round(s.grade)})`);

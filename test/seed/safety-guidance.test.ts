@@ -80,20 +80,31 @@ t.test('mindfulness says exactly what the Goyal 2014 review found, no more', asy
   t.ok(cites(m, 'goyal-2014'));
 });
 
-t.test('DBT says what it is for (borderline personality disorder, self-harm), explains it, and does not claim to treat withdrawal', async (t) => {
-  const dbt = record('therapies/dialectical-behaviour-therapy');
-  const text = readerText(dbt);
-  t.match(text, /first made for people with \*\*borderline personality disorder\*\*/);
-  t.match(text, /This is a mental health\s+condition in which strong feelings are very hard to manage/, 'the condition is explained in plain words');
-  t.match(text, /A main aim of DBT is to reduce self-harm/);
-  t.match(text, /DBT is \*\*not\*\* a treatment for emotional withdrawal on its own/);
-  t.match(dbt.data.topics.find((l) => l.slug === 'emotional-withdrawal')?.note ?? '', /not a treatment for emotional withdrawal/);
-  for (const slug of ['neacsiu-2010', 'priebe-2012']) t.ok(cites(dbt, slug) && authoritative(slug), `cites ${slug}`);
-  t.ok(dbt.data.signposts.includes('urgent-help'), 'self-harm is mentioned, so urgent help is signposted');
-  for (const r of reviewed.filter((r) => r.slug !== 'dialectical-behaviour-therapy')) {
-    t.notMatch(readerText(r), /\bDBT\b[^.\n]*withdraw|withdraw[^.\n]*\bDBT\b/, `${r.collection}/${r.slug} does not offer DBT for withdrawal`);
-  }
-});
+t.test(
+  'DBT says what it is for (borderline personality disorder, self-harm), explains it, and does not claim to treat withdrawal',
+  async (t) => {
+    const dbt = record('therapies/dialectical-behaviour-therapy');
+    const text = readerText(dbt);
+    t.match(text, /first made for people with \*\*borderline personality disorder\*\*/);
+    t.match(
+      text,
+      /This is a mental health\s+condition in which strong feelings are very hard to manage/,
+      'the condition is explained in plain words',
+    );
+    t.match(text, /A main aim of DBT is to reduce self-harm/);
+    t.match(text, /DBT is \*\*not\*\* a treatment for emotional withdrawal on its own/);
+    t.match(dbt.data.topics.find((l) => l.slug === 'emotional-withdrawal')?.note ?? '', /not a treatment for emotional withdrawal/);
+    for (const slug of ['neacsiu-2010', 'priebe-2012']) t.ok(cites(dbt, slug) && authoritative(slug), `cites ${slug}`);
+    t.ok(dbt.data.signposts.includes('urgent-help'), 'self-harm is mentioned, so urgent help is signposted');
+    for (const r of reviewed.filter((r) => r.slug !== 'dialectical-behaviour-therapy')) {
+      t.notMatch(
+        readerText(r),
+        /\bDBT\b[^.\n]*withdraw|withdraw[^.\n]*\bDBT\b/,
+        `${r.collection}/${r.slug} does not offer DBT for withdrawal`,
+      );
+    }
+  },
+);
 
 t.test('therapy titles do not repeat their acronym (the acronym field holds it)', async (t) => {
   for (const r of seed.records.therapies) {
@@ -118,7 +129,11 @@ t.test('the alcohol-recovery timeline is not given as an answer about emotional 
   t.notMatch(readerText(faq), /3 to 6 weeks|weeks of not drinking/, 'no alcohol timeline in the emotional-withdrawal answer');
   t.notOk(cites(faq, 'heilig-2010'), 'the alcohol review is not cited there');
   const ctx = record('contexts/addiction-recovery');
-  t.match(readerText(ctx), /This section is about substance withdrawal from alcohol, not emotional withdrawal/, 'where the timeline stays, it is labelled');
+  t.match(
+    readerText(ctx),
+    /This section is about substance withdrawal from alcohol, not emotional withdrawal/,
+    'where the timeline stays, it is labelled',
+  );
 });
 
 t.test('stopping heavy drinking or sedatives suddenly is called dangerous, with "talk to a doctor first"', async (t) => {
@@ -141,26 +156,43 @@ t.test('no record offers NHS Talking Therapies self-referral (England only) as g
     const text = readerText(r);
     t.notMatch(text, /NHS Talking Therapies|[Ii]n England,? you can refer|refer (yourself|themselves) to NHS/, `${r.collection}/${r.slug}`);
   }
-  for (const slug of ['therapies/counselling', 'faqs/when-should-i-seek-professional-help', 'faqs/can-emotional-withdrawal-be-overcome-without-therapy', 'strategies/seeking-professional-help', 'faqs/how-can-i-help-someone-who-is-withdrawn']) {
+  for (const slug of [
+    'therapies/counselling',
+    'faqs/when-should-i-seek-professional-help',
+    'faqs/can-emotional-withdrawal-be-overcome-without-therapy',
+    'strategies/seeking-professional-help',
+    'faqs/how-can-i-help-someone-who-is-withdrawn',
+  ]) {
     const r = record(slug);
-    t.match(readerText(r), /[Ii]n some\s+places (you|people) can (also )?refer (yourself|themselves)/, `${slug} gives the route in general terms`);
+    t.match(
+      readerText(r),
+      /[Ii]n some\s+places (you|people) can (also )?refer (yourself|themselves)/,
+      `${slug} gives the route in general terms`,
+    );
     t.ok(r.data.signposts.includes('talking-therapy'), `${slug} signposts talking therapy`);
   }
 });
 
-t.test('records on depression symptoms or when to seek help tell the reader to get urgent help for thoughts of suicide or self-harm', async (t) => {
-  for (const slug of [
-    'faqs/when-should-i-seek-professional-help',
-    'faqs/is-emotional-withdrawal-a-sign-of-depression',
-    'faqs/can-emotional-withdrawal-be-overcome-without-therapy',
-    'strategies/seeking-professional-help',
-  ]) {
-    const r = record(slug);
-    t.match(readerText(r), /If you have thoughts of suicide or of harming yourself, get help now\./, `${slug} has the plain urgent sentence`);
-    t.ok(r.data.signposts.includes('urgent-help'), `${slug} signposts urgent help`);
-    t.ok(citesAuthority(r), `${slug} cites an authoritative source`);
-  }
-});
+t.test(
+  'records on depression symptoms or when to seek help tell the reader to get urgent help for thoughts of suicide or self-harm',
+  async (t) => {
+    for (const slug of [
+      'faqs/when-should-i-seek-professional-help',
+      'faqs/is-emotional-withdrawal-a-sign-of-depression',
+      'faqs/can-emotional-withdrawal-be-overcome-without-therapy',
+      'strategies/seeking-professional-help',
+    ]) {
+      const r = record(slug);
+      t.match(
+        readerText(r),
+        /If you have thoughts of suicide or of harming yourself, get help now\./,
+        `${slug} has the plain urgent sentence`,
+      );
+      t.ok(r.data.signposts.includes('urgent-help'), `${slug} signposts urgent help`);
+      t.ok(citesAuthority(r), `${slug} cites an authoritative source`);
+    }
+  },
+);
 
 t.test('a family record that touches neglect of a child points to child-protection help', async (t) => {
   const families = record('contexts/families');
@@ -171,7 +203,10 @@ t.test('a family record that touches neglect of a child points to child-protecti
   t.ok(families.data.signposts.includes('child-protection'));
   t.ok(cites(families, 'nspcc-neglect') && authoritative('nspcc-neglect'), 'cites a page on child neglect');
   for (const r of reviewed.filter((r) => /\bneglect/i.test(readerText(r)) && /child/i.test(readerText(r)))) {
-    t.ok(r.data.signposts.includes('child-protection'), `${r.collection}/${r.slug} mentions neglect of a child and signposts child protection`);
+    t.ok(
+      r.data.signposts.includes('child-protection'),
+      `${r.collection}/${r.slug} mentions neglect of a child and signposts child protection`,
+    );
   }
 });
 
@@ -197,7 +232,8 @@ t.test('the stories are labelled illustrative (made-up examples), never "anonymi
 });
 
 t.test('reviewed records keep editors\u2019 asides out of what readers see', async (t) => {
-  const aside = /\bthe (withdrawal|isolation|detachment) article\b|\bthe sources\b|\baccording to\b|\bthis page is (about|based on)\b|\bhealth services describe\b/i;
+  const aside =
+    /\bthe (withdrawal|isolation|detachment) article\b|\bthe sources\b|\baccording to\b|\bthis page is (about|based on)\b|\bhealth services describe\b/i;
   for (const r of reviewed) t.notMatch(readerText(r), aside, `${r.collection}/${r.slug}`);
 });
 
@@ -205,7 +241,10 @@ t.test('reviewed records cite each source with what it supports, and health effe
   for (const r of reviewed) {
     for (const s of r.data.sources) t.ok(s.supports, `${r.collection}/${r.slug} → ${s.slug} says what it supports`);
   }
-  t.match(readerText(record('strategies/building-a-support-system')), /Loneliness and social isolation are linked with\s+depression, heart disease/);
+  t.match(
+    readerText(record('strategies/building-a-support-system')),
+    /Loneliness and social isolation are linked with\s+depression, heart disease/,
+  );
   t.match(readerText(record('contexts/older-adults')), /Loneliness and social isolation can affect health/);
 });
 
@@ -214,7 +253,11 @@ t.test('a record that says what you tell a professional is confidential also say
   for (const r of all) {
     const text = readerText(r);
     if (/\b(confidential|in confidence)\b/i.test(text)) {
-      t.match(text, /(serious(ly)? (risk|harm)|at risk of harm|may (need|have) to share|safety)/i, `${r.collection}/${r.slug} states the limits of confidentiality`);
+      t.match(
+        text,
+        /(serious(ly)? (risk|harm)|at risk of harm|may (need|have) to share|safety)/i,
+        `${r.collection}/${r.slug} states the limits of confidentiality`,
+      );
     }
   }
   t.pass('checked');

@@ -43,57 +43,75 @@ const entry = (id: string) => {
 };
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-t.test('every record mentioning substance withdrawal warns that stopping suddenly can be dangerous and says to talk to a doctor first', async (t) => {
-  const mentions =
-    /substance withdrawal|\bdetox\b|recovery from (alcohol|drugs?|substance)|(stop|stops|stopping|quit|quitting|giving up|cut down|cutting down)( on)? (using )?(alcohol|drinking|drugs)|heavy drinking|benzodiazepines?/i;
-  const found = entries.filter((e) => mentions.test(flat(e.text)));
-  for (const id of ['causes/substance-use-recovery', 'signs/restlessness-and-irritability', 'topics/emotional-withdrawal']) {
-    t.ok(
-      found.some((e) => e.id === id),
-      `${id} is recognised as mentioning substance withdrawal`,
-    );
-  }
-  for (const e of found) {
-    const text = flat(e.text);
-    t.match(text, /stopping heavy drinking[^.]*all at once can be dangerous/i, `${e.id}: says stopping heavy drinking all at once can be dangerous`);
-    t.match(text, /talk to a doctor first/i, `${e.id}: says to talk to a doctor first`);
-    t.ok(e.sources.includes('alberta-alcohol-withdrawal'), `${e.id}: cites a health service page on stopping alcohol safely`);
-    if (/benzodiazepine|calming or sleeping medicines/i.test(text)) {
-      t.ok(e.sources.includes('fda-benzodiazepines'), `${e.id}: cites the FDA on the danger of stopping benzodiazepines suddenly`);
-      t.ok(e.sources.includes('alberta-benzodiazepine-stopping'), `${e.id}: cites a health service page on lowering benzodiazepines with a doctor`);
+t.test(
+  'every record mentioning substance withdrawal warns that stopping suddenly can be dangerous and says to talk to a doctor first',
+  async (t) => {
+    const mentions =
+      /substance withdrawal|\bdetox\b|recovery from (alcohol|drugs?|substance)|(stop|stops|stopping|quit|quitting|giving up|cut down|cutting down)( on)? (using )?(alcohol|drinking|drugs)|heavy drinking|benzodiazepines?/i;
+    const found = entries.filter((e) => mentions.test(flat(e.text)));
+    for (const id of ['causes/substance-use-recovery', 'signs/restlessness-and-irritability', 'topics/emotional-withdrawal']) {
+      t.ok(
+        found.some((e) => e.id === id),
+        `${id} is recognised as mentioning substance withdrawal`,
+      );
     }
-  }
-});
+    for (const e of found) {
+      const text = flat(e.text);
+      t.match(
+        text,
+        /stopping heavy drinking[^.]*all at once can be dangerous/i,
+        `${e.id}: says stopping heavy drinking all at once can be dangerous`,
+      );
+      t.match(text, /talk to a doctor first/i, `${e.id}: says to talk to a doctor first`);
+      t.ok(e.sources.includes('alberta-alcohol-withdrawal'), `${e.id}: cites a health service page on stopping alcohol safely`);
+      if (/benzodiazepine|calming or sleeping medicines/i.test(text)) {
+        t.ok(e.sources.includes('fda-benzodiazepines'), `${e.id}: cites the FDA on the danger of stopping benzodiazepines suddenly`);
+        t.ok(
+          e.sources.includes('alberta-benzodiazepine-stopping'),
+          `${e.id}: cites a health service page on lowering benzodiazepines with a doctor`,
+        );
+      }
+    }
+  },
+);
 
-t.test('depression-symptom records signpost urgent help and say to get help right away if there are thoughts of suicide or self-harm', async (t) => {
-  const named = [
-    'signs/rising-stress-anxiety-or-depression',
-    'signs/loss-of-interest-or-pleasure',
-    'signs/guilt-shame-or-worthlessness',
-    'signs/loss-of-motivation-or-energy',
-    'signs/tearfulness-or-emotional-flatness',
-    'signs/restlessness-and-irritability',
-    'signs/trouble-concentrating-or-remembering',
-    'signs/pulling-away-from-people',
-    'signs/losing-touch-with-people',
-    'impacts/mental-health-effects',
-    'impacts/long-term-risks',
-    'causes/mental-health-conditions',
-  ];
-  // Any other record that describes signs of depression is held to the same rule.
-  const describes = /\b(signs?|symptoms?) of depression\b|people with depression/i;
-  const ids = new Set([...named, ...entries.filter((e) => describes.test(flat(e.text))).map((e) => e.id)]);
-  for (const id of ids) {
-    const e = entry(id);
-    t.ok(e.signposts.includes('urgent-help'), `${id}: signposts urgent help`);
-    t.match(flat(e.text), /If you have thoughts of suicide or of harming yourself, get help right away\./, `${id}: tells the reader to get help right away`);
-  }
-});
+t.test(
+  'depression-symptom records signpost urgent help and say to get help right away if there are thoughts of suicide or self-harm',
+  async (t) => {
+    const named = [
+      'signs/rising-stress-anxiety-or-depression',
+      'signs/loss-of-interest-or-pleasure',
+      'signs/guilt-shame-or-worthlessness',
+      'signs/loss-of-motivation-or-energy',
+      'signs/tearfulness-or-emotional-flatness',
+      'signs/restlessness-and-irritability',
+      'signs/trouble-concentrating-or-remembering',
+      'signs/pulling-away-from-people',
+      'signs/losing-touch-with-people',
+      'impacts/mental-health-effects',
+      'impacts/long-term-risks',
+      'causes/mental-health-conditions',
+    ];
+    // Any other record that describes signs of depression is held to the same rule.
+    const describes = /\b(signs?|symptoms?) of depression\b|people with depression/i;
+    const ids = new Set([...named, ...entries.filter((e) => describes.test(flat(e.text))).map((e) => e.id)]);
+    for (const id of ids) {
+      const e = entry(id);
+      t.ok(e.signposts.includes('urgent-help'), `${id}: signposts urgent help`);
+      t.match(
+        flat(e.text),
+        /If you have thoughts of suicide or of harming yourself, get help right away\./,
+        `${id}: tells the reader to get help right away`,
+      );
+    }
+  },
+);
 
 t.test('the partner-silence and withheld-affection records name coercive control and signpost domestic-abuse help', async (t) => {
   const named = ['signs/withholding-communication', 'signs/reduced-affection'];
   // Anywhere else silence or holding back affection is described, and every sign seen in couples.
-  const describes = /silent treatment|going silent|go(es)? quiet|going quiet|withh(o|e)ld|holding back (love|affection)|keeps? back affection/i;
+  const describes =
+    /silent treatment|going silent|go(es)? quiet|going quiet|withh(o|e)ld|holding back (love|affection)|keeps? back affection/i;
   const ids = new Set([
     ...named,
     ...entries.filter((e) => describes.test(flat(e.text.replace(/feelings have gone quiet/gi, '')))).map((e) => e.id),
@@ -111,7 +129,7 @@ t.test('the partner-silence and withheld-affection records name coercive control
   }
 });
 
-t.test('no reader-facing text carries an editors\' aside about where a fact came from', async (t) => {
+t.test("no reader-facing text carries an editors' aside about where a fact came from", async (t) => {
   const aside =
     /\bthe (withdrawal|isolation|detachment|source) article\b|\bthe articles?\b|\bthe sources?\b|health sources|according to|read here|this (page|record) is based on|these records draw on/i;
   const offending = entries.filter((e) => aside.test(flat(e.text))).map((e) => `${e.id}: "${flat(e.text).match(aside)![0]}"`);
@@ -137,7 +155,8 @@ t.test('every source a record cites says what it supports in that record', async
   const missing: string[] = [];
   for (const { slug, data } of seed.topics) for (const s of data.sources) if (!s.supports) missing.push(`topics/${slug} → ${s.slug}`);
   for (const collection of ['signs', 'causes', 'impacts'] as const) {
-    for (const { slug, data } of seed.records[collection]) for (const s of data.sources) if (!s.supports) missing.push(`${collection}/${slug} → ${s.slug}`);
+    for (const { slug, data } of seed.records[collection])
+      for (const s of data.sources) if (!s.supports) missing.push(`${collection}/${slug} → ${s.slug}`);
   }
   t.same(missing, []);
 });

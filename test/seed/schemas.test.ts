@@ -31,10 +31,16 @@ t.test("a type's schema: a facet with a default may be left out, one without may
   t.equal(parsed.pace, 'quick', 'the default fills in');
   t.equal(parsed.note, undefined);
   t.same(issues(schema.safeParse(recordData({ timeNeeded: 'A minute' }))), [['mood', 'Invalid option: expected one of "calm"|"busy"']]);
-  t.same(issues(schema.safeParse(recordData({ mood: 'calm', pace: 'fast', timeNeeded: 'A minute' }))), [['pace', 'Invalid option: expected one of "quick"|"slow"']]);
+  t.same(issues(schema.safeParse(recordData({ mood: 'calm', pace: 'fast', timeNeeded: 'A minute' }))), [
+    ['pace', 'Invalid option: expected one of "quick"|"slow"'],
+  ]);
   t.same(issues(schema.safeParse(recordData({ mood: 'calm' }))), [['timeNeeded', 'Invalid input: expected string, received undefined']]);
   t.same(issues(schema.safeParse(recordData({ mood: 'calm', timeNeeded: ' ' }))), [['timeNeeded', 'must not be empty']]);
-  t.same(issues(schema.safeParse(recordData({ mood: 'calm', timeNeeded: 'x', note: '' }))), [['note', 'must not be empty']], 'optional, but not empty');
+  t.same(
+    issues(schema.safeParse(recordData({ mood: 'calm', timeNeeded: 'x', note: '' }))),
+    [['note', 'must not be empty']],
+    'optional, but not empty',
+  );
   t.equal((schema.parse(recordData({ mood: 'busy', timeNeeded: 'x', note: ' Aside ' })) as Record<string, unknown>).note, 'Aside');
 });
 
@@ -49,17 +55,26 @@ t.test('the shared record fields: lengths, lists and their defaults, with messag
     ['title', 'must be at most 120 characters'],
     ['summary', 'must be at most 320 characters (one or two short sentences)'],
   ]);
-  t.same(issues(schema.safeParse(tip({ peopleSay: ['shut off', 'z'.repeat(81)] }))), [['peopleSay.1', 'must be a short phrase (at most 80 characters)']]);
+  t.same(issues(schema.safeParse(tip({ peopleSay: ['shut off', 'z'.repeat(81)] }))), [
+    ['peopleSay.1', 'must be a short phrase (at most 80 characters)'],
+  ]);
   t.same(schema.parse(tip({ peopleSay: ['z'.repeat(80)], keywords: ['numb'] })).peopleSay, ['z'.repeat(80)]);
   t.same(issues(schema.safeParse(tip({ sources: [] }))), [['sources', 'must cite at least one source']]);
-  t.same(issues(schema.safeParse(tip({ sources: ['Not_A_Slug'] }))), [['sources.0.slug', 'must be a lower-case slug (words joined by hyphens)']]);
-  t.same(issues(schema.safeParse(tip({ reviewType: 'clinical' }))), [['reviewType', 'must be one of: editorial (only editorial review has taken place)']]);
-  for (const date of ['x2026-01-01', '2026-01-01x']) t.same(issues(schema.safeParse(tip({ reviewedAt: date }))), [['reviewedAt', 'must be a date written YYYY-MM-DD']], date);
+  t.same(issues(schema.safeParse(tip({ sources: ['Not_A_Slug'] }))), [
+    ['sources.0.slug', 'must be a lower-case slug (words joined by hyphens)'],
+  ]);
+  t.same(issues(schema.safeParse(tip({ reviewType: 'clinical' }))), [
+    ['reviewType', 'must be one of: editorial (only editorial review has taken place)'],
+  ]);
+  for (const date of ['x2026-01-01', '2026-01-01x'])
+    t.same(issues(schema.safeParse(tip({ reviewedAt: date }))), [['reviewedAt', 'must be a date written YYYY-MM-DD']], date);
 });
 
 t.test('topic links: a bare slug or a slug with a note', async (t) => {
   const schema = seedSchemaOf(tips);
-  const parsed = schema.parse(recordData({ mood: 'calm', timeNeeded: 'x', topics: ['emotional-isolation', { slug: 'emotional-withdrawal', note: 'Why here.' }] }));
+  const parsed = schema.parse(
+    recordData({ mood: 'calm', timeNeeded: 'x', topics: ['emotional-isolation', { slug: 'emotional-withdrawal', note: 'Why here.' }] }),
+  );
   t.same(parsed.topics, [
     { slug: 'emotional-isolation', note: undefined },
     { slug: 'emotional-withdrawal', note: 'Why here.' },
@@ -68,10 +83,16 @@ t.test('topic links: a bare slug or a slug with a note', async (t) => {
 });
 
 t.test('dates: YAML dates and quoted dates give the same text; a publication date may be a year or a month', async (t) => {
-  const topic = topicSchema.parse({ ...topicData('emotional-isolation'), reviewedAt: new Date('2026-02-03T00:00:00Z'), nextReviewAt: '2027-02-03' });
+  const topic = topicSchema.parse({
+    ...topicData('emotional-isolation'),
+    reviewedAt: new Date('2026-02-03T00:00:00Z'),
+    nextReviewAt: '2027-02-03',
+  });
   t.equal(topic.reviewedAt, '2026-02-03');
   t.equal(topic.nextReviewAt, '2027-02-03');
-  t.same(issues(topicSchema.safeParse({ ...topicData('emotional-isolation'), reviewedAt: '3 Feb 2026' })), [['reviewedAt', 'must be a date written YYYY-MM-DD']]);
+  t.same(issues(topicSchema.safeParse({ ...topicData('emotional-isolation'), reviewedAt: '3 Feb 2026' })), [
+    ['reviewedAt', 'must be a date written YYYY-MM-DD'],
+  ]);
 
   const source = (extra: Record<string, unknown>) => sourceSchema.parse(sourceData(extra));
   t.equal(source({ published: 2014 }).published, '2014', 'a bare year (a number in YAML)');
@@ -82,7 +103,11 @@ t.test('dates: YAML dates and quoted dates give the same text; a publication dat
   for (const date of ['05/2014', 'x2014', '2014-05-06x', '2014-05-6', '2014-05-ab']) {
     t.same(issues(sourceSchema.safeParse(sourceData({ published: date }))), [['published', 'must be YYYY, YYYY-MM or YYYY-MM-DD']], date);
   }
-  t.equal(topicSchema.parse({ ...topicData('emotional-isolation'), keyPoints: ['One.', 'Two.'] }).keyPoints.length, 2, 'several key points');
+  t.equal(
+    topicSchema.parse({ ...topicData('emotional-isolation'), keyPoints: ['One.', 'Two.'] }).keyPoints.length,
+    2,
+    'several key points',
+  );
 });
 
 t.test('sources: numbers in YAML become text; a source that can be followed needs the date it was read', async (t) => {
@@ -92,7 +117,7 @@ t.test('sources: numbers in YAML become text; a source that can be followed need
   t.equal(sourceSchema.parse(sourceData({ order: 5 })).order, 5, 'an order puts a source in its place');
   t.same(issues(sourceSchema.safeParse(sourceData({ order: -1 }))), [['order', 'Too small: expected number to be >=0']]);
   t.same(siteSchema.parse({ disclaimer: ' Not advice. ', crisis: 'Call.' }), { disclaimer: 'Not advice.', crisis: 'Call.' });
-  const read = "is required when url or doi is set (the date the work was read, YYYY-MM-DD)";
+  const read = 'is required when url or doi is set (the date the work was read, YYYY-MM-DD)';
   t.same(issues(sourceSchema.safeParse(sourceData({ url: 'https://example.org/a' }))), [['accessed', read]]);
   t.same(issues(sourceSchema.safeParse(sourceData({ doi: '10.1000/xyz' }))), [['accessed', read]]);
   t.same(issues(sourceSchema.safeParse(sourceData({ doi: '10.1000/xyz', accessed: '2026-01-01' }))), []);
@@ -102,16 +127,30 @@ t.test('sources: numbers in YAML become text; a source that can be followed need
 
 t.test('sources: a bare DOI, an https link, and names written "Surname, Given names" or as a group', async (t) => {
   const read = { accessed: '2026-01-01' };
-  const ok = sourceSchema.parse(sourceData({ ...read, doi: '10.1097/HRP.0000000000000030', url: 'https://example.org/a', authors: ['Smith, Jane', 'World Health Organization'], editors: [] }));
+  const ok = sourceSchema.parse(
+    sourceData({
+      ...read,
+      doi: '10.1097/HRP.0000000000000030',
+      url: 'https://example.org/a',
+      authors: ['Smith, Jane', 'World Health Organization'],
+      editors: [],
+    }),
+  );
   t.same(ok.authors, ['Smith, Jane', 'World Health Organization']);
   t.same(sourceSchema.parse(sourceData()).editors, [], 'no editors: an empty list');
   const doi = 'must be a bare DOI such as 10.1097/HRP.0000000000000030';
-  for (const bad of ['https://doi.org/10.1000/abc', '10.1000/abc def', '10.1000/']) t.same(issues(sourceSchema.safeParse(sourceData({ ...read, doi: bad }))), [['doi', doi]], bad);
+  for (const bad of ['https://doi.org/10.1000/abc', '10.1000/abc def', '10.1000/'])
+    t.same(issues(sourceSchema.safeParse(sourceData({ ...read, doi: bad }))), [['doi', doi]], bad);
   for (const bad of ['http://example.org/a', 'xhttps://example.org/a', 'httpsx://example.org/a']) {
-    t.same(issues(sourceSchema.safeParse(sourceData({ ...read, url: bad }))).map(([path]) => path), ['url'], bad);
+    t.same(
+      issues(sourceSchema.safeParse(sourceData({ ...read, url: bad }))).map(([path]) => path),
+      ['url'],
+      bad,
+    );
   }
   const name = 'must be "Surname, Given names" or a group name without a comma';
-  for (const bad of ['Smith, Jane, PhD', ', Jane', 'Smith,']) t.same(issues(sourceSchema.safeParse(sourceData({ editors: [bad] }))), [['editors.0', name]], bad);
+  for (const bad of ['Smith, Jane, PhD', ', Jane', 'Smith,'])
+    t.same(issues(sourceSchema.safeParse(sourceData({ editors: [bad] }))), [['editors.0', name]], bad);
 });
 
 const line = (extra: Record<string, unknown>) => ({
@@ -124,17 +163,29 @@ const line = (extra: Record<string, unknown>) => ({
 });
 
 t.test('a help line needs one way to reach it; any one will do', async (t) => {
-  const lines = [line({ phone: 116123, priority: true }), line({ text: 85258 }), line({ chat: 'https://example.org/chat' }), line({ web: 'http://example.org' })];
+  const lines = [
+    line({ phone: 116123, priority: true }),
+    line({ text: 85258 }),
+    line({ chat: 'https://example.org/chat' }),
+    line({ web: 'http://example.org' }),
+  ];
   const help = helpSchema.parse(helpData({ region: 'GB', lines }));
-  t.same(help.lines.map((l) => [l.phone, l.text, l.chat, l.web]), [
-    ['116123', undefined, undefined, undefined],
-    [undefined, '85258', undefined, undefined],
-    [undefined, undefined, 'https://example.org/chat', undefined],
-    [undefined, undefined, undefined, 'http://example.org'],
-  ], 'numbers written bare in YAML become text');
-  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: [lines[0], line({})] }))), [['lines.1', 'needs at least one of phone, text, chat, web']]);
+  t.same(
+    help.lines.map((l) => [l.phone, l.text, l.chat, l.web]),
+    [
+      ['116123', undefined, undefined, undefined],
+      [undefined, '85258', undefined, undefined],
+      [undefined, undefined, 'https://example.org/chat', undefined],
+      [undefined, undefined, undefined, 'http://example.org'],
+    ],
+    'numbers written bare in YAML become text',
+  );
+  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: [lines[0], line({})] }))), [
+    ['lines.1', 'needs at least one of phone, text, chat, web'],
+  ]);
   const digits = 'must be digits (spaces, + and - allowed)';
-  for (const bad of ['call us', 'x999', '999x', '9']) t.same(issues(helpLineSchema.safeParse(line({ phone: bad }))), [['phone', digits]], bad);
+  for (const bad of ['call us', 'x999', '999x', '9'])
+    t.same(issues(helpLineSchema.safeParse(line({ phone: bad }))), [['phone', digits]], bad);
   t.equal(helpLineSchema.parse(line({ phone: '+44 20-7000' })).phone, '+44 20-7000');
 });
 
@@ -143,12 +194,26 @@ t.test('help: links are full http(s) URLs, every fact cites its page, dates are 
   for (const bad of ['ftp://example.org', 'xhttp://example.org', 'httpx://example.org', 'example.org']) {
     t.same(issues(helpLineSchema.safeParse(line({ web: bad }))), [['web', url]], bad);
   }
-  const two = [{ title: 'T', publisher: 'P', url: 'https://example.org/1' }, { title: 'U', publisher: 'Q', url: 'https://example.org/2' }];
+  const two = [
+    { title: 'T', publisher: 'P', url: 'https://example.org/1' },
+    { title: 'U', publisher: 'Q', url: 'https://example.org/2' },
+  ];
   t.same(issues(helpLineSchema.safeParse(line({ phone: '999', sources: two }))), [], 'several sources');
-  t.same(issues(helpLineSchema.safeParse(line({ phone: '999', sources: [] }))), [['sources', 'must cite the official page each fact was read on']]);
+  t.same(issues(helpLineSchema.safeParse(line({ phone: '999', sources: [] }))), [
+    ['sources', 'must cite the official page each fact was read on'],
+  ]);
   t.same(issues(helpLineSchema.safeParse(line({ phone: '999', name: ' ' }))), [['name', 'must not be empty']]);
-  t.equal(helpLineSchema.parse(line({ phone: '999', reviewedAt: new Date('2026-04-05T00:00:00Z') })).reviewedAt, '2026-04-05', 'an unquoted YAML date');
-  for (const bad of ['x2026-01-01', '2026-01-01x']) t.same(issues(helpLineSchema.safeParse(line({ phone: '999', reviewedAt: bad }))), [['reviewedAt', 'must be a date written YYYY-MM-DD']], bad);
+  t.equal(
+    helpLineSchema.parse(line({ phone: '999', reviewedAt: new Date('2026-04-05T00:00:00Z') })).reviewedAt,
+    '2026-04-05',
+    'an unquoted YAML date',
+  );
+  for (const bad of ['x2026-01-01', '2026-01-01x'])
+    t.same(
+      issues(helpLineSchema.safeParse(line({ phone: '999', reviewedAt: bad }))),
+      [['reviewedAt', 'must be a date written YYYY-MM-DD']],
+      bad,
+    );
   const directory = { name: 'D', url: 'https://example.org/d', text: 'Find help.', sources: two, reviewedAt: '2026-01-01' };
   t.same(helpSchema.parse(helpData({ directory })).directory, directory);
   t.same(issues(helpSchema.safeParse(helpData({ directory: { ...directory, url: 'ftp://example.org' } }))), [['directory.url', url]]);
@@ -157,11 +222,19 @@ t.test('help: links are full http(s) URLs, every fact cites its page, dates are 
 t.test('a region marks exactly one line as the priority; the international answer need not', async (t) => {
   const priority = (...flags: boolean[]) => flags.map((p) => line({ phone: '999', priority: p }));
   t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: priority(true, false) }))), []);
-  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: priority(true, true) }))), [['lines', 'must mark exactly one line priority: true (found 2)']]);
-  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: priority(false) }))), [['lines', 'must mark exactly one line priority: true (found 0)']]);
+  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: priority(true, true) }))), [
+    ['lines', 'must mark exactly one line priority: true (found 2)'],
+  ]);
+  t.same(issues(helpSchema.safeParse(helpData({ region: 'GB', lines: priority(false) }))), [
+    ['lines', 'must mark exactly one line priority: true (found 0)'],
+  ]);
   t.same(issues(helpSchema.safeParse(helpData({ lines: priority(false, false) }))), []);
-  t.same(issues(helpSchema.safeParse(helpData({ region: 'UK', lines: priority(true) }))), [['region', 'must be an upper-case ISO 3166-1 alpha-2 code (GB, US …)']]);
-  t.same(issues(helpSchema.safeParse(helpData({ region: 'gb', lines: priority(true) }))), [['region', 'must be an upper-case ISO 3166-1 alpha-2 code (GB, US …)']]);
+  t.same(issues(helpSchema.safeParse(helpData({ region: 'UK', lines: priority(true) }))), [
+    ['region', 'must be an upper-case ISO 3166-1 alpha-2 code (GB, US …)'],
+  ]);
+  t.same(issues(helpSchema.safeParse(helpData({ region: 'gb', lines: priority(true) }))), [
+    ['region', 'must be an upper-case ISO 3166-1 alpha-2 code (GB, US …)'],
+  ]);
 });
 
 t.test('an emergency number needs the page it was read on and the date', async (t) => {

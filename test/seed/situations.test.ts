@@ -50,6 +50,7 @@ for (const slug of SITUATIONS) {
     );
 
     const text = [data.title, data.summary, body, ...data.topics.map((l) => l.note ?? '')].join('\n');
-    if (URGENT_MATTERS.test(text)) t.ok(data.signposts.includes('urgent-help'), 'discusses suicide, depression or PTSD, so it signposts urgent help');
+    if (URGENT_MATTERS.test(text))
+      t.ok(data.signposts.includes('urgent-help'), 'discusses suicide, depression or PTSD, so it signposts urgent help');
   });
 }

@@ -22,5 +22,9 @@ t.test("a killed build's temporary store and journal are removed by the next bui
   for (const name of leftovers) t.notOk(existsSync(join(dir, name)), `${name} is removed`);
   for (const name of running) t.ok(existsSync(join(dir, name)), `${name} of a running build is kept`);
   for (const name of unrelated) t.ok(existsSync(join(dir, name)), `${name} is not ours and is kept`);
-  t.same(readdirSync(dir).filter((n) => n.includes(String(process.pid))), [], 'the build leaves nothing of its own');
+  t.same(
+    readdirSync(dir).filter((n) => n.includes(String(process.pid))),
+    [],
+    'the build leaves nothing of its own',
+  );
 });

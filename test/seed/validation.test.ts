@@ -60,7 +60,10 @@ t.test('a duplicate slug names both files', async (t) => {
   writeFileSync(join(seed, 'signs/zz-copy.md'), readFileSync(join(seed, 'signs/reduced-affection.md')));
   editData(join(seed, 'signs/zz-copy.md'), (d) => (d.slug = 'emotional-numbness'));
   const error = problemsOf(seed);
-  t.match(error.message, /seed\/signs\/zz-copy\.md → slug: duplicate slug "emotional-numbness": already used by seed\/signs\/emotional-numbness\.md/);
+  t.match(
+    error.message,
+    /seed\/signs\/zz-copy\.md → slug: duplicate slug "emotional-numbness": already used by seed\/signs\/emotional-numbness\.md/,
+  );
 });
 
 t.test('a record without sources, an empty body, or a review date in the wrong order is rejected', async (t) => {
@@ -87,7 +90,11 @@ t.test('sources need a publisher, a bare DOI, and the date they were read when t
   t.match(error.message, /seed\/sources\/dvir-2014\.md → doi: must be a bare DOI/);
   t.match(error.message, /seed\/sources\/withdrawal-article\.md → accessed: is required when url or doi is set/);
   t.match(error.message, /seed\/sources\/isolation-article\.md → authors\.0: must be "Surname, Given names"/);
-  t.equal(error.problems.filter((p) => p.file.includes('/sources/')).length, 4, 'only the four broken sources are reported (records citing them are, as unknown links)');
+  t.equal(
+    error.problems.filter((p) => p.file.includes('/sources/')).length,
+    4,
+    'only the four broken sources are reported (records citing them are, as unknown links)',
+  );
 });
 
 t.test('every record says what kind of review it had, and only editorial review exists', async (t) => {

@@ -22,7 +22,8 @@ const folder = (t: Parameters<typeof scratchDir>[0], files: Files) => {
   return dir;
 };
 
-const without = (files: Files, ...names: string[]): Files => Object.fromEntries(Object.entries(files).filter(([name]) => !names.includes(name)));
+const without = (files: Files, ...names: string[]): Files =>
+  Object.fromEntries(Object.entries(files).filter(([name]) => !names.includes(name)));
 
 const SEED: Files = { 'site.md': 'site', 'signs/a.md': 'sign a', 'signs/b.md': 'sign b', 'changes.json': '{}', 'README.md': 'guide' };
 const MIGRATIONS: Files = { '0000_init.sql': 'create table x (y);' };
@@ -53,9 +54,21 @@ t.test('any change to a content file, its name or its folder, or to a migration,
 t.test('seed and migration files are told apart, and names apart from contents', async (t) => {
   // Each pair would hash the same if labels or separators were left out.
   const empty = folder(t, {});
-  t.not(contentVersion(folder(t, { 'x.sql': 'a' }), empty), contentVersion(empty, folder(t, { 'x.sql': 'a' })), 'a file in seed/ or in migrations/');
-  t.not(contentVersion(folder(t, { 'x.md': 'y' }), empty), contentVersion(folder(t, { 'x.my': '' }), empty), 'a name ending where its text begins');
-  t.not(contentVersion(folder(t, { a: 'p', b: 'q' }), empty), contentVersion(folder(t, { a: 'pseed/b\0q' }), empty), 'a text ending where the next name begins');
+  t.not(
+    contentVersion(folder(t, { 'x.sql': 'a' }), empty),
+    contentVersion(empty, folder(t, { 'x.sql': 'a' })),
+    'a file in seed/ or in migrations/',
+  );
+  t.not(
+    contentVersion(folder(t, { 'x.md': 'y' }), empty),
+    contentVersion(folder(t, { 'x.my': '' }), empty),
+    'a name ending where its text begins',
+  );
+  t.not(
+    contentVersion(folder(t, { a: 'p', b: 'q' }), empty),
+    contentVersion(folder(t, { a: 'pseed/b\0q' }), empty),
+    'a text ending where the next name begins',
+  );
 });
 
 t.test('the change log and the editors\u2019 guide are not content; a migration of the same name is', async (t) => {
@@ -64,8 +77,16 @@ t.test('the change log and the editors\u2019 guide are not content; a migration 
   t.equal(contentVersion(folder(t, { ...SEED, 'changes.json': '{"versions":[]}', 'README.md': 'new guide' }), migrations), version);
   t.equal(contentVersion(folder(t, without(SEED, 'changes.json', 'README.md')), migrations), version);
   const seed = folder(t, SEED);
-  t.not(contentVersion(seed, folder(t, { ...MIGRATIONS, 'README.md': 'x' })), contentVersion(seed, migrations), 'migrations/README.md counts');
-  t.not(contentVersion(folder(t, { ...SEED, 'signs/README.md': 'x' }), migrations), version, 'only the guide at the top of seed/ is left out');
+  t.not(
+    contentVersion(seed, folder(t, { ...MIGRATIONS, 'README.md': 'x' })),
+    contentVersion(seed, migrations),
+    'migrations/README.md counts',
+  );
+  t.not(
+    contentVersion(folder(t, { ...SEED, 'signs/README.md': 'x' }), migrations),
+    version,
+    'only the guide at the top of seed/ is left out',
+  );
 });
 
 t.test('a missing folder counts as empty', async (t) => {
@@ -122,13 +143,14 @@ t.test('checking a store leaves no file handle open on it', async (t) => {
   const db = new Database(storePath);
   db.exec("create table store_meta (key text primary key, value text not null); insert into store_meta values ('content_version', 'x')");
   db.close();
-  const handlesOn = (path: string) => readdirSync('/proc/self/fd').filter((fd) => {
-    try {
-      return readlinkSync(`/proc/self/fd/${fd}`) === path;
-    } catch {
-      return false;
-    }
-  }).length;
+  const handlesOn = (path: string) =>
+    readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    }).length;
   t.equal(handlesOn(storePath), 0, 'none before');
   t.ok(storeIsStale({ seedDir: folder(t, SEED), migrationsDir: folder(t, MIGRATIONS), storePath }));
   t.equal(handlesOn(storePath), 0, 'none after');

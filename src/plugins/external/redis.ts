@@ -15,7 +15,7 @@ type Callback = (error: Error | null, result?: unknown) => void;
  */
 export async function sharedCounters(app: FastifyInstance, url: string): Promise<Redis> {
   // Loaded only when a Redis URL is configured: most deployments never need it, and evaluating it
-  // took about 15 ms of every cold start.
+  // would add to every cold start.
   const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     enableOfflineQueue: false,
