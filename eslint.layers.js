@@ -1,52 +1,156 @@
-// The layers of src/, lowest first. A file may import from its own layer and from those below
-// it, never from one above: routes → services and repositories → the store. Each entry names the
-// folders (under src/) that a layer may NOT import; eslint.config.js turns them into
-// no-restricted-imports rules, so an import that runs back up fails `npm run lint`.
-const ENTRY = ['app', 'server'];
-const PLUGINS = ['plugins', 'routes', ...ENTRY];
-const SERVING = ['http', 'answers', 'embed', 'openapi', 'safety', ...PLUGINS];
+// The layers of src/, lowest first. A file may import from its own layer and from the layers it
+// names in `uses`, never from one above: content → text → store → API shapes → repositories →
+// snapshot → HTTP → pages, OpenAPI → plugins → routes → the entry points. Imports are resolved
+// to the file they name, so every spelling of a path (`./../http/x.js`, `../db/../http/x.js`)
+// meets the same rule; `npm run lint` fails on any import that runs back up.
+import { dirname, relative, resolve } from 'node:path';
 
-/** [files, forbidden folders, why] */
+const SRC = resolve(import.meta.dirname, 'src');
+
+/** Each layer: the files it holds (under src/; a folder ends with /), the layers it may use, and why. */
 export const LAYERS = [
-  [
-    ['src/content/**'],
-    ['db', 'repositories', 'schemas', 'search', 'render', ...SERVING],
-    'content definitions depend on nothing that serves them',
-  ],
-  [
-    ['src/render/**', 'src/search/**'],
-    ['db', 'repositories', 'schemas', 'seed', ...SERVING],
-    'render and search are libraries over plain text',
-  ],
-  [['src/db/**'], ['repositories', 'schemas', 'search', 'render', ...SERVING], 'the store knows only the content definitions'],
-  [['src/seed/**'], ['repositories', 'schemas', ...SERVING], 'the seed builds the store; it does not serve it'],
-  [['src/schemas/**'], ['db', 'repositories', ...SERVING], 'API shapes do not reach into the store or the server'],
-  [['src/repositories/**'], SERVING, 'repositories own data access and know nothing of HTTP'],
-  [['src/answers/**', 'src/safety/**'], ['http', 'embed', 'openapi', ...PLUGINS], 'answers and safety sit below HTTP'],
-  [['src/http/**', 'src/openapi/**'], ['embed', ...PLUGINS], 'HTTP helpers are used by plugins and routes, never the reverse'],
-  [['src/embed/**', 'src/pages/**'], ['openapi', ...PLUGINS], 'embed and page rendering is called by routes'],
-  [['src/plugins/external/**'], ['plugins/app', 'routes', ...ENTRY], 'external plugins wrap third-party plugins only'],
-  [['src/plugins/app/**'], ['routes', ...ENTRY], 'app plugins serve routes; they do not import them'],
-  [['src/routes/**'], ENTRY, 'routes are registered by the app'],
+  {
+    name: 'content',
+    files: ['content/'],
+    uses: [],
+    why: 'content definitions (the registry, vocabularies, the help directory’s shape) depend on nothing of ours',
+  },
+  {
+    name: 'text',
+    files: ['render/', 'search/', 'safety/'],
+    uses: ['content'],
+    why: 'rendering, search and crisis detection are libraries over plain text',
+  },
+  { name: 'store', files: ['db/'], uses: ['content'], why: 'the store’s tables know only the content definitions' },
+  { name: 'seed', files: ['seed/'], uses: ['content', 'text', 'store'], why: 'the seed builds the store; it serves nothing' },
+  { name: 'shapes', files: ['schemas/'], uses: ['content', 'text'], why: 'API shapes do not reach into the store or the server' },
+  {
+    name: 'repositories',
+    files: ['repositories/'],
+    uses: ['content', 'text', 'store'],
+    why: 'repositories own data access and know nothing of the API or HTTP',
+  },
+  {
+    name: 'snapshot',
+    files: ['snapshot/'],
+    uses: ['content', 'text', 'store', 'shapes', 'repositories'],
+    why: 'the snapshot presents what the repositories hold; it knows nothing of HTTP',
+  },
+  {
+    name: 'http',
+    files: ['http/'],
+    uses: ['content', 'text', 'store', 'shapes', 'repositories', 'snapshot'],
+    why: 'HTTP rules are used by plugins and routes, never the reverse',
+  },
+  {
+    name: 'documents',
+    files: ['embed/', 'pages/', 'openapi/'],
+    uses: ['content', 'text', 'store', 'shapes', 'repositories', 'snapshot', 'http'],
+    why: 'pages, embeds and the OpenAPI description are built by routes and the app, never the reverse',
+  },
+  {
+    name: 'external plugins',
+    files: ['plugins/external/'],
+    uses: ['config', 'http'],
+    why: 'an external plugin wraps one third-party plugin with what the app passes it: config and HTTP helpers only',
+  },
+  {
+    name: 'config',
+    files: ['config.ts'],
+    uses: ['content'],
+    why: 'configuration is parsed once and handed down; it knows only the content definitions',
+  },
+  {
+    name: 'app plugins',
+    files: ['plugins/app/'],
+    uses: ['content', 'text', 'store', 'shapes', 'repositories', 'snapshot', 'http', 'documents', 'external plugins', 'config'],
+    why: 'app plugins serve routes; they do not import them',
+  },
+  {
+    name: 'routes',
+    files: ['routes/'],
+    uses: [
+      'content',
+      'text',
+      'store',
+      'shapes',
+      'repositories',
+      'snapshot',
+      'http',
+      'documents',
+      'external plugins',
+      'app plugins',
+      'config',
+    ],
+    why: 'routes translate HTTP and are registered by the app',
+  },
+  {
+    name: 'entry points',
+    files: ['app.ts', 'server.ts', 'seed/cli.ts', 'seed/changes-cli.ts'],
+    uses: [
+      'content',
+      'text',
+      'store',
+      'seed',
+      'shapes',
+      'repositories',
+      'snapshot',
+      'http',
+      'documents',
+      'external plugins',
+      'config',
+      'app plugins',
+      'routes',
+    ],
+    why: 'only the entry points start things',
+  },
 ];
 
-const escape = (s) => s.replace(/[/.]/g, (c) => `\\${c}`);
+/** The layer of a path under src/ (longest matching entry wins), or undefined outside src/. */
+export function layerOf(path) {
+  // Imports name the compiled file (`../config.js`); the layers list the source (`config.ts`).
+  const inSrc = relative(SRC, path).replace(/\.js$/, '.ts');
+  if (inSrc.startsWith('..') || inSrc === '') return undefined;
+  let best;
+  let length = -1;
+  for (const layer of LAYERS) {
+    for (const entry of layer.files) {
+      const matches = entry.endsWith('/') ? inSrc.startsWith(entry) : inSrc === entry;
+      if (matches && entry.length > length) {
+        best = layer;
+        length = entry.length;
+      }
+    }
+  }
+  return best;
+}
 
-/** One no-restricted-imports block per layer: a relative import whose target folder is forbidden. */
-export const layerRules = LAYERS.map(([files, forbidden, why]) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            // `../../http/x.js`, `../app.js`: a relative path climbing to src/ and into a forbidden folder or file.
-            regex: `^(\\.\\./)+(${forbidden.map(escape).join('|')})(/|\\.js$)`,
-            message: `Layer rule: ${why}.`,
-          },
-        ],
-      },
-    ],
+const downward = {
+  meta: { type: 'problem', schema: [], messages: { upward: 'Layer rule ({{from}} → {{to}}): {{why}}.' } },
+  create(context) {
+    const from = layerOf(context.filename);
+    if (!from) return {};
+    const check = (node) => {
+      const specifier = node?.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined;
+      if (!specifier || !specifier.startsWith('.')) return;
+      const to = layerOf(resolve(dirname(context.filename), specifier));
+      if (!to || to === from || from.uses.includes(to.name)) return;
+      context.report({ node, messageId: 'upward', data: { from: from.name, to: to.name, why: from.why } });
+    };
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+    };
   },
-}));
+};
+
+/** The rule as a flat-config block for every file under src/. */
+export const layerRules = [
+  {
+    files: ['src/**/*.ts'],
+    plugins: { layers: { rules: { downward } } },
+    rules: { 'layers/downward': 'error' },
+  },
+];

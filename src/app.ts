@@ -16,6 +16,7 @@ import representation from './plugins/app/representation.js';
 import cors from './plugins/external/cors.js';
 import helmet from './plugins/external/helmet.js';
 import underPressure from './plugins/external/under-pressure.js';
+import { OPENAPI_OPTIONS } from './openapi/document.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
 import embedRoutes from './routes/embed.js';
@@ -86,7 +87,7 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
   await fastify.register(cacheControl, { maxAge: config.CACHE_MAX_AGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE });
   await fastify.register(representation);
-  await fastify.register(swagger);
+  await fastify.register(swagger, OPENAPI_OPTIONS);
   await fastify.register(swaggerUi);
 
   await fastify.register(problemDetails);

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { regionCodeOf } from './content/regions.js';
 
 // Project root: this module runs from src/ (tsx, tests) or bundled into dist/server.mjs.
 export const PROJECT_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -19,15 +20,25 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 );
 
-// Partner keys are configured as SHA-256 hashes, never in clear: "name:hexhash,name2:hexhash".
+// Partner keys are configured as SHA-256 hashes, never in clear: "name:hexhash,name2:hexhash:GB".
+// The optional third part is where the partner's readers are (an ISO 3166-1 alpha-2 code or a
+// well-known alias such as UK): their answers carry that region's crisis lines by default.
 const partnerKeys = list.pipe(
   z.array(
     z
       .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,40}:[0-9a-f]{64}$/, 'each entry must be name:sha256-hex (64 hex characters)')
-      .transform((entry) => {
-        const [name, hash] = entry.split(':') as [string, string];
-        return { name, hash };
+      .regex(
+        /^[a-z0-9][a-z0-9_-]{0,40}:[0-9a-f]{64}(:[A-Za-z]{2,3})?$/,
+        'each entry must be name:sha256-hex (64 hex characters), optionally followed by :REGION (GB, US …)',
+      )
+      .transform((entry, ctx) => {
+        const [name, hash, given] = entry.split(':') as [string, string, string | undefined];
+        const region = given === undefined ? undefined : regionCodeOf(given);
+        if (given !== undefined && region === undefined) {
+          ctx.addIssue({ code: 'custom', message: `"${given}" is not a country code (GB, US, IE …)` });
+          return z.NEVER;
+        }
+        return { name, hash, region };
       }),
   ),
 );

@@ -25,15 +25,16 @@ t.test('values are parsed into their types', async (t) => {
     STORE_AUTO_BUILD: 'false',
     TRUST_PROXY: '2',
     CORS_ORIGINS: 'https://a.example, https://b.example',
-    PARTNER_KEYS: `acme:${hash},beta-app:${'b'.repeat(64)}`,
+    PARTNER_KEYS: `acme:${hash},beta-app:${'b'.repeat(64)}:uk,gamma:${'c'.repeat(64)}:NZ`,
   });
   t.equal(config.PORT, 8080);
   t.equal(config.STORE_AUTO_BUILD, false);
   t.type(config.TRUST_PROXY, 'function', 'a hop count becomes proxy-addr hop trust');
   t.same(config.CORS_ORIGINS, ['https://a.example', 'https://b.example']);
   t.same(config.PARTNER_KEYS, [
-    { name: 'acme', hash },
-    { name: 'beta-app', hash: 'b'.repeat(64) },
+    { name: 'acme', hash, region: undefined },
+    { name: 'beta-app', hash: 'b'.repeat(64), region: 'GB' },
+    { name: 'gamma', hash: 'c'.repeat(64), region: 'NZ' },
   ]);
   t.equal(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY, true);
   t.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY, '10.0.0.0/8,127.0.0.1');
@@ -48,6 +49,7 @@ const bad: [Record<string, string>, RegExp][] = [
   [{ CORS_ORIGINS: 'not a url' }, /CORS_ORIGINS: each origin must be \* or a URL/],
   [{ RATE_LIMIT_MAX: '0' }, /RATE_LIMIT_MAX: must be at least 1/],
   [{ PARTNER_KEYS: 'acme:plaintext-key' }, /PARTNER_KEYS: each entry must be name:sha256-hex .*\(got \(hidden\)\)/],
+  [{ PARTNER_KEYS: `acme:${'a'.repeat(64)}:ZZ` }, /PARTNER_KEYS: "ZZ" is not a country code/],
   [{ REQUEST_TIMEOUT_MS: '5' }, /REQUEST_TIMEOUT_MS: must be at least 1000/],
   [{ SHUTDOWN_DRAIN_MS: 'soon' }, /SHUTDOWN_DRAIN_MS: must be a whole number/],
   [{ REDIS_URL: 'http://user:secret@cache:6379' }, /REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL \(got \(hidden\)\)/],

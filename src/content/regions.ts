@@ -10,3 +10,55 @@ const ASSIGNED =
   'UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW';
 
 export const REGION_CODES: ReadonlySet<string> = new Set(ASSIGNED.split(' '));
+
+// What people and systems commonly send for a country instead of its alpha-2 code. UK is what
+// most people type for the United Kingdom (ISO reserves it for the UK, but the assigned code is
+// GB); the UK's nations, alpha-3 codes and English names of the countries whose help the
+// directory holds are here too. Matched in any case, spaces and hyphens alike.
+const ALIASES: Readonly<Record<string, string>> = {
+  UK: 'GB',
+  GBR: 'GB',
+  'GB ENG': 'GB',
+  'GB SCT': 'GB',
+  'GB WLS': 'GB',
+  'GB NIR': 'GB',
+  'UNITED KINGDOM': 'GB',
+  'GREAT BRITAIN': 'GB',
+  BRITAIN: 'GB',
+  ENGLAND: 'GB',
+  SCOTLAND: 'GB',
+  WALES: 'GB',
+  'NORTHERN IRELAND': 'GB',
+  USA: 'US',
+  'UNITED STATES': 'US',
+  'UNITED STATES OF AMERICA': 'US',
+  CAN: 'CA',
+  CANADA: 'CA',
+  IRL: 'IE',
+  IRELAND: 'IE',
+  'REPUBLIC OF IRELAND': 'IE',
+  EIRE: 'IE',
+  AUS: 'AU',
+  AUSTRALIA: 'AU',
+  NZL: 'NZ',
+  'NEW ZEALAND': 'NZ',
+  AOTEAROA: 'NZ',
+};
+
+/**
+ * The assigned ISO 3166-1 alpha-2 code a value names: the code itself in any case (`gb`), a
+ * well-known alias (`UK`, `GBR`, `United Kingdom`, `GB-SCT`), or the region of a language tag
+ * (`en-GB`); undefined for anything else.
+ */
+export function regionCodeOf(value: string): string | undefined {
+  const key = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s_-]+/g, ' ');
+  if (REGION_CODES.has(key)) return key;
+  const alias = ALIASES[key];
+  if (alias) return alias;
+  // A language tag with a region subtag: en-GB, pt-BR, zh-Hant-TW.
+  const subtag = /^[A-Z]{2,3}(?: [A-Z]{4})? ([A-Z]{2})$/.exec(key)?.[1];
+  return subtag === undefined ? undefined : regionCodeOf(subtag);
+}

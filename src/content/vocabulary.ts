@@ -44,5 +44,8 @@ export function facetLabel(collection: string, facet: string, value: string): st
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** What a list can be sorted by: the keys the API's `sort` parameter accepts (`-key` descending). */
+export const SORT_KEYS = ['order', 'title', 'slug', 'reviewedAt', 'nextReviewAt'] as const;
+
 /** What a change-log entry says happened to a record (seed/changes.json, GET /v1/changes). */
 export const CHANGE_KINDS = ['created', 'updated', 'removed', 'renamed'] as const;

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CONTENT_REGISTRY, columnName, type ContentTypeDefinition, type Registry } from '../content/registry.js';
 import { CHANGE_KINDS, REVIEW_TYPES, SOURCE_AUTHORITIES, SOURCE_KINDS } from '../content/vocabulary.js';
-import type { SeedHelp } from '../seed/help.js';
+import type { SeedHelp, SignpostKind } from '../content/help-directory.js';
 
-// Columns every published record shares; each content type adds its own facets.
+// Columns every published record shares (topics too); each content type adds its own facets.
 const recordColumns = () => ({
   slug: text('slug').primaryKey(),
   title: text('title').notNull(),
@@ -18,7 +18,20 @@ const recordColumns = () => ({
   reviewedAt: text('reviewed_at').notNull(),
   nextReviewAt: text('next_review_at').notNull(),
   reviewType: text('review_type', { enum: REVIEW_TYPES }).notNull(),
+  // Help the record points its readers to, by kind (each region's services come from the help directory).
+  signposts: text('signposts', { mode: 'json' })
+    .$type<SignpostKind[]>()
+    .notNull()
+    .default(sql`'[]'`),
+  // Records to read next, as collection/slug.
+  related: text('related', { mode: 'json' })
+    .$type<string[]>()
+    .notNull()
+    .default(sql`'[]'`),
 });
+
+/** The names of the columns every record shares: the repository reads these as they are, and the rest of a row as the type's own fields. */
+export const SHARED_RECORD_COLUMNS = Object.keys(recordColumns()) as (keyof ReturnType<typeof recordColumns>)[];
 
 export const sources = sqliteTable('sources', {
   slug: text('slug').primaryKey(),
@@ -141,6 +154,11 @@ export const helpRegions = sqliteTable('help_regions', {
   name: text('name').notNull(),
   emergency: text('emergency', { mode: 'json' }).$type<SeedHelp['emergency']>().notNull(),
   lines: text('lines', { mode: 'json' }).$type<SeedHelp['lines']>().notNull(),
+  // Support that is not crisis help (domestic abuse, child protection, talking therapy), by kind.
+  services: text('services', { mode: 'json' })
+    .$type<SeedHelp['services']>()
+    .notNull()
+    .default(sql`'[]'`),
   directory: text('directory', { mode: 'json' }).$type<NonNullable<SeedHelp['directory']>>(),
   doctor: text('doctor', { mode: 'json' }).$type<SeedHelp['doctor'] & { text: string }>().notNull(),
   reviewedAt: text('reviewed_at').notNull(),

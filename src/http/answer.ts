@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Envelope, envelopeJson, type Item } from '../snapshot/json.js';
 import { type JsonLdDocument, jsonLdText } from '../snapshot/jsonld.js';
 import { keyWithOrigin, publicOrigin } from './public-origin.js';
+import { regionKeySuffix } from './region.js';
 
 export const JSON_MEDIA = 'application/json';
 export const JSON_LD_MEDIA = 'application/ld+json';
@@ -44,7 +45,10 @@ export function sendAnswer<R extends AnyReply>(reply: R, key: string, compute: (
 export function sendAnswer<R extends AnyReply, P>(reply: R, key: string, compute: () => P, kind: AnswerKind<P>): R;
 export function sendAnswer(reply: FastifyReply, key: string, compute: () => unknown, kind: AnswerKind<unknown> = jsonAnswer): FastifyReply {
   const server = reply.server;
-  const { answer, computed } = server.snapshot.answers.answer(key, () => kind.serialize(compute()), kind.mediaType);
+  // A region chosen from the partner key or Accept-Language changes the answer's crisis lines.
+  const region = reply.request.region;
+  const canonical = region ? key + regionKeySuffix(region) : key;
+  const { answer, computed } = server.snapshot.answers.answer(canonical, () => kind.serialize(compute()), kind.mediaType);
   if (computed) server.metrics.cacheMiss();
   else server.metrics.cacheHit();
   reply.answer = answer;

@@ -40,14 +40,17 @@ export function compress(bytes: Buffer, coding: Coding, effort: Effort): Buffer 
 }
 
 /**
- * An answer's bytes in `coding`: the form kept with the answer, or made now and kept while it is
- * at most half the bytes (the answer cache counts room for two such forms, no more).
+ * An answer's bytes in `coding`: the form kept with the answer, or made now and kept with it (the
+ * cache that holds the answer then counts it) unless it saves nothing.
  */
 export function encodedAnswer(answer: Answer, coding: Coding, effort: Effort = 'fast'): Buffer {
   const kept = answer.encoded[coding];
   if (kept) return kept;
   const made = compress(answer.bytes, coding, effort);
-  if (made.byteLength * 2 <= answer.bytes.byteLength) answer.encoded[coding] = made;
+  if (made.byteLength < answer.bytes.byteLength) {
+    answer.encoded[coding] = made;
+    answer.grew?.();
+  }
   return made;
 }
 
@@ -55,7 +58,7 @@ export function encodedAnswer(answer: Answer, coding: Coding, effort: Effort = '
 export function compressBest(answer: Answer): void {
   for (const coding of CODINGS) {
     const made = compress(answer.bytes, coding, 'best');
-    if (made.byteLength * 2 <= answer.bytes.byteLength) answer.encoded[coding] = made;
+    if (made.byteLength < answer.bytes.byteLength) answer.encoded[coding] = made;
   }
 }
 

@@ -1,10 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
 import { CONTENT_REGISTRY, type RecordCollection, type RecordType, type Registry } from '../content/registry.js';
-import type { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
+import type { SORT_KEYS, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import type { Db } from '../db/open.js';
 import * as schema from '../db/schema.js';
 import { citationOf } from './citation.js';
-import type { SORT_KEYS } from '../schemas/queries.js';
 import { defined } from '../content/defined.js';
 
 /** A row the store's foreign keys guarantee; a miss means a damaged store, and says which row. */
@@ -12,7 +11,6 @@ const found = <T>(value: T | undefined, what: string): T =>
   defined(value, () => `The content store has no ${what}, which another row refers to.`);
 
 type SourceAuthority = (typeof SOURCE_AUTHORITIES)[number];
-type ReviewType = (typeof REVIEW_TYPES)[number];
 
 export interface SourceRef {
   slug: string;
@@ -43,17 +41,21 @@ export interface TopicRef {
   note: string | null;
 }
 
-interface Reviewed {
-  slug: string;
-  title: string;
-  summary: string;
-  body: string;
-  keywords: string[];
+/** The columns every record shares, as the store holds them (see SHARED_RECORD_COLUMNS). */
+type SharedRow = Pick<typeof schema.topics.$inferSelect, (typeof schema.SHARED_RECORD_COLUMNS)[number]>;
+
+/** What every topic and record has: its shared columns, the editorial order by its name, and its sources. */
+interface Reviewed extends Omit<SharedRow, 'sortOrder'> {
   order: number;
-  reviewedAt: string;
-  nextReviewAt: string;
-  reviewType: ReviewType;
   sources: SourceRef[];
+}
+
+const SHARED_COLUMNS: ReadonlySet<string> = new Set(schema.SHARED_RECORD_COLUMNS);
+
+/** A row's shared columns, with `sortOrder` named `order`, as every topic and record carries them. */
+function sharedOf(row: SharedRow, sources: SourceRef[]): Reviewed {
+  const { sortOrder, ...shared } = row;
+  return { ...shared, order: sortOrder, sources };
 }
 
 export interface ContentRecord extends Reviewed {
@@ -115,8 +117,6 @@ function sortedPage<K extends string, T extends Sortable<K>>(items: T[], sort: S
   const sorted = sort.key === 'order' && !sort.descending ? items : [...items].sort(compareBy(sort));
   return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
 }
-
-const SHARED_COLUMNS = new Set(['slug', 'title', 'summary', 'body', 'keywords', 'sortOrder', 'reviewedAt', 'nextReviewAt', 'reviewType']);
 
 /**
  * Read access to the content store. The store is immutable while it is open, so everything is
@@ -198,20 +198,11 @@ export class ContentRepository {
 
     const topicRows = db.select().from(schema.topics).orderBy(asc(schema.topics.sortOrder)).all();
     const topicTitle = new Map(topicRows.map((t) => [t.slug, t.title]));
-    this.topics = topicRows.map((t) => ({
+    this.topics = topicRows.map(({ definition, keyPoints, ...t }) => ({
       type: 'topic' as const,
-      slug: t.slug,
-      title: t.title,
-      summary: t.summary,
-      body: t.body,
-      keywords: t.keywords,
-      order: t.sortOrder,
-      reviewedAt: t.reviewedAt,
-      nextReviewAt: t.nextReviewAt,
-      reviewType: t.reviewType,
-      definition: t.definition,
-      keyPoints: t.keyPoints,
-      sources: citedBy.get(`topic:${t.slug}`) ?? [],
+      ...sharedOf(t, citedBy.get(`topic:${t.slug}`) ?? []),
+      definition,
+      keyPoints,
       comparisons: db
         .select()
         .from(schema.topicComparisons)
@@ -241,20 +232,12 @@ export class ContentRepository {
       const records = rows.map((row): ContentRecord => {
         const facets = Object.fromEntries(Object.entries(row).filter(([k]) => !SHARED_COLUMNS.has(k))) as Record<string, string | null>;
         const key = `${type}:${row.slug}`;
+        const shared = Object.fromEntries([...SHARED_COLUMNS].map((name) => [name, row[name]])) as SharedRow;
         return {
           type,
           collection,
-          slug: row.slug,
-          title: row.title,
-          summary: row.summary,
-          body: row.body,
-          keywords: row.keywords,
-          order: row.sortOrder,
-          reviewedAt: row.reviewedAt,
-          nextReviewAt: row.nextReviewAt,
-          reviewType: row.reviewType,
+          ...sharedOf(shared, citedBy.get(key) ?? []),
           topics: (linkedTopics.get(key) ?? []).sort((a, b) => (topicOrder.get(a.slug) ?? 0) - (topicOrder.get(b.slug) ?? 0)),
-          sources: citedBy.get(key) ?? [],
           facets,
         };
       });

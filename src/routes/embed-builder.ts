@@ -45,7 +45,7 @@ export default async function embedBuilderRoutes(fastify: FastifyInstance) {
         .send(
           renderBuilder(
             { topics, records, initialUrl, initialSnippet: snippet, origin },
-            { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) },
+            { disclaimer: app.content.disclaimer, crisis: app.present.crisis() },
           ),
         );
     },

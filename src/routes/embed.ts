@@ -23,6 +23,7 @@ import { publicRoutes } from '../plugins/app/cache-control.js';
 import { addVary } from '../http/vary.js';
 import embedBuilderRoutes from './embed-builder.js';
 import { htmlErrors } from './html-errors.js';
+import { named } from '../snapshot/crisis-notices.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -71,7 +72,12 @@ export default async function embedRoutes(fastify: FastifyInstance) {
 
   const page = (doc: EmbedDocument, origin: string) => {
     const discovery = html`<link rel="alternate" type="application/json+oembed" href="${origin}${oembedPath(origin + doc.path)}" title="${doc.title}">\n`;
-    return renderEmbed(doc, origin, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(doc.options.region) }, discovery);
+    return renderEmbed(
+      doc,
+      origin,
+      { disclaimer: app.content.disclaimer, crisis: app.present.crisis(named(doc.options.region)) },
+      discovery,
+    );
   };
   // Pages depend on the canonical URL, the content version and the origin in their absolute links.
   const send = (reply: FastifyReply, key: string, origin: string, doc: () => EmbedDocument) =>

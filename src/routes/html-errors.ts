@@ -32,6 +32,6 @@ export function htmlErrors(app: FastifyInstance, texts: ErrorTexts): void {
     return reply
       .code(status)
       .type(HTML_TYPE)
-      .send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.help.crisis(undefined) }, texts));
+      .send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.present.crisis() }, texts));
   });
 }

@@ -25,6 +25,7 @@ import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas
 import { defaultsOf } from '../schemas/queries.js';
 import type { RecordCollection } from '../content/registry.js';
 import { htmlErrors } from './html-errors.js';
+import { named } from '../snapshot/crisis-notices.js';
 
 const PAGE_DEFAULTS = defaultsOf(pageQuery);
 
@@ -69,7 +70,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
   const contextOf = (origin: string, options: PageQuery): PageContext => ({
     origin,
     options,
-    notices: { disclaimer: app.content.disclaimer, crisis: app.help.crisis(options.region) },
+    notices: { disclaimer: app.content.disclaimer, crisis: app.present.crisis(named(options.region)) },
     bodyHtml: (key, markdown) => app.present.body(key, markdown, 'html'),
   });
   // A page depends on its canonical URL, the content version and the origin of its absolute links.

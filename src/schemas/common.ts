@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTRIBUTION, CONTENT_LICENSE } from '../content/licence.js';
+import { SIGNPOST_KINDS } from '../content/help-directory.js';
 import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
 import { CrisisNotice } from './crisis.js';
 
@@ -100,6 +101,21 @@ export const SourceRef = z
   })
   .meta({ id: 'SourceRef', description: 'A work a record is based on ("Based on: …").' });
 
+export const Signposts = z
+  .array(z.enum(SIGNPOST_KINDS))
+  .describe(
+    'Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`.',
+  );
+
+export const RecordRef = z
+  .object({
+    type: z.string().describe('The record’s type (`sign`, `strategy` …, or `topic`).'),
+    slug: z.string(),
+    title: z.string(),
+    href: z.string(),
+  })
+  .meta({ id: 'RecordRef', description: 'Another record to read next.' });
+
 export const TopicRef = z
   .object({
     slug: z.string(),
@@ -130,6 +146,9 @@ export const Problem = z
     detail: z.string().describe('Explanation specific to this occurrence.'),
     instance: z.string().describe('The request path and query that caused the problem.'),
     errors: z.array(ParameterError).optional().describe('One entry per invalid parameter (validation problems only).'),
+    crisis: CrisisNotice.optional().describe(
+      'On every problem under /v1: the crisis guidance, as content answers carry it in `meta.crisis` (all the region’s lines for `/v1/help` and for a search that suggests someone may be at risk), so that no error leaves a reader without help.',
+    ),
   })
   .meta({
     id: 'Problem',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_CODES } from '../content/regions.js';
+import { regionCodeOf } from '../content/regions.js';
 
 /** The UK's priority line as the examples show it (from seed/help; the help schema adds to it). */
 export const SAMARITANS_EXAMPLE = {
@@ -9,22 +9,28 @@ export const SAMARITANS_EXAMPLE = {
   chat: null,
   web: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
   hours: '24 hours a day, every day of the year',
+  areas: null,
   priority: true,
 };
 
 // The one crisis message every content answer carries in `meta.crisis` (and every embed shows in
 // its crisis box). Region-aware: with `region`, the region's priority line comes with it.
 
-const REGION_ERROR = 'must be an ISO 3166-1 alpha-2 country code, such as US, GB, IE, CA, AU or NZ';
+const REGION_ERROR =
+  'must name a country: an ISO 3166-1 alpha-2 code such as GB, US, IE, CA, AU or NZ (UK and United Kingdom are read as GB)';
 export const region = z
   .string()
-  .regex(/^ *[A-Za-z]{2} *$/, REGION_ERROR)
-  .transform((v) => v.trim().toUpperCase())
-  .refine((v) => REGION_CODES.has(v), REGION_ERROR)
+  .max(60, REGION_ERROR)
+  .transform((value, ctx) => {
+    const code = regionCodeOf(value);
+    if (code === undefined) ctx.addIssue({ code: 'custom', message: REGION_ERROR });
+    return code ?? z.NEVER;
+  })
   .optional()
   .describe(
-    "Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered.",
-  );
+    "Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.",
+  )
+  .meta({ examples: ['GB', 'us', 'UK'] });
 
 export const CrisisLine = z
   .object({
@@ -34,6 +40,12 @@ export const CrisisLine = z
     chat: z.string().nullable().describe('Web chat address.'),
     web: z.string().nullable().describe("The service's own page."),
     hours: z.string().nullable(),
+    areas: z
+      .array(z.string())
+      .nullable()
+      .describe(
+        'The parts of the region the line serves (the UK’s nations: England, Scotland, Wales, Northern Ireland); null for all of it.',
+      ),
     priority: z.boolean().describe('The one line to show first when only one can be shown.'),
   })
   .meta({ id: 'CrisisLine', description: 'A crisis line, short form; `/v1/help` has the full entry with its sources.' });
@@ -43,7 +55,13 @@ export const CrisisNotice = z
     message: z.string().describe('The crisis message to show with the content.'),
     emergency: z.string().describe('What to do in an emergency, for the region (or "call your local emergency number").'),
     emergencyNumber: z.string().nullable().describe("The region's emergency number, when one is verified."),
-    region: z.string().nullable().describe('The region these lines are for; null without `region` or for a region not covered.'),
+    region: z.string().nullable().describe('The region these lines are for; null when no region is known or it is not covered.'),
+    regionFrom: z
+      .enum(['region', 'partner', 'accept-language'])
+      .nullable()
+      .describe(
+        'How the region was chosen: the request’s `region`, the default region of the partner key it sent, or the region of its `Accept-Language` (`en-GB`), in that order; null when none gave a covered region.',
+      ),
     lines: z
       .array(CrisisLine)
       .describe(
@@ -62,6 +80,7 @@ export const CrisisNotice = z
         'If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).',
       emergencyNumber: '999',
       region: 'GB',
+      regionFrom: 'region',
       lines: [SAMARITANS_EXAMPLE],
       directory: null,
       help: '/v1/help?region=GB',

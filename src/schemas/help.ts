@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_META_EXAMPLE, ContentMeta, SelfLink } from './common.js';
+import { HELP_SERVICE_KINDS } from '../content/help-directory.js';
 import { CrisisLine, region, SAMARITANS_EXAMPLE } from './crisis.js';
 
 export const helpQuery = z.strictObject({ region });
@@ -27,6 +28,27 @@ const EXAMPLE_SOURCE = {
   url: 'https://www.samaritans.org/how-we-can-help/contact-samaritan/',
 };
 
+export const HelpService = z
+  .object({
+    kind: z.enum(HELP_SERVICE_KINDS).describe('What the service is for; records name the kinds they point to in `signposts`.'),
+    name: z.string(),
+    phone: z.string().nullable(),
+    text: z.string().nullable(),
+    chat: z.string().nullable(),
+    web: z.string().nullable(),
+    hours: z.string().nullable(),
+    areas: z.array(z.string()).nullable().describe('The parts of the region it serves (the UK’s nations); null for all of it.'),
+    cost: z.string().nullable(),
+    audience: z.string().describe('Who it is for, in plain words.'),
+    sources,
+    reviewedAt,
+  })
+  .meta({
+    id: 'HelpService',
+    description:
+      'Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from.',
+  });
+
 export const HelpDirectory = z
   .object({
     region: z.string().nullable().describe('The region asked for (upper case), or null.'),
@@ -39,6 +61,11 @@ export const HelpDirectory = z
       reviewedAt: z.string().nullable(),
     }),
     lines: z.array(HelpLine).describe('Crisis lines, the priority line first. Empty for the international answer.'),
+    services: z
+      .array(HelpService)
+      .describe(
+        'Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`.',
+      ),
     directory: z
       .object({ name: z.string(), url: z.string(), text: z.string(), sources, reviewedAt })
       .nullable()
@@ -77,6 +104,7 @@ export const HelpDirectory = z
           reviewedAt: '2026-11-29',
         },
       ],
+      services: [],
       directory: null,
       doctor: {
         text: 'See a doctor if you have felt low or down for most of the day, every day, for more than two weeks. …',

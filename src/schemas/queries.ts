@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN, SOURCE_KINDS } from '../content/vocabulary.js';
+import { SLUG_PATTERN, SORT_KEYS, SOURCE_KINDS } from '../content/vocabulary.js';
 import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition } from '../content/registry.js';
 import { region } from './crisis.js';
 import { commaList } from './lists.js';
@@ -78,8 +78,6 @@ export const format = z
 export const topicFilter = commaList(slugValue)
   .optional()
   .describe('Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`).');
-
-export const SORT_KEYS = ['order', 'title', 'slug', 'reviewedAt', 'nextReviewAt'] as const;
 
 /** `key` or `-key` (descending) from a fixed set, parsed once into `{ key, descending }`. */
 const sortParam = <K extends string>(keys: readonly K[], description: string) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type Registry } from '../content/registry.js';
-import { BodyFormat, ReviewType, SourceRef, TopicRef } from './common.js';
+import { BodyFormat, RecordRef, ReviewType, Signposts, SourceRef, TopicRef } from './common.js';
 import { fieldedItem } from './envelopes.js';
 
 const date = z.iso.date();
@@ -16,6 +16,8 @@ const recordFields = {
   reviewedAt: date.describe('When the record was last reviewed (see `reviewType` for what kind of review).'),
   nextReviewAt: date.describe('When the record is next due for review.'),
   reviewType: ReviewType,
+  signposts: Signposts,
+  relatedRecords: z.array(RecordRef).describe('Records to read next, chosen by the editors.'),
   href: z.string().describe('This record in the API.'),
 };
 
@@ -55,6 +57,8 @@ const exampleBase = (collection: string, type: string, slug: string, title: stri
   reviewedAt: '2026-11-22',
   nextReviewAt: '2027-11-22',
   reviewType: 'editorial',
+  signposts: [],
+  relatedRecords: [],
   href: `/v1/${collection}/${slug}`,
 });
 

@@ -29,7 +29,7 @@ const hitOf = (record: z.ZodObject, type: string, id: string) =>
     .required({ type: true, slug: true, href: true })
     .meta({
       id,
-      description: `A ${type} search hit: the record's fields (all but \`body\` and \`bodyFormat\` unless \`fields\` selects some), plus \`score\` and \`snippet\`.`,
+      description: `A ${type} search hit: the record's fields (all but \`body\`, \`bodyFormat\`, \`sources\` and \`relatedRecords\` unless \`fields\` names them), plus \`score\` and \`snippet\`.`,
     });
 
 const TOPIC_HIT_FIELDS = [

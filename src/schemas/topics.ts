@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
-import { BodyFormat, ReviewType, SourceRef } from './common.js';
+import { BodyFormat, RecordRef, ReviewType, Signposts, SourceRef } from './common.js';
 import { fieldedItem } from './envelopes.js';
 import { RECORD_SCHEMAS, recordSchemaOf } from './records.js';
 import { defined } from '../content/defined.js';
@@ -77,6 +77,8 @@ export const Topic = z
     reviewedAt: z.iso.date().describe('When the topic was last reviewed (see `reviewType` for what kind of review).'),
     nextReviewAt: z.iso.date().describe('When the topic is next due for review.'),
     reviewType: ReviewType,
+    signposts: Signposts,
+    relatedRecords: z.array(RecordRef).describe('Records to read next, chosen by the editors.'),
     href: z.string(),
   })
   .meta({
@@ -125,6 +127,8 @@ export const Topic = z
       reviewedAt: '2026-11-22',
       nextReviewAt: '2027-11-22',
       reviewType: 'editorial',
+      signposts: [],
+      relatedRecords: [{ type: 'sign', slug: 'emotional-numbness', title: 'Emotional numbness', href: '/v1/signs/emotional-numbness' }],
       href: '/v1/topics/emotional-detachment',
     },
   });

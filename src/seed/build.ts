@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
+import type { SignpostKind } from '../content/help-directory.js';
 import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import * as schema from '../db/schema.js';
 import { readChangeLog } from './change-log.js';
@@ -34,6 +35,8 @@ const recordRow = (
     reviewedAt: string;
     nextReviewAt: string;
     reviewType: (typeof REVIEW_TYPES)[number];
+    signposts: SignpostKind[];
+    related: string[];
   },
   body: string,
   index: number,
@@ -47,6 +50,8 @@ const recordRow = (
   reviewedAt: data.reviewedAt,
   nextReviewAt: data.nextReviewAt,
   reviewType: data.reviewType,
+  signposts: data.signposts,
+  related: data.related,
 });
 
 const isRunning = (pid: number) => {
@@ -193,6 +198,7 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
             name: data.name,
             emergency: data.emergency,
             lines: data.lines,
+            services: data.services,
             directory: data.directory ?? null,
             doctor: { ...data.doctor, text: body },
             reviewedAt: data.reviewedAt,

@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import { SLUG_PATTERN, TOPIC_SLUGS } from '../content/vocabulary.js';
 import { checkCodes, type HelpFirstCode, loadHelpFirst, officialTitles } from './codes.js';
-import { helpFileSlug, helpSchema, type SeedHelp } from './help.js';
+import { helpFileSlug, helpSchema, type SeedHelp } from '../content/help-directory.js';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import type { RecordCollection } from '../content/registry.js';
 import { type SeedRecord, seedSchemaOf, siteSchema, sourceSchema, topicSchema } from './schemas.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_REGISTRY, type ContentTypeDefinition, type Registry, type RecordCollection } from '../content/registry.js';
+import { SIGNPOST_KINDS } from '../content/help-directory.js';
 import { SLUG_PATTERN, REVIEW_TYPES, SOURCE_AUTHORITIES, SOURCE_KINDS } from '../content/vocabulary.js';
 
 // YAML turns 2026-11-22 into a Date and 2014 into a number; editors should not have to quote them.
@@ -24,9 +25,6 @@ const sourceLink = z.preprocess(
   (value) => (typeof value === 'string' ? { slug: value } : value),
   z.strictObject({ slug, supports: text.max(400, 'must be at most 400 characters (one or two sentences)').optional() }),
 );
-
-/** Kinds of non-crisis help in the help directory (seed/help/) that a record can point readers to. */
-export const SIGNPOST_KINDS = ['urgent-help', 'domestic-abuse', 'child-protection', 'talking-therapy'] as const;
 
 /** Clinical code systems the code map uses (issue: infobutton and CDS Hooks). */
 export const CODE_SYSTEMS = ['ICD-10-CM', 'SNOMED CT'] as const;

@@ -11,13 +11,14 @@ export interface AnswerCacheOptions {
 /** Bookkeeping per entry beyond its strings and bytes (the entry, its list node, the answer object). */
 const ENTRY_OVERHEAD = 256;
 
-/**
- * Bytes an entry may come to hold: its key and ETag (UTF-16 in memory), its bytes, and room for
- * its compressed forms, which content coding keeps only while each is at most half the bytes
- * (http/content-coding.ts). Counted once, when the entry is set, so it is a bound, not a guess.
- */
+/** Bytes an entry holds: its key and ETag (UTF-16 in memory), its bytes and the compressed forms kept so far. */
 export const entryBytes = (key: string, answer: Answer) =>
-  key.length * 2 + answer.etag.length * 2 + answer.bytes.byteLength * 2 + ENTRY_OVERHEAD;
+  key.length * 2 +
+  answer.etag.length * 2 +
+  answer.bytes.byteLength +
+  (answer.encoded.br?.byteLength ?? 0) +
+  (answer.encoded.gzip?.byteLength ?? 0) +
+  ENTRY_OVERHEAD;
 
 /**
  * Answers to open-ended requests (searches, filter and paging combinations), by canonical key:
@@ -38,9 +39,17 @@ export class AnswerCache {
     return this.lru.get(key);
   }
 
-  /** Keeps `answer` under `key` unless it is too large to keep (it is served either way). */
+  /**
+   * Keeps `answer` under `key` unless it is too large to keep (it is served either way). A
+   * compressed form kept later counts too: lru-cache measures an entry when a new value is set,
+   * so the entry is taken out and put back then, under the same key (unless it has been evicted
+   * meanwhile).
+   */
   set(key: string, answer: Answer): void {
     this.lru.set(key, answer);
+    answer.grew = () => {
+      if (this.lru.peek(key) === answer && this.lru.delete(key)) this.lru.set(key, answer);
+    };
   }
 
   get stats() {

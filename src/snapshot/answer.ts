@@ -15,6 +15,8 @@ export interface Answer {
   readonly mediaType: string;
   /** Compressed forms, made once each by the content-coding step and kept here (see http/content-coding.ts). */
   readonly encoded: Partial<Record<Coding, Buffer>>;
+  /** Called after a compressed form is kept: the cache holding the answer counts it (see AnswerCache). */
+  grew?: () => void;
 }
 
 /** The one validator rule: a weak entity tag from a hash of the identity bytes. */

@@ -3,12 +3,12 @@ import { ATTRIBUTION, CONTENT_LICENSE } from '../content/licence.js';
 import { hrefOf } from '../content/paths.js';
 import type { RecordCollection, Registry } from '../content/registry.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
-import type { HelpRepository } from '../repositories/help-repository.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
 import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
 import type { SourcePayload } from '../schemas/sources.js';
 import { INCLUDE_LIMIT, TOPIC_IMPACT_FIELDS, type Topic as TopicSchema } from '../schemas/topics.js';
+import { type CrisisNotices, NO_REGION, type RegionChoice } from './crisis-notices.js';
 import { Presented } from './json.js';
 import type { JsonLdOptions } from './jsonld.js';
 
@@ -16,11 +16,12 @@ import type { JsonLdOptions } from './jsonld.js';
 export type Fielded<T> = T extends unknown ? Partial<T> & Pick<T, Extract<keyof T, 'type' | 'slug' | 'href'>> : never;
 const IDENTITY = new Set(['type', 'slug', 'href']);
 /** What a brief leaves out unless `fields` asks for it. */
-const BRIEF_OMITS: ReadonlySet<string> = new Set(['body', 'bodyFormat']);
+export const BRIEF_OMITS: ReadonlySet<string> = new Set(['body', 'bodyFormat', 'sources', 'relatedRecords']);
 
 /**
- * An item as a list of results shows it: without its body or the body's format (a results page
- * shows snippets; bodies would triple what every search sends, serialises and hashes).
+ * An item as a list of results shows it: without its body, the body's format, its sources and
+ * the records to read next (a results page shows snippets and links to each record; those would
+ * multiply what every search sends, serialises and hashes). `fields` asks for any of them.
  */
 export const briefOf = (item: object): Record<string, unknown> =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !BRIEF_OMITS.has(name)));
@@ -66,21 +67,26 @@ export class Presenter {
   constructor(
     private readonly registry: Registry,
     private readonly content: ContentRepository,
-    private readonly help: HelpRepository,
+    private readonly notices: CrisisNotices,
   ) {}
 
   /**
-   * What every content answer carries (the licence and attribution cover our own text). `region`
-   * (a validated ISO code) adds that region's priority crisis line; `crisisDetected` (search) adds all its lines.
+   * What every content answer carries (the licence and attribution cover our own text). A known
+   * region adds its priority crisis line; `crisisDetected` (search) adds all its lines.
    */
-  meta(region?: string, crisisDetected = false) {
+  meta(region: RegionChoice = NO_REGION, crisisDetected = false) {
     return {
       disclaimer: this.content.disclaimer,
-      crisis: this.help.crisis(region, crisisDetected),
+      crisis: this.notices.notice(region, crisisDetected),
       contentVersion: this.content.version,
       license: CONTENT_LICENSE,
       attribution: ATTRIBUTION,
     };
+  }
+
+  /** The crisis guidance alone (embeds, pages, error pages). */
+  crisis(region: RegionChoice = NO_REGION, allLines = false) {
+    return this.notices.notice(region, allLines);
   }
 
   body(key: string, markdown: string, format: BodyFormat): string {
@@ -162,8 +168,18 @@ export class Presenter {
       reviewedAt: t.reviewedAt,
       nextReviewAt: t.nextReviewAt,
       reviewType: t.reviewType,
+      signposts: t.signposts,
+      relatedRecords: t.related.map((ref) => this.recordRef(ref)),
       href: hrefOf('topics', t.slug),
     };
+  }
+
+  /** Another record, by its `collection/slug` (checked to exist when the store was built). */
+  private recordRef(ref: string) {
+    const [collection = '', slug = ''] = ref.split('/');
+    const record = collection === 'topics' ? this.content.getTopic(slug) : this.content.get(collection as RecordCollection, slug);
+    if (!record) throw new Error(`The content store has no ${ref}, which another record relates to.`);
+    return { type: record.type, slug: record.slug, title: record.title, href: hrefOf(collection, slug) };
   }
 
   /** What a topic says of itself, first in both its own answer and its search hit. */
@@ -204,6 +220,8 @@ export class Presenter {
       reviewedAt: r.reviewedAt,
       nextReviewAt: r.nextReviewAt,
       reviewType: r.reviewType,
+      signposts: r.signposts,
+      relatedRecords: r.related.map((ref) => this.recordRef(ref)),
       href: hrefOf(r.collection, r.slug),
       ...r.facets,
     };

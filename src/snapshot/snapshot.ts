@@ -5,6 +5,7 @@ import { ContentRepository } from '../repositories/content-repository.js';
 import { HelpRepository } from '../repositories/help-repository.js';
 import { SearchRepository } from '../repositories/search-repository.js';
 import { Answers, type AnswersOptions } from './answers.js';
+import { CrisisNotices } from './crisis-notices.js';
 import { Presenter } from './presenter.js';
 
 /**
@@ -29,9 +30,9 @@ export class Snapshot {
   ) {
     this.content = new ContentRepository(store.db, registry);
     this.changes = new ChangesRepository(store.db);
-    this.help = new HelpRepository(store.db, this.content.crisis);
+    this.help = new HelpRepository(store.db);
     this.search = new SearchRepository(store.sqlite);
-    this.present = new Presenter(registry, this.content, this.help);
+    this.present = new Presenter(registry, this.content, new CrisisNotices(this.help, this.content.crisis));
     this.answers = new Answers(options);
   }
 

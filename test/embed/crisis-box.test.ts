@@ -41,7 +41,7 @@ t.test('without a region, or for one not covered, the box gives the local emerge
 t.test('an invalid region is a 400 page naming it', async (t) => {
   const res = await get('/embed/list?items=strategy:journaling&region=XX');
   t.equal(res.statusCode, 400);
-  t.match(res.body, /<strong>region<\/strong>: must be an ISO 3166-1 alpha-2 country code/);
+  t.match(res.body, /<strong>region<\/strong>: must name a country: an ISO 3166-1 alpha-2 code/);
 });
 
 t.test('the region travels with the embed: canonical links and oEmbed keep it', async (t) => {

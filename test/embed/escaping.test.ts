@@ -185,6 +185,8 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
     reviewedAt: '2026-11-22',
     nextReviewAt: '2027-11-22',
     reviewType: 'editorial',
+    signposts: [],
+    related: [],
     topics: [],
     sources: [
       {
@@ -235,7 +237,10 @@ t.test('hostile content in the store is escaped too, and a source without a URL 
     emergency: '<emergency>',
     emergencyNumber: null,
     region: 'GB',
-    lines: [{ name: '<b>Line</b>', phone: '1', text: null, chat: 'javascript:alert(1)', web: null, hours: '<24h>', priority: true }],
+    regionFrom: 'region' as const,
+    lines: [
+      { name: '<b>Line</b>', phone: '1', text: null, chat: 'javascript:alert(1)', web: null, hours: '<24h>', areas: null, priority: true },
+    ],
     directory: null,
     help: '/v1/help',
   };

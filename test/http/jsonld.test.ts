@@ -30,6 +30,8 @@ const reviewed = {
   reviewedAt: '2025-01-02',
   nextReviewAt: '2026-01-02',
   reviewType: 'editorial' as const,
+  signposts: [],
+  related: [],
 };
 
 const record = (over: Partial<ContentRecord>): ContentRecord => ({

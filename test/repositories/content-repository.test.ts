@@ -5,7 +5,7 @@ import { type ContentRecord, ContentRepository, type SortKey } from '../../src/r
 import { readChangeLog } from '../../src/seed/change-log.js';
 import { loadSeed } from '../../src/seed/load.js';
 import type { RecordCollection } from '../../src/content/registry.js';
-import { SORT_KEYS } from '../../src/schemas/queries.js';
+import { SORT_KEYS } from '../../src/content/vocabulary.js';
 import { editableStore } from '../helpers/edited-store.js';
 import { buildScratchStore, SEED_DIR } from '../helpers/store.js';
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import t from 'tap';
 import { SearchResults } from '../../src/schemas/search.js';
 import { build } from '../helpers/app.js';
@@ -57,18 +58,54 @@ t.test('with a region the priority line is added to meta on lists, items, topics
   }
 });
 
-t.test('a region not covered falls back to the international notice; an invalid one is a 400', async (t) => {
+t.test('a region not covered falls back to the international notice; an invalid one is a 400 that still carries it', async (t) => {
   t.match(await crisisOf('/v1/faqs?region=de'), { region: null, lines: [], directory: 'https://findahelpline.com' });
-  for (const url of [
-    '/v1/faqs?region=XX',
-    '/v1/topics/emotional-isolation?region=UK',
-    '/v1/search?q=a&region=1',
-    '/v1/strategies/journaling?region=usa',
-  ]) {
+  t.match(await crisisOf('/v1/topics/emotional-isolation?region=UK'), { region: 'GB', regionFrom: 'region' }, 'UK is GB');
+  t.match(await crisisOf('/v1/strategies/journaling?region=usa'), { region: 'US' }, 'usa is US');
+  for (const url of ['/v1/faqs?region=XX', '/v1/search?q=a&region=1', '/v1/signs/emotional-numbness?region=Atlantis']) {
     const res = await get(url);
     t.equal(res.statusCode, 400, url);
-    t.match(res.json(), { errors: [{ name: 'region' }] });
+    t.match(res.json(), { errors: [{ name: 'region' }], crisis: { region: null, directory: 'https://findahelpline.com' } });
   }
+});
+
+t.test('without a region: the partner key’s default, then Accept-Language; meta says which', async (t) => {
+  const key = 'partner-secret';
+  const partnered = await build(t, { PARTNER_KEYS: `clinic:${createHash('sha256').update(key).digest('hex')}:ie` });
+  const crisis = async (headers: Record<string, string>, url = '/v1/faqs') => {
+    const res = await partnered.inject({ method: 'GET', url, headers });
+    t.equal(res.statusCode, 200);
+    return { crisis: res.json().meta.crisis as Crisis & { regionFrom: string | null }, vary: String(res.headers.vary) };
+  };
+  t.match((await crisis({})).crisis, { region: null, regionFrom: null, lines: [] }, 'nothing to go on: the international answer');
+  t.match((await crisis({ 'accept-language': 'en-GB,en;q=0.9' })).crisis, {
+    region: 'GB',
+    regionFrom: 'accept-language',
+    lines: [{ phone: '116 123' }],
+  });
+  t.match(
+    (await crisis({ 'accept-language': 'fr;q=0.9, en-NZ;q=0.8' })).crisis,
+    { region: 'NZ', regionFrom: 'accept-language' },
+    'the first range with a region',
+  );
+  t.match((await crisis({ 'accept-language': 'en-US;q=0, en' })).crisis, { region: null }, 'a range refused with q=0 does not count');
+  t.match((await crisis({ 'accept-language': 'en' })).crisis, { region: null }, 'a language without a region tells nothing');
+  t.match(
+    (await crisis({ 'x-api-key': key, 'accept-language': 'en-GB' })).crisis,
+    { region: 'IE', regionFrom: 'partner' },
+    'the partner’s default wins over the language',
+  );
+  t.match(
+    (await crisis({ 'x-api-key': key, 'accept-language': 'en-GB' }, '/v1/faqs?region=AU')).crisis,
+    { region: 'AU', regionFrom: 'region' },
+    'the request’s own region wins over both',
+  );
+  const { vary } = await crisis({ 'accept-language': 'en-GB' });
+  t.match(vary, /accept-language/, 'a shared cache keeps one answer per language');
+  t.match(vary, /x-api-key/, 'and per partner key');
+  t.notMatch((await crisis({}, '/v1/faqs?region=AU')).vary, /accept-language/, 'a named region does not vary on either');
+  const again = await crisis({ 'accept-language': 'en-AU' });
+  t.match(again.crisis, { region: 'AU', regionFrom: 'accept-language' }, 'cached answers keep their region and its source apart');
 });
 
 t.test('cached answers stay per region: each region gets its own line, in any order of requests', async (t) => {

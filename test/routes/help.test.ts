@@ -124,13 +124,42 @@ t.test('without a region, or for one not covered: the international answer', asy
   }
 });
 
-t.test('an invalid region is a 400 problem naming the parameter', async (t) => {
-  for (const bad of ['ZZ', 'UK', 'EU', 'G', 'GBR', '12', 'g%20b', '']) {
+t.test('the names people and systems use for a country are read as its code', async (t) => {
+  for (const [given, code] of [
+    ['UK', 'GB'],
+    ['uk', 'GB'],
+    ['GBR', 'GB'],
+    ['United%20Kingdom', 'GB'],
+    ['scotland', 'GB'],
+    ['GB-WLS', 'GB'],
+    ['en-GB', 'GB'],
+    ['usa', 'US'],
+    ['IRL', 'IE'],
+    ['New%20Zealand', 'NZ'],
+    ['%20au%20', 'AU'],
+  ]) {
+    const { res, data } = await help(`?region=${given}`);
+    t.equal(res.statusCode, 200, `region=${given}`);
+    t.equal(data.region, code, `region=${given} is ${code}`);
+    t.equal(data.covered, true);
+  }
+});
+
+t.test('an invalid region is a 400 problem naming the parameter, and still carries the international help', async (t) => {
+  for (const bad of ['ZZ', 'EU', 'G', 'XYZ', '12', 'g%20b', '', 'Atlantis']) {
     const res = await get(`/v1/help?region=${bad}`);
     t.equal(res.statusCode, 400, `region=${bad}`);
     t.match(res.headers['content-type'], /^application\/problem\+json/);
     t.match(res.json(), { status: 400, errors: [{ in: 'query', name: 'region' }] });
+    t.match(
+      res.json().crisis,
+      { region: null, lines: [], directory: 'https://findahelpline.com', help: '/v1/help' },
+      `region=${bad}: the international help comes with the problem`,
+    );
   }
+  const gb = await app.inject({ method: 'GET', url: '/v1/help?region=ZZ', headers: { 'accept-language': 'en-GB,en;q=0.8' } });
+  t.match(gb.json().crisis, { region: 'GB', regionFrom: 'accept-language' }, 'the reader’s language region, when it tells one');
+  t.ok(gb.json().crisis.lines.length > 1, 'with every line of the region: this was a request for help');
   const repeated = await get('/v1/help?region=GB&region=US');
   t.equal(repeated.statusCode, 400, 'a repeated region is refused');
   const unknown = await get('/v1/help?country=GB');

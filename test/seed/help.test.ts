@@ -2,7 +2,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import t from 'tap';
-import { HELP_AREAS, HELP_SERVICE_KINDS } from '../../src/seed/help.js';
+import { HELP_AREAS, HELP_SERVICE_KINDS } from '../../src/content/help-directory.js';
 import { loadSeed, SeedError } from '../../src/seed/load.js';
 import { copySeed, SEED_DIR } from '../helpers/store.js';
 

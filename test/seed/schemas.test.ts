@@ -3,7 +3,7 @@
 // checks the same problems reach the editor with the file named.
 import t from 'tap';
 import { defineContentType, facet } from '../../src/content/registry.js';
-import { helpFileSlug, helpLineSchema, helpSchema, type SeedHelp } from '../../src/seed/help.js';
+import { helpFileSlug, helpLineSchema, helpSchema, type SeedHelp } from '../../src/content/help-directory.js';
 import { seedSchemaOf, siteSchema, sourceSchema, topicSchema } from '../../src/seed/schemas.js';
 import { helpData, recordData, sourceData, topicData } from '../helpers/tiny-seed.js';
 

@@ -57,15 +57,31 @@ t.test('made once per key; prepared answers first; a miss is said to be one', as
 
 t.test('the cache is bounded by bytes, keys and room for compressed forms included', async (t) => {
   const answer = makeAnswer('{}', JSON_TYPE);
-  t.equal(entryBytes('/k', answer), 2 * 2 + answer.etag.length * 2 + 2 * 2 + 256, 'key and ETag as UTF-16, bytes twice, overhead');
+  t.equal(entryBytes('/k', answer), 2 * 2 + answer.etag.length * 2 + 2 + 256, 'key and ETag as UTF-16, the bytes, overhead');
   const cache = new AnswerCache({ maxBytes: 64 * 1024, maxEntryBytes: 32 * 1024 });
   for (let i = 0; i < 2000; i++) cache.set(`/v1/signs?q=${'x'.repeat(4000)}${i}`, answer);
   t.ok(cache.stats.bytes <= 64 * 1024, `within the budget (${cache.stats.bytes} bytes)`);
   t.ok(cache.stats.entries < 10, 'long keys leave room for only a few entries');
   t.ok(cache.get(`/v1/signs?q=${'x'.repeat(4000)}1999`), 'the newest are kept');
   t.notOk(cache.get(`/v1/signs?q=${'x'.repeat(4000)}0`), 'the oldest went first');
-  cache.set('/big', makeAnswer(Buffer.alloc(20 * 1024), JSON_TYPE));
-  t.notOk(cache.get('/big'), 'an answer over the per-entry limit (bytes counted twice) is served but not kept');
-  cache.set('/small', makeAnswer(Buffer.alloc(10 * 1024), JSON_TYPE));
+  cache.set('/big', makeAnswer(Buffer.alloc(33 * 1024), JSON_TYPE));
+  t.notOk(cache.get('/big'), 'an answer over the per-entry limit is served but not kept');
+  const small = makeAnswer(Buffer.alloc(20 * 1024), JSON_TYPE);
+  cache.set('/small', small);
   t.ok(cache.get('/small'), 'one within it is kept');
+  const alone = new AnswerCache({ maxBytes: 64 * 1024, maxEntryBytes: 32 * 1024 });
+  alone.set('/small', small);
+  const before = alone.stats.bytes;
+  small.encoded.br = Buffer.alloc(1000);
+  small.grew?.();
+  t.equal(alone.stats.bytes, before + 1000, 'a compressed form kept later is counted when it is kept');
+  small.encoded.gzip = Buffer.alloc(12 * 1024);
+  small.grew?.();
+  t.notOk(alone.get('/small'), 'and an entry that grows past the per-entry limit is dropped');
+  const gone = makeAnswer('{}', JSON_TYPE);
+  cache.set('/gone', gone);
+  for (let i = 0; i < 200; i++) cache.set(`/filler-${i}`, makeAnswer(Buffer.alloc(1024), JSON_TYPE));
+  t.notOk(cache.get('/gone'), 'evicted');
+  gone.grew?.();
+  t.notOk(cache.get('/gone'), 'an evicted answer that grows is not put back');
 });

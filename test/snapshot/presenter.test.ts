@@ -5,7 +5,7 @@ import t from 'tap';
 import { ATTRIBUTION, CONTENT_LICENSE } from '../../src/content/licence.js';
 import { CONTENT_REGISTRY, type RecordCollection } from '../../src/content/registry.js';
 import type { ContentRecord, ContentRepository, Source, Topic } from '../../src/repositories/content-repository.js';
-import type { HelpRepository } from '../../src/repositories/help-repository.js';
+import { type CrisisNotices, named, type RegionChoice } from '../../src/snapshot/crisis-notices.js';
 import { envelopeJson, Presented } from '../../src/snapshot/json.js';
 import { Presenter, withFields } from '../../src/snapshot/presenter.js';
 import { sourceRef } from '../helpers/source-ref.js';
@@ -21,6 +21,8 @@ const reviewed = {
   reviewedAt: '2025-01-02',
   nextReviewAt: '2026-01-02',
   reviewType: 'editorial' as const,
+  signposts: [],
+  related: [],
   sources: [ref],
 };
 
@@ -59,16 +61,19 @@ function presenter() {
   const content = {
     disclaimer: 'Not medical advice.',
     version: 'v42',
+    get: (collection: RecordCollection, slug: string) =>
+      [...signs, ...impacts, ...faqs].find((r) => r.collection === collection && r.slug === slug),
+    getTopic: (slug: string) => (slug === 'detachment' ? topic : undefined),
     forTopic: (collection: RecordCollection, slug: string) =>
       slug !== 'detachment' ? [] : collection === 'signs' ? signs : collection === 'impacts' ? impacts : collection === 'faqs' ? faqs : [],
   } as unknown as ContentRepository;
-  const help = {
-    crisis: (...args: unknown[]) => {
-      crisisCalls.push(args);
-      return { lines: [`crisis for ${String(args[0])}/${String(args[1])}`] };
+  const notices = {
+    notice: (region: RegionChoice, allLines = false) => {
+      crisisCalls.push([region.code, region.from, allLines]);
+      return { lines: [`crisis for ${String(region.code)}/${String(allLines)}`] };
     },
-  } as unknown as HelpRepository;
-  return { present: new Presenter(CONTENT_REGISTRY, content, help), crisisCalls };
+  } as unknown as CrisisNotices;
+  return { present: new Presenter(CONTENT_REGISTRY, content, notices), crisisCalls };
 }
 
 t.test('withFields: the named fields plus identity, in the item’s own order', async (t) => {
@@ -89,7 +94,7 @@ t.test('withFields: the named fields plus identity, in the item’s own order', 
 
 t.test('meta: the disclaimer, crisis lines for the region, the content version and the licence', async (t) => {
   const { present, crisisCalls } = presenter();
-  t.strictSame(present.meta('GB', true), {
+  t.strictSame(present.meta(named('GB'), true), {
     disclaimer: 'Not medical advice.',
     crisis: { lines: ['crisis for GB/true'] },
     contentVersion: 'v42',
@@ -97,9 +102,11 @@ t.test('meta: the disclaimer, crisis lines for the region, the content version a
     attribution: ATTRIBUTION,
   });
   t.strictSame(present.meta().crisis, { lines: ['crisis for undefined/false'] }, 'no region, no crisis detected: the defaults');
+  t.strictSame(present.crisis(named('IE')), { lines: ['crisis for IE/false'] }, 'the guidance alone, for pages and embeds');
   t.strictSame(crisisCalls, [
-    ['GB', true],
-    [undefined, false],
+    ['GB', 'region', true],
+    [undefined, null, false],
+    ['IE', 'region', false],
   ]);
 });
 
@@ -132,6 +139,8 @@ t.test('a record as the API presents it: its fields, links, facets and rendered 
     reviewedAt: '2025-01-02',
     nextReviewAt: '2026-01-02',
     reviewType: 'editorial',
+    signposts: [],
+    relatedRecords: [],
     href: '/v1/signs/sign-0',
     kind: 'emotional',
   });
@@ -149,8 +158,18 @@ t.test('a record as a results list shows it: as presented, without its body, kep
   const { present } = presenter();
   const sign = signs[0]!;
   const brief = present.brief(sign);
-  const { body: _body, bodyFormat: _format, ...expected } = present.record(sign, 'markdown').value;
-  t.strictSame(brief.value, expected, 'every field but the body and its format, in the same order');
+  const {
+    body: _body,
+    bodyFormat: _format,
+    sources: _sources,
+    relatedRecords: _related,
+    ...expected
+  } = present.record(sign, 'markdown').value;
+  t.strictSame(
+    brief.value,
+    expected,
+    'every field but the body and its format, the sources and the records to read next, in the same order',
+  );
   t.strictSame(Object.keys(brief.value), Object.keys(expected));
   t.equal(brief.value.topics, present.record(sign, 'markdown').value.topics, 'made from the markdown presentation, not rendered again');
   t.equal(present.brief(sign), brief, 'the same object each time');
@@ -186,8 +205,8 @@ t.test('a topic as search lists it: common fields only, its body in the format a
   t.not(present.topicHit({ ...topic, slug: 'isolation' }, 'html').value, hit, 'each topic its own');
 
   const brief = present.topicBrief(topic);
-  const { body: _body, bodyFormat: _format, ...expected } = present.topicHit(topic, 'markdown').value;
-  t.strictSame(brief.value, expected, 'the brief: every field but the body and its format');
+  const { body: _body, bodyFormat: _format, sources: _sources, ...expected } = present.topicHit(topic, 'markdown').value;
+  t.strictSame(brief.value, expected, 'the brief: every field but the body, its format and the sources');
   t.equal(present.topicBrief(topic), brief, 'the same object each time');
   t.not(present.topicBrief({ ...topic, slug: 'isolation' }), brief, 'each topic its own');
   t.equal(brief.json, JSON.stringify(brief.value), 'its JSON written with it');
@@ -290,4 +309,22 @@ t.test('a source as the API presents it', async (t) => {
   });
   t.strictSame(present.topicRef({ slug: 'x', title: 'X', note: null }), { slug: 'x', title: 'X', note: null, href: '/v1/topics/x' });
   t.strictSame(present.sourceRef(ref), { ...ref, href: '/v1/sources/src' });
+});
+
+t.test('a record’s signposts and the records to read next, by title and address', async (t) => {
+  const { present } = presenter();
+  const linked = {
+    ...signs[2]!,
+    signposts: ['urgent-help', 'talking-therapy'],
+    related: ['signs/sign-1', 'topics/detachment', 'faqs/why'],
+  } as ContentRecord;
+  const value = present.record(linked, 'markdown').value;
+  t.same(value.signposts, ['urgent-help', 'talking-therapy']);
+  t.same(value.relatedRecords, [
+    { type: 'sign', slug: 'sign-1', title: 'Title of sign-1', href: '/v1/signs/sign-1' },
+    { type: 'topic', slug: 'detachment', title: 'Detachment', href: '/v1/topics/detachment' },
+    { type: 'faq', slug: 'why', title: 'Title of why', href: '/v1/faqs/why' },
+  ]);
+  const broken = { ...signs[3]!, related: ['signs/nowhere'] } as ContentRecord;
+  t.throws(() => present.record(broken, 'markdown'), /no signs\/nowhere/, 'a link the build did not check is a damaged store');
 });

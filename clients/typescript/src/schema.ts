@@ -453,7 +453,7 @@ export interface paths {
         };
         /**
          * Search all content
-         * @description Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without the `body` unless `fields` asks for it (then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.
+         * @description Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without its `body`, `sources` and `relatedRecords` unless `fields` asks for them (the body then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.
          */
         get: operations["search"];
         put?: never;
@@ -473,7 +473,7 @@ export interface paths {
         };
         /**
          * Help in a crisis, by country
-         * @description Tiered help for one country (`region`, ISO 3166-1 alpha-2, any case): the emergency number, crisis lines with the priority line first (the one to show when only one can be shown), and when to see a doctor. Every entry names the official page it was checked against and its review date. Without `region`, or for a country not covered, the international answer: call your local emergency number, and a verified international helpline directory.
+         * @description Tiered help for one country: the emergency number, crisis lines with the priority line first (the one to show when only one can be shown), other support by kind (domestic abuse, child protection, talking therapy), and when to see a doctor. Every entry names the official page it was checked against and its review date. The country is `region` (an ISO 3166-1 alpha-2 code or a well-known name: `GB`, `UK`), else the default region of the partner key sent, else the region of `Accept-Language` (`en-GB`); without any, or for a country not covered, the international answer: call your local emergency number, and a verified international helpline directory. An invalid `region` is a 400 that still carries the international help.
          */
         get: operations["getHelp"];
         put?: never;
@@ -860,6 +860,8 @@ export interface components {
             /** @description The service's own page. */
             web: string | null;
             hours: string | null;
+            /** @description The parts of the region the line serves (the UK’s nations: England, Scotland, Wales, Northern Ireland); null for all of it. */
+            areas: string[] | null;
             /** @description The one line to show first when only one can be shown. */
             priority: boolean;
         };
@@ -870,6 +872,7 @@ export interface components {
          *       "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
          *       "emergencyNumber": "999",
          *       "region": "GB",
+         *       "regionFrom": "region",
          *       "lines": [
          *         {
          *           "name": "Samaritans",
@@ -878,6 +881,7 @@ export interface components {
          *           "chat": null,
          *           "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
          *           "hours": "24 hours a day, every day of the year",
+         *           "areas": null,
          *           "priority": true
          *         }
          *       ],
@@ -892,8 +896,10 @@ export interface components {
             emergency: string;
             /** @description The region's emergency number, when one is verified. */
             emergencyNumber: string | null;
-            /** @description The region these lines are for; null without `region` or for a region not covered. */
+            /** @description The region these lines are for; null when no region is known or it is not covered. */
             region: string | null;
+            /** @description How the region was chosen: the request’s `region`, the default region of the partner key it sent, or the region of its `Accept-Language` (`en-GB`), in that order; null when none gave a covered region. */
+            regionFrom: ("region" | "partner" | "accept-language") | null;
             /** @description Without `region`: none. With a covered region: its priority line. When a search suggests someone may be at risk: all the region's lines, priority first. */
             lines: components["schemas"]["CrisisLine"][];
             /** @description A verified international helpline directory, given when no region line is. */
@@ -1000,6 +1006,14 @@ export interface components {
             /** @description This source in the API. */
             href: string;
         };
+        /** @description Another record to read next. */
+        RecordRef: {
+            /** @description The record’s type (`sign`, `strategy` …, or `topic`). */
+            type: string;
+            slug: string;
+            title: string;
+            href: string;
+        };
         /** @description A topic a record belongs to. */
         TopicRef: {
             slug: string;
@@ -1053,6 +1067,8 @@ export interface components {
                 /** @description What is wrong with it. */
                 detail: string;
             }[];
+            /** @description On every problem under /v1: the crisis guidance, as content answers carry it in `meta.crisis` (all the region’s lines for `/v1/help` and for a search that suggests someone may be at risk), so that no error leaves a reader without help. */
+            crisis?: components["schemas"]["CrisisNotice"];
         };
         /**
          * @description A sign or symptom that someone may be affected.
@@ -1087,6 +1103,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/signs/emotional-numbness",
          *       "kind": "emotional",
          *       "setting": "general"
@@ -1117,6 +1135,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1163,6 +1185,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/causes/chronic-stress-and-burnout",
          *       "category": "situational"
          *     }
@@ -1192,6 +1216,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1233,6 +1261,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/contexts/workplace"
          *     }
          */
@@ -1261,6 +1291,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -1297,6 +1331,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/strategies/journaling",
          *       "category": "self-awareness",
          *       "firstStep": "Spend five minutes writing down one feeling from today."
@@ -1327,6 +1363,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1370,6 +1410,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/therapies/cognitive-behavioural-therapy",
          *       "kind": "therapy",
          *       "acronym": "CBT",
@@ -1401,6 +1443,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1446,6 +1492,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/faqs/how-long-does-recovery-take"
          *     }
          */
@@ -1474,6 +1522,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -1510,6 +1562,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/impacts/strain-on-relationships",
          *       "area": "relationships"
          *     }
@@ -1539,6 +1593,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1580,6 +1638,8 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [],
          *       "href": "/v1/stories/reconnecting-after-job-loss"
          *     }
          */
@@ -1608,6 +1668,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -1637,6 +1701,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1676,6 +1744,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1710,6 +1782,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -1739,6 +1815,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1775,6 +1855,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1813,6 +1897,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -1842,6 +1930,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -1876,6 +1968,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -2034,6 +2130,15 @@ export interface components {
          *       "reviewedAt": "2026-11-22",
          *       "nextReviewAt": "2027-11-22",
          *       "reviewType": "editorial",
+         *       "signposts": [],
+         *       "relatedRecords": [
+         *         {
+         *           "type": "sign",
+         *           "slug": "emotional-numbness",
+         *           "title": "Emotional numbness",
+         *           "href": "/v1/signs/emotional-numbness"
+         *         }
+         *       ],
          *       "href": "/v1/topics/emotional-detachment"
          *     }
          */
@@ -2080,6 +2185,10 @@ export interface components {
              */
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords: components["schemas"]["RecordRef"][];
             href: string;
         };
         /** @description A Topic trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
@@ -2126,6 +2235,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             href: string;
         };
         /**
@@ -2378,10 +2491,34 @@ export interface components {
             web: string | null;
             /** @description When it is open, where the source says. */
             hours: string | null;
+            /** @description The parts of the region the line serves (the UK’s nations: England, Scotland, Wales, Northern Ireland); null for all of it. */
+            areas: string[] | null;
             /** @description True on exactly one line per region: the one to show when only one can be shown. It comes first. */
             priority: boolean;
             cost: string | null;
             /** @description Who the line is for, in plain words. */
+            audience: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from. */
+        HelpService: {
+            /**
+             * @description What the service is for; records name the kinds they point to in `signposts`.
+             * @enum {string}
+             */
+            kind: "domestic-abuse" | "child-protection" | "talking-therapy";
+            name: string;
+            phone: string | null;
+            text: string | null;
+            chat: string | null;
+            web: string | null;
+            hours: string | null;
+            /** @description The parts of the region it serves (the UK’s nations); null for all of it. */
+            areas: string[] | null;
+            cost: string | null;
+            /** @description Who it is for, in plain words. */
             audience: string;
             sources: components["schemas"]["HelpSource"][];
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
@@ -2413,6 +2550,7 @@ export interface components {
          *           "chat": null,
          *           "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
          *           "hours": "24 hours a day, every day of the year",
+         *           "areas": null,
          *           "priority": true,
          *           "cost": "Free from landlines and mobiles",
          *           "audience": "Anyone who is struggling to cope, upset or troubled. You do not have to be suicidal to call.",
@@ -2426,6 +2564,7 @@ export interface components {
          *           "reviewedAt": "2026-11-29"
          *         }
          *       ],
+         *       "services": [],
          *       "directory": null,
          *       "doctor": {
          *         "text": "See a doctor if you have felt low or down for most of the day, every day, for more than two weeks. …",
@@ -2467,6 +2606,8 @@ export interface components {
             };
             /** @description Crisis lines, the priority line first. Empty for the international answer. */
             lines: components["schemas"]["HelpLine"][];
+            /** @description Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`. */
+            services: components["schemas"]["HelpService"][];
             /** @description A verified international helpline directory (international answer only). */
             directory: {
                 name: string;
@@ -2489,7 +2630,7 @@ export interface components {
             reviewedAt: string;
             nextReviewAt: string;
         };
-        /** @description A topic search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A topic search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TopicSearchHit: {
             /** @constant */
             type: "topic";
@@ -2522,7 +2663,7 @@ export interface components {
             /** @description The topics the record belongs to (for a topic: itself). */
             topics?: components["schemas"]["TopicRef"][];
         };
-        /** @description A sign search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A sign search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         SignSearchHit: {
             /** @constant */
             type: "sign";
@@ -2549,6 +2690,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -2566,7 +2711,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A cause search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A cause search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         CauseSearchHit: {
             /** @constant */
             type: "cause";
@@ -2593,6 +2738,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -2605,7 +2754,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A context search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A context search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ContextSearchHit: {
             /** @constant */
             type: "context";
@@ -2632,6 +2781,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
@@ -2639,7 +2792,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A strategy search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A strategy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StrategySearchHit: {
             /** @constant */
             type: "strategy";
@@ -2666,6 +2819,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -2680,7 +2837,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A therapy search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A therapy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TherapySearchHit: {
             /** @constant */
             type: "therapy";
@@ -2707,6 +2864,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -2723,7 +2884,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A faq search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A faq search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         FaqSearchHit: {
             /** @constant */
             type: "faq";
@@ -2750,6 +2911,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
@@ -2757,7 +2922,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A impact search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A impact search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ImpactSearchHit: {
             /** @constant */
             type: "impact";
@@ -2784,6 +2949,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /**
@@ -2796,7 +2965,7 @@ export interface components {
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
             snippet?: string;
         };
-        /** @description A story search hit: the record's fields (all but `body` and `bodyFormat` unless `fields` selects some), plus `score` and `snippet`. */
+        /** @description A story search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StorySearchHit: {
             /** @constant */
             type: "story";
@@ -2823,6 +2992,10 @@ export interface components {
              */
             nextReviewAt?: string;
             reviewType?: components["schemas"]["ReviewType"];
+            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
+            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            /** @description Records to read next, chosen by the editors. */
+            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
@@ -3030,10 +3203,10 @@ export interface operations {
                 include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
                 /** @description Page size, 1–100. */
                 limit?: number;
                 /** @description Index of the first record to return. */
@@ -3172,10 +3345,10 @@ export interface operations {
                 include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path: {
@@ -3393,10 +3566,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "setting")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
             };
             header?: never;
             path?: never;
@@ -3529,10 +3702,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "setting")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
             };
             header?: never;
             path: {
@@ -3748,10 +3921,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
             };
             header?: never;
             path?: never;
@@ -3884,10 +4057,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
             };
             header?: never;
             path: {
@@ -4101,10 +4274,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path?: never;
@@ -4237,10 +4410,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path: {
@@ -4456,10 +4629,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category" | "firstStep")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
             };
             header?: never;
             path?: never;
@@ -4592,10 +4765,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "category" | "firstStep")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
             };
             header?: never;
             path: {
@@ -4811,10 +4984,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
             };
             header?: never;
             path?: never;
@@ -4947,10 +5120,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
             };
             header?: never;
             path: {
@@ -5164,10 +5337,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path?: never;
@@ -5305,10 +5478,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path: {
@@ -5524,10 +5697,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "area")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
             };
             header?: never;
             path?: never;
@@ -5660,10 +5833,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href" | "area")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
             };
             header?: never;
             path: {
@@ -5877,10 +6050,10 @@ export interface operations {
                 offset?: number;
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path?: never;
@@ -6013,10 +6186,10 @@ export interface operations {
             query?: {
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "href")[];
+                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
             };
             header?: never;
             path: {
@@ -6228,7 +6401,7 @@ export interface operations {
                 limit?: number;
                 /** @description Index of the first record to return. */
                 offset?: number;
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
                 fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
@@ -6362,7 +6535,7 @@ export interface operations {
     getSource: {
         parameters: {
             query?: {
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
                 /** @description Sparse fieldset (comma-separated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
                 fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
@@ -6569,14 +6742,14 @@ export interface operations {
                 /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
                 topic?: string;
                 /** @description Sparse fieldset (comma-separated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. */
-                fields?: ("acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "reviewType" | "reviewedAt" | "score" | "setting" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider")[];
+                fields?: ("acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider")[];
                 /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
                 format?: "markdown" | "html" | "text";
                 /** @description Page size, 1–100. */
                 limit?: number;
                 /** @description Index of the first record to return. */
                 offset?: number;
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -6708,7 +6881,7 @@ export interface operations {
     getHelp: {
         parameters: {
             query?: {
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -6976,7 +7149,7 @@ export interface operations {
     getVocabulary: {
         parameters: {
             query?: {
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7118,7 +7291,7 @@ export interface operations {
                 layout?: "full" | "compact";
                 /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
                 compact?: "true" | "false";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7214,7 +7387,7 @@ export interface operations {
                 layout?: "full" | "compact";
                 /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
                 compact?: "true" | "false";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7337,7 +7510,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7401,7 +7574,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7487,7 +7660,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7551,7 +7724,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7637,7 +7810,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7723,7 +7896,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7809,7 +7982,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7895,7 +8068,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -7981,7 +8154,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -8067,7 +8240,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -8153,7 +8326,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;
@@ -8239,7 +8412,7 @@ export interface operations {
             query?: {
                 /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
                 theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is, as an ISO 3166-1 alpha-2 country code (any case: `gb`, `GB`). Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. */
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
                 region?: string;
             };
             header?: never;

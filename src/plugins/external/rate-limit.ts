@@ -38,8 +38,10 @@ export default fp<RateLimitOptions>(
       const key = request.headers[PARTNER_KEY_HEADER];
       if (key === undefined) return done();
       const partner = typeof key === 'string' ? keys.identify(key) : undefined;
-      if (partner) request.partner = partner;
-      else request.badPartnerKey = true;
+      if (partner) {
+        request.partner = partner.name;
+        if (partner.region) request.partnerRegion = partner.region;
+      } else request.badPartnerKey = true;
       done();
     });
     // After the limiter (a route-level onRequest hook), so a refused key has been counted first.

@@ -12,6 +12,7 @@ import type { Change as ChangeEntry, Since } from '../../repositories/changes-re
 import { Change, changesQuery, isContentVersion, SINCE_ACCEPTS } from '../../schemas/changes.js';
 import { pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf } from '../../schemas/queries.js';
+import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const PATH = '/v1/changes';
 const DEFAULTS = defaultsOf(changesQuery);
@@ -26,7 +27,7 @@ const entryOf = (c: ChangeEntry): z.input<typeof Change> => {
 export default async function changeRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  const payload = (query: z.output<typeof changesQuery>) => {
+  const payload = (query: z.output<typeof changesQuery>, region: RegionChoice = named(undefined)) => {
     const { limit, offset } = query;
     let since: Since | undefined;
     if (query.since !== undefined && isContentVersion(query.since)) {
@@ -38,7 +39,7 @@ export default async function changeRoutes(fastify: FastifyInstance) {
       since = { version: query.since };
     } else if (query.since !== undefined) since = { after: new Date(query.since) };
     const page = app.changes.list(since, limit, offset);
-    return pageAnswer(PATH, query, DEFAULTS, { data: page.items.map(entryOf), total: page.total }, app.present.meta());
+    return pageAnswer(PATH, query, DEFAULTS, { data: page.items.map(entryOf), total: page.total }, app.present.meta(region));
   };
 
   app.get(
@@ -64,7 +65,8 @@ export default async function changeRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => sendAnswer(reply, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query)),
+    async (request, reply) =>
+      sendAnswer(reply, canonicalUrl(PATH, request.query, DEFAULTS), () => payload(request.query, request.region ?? undefined)),
   );
 
   // Prepared at store open: the feed's first page, where every new partner starts.

@@ -5,6 +5,7 @@ import { negotiate } from '../../http/accept.js';
 import { JSON_MEDIA } from '../../http/answer.js';
 import { withoutTrailingSlash } from '../../http/canonical.js';
 import { HttpProblem } from '../../http/problems.js';
+import { settleRegion } from '../../http/region.js';
 import { addVary } from '../../http/vary.js';
 import { publicRoutes } from '../../plugins/app/cache-control.js';
 import rateLimit from '../../plugins/external/rate-limit.js';
@@ -62,6 +63,13 @@ export default async function v1(app: FastifyInstance, { config, registry }: V1O
     const canonical = withoutTrailingSlash(request.url);
     if (canonical === undefined) return done();
     reply.redirect(canonical, 308);
+  });
+  // Whose crisis lines the answer carries: the request's `region`, the partner key's default, or
+  // Accept-Language's region (src/http/region.ts). After validation, which parses `region`.
+  app.decorateRequest('region', null);
+  app.addHook('preHandler', (request, reply, done) => {
+    settleRegion(request, reply, (request.query as { region?: string } | undefined)?.region);
+    done();
   });
   await app.register(publicRoutes);
   await app.register(topicRoutes);

@@ -13,6 +13,7 @@ import { defaultsOf, itemQuery as itemQueryOf, listQuery as listQueryOf, slugPar
 import { faqListJsonLd, recordJsonLd } from '../../snapshot/jsonld.js';
 import { recordItemOf } from '../../schemas/records.js';
 import { checkTopics } from './topic-filter.js';
+import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -52,10 +53,10 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
       return app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
     };
 
-    const listPayload = (query: z.output<typeof listQuery>) => {
+    const listPayload = (query: z.output<typeof listQuery>, region: RegionChoice = named(query.region)) => {
       const page = listPage(query);
       const data = page.items.map((r) => withFields(app.present.record(r, query.format), query.fields));
-      return pageAnswer(path, query, listDefaults, { data, total: page.total }, app.present.meta(query.region));
+      return pageAnswer(path, query, listDefaults, { data, total: page.total }, app.present.meta(region));
     };
 
     const find = (slug: string, query: z.output<typeof itemQuery>) => {
@@ -68,9 +69,9 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
       return record;
     };
 
-    const itemPayload = (slug: string, query: z.output<typeof itemQuery>) => ({
+    const itemPayload = (slug: string, query: z.output<typeof itemQuery>, region: RegionChoice = named(query.region)) => ({
       data: withFields(app.present.record(find(slug, query), query.format), query.fields),
-      meta: app.present.meta(query.region),
+      meta: app.present.meta(region),
       links: {
         self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults),
         html: canonicalUrl(pagePathOf(collection, slug), { region: query.region }),
@@ -102,7 +103,7 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
         const key = canonicalUrl(path, request.query, listDefaults);
         if (request.representation === JSON_LD_MEDIA)
           return sendJsonLd(request, reply, key, (origin) => faqListJsonLd(listPage(request.query).items, app.present.jsonLd(origin)));
-        return sendAnswer(reply, key, () => listPayload(request.query));
+        return sendAnswer(reply, key, () => listPayload(request.query, request.region ?? undefined));
       },
     );
 
@@ -131,7 +132,7 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
             recordJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
           );
         return sendAnswer(reply, canonicalUrl(hrefOf(collection, slug), request.query, itemDefaults), () =>
-          itemPayload(slug, request.query),
+          itemPayload(slug, request.query, request.region ?? undefined),
         );
       },
     );

@@ -17,6 +17,7 @@ import { problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf } from '../../schemas/queries.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
 import { checkTopics } from './topic-filter.js';
+import { named } from '../../snapshot/crisis-notices.js';
 
 // The search marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
 // only markup a snippet can hold.
@@ -43,7 +44,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
         tags: ['Search'],
         summary: 'Search all content',
         description:
-          'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without the `body` unless `fields` asks for it (then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
+          'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without its `body`, `sources` and `relatedRecords` unless `fields` asks for them (the body then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
         querystring: searchQuery,
         response: { 200: SearchResults, ...problemResponses },
       },
@@ -65,17 +66,24 @@ export default async function searchRoutes(fastify: FastifyInstance) {
           if (fields) return withFields({ ...present(app, row.type, row.slug, format).value, ...found }, fields);
           return new Extended(brief(app, row.type, row.slug), found);
         }) as Item<z.input<typeof SearchResults>['data'][number]>[];
-        return pageAnswer('/v1/search', request.query, DEFAULTS, { data, total: result.total }, app.present.meta(region, crisis.detected), {
-          query: q,
-          correctedQuery: result.correctedQuery,
-          crisisDetected: crisis.detected,
-          crisisReason: crisis.reason,
-        });
+        return pageAnswer(
+          '/v1/search',
+          request.query,
+          DEFAULTS,
+          { data, total: result.total },
+          app.present.meta(request.region ?? named(region), crisis.detected),
+          {
+            query: q,
+            correctedQuery: result.correctedQuery,
+            crisisDetected: crisis.detected,
+            crisisReason: crisis.reason,
+          },
+        );
       }),
   );
 }
 
-/** The record as a results list shows it (without its body); a topic likewise. */
+/** The record as a results list shows it (a brief: see briefOf); a topic likewise. */
 function brief(app: FastifyInstance, type: string, slug: string): Presented<Brief> {
   if (type === 'topic') return app.present.topicBrief(topicOf(app, slug));
   return app.present.brief(recordOf(app, type, slug));

@@ -10,6 +10,7 @@ import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
 import { SourceItem } from '../../schemas/sources.js';
+import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const LIST_DEFAULTS = defaultsOf(sourceListQuery);
 const ITEM_DEFAULTS = defaultsOf(sourceItemQuery);
@@ -17,14 +18,14 @@ const ITEM_DEFAULTS = defaultsOf(sourceItemQuery);
 export default async function sourceRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  const listPayload = (query: z.output<typeof sourceListQuery>) => {
+  const listPayload = (query: z.output<typeof sourceListQuery>, region: RegionChoice = named(query.region)) => {
     const { kind, sort, fields, limit, offset } = query;
     const page = app.content.listSources({ kinds: kind, sort, limit, offset });
     const data = page.items.map((s) => withFields(app.present.source(s), fields));
-    return pageAnswer('/v1/sources', query, LIST_DEFAULTS, { data, total: page.total }, app.present.meta(query.region));
+    return pageAnswer('/v1/sources', query, LIST_DEFAULTS, { data, total: page.total }, app.present.meta(region));
   };
 
-  const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>) => {
+  const itemPayload = (slug: string, query: z.output<typeof sourceItemQuery>, region: RegionChoice = named(query.region)) => {
     const source = app.content.getSource(slug);
     if (!source)
       throw missing(`The source "${slug.slice(0, 100)}"`, app.changes.fate('source', slug), (to) =>
@@ -32,7 +33,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
       );
     return {
       data: withFields(app.present.source(source), query.fields),
-      meta: app.present.meta(query.region),
+      meta: app.present.meta(region),
       links: {
         self: canonicalUrl(hrefOf('sources', slug), query, ITEM_DEFAULTS),
         html: canonicalUrl(pagePathOf('sources', slug), { region: query.region }),
@@ -59,7 +60,9 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) =>
-      sendAnswer(reply, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+      sendAnswer(reply, canonicalUrl('/v1/sources', request.query, LIST_DEFAULTS), () =>
+        listPayload(request.query, request.region ?? undefined),
+      ),
   );
 
   app.get(
@@ -81,7 +84,9 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { slug } = request.params;
-      return sendAnswer(reply, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
+      return sendAnswer(reply, canonicalUrl(hrefOf('sources', slug), request.query, ITEM_DEFAULTS), () =>
+        itemPayload(slug, request.query, request.region ?? undefined),
+      );
     },
   );
 

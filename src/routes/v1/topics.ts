@@ -11,6 +11,7 @@ import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } fr
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { topicJsonLd } from '../../snapshot/jsonld.js';
 import { TopicItem } from '../../schemas/topics.js';
+import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
 const ITEM_DEFAULTS = defaultsOf(topicQuery);
@@ -18,11 +19,11 @@ const ITEM_DEFAULTS = defaultsOf(topicQuery);
 export default async function topicRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
 
-  const listPayload = (query: z.output<typeof topicListQuery>) => {
+  const listPayload = (query: z.output<typeof topicListQuery>, region: RegionChoice = named(query.region)) => {
     const { include, format, fields, limit, offset } = query;
     const all = app.content.listTopics();
     const data = all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields));
-    return pageAnswer('/v1/topics', query, LIST_DEFAULTS, { data, total: all.length }, app.present.meta(query.region));
+    return pageAnswer('/v1/topics', query, LIST_DEFAULTS, { data, total: all.length }, app.present.meta(region));
   };
 
   const find = (slug: string, query: z.output<typeof topicQuery>) => {
@@ -34,9 +35,9 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     return topic;
   };
 
-  const itemPayload = (slug: string, query: z.output<typeof topicQuery>) => ({
+  const itemPayload = (slug: string, query: z.output<typeof topicQuery>, region: RegionChoice = named(query.region)) => ({
     data: withFields(app.present.topic(find(slug, query), query.format, query.include), query.fields),
-    meta: app.present.meta(query.region),
+    meta: app.present.meta(region),
     links: {
       self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS),
       html: canonicalUrl(pagePathOf('topics', slug), { region: query.region }),
@@ -62,7 +63,10 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         },
       },
     },
-    async (request, reply) => sendAnswer(reply, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () => listPayload(request.query)),
+    async (request, reply) =>
+      sendAnswer(reply, canonicalUrl('/v1/topics', request.query, LIST_DEFAULTS), () =>
+        listPayload(request.query, request.region ?? undefined),
+      ),
   );
 
   app.get(
@@ -90,7 +94,9 @@ export default async function topicRoutes(fastify: FastifyInstance) {
         return sendJsonLd(request, reply, hrefOf('topics', slug), (origin) =>
           topicJsonLd(find(slug, request.query), app.present.jsonLd(origin)),
         );
-      return sendAnswer(reply, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () => itemPayload(slug, request.query));
+      return sendAnswer(reply, canonicalUrl(hrefOf('topics', slug), request.query, ITEM_DEFAULTS), () =>
+        itemPayload(slug, request.query, request.region ?? undefined),
+      );
     },
   );
 

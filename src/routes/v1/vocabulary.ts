@@ -6,6 +6,7 @@ import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { VocabularyAnswer, vocabularyQuery } from '../../schemas/vocabulary.js';
+import { named } from '../../snapshot/crisis-notices.js';
 
 // Labels are code, not content: the same for every store, so the answer is built from the tables.
 const VOCABULARY = {
@@ -37,7 +38,7 @@ export default async function vocabularyRoutes(fastify: FastifyInstance) {
     async (request, reply) =>
       sendAnswer(reply, canonicalUrl('/v1/vocabulary', request.query), () => ({
         data: VOCABULARY,
-        meta: app.present.meta(request.query.region),
+        meta: app.present.meta(request.region ?? named(request.query.region)),
         links: { self: canonicalUrl('/v1/vocabulary', request.query) },
       })),
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_CODES } from '../content/regions.js';
+import { REGION_CODES } from './regions.js';
 
 // Help in a crisis, one Markdown file per region under seed/help/ (plus international.md, the
 // answer for anywhere not covered). The front-matter holds the numbers, each with the official
@@ -29,6 +29,13 @@ export const HELP_AREAS: Readonly<Record<string, readonly string[]>> = {
 /** The kinds of non-crisis help a region lists under `services`; content records point to them by kind. */
 export const HELP_SERVICE_KINDS = ['domestic-abuse', 'child-protection', 'talking-therapy'] as const;
 export type HelpServiceKind = (typeof HELP_SERVICE_KINDS)[number];
+
+/**
+ * What a record can point its readers to (its `signposts`): urgent help (the region's crisis
+ * lines and emergency number) or a kind of support service from the same directory.
+ */
+export const SIGNPOST_KINDS = ['urgent-help', ...HELP_SERVICE_KINDS] as const;
+export type SignpostKind = (typeof SIGNPOST_KINDS)[number];
 
 // Where a line or service serves only some parts of its region (a nation of the UK): omitted, it serves all of it.
 const areas = z.array(text).min(1, 'list at least one area, or leave the field out when it serves the whole region').optional();

@@ -1,0 +1,19 @@
+ALTER TABLE `causes` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `causes` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `contexts` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `contexts` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `faqs` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `faqs` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `help_regions` ADD `services` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `impacts` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `impacts` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `signs` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `signs` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `stories` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `stories` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `strategies` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `strategies` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `therapies` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `therapies` ADD `related` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `topics` ADD `signposts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `topics` ADD `related` text DEFAULT '[]' NOT NULL;
