@@ -109,7 +109,11 @@ t.test('an unexpected error is logged with its stack and answered with a generic
   const res = await app.inject({ method: 'GET', url: '/v1/search?q=support' });
   t.equal(res.statusCode, 500);
   t.match(res.headers['content-type'], /^application\/problem\+json/);
-  t.same(Object.keys(res.json()).sort(), ['crisis', 'detail', 'instance', 'status', 'title', 'type'], 'a problem under /v1 carries the crisis help too');
+  t.same(
+    Object.keys(res.json()).sort(),
+    ['crisis', 'detail', 'instance', 'status', 'title', 'type'],
+    'a problem under /v1 carries the crisis help too',
+  );
   t.notMatch(res.body, /database|sqlite|at .*\.ts/i, 'no internals leak to the client');
   const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'unhandled error');
   t.ok(logged, 'the error is logged');
