@@ -5,7 +5,7 @@ import type { Engine } from './engines.js';
 import { type Judgements, type Scores, mean, score } from './metrics.js';
 
 export const QUERIES_PATH = resolve(PROJECT_ROOT, 'test/search-eval/queries.json');
-export const KINDS = ['question', 'keyword', 'misspelling', 'clinical', 'lay'] as const;
+export const KINDS = ['question', 'keyword', 'misspelling', 'clinical', 'lay', 'everyday', 'situation', 'helping'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface JudgedQuery {

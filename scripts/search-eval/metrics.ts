@@ -1,4 +1,4 @@
-// Standard ranking measures over graded judgements (2 = what the person is after, 1 = related).
+// Standard ranking measures over graded judgements (the highest grade is what the person is after; 1 = related).
 
 export type Judgements = Record<string, number>;
 
