@@ -27,8 +27,8 @@ type PayloadOf<R> = R extends FastifyReply<any, any, any, any, any, any, any, in
  * What a route's compute may return for a JSON answer: its declared payload, except that items of
  * `data` may be presented (their JSON written once per snapshot) rather than plain objects.
  */
-export type Itemized<P> = P extends { data: infer D }
-  ? Omit<P, 'data'> & { data: D extends readonly (infer E)[] ? Item<E>[] : Item<D> }
+export type Itemized<P> = P extends { data: infer D; meta: infer M }
+  ? Omit<P, 'data' | 'meta'> & { data: D extends readonly (infer E)[] ? Item<E>[] : Item<D>; meta: Item<M> }
   : P;
 
 export const htmlAnswer: AnswerKind<string> = { mediaType: HTML_TYPE, serialize: (page) => page };

@@ -17,15 +17,17 @@ export const isCompressible = (contentType: string): boolean =>
 /**
  * How hard to work. Answers computed for a request are compressed on the request's own time, at
  * the fastest levels; answers prepared for a snapshot are compressed again in the background,
- * once, at the best levels.
+ * once, at levels that still take a millisecond or two for the largest (brotli's top levels save
+ * a tenth more bytes for fifty times the work, and every replica repeats it at each start).
  */
-export type Effort = 'fast' | 'best';
-const LEVELS: Record<Effort, { brotli: number; gzip: number }> = { fast: { brotli: 0, gzip: 1 }, best: { brotli: 11, gzip: 9 } };
+export type Effort = 'fast' | 'prepared';
+const LEVELS: Record<Effort, { brotli: number; gzip: number }> = { fast: { brotli: 0, gzip: 1 }, prepared: { brotli: 6, gzip: 6 } };
 
 // A window no larger than the body: brotli's default (4 MB) makes every call allocate and free
-// buffers far larger than any answer, which fragments the heap and keeps resident memory up.
+// buffers far larger than any answer, which fragments the heap and keeps resident memory up, and
+// setting up a large one costs more than compressing a small answer.
 const windowBits = (bytes: number) =>
-  Math.min(zlib.constants.BROTLI_MAX_WINDOW_BITS, Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS + 6, Math.ceil(Math.log2(bytes + 1))));
+  Math.min(zlib.constants.BROTLI_MAX_WINDOW_BITS, Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 1))));
 
 export function compress(bytes: Buffer, coding: Coding, effort: Effort): Buffer {
   const level = LEVELS[effort];
@@ -54,10 +56,10 @@ export function encodedAnswer(answer: Answer, coding: Coding, effort: Effort = '
   return made;
 }
 
-/** Replaces an answer's compressed forms with the best compression (background work on prepared answers). */
-export function compressBest(answer: Answer): void {
+/** Replaces an answer's compressed forms with better compression (background work on prepared answers). */
+export function compressPrepared(answer: Answer): void {
   for (const coding of CODINGS) {
-    const made = compress(answer.bytes, coding, 'best');
+    const made = compress(answer.bytes, coding, 'prepared');
     if (made.byteLength < answer.bytes.byteLength) answer.encoded[coding] = made;
   }
 }

@@ -1,3 +1,4 @@
+import { Extended, type Item, type Presented } from '../snapshot/json.js';
 import { canonicalQuery } from './canonical.js';
 
 /**
@@ -40,13 +41,16 @@ export function pageAnswer<T, M extends object, X extends object = object>(
   query: { limit: number; offset: number },
   defaults: Readonly<Record<string, unknown>>,
   page: { data: T[]; total: number },
-  meta: M,
+  meta: Presented<M>,
   extra?: X,
 ) {
   const { limit, offset } = query;
   return {
     data: page.data,
-    meta: { ...meta, total: page.total, limit, offset, ...extra } as M & { total: number; limit: number; offset: number } & X,
+    // The content meta's JSON is written once per snapshot and region; only the counts are new.
+    meta: new Extended(meta, { total: page.total, limit, offset, ...extra }) as Item<
+      M & { total: number; limit: number; offset: number } & X
+    >,
     links: pageLinks(path, query, defaults, page.total, limit, offset),
   };
 }

@@ -112,11 +112,11 @@ const compareBy =
     return sort.descending ? -result : result;
   };
 
-/** One page of `items` (already in editorial order) in the requested order. */
-function sortedPage<K extends string, T extends Sortable<K>>(items: T[], sort: Sort<K>, limit: number, offset: number): Page<T> {
-  const sorted = sort.key === 'order' && !sort.descending ? items : [...items].sort(compareBy(sort));
-  return { total: sorted.length, items: sorted.slice(offset, offset + limit) };
-}
+/** One page of `items`, which are in the requested order already. */
+const pageOf = <T>(items: readonly T[], limit: number, offset: number): Page<T> => ({
+  total: items.length,
+  items: items.slice(offset, offset + limit),
+});
 
 /**
  * Read access to the content store. The store is immutable while it is open, so everything is
@@ -131,6 +131,8 @@ export class ContentRepository {
   private readonly topics: Topic[];
   private readonly records = new Map<RecordCollection, ContentRecord[]>();
   private readonly bySlug = new Map<string, ContentRecord | Topic | Source>();
+  /** Each list in each order a request can ask for (a few keys, two directions), sorted the first time it is asked for. */
+  private readonly orders = new Map<string, readonly unknown[]>();
 
   /** `registry`: the content types the store holds (default: the app's). */
   constructor(db: Db, registry: Registry = CONTENT_REGISTRY) {
@@ -261,9 +263,19 @@ export class ContentRepository {
     return this.bySlug.has(key('topics', slug));
   }
 
+  /** `items` (in editorial order) in the order `sort` asks for. */
+  private ordered<K extends string, T extends Sortable<K>>(list: string, items: readonly T[], sort: Sort<K>): readonly T[] {
+    if (sort.key === 'order' && !sort.descending) return items;
+    const name = `${list}:${sort.key}:${sort.descending}`;
+    let sorted = this.orders.get(name) as readonly T[] | undefined;
+    if (!sorted) this.orders.set(name, (sorted = [...items].sort(compareBy(sort))));
+    return sorted;
+  }
+
   listSources(query: { kinds?: string[]; sort: Sort<'order' | 'title' | 'slug'>; limit: number; offset: number }): Page<Source> {
-    const matches = this.sources.filter((s) => !query.kinds || query.kinds.includes(s.kind));
-    return sortedPage(matches, query.sort, query.limit, query.offset);
+    const { kinds } = query;
+    const ordered = this.ordered('sources', this.sources, query.sort);
+    return pageOf(kinds ? ordered.filter((s) => kinds.includes(s.kind)) : ordered, query.limit, query.offset);
   }
 
   getSource(slug: string): Source | undefined {
@@ -292,12 +304,16 @@ export class ContentRepository {
   list(collection: RecordCollection, query: ListQuery): Page<ContentRecord> {
     const facetFilters = Object.entries(query.facets ?? {}).filter((e): e is [string, string[]] => e[1] !== undefined);
     const { topics } = query;
-    const matches = this.recordsOf(collection).filter(
-      (r) =>
-        (!topics || r.topics.some((t) => topics.includes(t.slug))) &&
-        facetFilters.every(([facet, values]) => values.includes(r.facets[facet] ?? '')),
-    );
-    return sortedPage(matches, query.sort, query.limit, query.offset);
+    const ordered = this.ordered(collection, this.recordsOf(collection), query.sort);
+    const matches =
+      !topics && facetFilters.length === 0
+        ? ordered
+        : ordered.filter(
+            (r) =>
+              (!topics || r.topics.some((t) => topics.includes(t.slug))) &&
+              facetFilters.every(([facet, values]) => values.includes(r.facets[facet] ?? '')),
+          );
+    return pageOf(matches, query.limit, query.offset);
   }
 
   get(collection: RecordCollection, slug: string): ContentRecord | undefined {

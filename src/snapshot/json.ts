@@ -43,12 +43,12 @@ export function itemJson(item: unknown): string {
 /** An answer envelope: `data` (one item or a list), `meta` and `links`, in that order. */
 export interface Envelope<D> {
   data: D;
-  meta: object;
+  meta: unknown;
   links: object;
 }
 
-/** The JSON of an envelope whose items may be presented ones. */
+/** The JSON of an envelope whose items (and meta) may be presented ones. */
 export function envelopeJson({ data, meta, links }: Envelope<unknown>): string {
   const items = Array.isArray(data) ? `[${data.map(itemJson).join(',')}]` : itemJson(data);
-  return `{"data":${items},"meta":${JSON.stringify(meta)},"links":${JSON.stringify(links)}}`;
+  return `{"data":${items},"meta":${itemJson(meta)},"links":${JSON.stringify(links)}}`;
 }

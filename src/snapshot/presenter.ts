@@ -4,7 +4,7 @@ import { hrefOf } from '../content/paths.js';
 import type { RecordCollection, Registry } from '../content/registry.js';
 import type { ContentRecord, ContentRepository, Source, SourceRef, Topic, TopicRef } from '../repositories/content-repository.js';
 import { type BodyFormat, renderBody } from '../render/markdown.js';
-import type { SourceRef as SourceRefSchema } from '../schemas/common.js';
+import type { ContentMeta as ContentMetaSchema, SourceRef as SourceRefSchema } from '../schemas/common.js';
 import type { RecordPayload } from '../schemas/records.js';
 import type { SourcePayload } from '../schemas/sources.js';
 import { INCLUDE_LIMIT, TOPIC_IMPACT_FIELDS, type Topic as TopicSchema } from '../schemas/topics.js';
@@ -41,6 +41,7 @@ export function withFields(item: object, fields: readonly string[] | undefined):
 type ApiSourceRef = z.output<typeof SourceRefSchema>;
 export type TopicPayload = z.input<typeof TopicSchema>;
 export type Brief = Record<string, unknown> & { type: string; slug: string; href: string };
+export type ContentMeta = z.input<typeof ContentMetaSchema>;
 
 /** The value kept under `key`, made the first time it is asked for. */
 function once<T>(memo: Map<string, T>, key: string, make: () => T): T {
@@ -63,6 +64,7 @@ export class Presenter {
   private readonly briefs = new Map<string, Presented<Brief>>();
   private readonly topicHits = new Map<string, Presented<Brief>>();
   private readonly sources = new Map<string, Presented<SourcePayload>>();
+  private readonly metas = new Map<string, Presented<ContentMeta>>();
 
   constructor(
     private readonly registry: Registry,
@@ -72,16 +74,16 @@ export class Presenter {
 
   /**
    * What every content answer carries (the licence and attribution cover our own text). A known
-   * region adds its priority crisis line; `crisisDetected` (search) adds all its lines.
+   * region adds its priority crisis line; `crisisDetected` (search) adds all its lines, and puts
+   * them first. Presented once per region, its source and the flag (a finite set).
    */
-  meta(region: RegionChoice = NO_REGION, crisisDetected = false) {
-    return {
-      disclaimer: this.content.disclaimer,
-      crisis: this.notices.notice(region, crisisDetected),
-      contentVersion: this.content.version,
-      license: CONTENT_LICENSE,
-      attribution: ATTRIBUTION,
-    };
+  meta(region: RegionChoice = NO_REGION, crisisDetected = false): Presented<ContentMeta> {
+    return once(this.metas, `${region.code ?? ''}:${region.from ?? ''}:${crisisDetected}`, () => {
+      const crisis = this.notices.notice(region, crisisDetected);
+      const rest = { contentVersion: this.content.version, license: CONTENT_LICENSE, attribution: ATTRIBUTION };
+      const disclaimer = this.content.disclaimer;
+      return new Presented(crisisDetected ? { crisis, disclaimer, ...rest } : { disclaimer, crisis, ...rest });
+    });
   }
 
   /** The crisis guidance alone (embeds, pages, error pages). */

@@ -94,16 +94,26 @@ t.test('withFields: the named fields plus identity, in the item’s own order', 
 
 t.test('meta: the disclaimer, crisis lines for the region, the content version and the licence', async (t) => {
   const { present, crisisCalls } = presenter();
-  t.strictSame(present.meta(named('GB'), true), {
+  t.strictSame(present.meta(named('GB')).value, {
     disclaimer: 'Not medical advice.',
-    crisis: { lines: ['crisis for GB/true'] },
+    crisis: { lines: ['crisis for GB/false'] },
     contentVersion: 'v42',
     license: CONTENT_LICENSE,
     attribution: ATTRIBUTION,
   });
-  t.strictSame(present.meta().crisis, { lines: ['crisis for undefined/false'] }, 'no region, no crisis detected: the defaults');
+  const atRisk = present.meta(named('GB'), true);
+  t.same(
+    Object.keys(atRisk.value),
+    ['crisis', 'disclaimer', 'contentVersion', 'license', 'attribution'],
+    'when someone may be at risk, help comes first',
+  );
+  t.strictSame(atRisk.value.crisis, { lines: ['crisis for GB/true'] });
+  t.equal(present.meta(named('GB'), true), atRisk, 'presented once per region and flag');
+  t.equal(atRisk.json, JSON.stringify(atRisk.value));
+  t.strictSame(present.meta().value.crisis, { lines: ['crisis for undefined/false'] }, 'no region, no crisis detected: the defaults');
   t.strictSame(present.crisis(named('IE')), { lines: ['crisis for IE/false'] }, 'the guidance alone, for pages and embeds');
   t.strictSame(crisisCalls, [
+    ['GB', 'region', false],
     ['GB', 'region', true],
     [undefined, null, false],
     ['IE', 'region', false],

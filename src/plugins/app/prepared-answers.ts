@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { type AnswerKind, JSON_TYPE } from '../../http/answer.js';
-import { compressBest } from '../../http/content-coding.js';
+import { compressPrepared } from '../../http/content-coding.js';
 import { type Envelope, envelopeJson } from '../../snapshot/json.js';
 
 /**
@@ -58,7 +58,7 @@ export default fp(
         for (const answer of answers.preparedAnswers()) {
           await turn();
           if (stopped()) return;
-          compressBest(answer);
+          compressPrepared(answer);
         }
       })().catch((error: unknown) => {
         if (!stopped()) app.log.warn({ err: error }, 'preparing answers stopped');
