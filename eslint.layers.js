@@ -4,7 +4,7 @@
 // no-restricted-imports rules, so an import that runs back up fails `npm run lint`.
 const ENTRY = ['app', 'server'];
 const PLUGINS = ['plugins', 'routes', ...ENTRY];
-const SERVING = ['http', 'answers', 'embed', 'openapi', 'safety', ...PLUGINS];
+const SERVING = ['http', 'answers', 'clinical', 'embed', 'openapi', 'safety', ...PLUGINS];
 
 /** [files, forbidden folders, why] */
 export const LAYERS = [
@@ -22,7 +22,8 @@ export const LAYERS = [
   [['src/seed/**'], ['repositories', 'schemas', ...SERVING], 'the seed builds the store; it does not serve it'],
   [['src/schemas/**'], ['db', 'repositories', ...SERVING], 'API shapes do not reach into the store or the server'],
   [['src/repositories/**'], SERVING, 'repositories own data access and know nothing of HTTP'],
-  [['src/answers/**', 'src/safety/**'], ['http', 'embed', 'openapi', ...PLUGINS], 'answers and safety sit below HTTP'],
+  [['src/answers/**', 'src/safety/**'], ['http', 'clinical', 'embed', 'openapi', ...PLUGINS], 'answers and safety sit below HTTP'],
+  [['src/clinical/**'], ['http', 'embed', 'openapi', 'pages', ...PLUGINS], 'clinical answers are built from repositories, below HTTP'],
   [['src/http/**', 'src/openapi/**'], ['embed', ...PLUGINS], 'HTTP helpers are used by plugins and routes, never the reverse'],
   [['src/embed/**', 'src/pages/**'], ['openapi', ...PLUGINS], 'embed and page rendering is called by routes'],
   [['src/plugins/external/**'], ['plugins/app', 'routes', ...ENTRY], 'external plugins wrap third-party plugins only'],

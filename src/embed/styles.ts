@@ -105,8 +105,8 @@ export const BUILDER_CSS = [
 export const PAGE_CSS = [
   'nav ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.875em}',
   '.body p,.body ul,.body ol{margin:.5rem 0}',
-  '.body ul,.body ol,.points,.topics-of{padding-left:1.25rem}',
-  '.points li,.topics-of li{margin:.25rem 0}',
+  '.body ul,.body ol,.points,.topics-of,.codes-list,.help-list{padding-left:1.25rem}',
+  '.points li,.topics-of li,.codes-list li,.help-list li{margin:.25rem 0}',
   '.review{font-size:.875em;color:var(--muted)}',
   '@media print{' + 'nav{display:none}' + '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' + '}',
 ].join('\n');

@@ -15,6 +15,7 @@ const TITLES: Record<number, [type: string, title: string]> = {
   405: ['/problems/method-not-allowed', 'Method not allowed'],
   406: ['/problems/not-acceptable', 'Not acceptable'],
   410: ['/problems/gone', 'Gone'],
+  412: ['/problems/precondition-failed', 'Precondition failed'],
   413: ['/problems/payload-too-large', 'Payload too large'],
   414: ['/problems/uri-too-long', 'URI too long'],
   415: ['/problems/unsupported-media-type', 'Unsupported media type'],

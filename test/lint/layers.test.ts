@@ -26,6 +26,9 @@ t.test('imports that run back up the layers fail lint', async (t) => {
     ['src/plugins/app/fake.ts', '../../routes/health.js'],
     ['src/routes/v1/fake.ts', '../../app.js'],
     ['src/embed/fake.ts', '../plugins/app/content.js'],
+    ['src/clinical/fake.ts', '../http/problems.js'],
+    ['src/clinical/fake.ts', '../pages/render.js'],
+    ['src/repositories/fake.ts', '../clinical/knowledge.js'],
   ];
   for (const [file, target] of upward) {
     t.equal(await problems(file, `import x from '${target}';\nexport default x;\n`), 1, `${file} → ${target}`);
@@ -42,6 +45,8 @@ t.test('imports down the layers pass', async (t) => {
     ['src/repositories/fake.ts', '../db/schema.js'],
     ['src/http/fake.ts', '../repositories/content-repository.js'],
     ['src/app.ts', './routes/health.js'],
+    ['src/clinical/fake.ts', '../repositories/codes-repository.js'],
+    ['src/http/fake.ts', '../clinical/knowledge.js'],
   ];
   for (const [file, target] of downward) {
     t.equal(await problems(file, `import x from '${target}';\nexport default x;\n`), 0, `${file} → ${target}`);
