@@ -35,9 +35,10 @@ function helpCard(help: HelpRepository, because: string, ctx: CardContext): CdsC
   });
   const directory = entry.directory ? [`- **${markdown(entry.directory.name)}:** ${entry.directory.url}`] : [];
   const url = `${ctx.origin}${withRegion(HELP_PAGE_PATH, ctx.region)}`;
+  const where = entry.region ? ` (${entry.name})` : '';
   return {
     uuid: nameUuid(`card:help:${entry.region ?? 'international'}`),
-    summary: summaryOf(`Suicide or self-harm is recorded: crisis help to share with the patient (${entry.name})`),
+    summary: summaryOf(`Suicide or self-harm is recorded: crisis help to share with the patient${where}`),
     indicator: 'warning',
     detail: [
       `${markdown(because)} For these codes this service offers crisis help, not reading.`,
@@ -50,7 +51,7 @@ function helpCard(help: HelpRepository, because: string, ctx: CardContext): CdsC
       `The help page lists every line with its hours, and when to see a doctor: ${url}`,
     ].join('\n'),
     source: source(ctx),
-    links: [{ label: `Help in a crisis (${entry.name}): page to share`, url, type: 'absolute' }],
+    links: [{ label: `Help in a crisis${where}: page to share`, url, type: 'absolute' }],
   };
 }
 

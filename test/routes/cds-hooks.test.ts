@@ -106,6 +106,7 @@ t.test('a help-first condition puts a warning card with the help directory first
     'a provisional diagnosis of risk still gets help',
   );
   t.match(provisional[0]!.detail, /local emergency number/, 'without a region: the international advice');
+  t.match(provisional[0]!.links, [{ label: 'Help in a crisis: page to share', url: `http://${HOST}/help` }]);
 });
 
 t.test('what the resource says decides: inactive, refuted and unconfirmed conditions get no reading', async (t) => {
