@@ -25,7 +25,7 @@ const answer: KnowledgeAnswer = {
 
 const context: FeedContext = {
   origin: ORIGIN,
-  selfPath: `/v1/infobutton?informationRecipient=PAT&mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=${ICD10CM.oid}&region=GB`,
+  selfPath: `/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=${ICD10CM.oid}&region=GB`,
   idName: 'example',
   echoed: [
     { scheme: 'mainSearchCriteria.v.c', term: 'F43.21' },
@@ -39,4 +39,5 @@ const context: FeedContext = {
 const feed = knowledgeFeed(answer, context);
 export const EXAMPLE_FEED_XML = atomXml(feed);
 export const EXAMPLE_FEED_JSON: unknown = JSON.parse(atomJson(feed));
-export const EXAMPLE_REQUEST = context.selfPath;
+/** A request as an infobutton manager sends it (patient parameters included, and ignored). */
+export const EXAMPLE_REQUEST = `/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=${ICD10CM.oid}&informationRecipient=PAT&taskContext.c.c=PROBLISTREV&region=GB`;
