@@ -32,9 +32,9 @@ export const LAYERS = [
   },
   {
     name: 'snapshot',
-    files: ['snapshot/'],
+    files: ['snapshot/', 'clinical/'],
     uses: ['content', 'text', 'store', 'shapes', 'repositories'],
-    why: 'the snapshot presents what the repositories hold; it knows nothing of HTTP',
+    why: 'the snapshot and the clinical answers present what the repositories hold; they know nothing of HTTP',
   },
   {
     name: 'http',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import { CONTENT_REGISTRY, type Registry } from './content/registry.js';
+import { AccessLogController } from './http/access-log.js';
 import { sendProblem } from './http/problems.js';
 import cacheControl from './plugins/app/cache-control.js';
 import { traceOf, traceparentOf } from './http/trace-context.js';
@@ -19,6 +20,7 @@ import underPressure from './plugins/external/under-pressure.js';
 import { OPENAPI_OPTIONS } from './openapi/document.js';
 import swagger from './plugins/external/swagger.js';
 import swaggerUi from './plugins/external/swagger-ui.js';
+import cdsHooksRoutes from './routes/cds-hooks.js';
 import embedRoutes from './routes/embed.js';
 import healthRoutes from './routes/health.js';
 import oembedRoutes from './routes/oembed.js';
@@ -40,7 +42,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     requestIdHeader: 'x-request-id',
     // /metrics is not traffic: scrapes every few seconds would drown the requests that matter.
-    logController: new LogController({ disableRequestLogging: (request) => request.url?.split('?')[0] === METRICS_PATH }),
+    // Clinical routes keep their query strings (which can identify a patient) out of the logs.
+    logController: new AccessLogController({ disableRequestLogging: (request) => request.url?.split('?')[0] === METRICS_PATH }),
     genReqId: newRequestId,
     // Every log line of a request carries its W3C trace id (the caller's traceparent, or a new one).
     childLoggerFactory: (logger, bindings, options, rawRequest) =>
@@ -109,6 +112,7 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
   await fastify.register(embedRoutes, { prefix: '/embed' });
   await fastify.register(pageRoutes);
   await fastify.register(oembedRoutes, { cacheAge: config.CACHE_MAX_AGE });
+  await fastify.register(cdsHooksRoutes, { issuers: config.CDS_HOOKS_ISSUERS });
 }
 
 export default fp(app, { name: 'app' });

@@ -76,39 +76,68 @@ const trustProxy = z.string().transform((v, ctx): TrustProxy => {
   return z.NEVER;
 });
 
-const envSchema = z.object({
-  PORT: int(0, 65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STORE_PATH: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/content.db')),
-  SEED_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'seed')),
-  MIGRATIONS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'migrations')),
-  STORE_AUTO_BUILD: bool.default(true),
-  STORE_WATCH: bool.default(true),
-  TRUST_PROXY: trustProxy.default(false),
-  PUBLIC_BASE_URL: z
-    .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://content.example.org' })
-    .transform((u) => new URL(u).origin)
-    .optional(),
-  CORS_ORIGINS: list
-    .pipe(z.array(z.union([z.literal('*'), z.url({ error: 'each origin must be * or a URL such as https://app.example' })])).min(1))
-    .default(['*']),
-  CACHE_MAX_AGE: int(0, 31_536_000).default(300),
-  CACHE_STALE_WHILE_REVALIDATE: int(0, 31_536_000).default(86_400),
-  RATE_LIMIT_ENABLED: bool.default(true),
-  RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
-  RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
-  PARTNER_RATE_LIMIT_MAX: int(1, 10_000_000).default(6000),
-  PARTNER_KEYS: partnerKeys.default([]),
-  REQUEST_TIMEOUT_MS: int(1000, 600_000).default(15_000),
-  SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
-  SHUTDOWN_DRAIN_MS: int(0, 600_000).default(0),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).default(1000),
-  MAX_HEAP_USED_MB: int(0, 65_536).default(0),
-  MAX_RSS_MB: int(0, 65_536).default(0),
+// CDS_HOOKS_ISSUERS: the CDS clients (EHRs) trusted to call the CDS Hooks service, as
+// "issuer=jwksUrl" pairs, comma-separated: the JWT's `iss` and where its public keys are. A key set
+// is fetched over https; plain http only from this machine (a test's key server).
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const cdsIssuer = z.string().transform((entry, ctx) => {
+  const at = entry.search(/=https?:\/\//);
+  const issuer = at > 0 ? entry.slice(0, at) : '';
+  const jwksUrl = at > 0 ? entry.slice(at + 1) : '';
+  const jwks = URL.canParse(jwksUrl) ? new URL(jwksUrl) : undefined;
+  if (!issuer || !jwks || (jwks.protocol !== 'https:' && !LOOPBACK.has(jwks.hostname))) {
+    ctx.addIssue({ code: 'custom', message: 'each entry must be issuer=https-url-of-its-JWK-Set (comma-separated)' });
+    return z.NEVER;
+  }
+  return { issuer, jwksUrl };
 });
+export type CdsIssuer = z.output<typeof cdsIssuer>;
+
+const envSchema = z
+  .object({
+    PORT: int(0, 65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STORE_PATH: z.string().min(1).default(resolve(PROJECT_ROOT, 'data/content.db')),
+    SEED_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'seed')),
+    MIGRATIONS_DIR: z.string().min(1).default(resolve(PROJECT_ROOT, 'migrations')),
+    STORE_AUTO_BUILD: bool.default(true),
+    STORE_WATCH: bool.default(true),
+    TRUST_PROXY: trustProxy.default(false),
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://content.example.org' })
+      .transform((u) => new URL(u).origin)
+      .optional(),
+    CORS_ORIGINS: list
+      .pipe(z.array(z.union([z.literal('*'), z.url({ error: 'each origin must be * or a URL such as https://app.example' })])).min(1))
+      .default(['*']),
+    CACHE_MAX_AGE: int(0, 31_536_000).default(300),
+    CACHE_STALE_WHILE_REVALIDATE: int(0, 31_536_000).default(86_400),
+    RATE_LIMIT_ENABLED: bool.default(true),
+    RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
+    RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
+    PARTNER_RATE_LIMIT_MAX: int(1, 10_000_000).default(6000),
+    PARTNER_KEYS: partnerKeys.default([]),
+    REQUEST_TIMEOUT_MS: int(1000, 600_000).default(15_000),
+    SHUTDOWN_GRACE_MS: int(0, 600_000).default(10_000),
+    SHUTDOWN_DRAIN_MS: int(0, 600_000).default(0),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    MAX_EVENT_LOOP_DELAY_MS: int(0, 60_000).default(1000),
+    MAX_HEAP_USED_MB: int(0, 65_536).default(0),
+    MAX_RSS_MB: int(0, 65_536).default(0),
+    CDS_HOOKS_ISSUERS: list.pipe(z.array(cdsIssuer)).default([]),
+  })
+  .superRefine((env, ctx) => {
+    // A CDS client's JWT names the service URL it meant in `aud`; it is checked against this origin,
+    // never against a Host header a caller chose.
+    if (env.CDS_HOOKS_ISSUERS.length > 0 && !env.PUBLIC_BASE_URL)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CDS_HOOKS_ISSUERS'],
+        message: 'needs PUBLIC_BASE_URL, the origin the JWT audience is checked against',
+      });
+  });
 
 export type Config = z.output<typeof envSchema>;
 

@@ -36,6 +36,7 @@ t.test('npm run bench:smoke measures every scenario and writes the figures as JS
 
   const results = JSON.parse(readFileSync(join(dir, 'smoke-latest.json'), 'utf8'));
   t.same(Object.keys(results).sort(), [
+    'baseline',
     'ceilingMemory',
     'coldStart',
     'finishedAt',

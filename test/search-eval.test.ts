@@ -22,17 +22,33 @@ t.test('the measures', async (t) => {
   t.equal(successAt(3, ['a/z', 'a/z', 'a/z', 'a/x'], judged), 0, 'past the cut-off');
 });
 
-t.test('the judged set', async (t) => {
-  const queries = loadQueries();
-  t.ok(queries.length >= 60, `${queries.length} queries`);
-  for (const kind of KINDS) t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${kind}: at least 10`);
+const SETS = ['queries', 'held-out', 'fresh', 'blind-c'];
+const setPath = (set: string) => join(SEED_DIR, '..', 'test', 'search-eval', `${set}.json`);
+// Every judged query of every set, for the smoke run that covers each kind.
+const allJudged = () => SETS.flatMap((set) => loadQueries(setPath(set)));
+
+t.test('the judged sets: each kind a set has, at least 10 times; every judged record exists', async (t) => {
+  t.ok(loadQueries().length >= 60, 'the main set has at least 60 queries');
+  t.ok(loadQueries(setPath('blind-c')).length >= 60, 'the everyday set (blind C) has at least 60 queries');
+  const all = allJudged();
+  for (const kind of KINDS)
+    t.ok(
+      all.some((q) => q.kind === kind),
+      `${kind}: judged in some set`,
+    );
+  // The two sets the figures are reported by kind for; held-out and fresh are smaller confirmations.
+  for (const set of ['queries', 'blind-c']) {
+    const queries = loadQueries(setPath(set));
+    for (const kind of new Set(queries.map((q) => q.kind)))
+      t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${set}, ${kind}: at least 10`);
+  }
   const content = loadSeed(SEED_DIR);
   const known = new Set([
     ...content.topics.map((x) => `topic/${x.slug}`),
     ...Object.entries(content.records).flatMap(([c, rs]) => rs.map((r) => `${c}:${r.slug}`)),
   ]);
   const typeOf: Record<string, string> = Object.fromEntries(CONTENT_REGISTRY.map((c) => [c.type, c.collection]));
-  for (const q of queries) {
+  for (const q of all) {
     for (const id of Object.keys(q.relevant)) {
       const [type, slug] = id.split('/') as [string, string];
       t.ok(type === 'topic' ? known.has(id) : known.has(`${typeOf[type]}:${slug}`), `${q.q}: ${id} exists`);
@@ -42,9 +58,7 @@ t.test('the judged set', async (t) => {
 
 t.test('no judged query is copied into the vocabulary (peopleSay), in any set', async (t) => {
   const words = (text: string) => ` ${(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
-  const queries = ['queries', 'held-out', 'fresh'].flatMap((set) =>
-    loadQueries(join(SEED_DIR, '..', 'test', 'search-eval', `${set}.json`)).map((q) => words(q.q)),
-  );
+  const queries = allJudged().map((q) => words(q.q));
   t.ok(queries.length >= 120, `${queries.length} judged queries`);
   const content = loadSeed(SEED_DIR);
   const phrases = Object.values(content.records)
@@ -66,7 +80,7 @@ t.test('a smoke run on two queries per kind, beside MiniSearch', async (t) => {
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const storePath = join(dir, 'content.db');
   buildStore({ seedDir: SEED_DIR, migrationsDir: MIGRATIONS_DIR, storePath });
-  const queries = subset(loadQueries(), 2);
+  const queries = subset(allJudged(), 2);
   t.equal(queries.length, 2 * KINDS.length);
   for (const engine of [projectEngine(storePath), miniSearchEngine(loadSeed(SEED_DIR))]) {
     const report = evaluate(engine, queries);

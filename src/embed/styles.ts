@@ -68,7 +68,8 @@ export const BASE_CSS = [
     'h1{font-size:14pt}h2{font-size:11pt;margin:3mm 0 1.5mm;padding-bottom:.5mm;break-after:avoid}h3{font-size:9.5pt;margin:0}' +
     'p{margin:.4mm 0}' +
     '.items{display:block;columns:2;column-gap:6mm}' +
-    '.item,[data-layout=compact] .item{break-inside:avoid;border:0;border-radius:0;padding:0;margin:0 0 2mm}' +
+    '.item,[data-layout=compact] .item{break-inside:avoid;border:0;border-radius:0;padding:0;margin:0 0 1.5mm}' +
+    '.item p{margin:0}' +
     '.based-on,.meta{display:none}' +
     '[data-layout=full] .all-sources{display:block}' +
     '.sources{font-size:8pt}' +
@@ -105,8 +106,8 @@ export const BUILDER_CSS = [
 export const PAGE_CSS = [
   'nav ul{list-style:none;margin:0 0 .75rem;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;font-size:.875em}',
   '.body p,.body ul,.body ol{margin:.5rem 0}',
-  '.body ul,.body ol,.points,.topics-of{padding-left:1.25rem}',
-  '.points li,.topics-of li{margin:.25rem 0}',
+  '.body ul,.body ol,.points,.topics-of,.codes-list,.help-list{padding-left:1.25rem}',
+  '.points li,.topics-of li,.codes-list li,.help-list li{margin:.25rem 0}',
   '.review{font-size:.875em;color:var(--muted)}',
   '@media print{' + 'nav{display:none}' + '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' + '}',
 ].join('\n');

@@ -72,6 +72,11 @@ export const OPENAPI_OPTIONS: SwaggerOptions = {
       },
       { name: 'Vocabulary', description: 'Display labels for record types and facet values.' },
       {
+        name: 'Clinical systems',
+        description:
+          'For electronic health records: the clinical code map, an HL7 infobutton (Context-Aware Knowledge Retrieval, URL-based) and a CDS Hooks 2.0 service. See docs/clinical-systems.md.',
+      },
+      {
         name: 'Embeds',
         description: "Accessible HTML resource lists for clinicians' sites and handouts, an oEmbed endpoint, and a builder page.",
       },

@@ -1,5 +1,8 @@
 import { CONTENT_TYPES } from '../content/types.js';
-import { invalidParameters, problemBody } from '../http/problems.js';
+import { unknownService, untrustedCall } from '../http/cds-problems.js';
+import { INFOBUTTON_PATH, INFOBUTTON_PROBLEM_EXAMPLE } from '../http/infobutton-request.js';
+import { CDS_SERVICE_ID } from '../schemas/cds-hooks.js';
+import { type HttpProblem, invalidParameters, problemBody, type ProblemBody } from '../http/problems.js';
 import { REDIRECT_MONTHS } from '../http/successor.js';
 
 // What each error status of an operation means, with an example body that fits the status and
@@ -51,7 +54,26 @@ function detailOf(status: string, path: string): string {
   }
 }
 
+const CDS_SERVICE_PATH = '/cds-services/{id}';
+const CDS_SERVICE_EXAMPLE = `/cds-services/${CDS_SERVICE_ID}`;
+const CDS_BODY_ERROR = invalidParameters([
+  { in: 'body', name: 'context.patientId', detail: 'Invalid input: expected string, received undefined' },
+]);
+const bodyOf = (problem: HttpProblem, instance: string) => problemBody(problem.statusCode, problem.detail, instance, problem.errors);
+
+/** Operations whose problems are their own (the clinical routes), by path and status. */
+const OWN_EXAMPLES: Record<string, Record<string, ProblemBody>> = {
+  [INFOBUTTON_PATH]: { '400': INFOBUTTON_PROBLEM_EXAMPLE },
+  [CDS_SERVICE_PATH]: {
+    '400': bodyOf(CDS_BODY_ERROR, CDS_SERVICE_EXAMPLE),
+    '401': bodyOf(untrustedCall(), CDS_SERVICE_EXAMPLE),
+    '404': bodyOf(unknownService('not-a-service'), '/cds-services/not-a-service'),
+  },
+};
+
 function exampleOf(status: string, path: string) {
+  const own = OWN_EXAMPLES[path]?.[status];
+  if (own) return own;
   const concrete = path.replace('{slug}', EXAMPLE_SLUG);
   if (status === '400') return problemBody(400, UNKNOWN.detail, `${concrete}?colour=blue`, UNKNOWN.errors);
   return problemBody(Number(status), detailOf(status, path), concrete);

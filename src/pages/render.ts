@@ -4,9 +4,10 @@ import type { REVIEW_TYPES } from '../content/vocabulary.js';
 import { type Html, html, raw } from '../embed/html.js';
 import { type Notices, shell } from '../embed/page.js';
 import { citation, extras, formatDate, kindLine, PROVIDER_NAME } from '../embed/sections.js';
-import { BASE_CSS, PAGE_CSS } from '../embed/styles.js';
+import { BASE_CSS, PAGE_CSS, styleHash } from '../embed/styles.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { FAQ_LIST_NAME, type JsonLdDocument, jsonLdText, TOPICS_INDEX_NAME } from '../snapshot/jsonld.js';
+import type { CodeRef } from '../repositories/codes-repository.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../repositories/content-repository.js';
 import type { RecordCollection } from '../content/registry.js';
 import type { PageQuery } from '../schemas/pages.js';
@@ -16,6 +17,16 @@ import type { PageQuery } from '../schemas/pages.js';
 // footer) and style sheet, and carry the same schema.org JSON-LD the API answers.
 
 export const PAGE_STYLES = `${BASE_CSS}\n${PAGE_CSS}`;
+
+/** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet. */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  `style-src ${styleHash(PAGE_STYLES)}`,
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 const REVIEW_TEXT: Record<(typeof REVIEW_TYPES)[number], string> = {
   editorial:
@@ -28,29 +39,39 @@ export interface PageContext {
   notices: Notices;
   /** A topic's or record's body as sanitised HTML (memoised by the presenter). */
   bodyHtml: (key: string, markdown: string) => string;
+  /** The clinical codes a topic (type `topic`) or record serves. */
+  codesOf: (type: string, slug: string) => readonly CodeRef[];
 }
 
 /** A link to another page, keeping the reader's theme and region (defaults left out). */
-const to = (ctx: PageContext, collection: string, slug?: string) =>
+export const to = (ctx: PageContext, collection: string, slug?: string) =>
   canonicalUrl(pagePathOf(collection, slug), {
     theme: ctx.options.theme === 'auto' ? undefined : ctx.options.theme,
     region: ctx.options.region,
   });
 
-interface PageParts {
+export interface PageParts {
   path: string;
   title: string;
   kind?: string;
   intro?: string;
   main: Html;
-  jsonLd: JsonLdDocument;
+  /** The page's schema.org description, when it has one. */
+  jsonLd?: JsonLdDocument;
+  /** Whether search engines may index it (default: yes; answers to one request's parameters: no). */
+  indexable?: boolean;
 }
 
-function page(ctx: PageContext, p: PageParts): string {
+/** A page for people: site navigation, heading, crisis box, main content, disclaimer and licence. */
+export function page(ctx: PageContext, p: PageParts): string {
   // The JSON-LD is data, not script: its text escapes `<`, so nothing in it can end the element.
   const head = html`<link rel="canonical" href="${ctx.origin}${p.path}">
-<script type="application/ld+json">${raw(jsonLdText(p.jsonLd))}</script>
-`;
+${
+  p.jsonLd
+    ? html`<script type="application/ld+json">${raw(jsonLdText(p.jsonLd))}</script>
+`
+    : ''
+}`;
   return shell({
     lang: 'en',
     theme: ctx.options.theme,
@@ -58,7 +79,7 @@ function page(ctx: PageContext, p: PageParts): string {
     css: PAGE_STYLES,
     head,
     notices: ctx.notices,
-    indexable: true,
+    indexable: p.indexable ?? true,
     header: html`<nav aria-label="Site"><ul><li><a href="${to(ctx, 'topics')}">All topics</a></li><li><a href="${to(ctx, 'faqs')}">${FAQ_LIST_NAME}</a></li></ul></nav>
 ${p.kind ? html`<p class="kind">${p.kind}</p>\n` : ''}<h1>${p.title}</h1>${p.intro ? html`\n<p class="intro">${p.intro}</p>` : ''}`,
     main: p.main,
@@ -73,6 +94,17 @@ const sourcesSection = (sources: SourceRef[], ctx: PageContext) => html`<section
     html`<li>${citation(s)} <a href="${to(ctx, 'sources', s.slug)}">About this source</a>${s.supports ? html`<p class="supports"><strong>What this source supports:</strong> ${s.supports}</p>` : ''}</li>`,
 )}</ul>
 </section>`;
+
+// "Used for: Z60.2 Problems related to living alone": the codes a clinical system can reach the page by.
+const codesSection = (codes: readonly CodeRef[]) =>
+  codes.length
+    ? html`<section class="codes" aria-labelledby="codes-heading">
+<h2 id="codes-heading">Clinical codes</h2>
+<p>Health records can link here for these ${codes[0]?.system ?? ''} codes (education, not a diagnosis). Used for:</p>
+<ul class="codes-list">${codes.map((c) => html`<li><strong>${c.code}</strong> ${c.title}</li>`)}</ul>
+</section>
+`
+    : '';
 
 const reviewSection = (item: Topic | ContentRecord) => html`<section class="review" aria-labelledby="review-heading">
 <h2 id="review-heading">Review</h2>
@@ -128,7 +160,7 @@ ${
 </section>
 `
     : ''
-}${sections}${sourcesSection(topic.sources, ctx)}
+}${sections}${codesSection(ctx.codesOf('topic', topic.slug))}${sourcesSection(topic.sources, ctx)}
 ${reviewSection(topic)}`,
   });
 }
@@ -146,7 +178,7 @@ export function renderRecordPage(record: ContentRecord, jsonLd: JsonLdDocument, 
 <h2 id="topics-heading">Topics</h2>
 <ul class="topics-of">${record.topics.map((t) => html`<li><a href="${to(ctx, 'topics', t.slug)}">${t.title}</a>${t.note ? html`: ${t.note}` : ''}</li>`)}</ul>
 </section>
-${sourcesSection(record.sources, ctx)}
+${codesSection(ctx.codesOf(record.type, record.slug))}${sourcesSection(record.sources, ctx)}
 ${reviewSection(record)}`,
   });
 }

@@ -4,13 +4,13 @@ import { pagePathOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import { type ErrorTexts } from '../embed/error-page.js';
 import { html } from '../embed/html.js';
-import { styleHash } from '../embed/styles.js';
 import { htmlAnswer, sendAnswer } from '../http/answer.js';
 import { canonicalUrl } from '../http/canonical.js';
 import { HttpProblem } from '../http/problems.js';
 import { keyWithOrigin, publicOrigin } from '../http/public-origin.js';
 import { addVary } from '../http/vary.js';
 import {
+  PAGE_CSP,
   PAGE_STYLES,
   type PageContext,
   renderFaqList,
@@ -19,6 +19,7 @@ import {
   renderTopicPage,
   renderTopicsIndex,
 } from '../pages/render.js';
+import { HELP_PAGE_TITLE, renderHelpPage } from '../pages/help.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
 import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../snapshot/jsonld.js';
 import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
@@ -28,16 +29,6 @@ import { htmlErrors } from './html-errors.js';
 import { named } from '../snapshot/crisis-notices.js';
 
 const PAGE_DEFAULTS = defaultsOf(pageQuery);
-
-/** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  `style-src ${styleHash(PAGE_STYLES)}`,
-  "img-src 'self' data:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const PAGE_ERROR_TEXTS: ErrorTexts = {
   headings: { 400: 'This page link is not valid', 404: 'There is no page at this address' },
@@ -72,6 +63,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     options,
     notices: { disclaimer: app.content.disclaimer, crisis: app.present.crisis(named(options.region)) },
     bodyHtml: (key, markdown) => app.present.body(key, markdown, 'html'),
+    codesOf: (type, slug) => app.codes.forRecord(type, slug),
   });
   // A page depends on its canonical URL, the content version and the origin of its absolute links.
   const send = (
@@ -165,6 +157,34 @@ export default async function pageRoutes(fastify: FastifyInstance) {
       },
     );
   }
+
+  app.get(
+    '/help',
+    {
+      schema: {
+        operationId: 'getHelpPage',
+        tags: ['Pages'],
+        summary: HELP_PAGE_TITLE,
+        description:
+          'The help directory as a page for people, for one country (`region`) or anywhere else: what to do in an emergency, crisis lines with how to reach each and when they are open, a helpline directory where no country is covered, when to see a doctor, and the official page every fact was checked against. The infobutton and the CDS Hooks service link here when a record names suicidal thoughts, self-harm or a suicide attempt. The page runs no scripts.',
+        querystring: pageQuery,
+        response: pageResponses('The page.'),
+      },
+    },
+    async (request, reply) =>
+      send(request, reply, request.query, '/help', (ctx) => {
+        const covered = app.help.get(request.query.region);
+        return renderHelpPage(
+          {
+            entry: covered ?? app.help.international,
+            region: covered ? request.query.region : undefined,
+            regions: app.help.regions().map((region) => ({ region, name: app.help.get(region)?.name ?? region })),
+            message: app.content.crisis,
+          },
+          ctx,
+        );
+      }),
+  );
 
   app.get(
     '/sources/:slug',

@@ -131,7 +131,9 @@ export const BodyFormat = z
 
 /** One invalid parameter of a 400 problem. */
 export const ParameterError = z.object({
-  in: z.enum(['query', 'path', 'header']).describe('Where the bad value was sent.'),
+  in: z
+    .enum(['query', 'path', 'header', 'body'])
+    .describe('Where the bad value was sent (`body`: a field of the request body, named by its path).'),
   name: z.string().describe('Name of the parameter.'),
   detail: z.string().describe('What is wrong with it.'),
 });

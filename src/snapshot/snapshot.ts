@@ -1,6 +1,7 @@
 import type { Registry } from '../content/registry.js';
 import { openStore, type Store, StoreError } from '../db/open.js';
 import { ChangesRepository } from '../repositories/changes-repository.js';
+import { CodesRepository } from '../repositories/codes-repository.js';
 import { ContentRepository } from '../repositories/content-repository.js';
 import { HelpRepository } from '../repositories/help-repository.js';
 import { SearchRepository } from '../repositories/search-repository.js';
@@ -10,7 +11,7 @@ import { Presenter } from './presenter.js';
 
 /**
  * Everything served from one content store, read once when it is opened and never changed after:
- * the repositories (content, help, change log, search), the presenter, the answers prepared for
+ * the repositories (content, help, change log, search, code map), the presenter, the answers prepared for
  * the store's finite set of requests (topics, every record and source in each format, each
  * collection's first pages), and one bounded cache for every other request. A new store gets a
  * new snapshot, swapped in whole; nothing computed for one store is ever served for another.
@@ -20,6 +21,7 @@ export class Snapshot {
   readonly changes: ChangesRepository;
   readonly help: HelpRepository;
   readonly search: SearchRepository;
+  readonly codes: CodesRepository;
   readonly present: Presenter;
   readonly answers: Answers;
 
@@ -32,6 +34,7 @@ export class Snapshot {
     this.changes = new ChangesRepository(store.db);
     this.help = new HelpRepository(store.db);
     this.search = new SearchRepository(store.sqlite);
+    this.codes = new CodesRepository(store.db, this.content, registry);
     this.present = new Presenter(registry, this.content, new CrisisNotices(this.help, this.content.crisis));
     this.answers = new Answers(options);
   }

@@ -524,6 +524,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The clinical code map
+         * @description Every clinical code the infobutton (`/v1/infobutton`) and the CDS Hooks service (`/cds-services`) answer, in code order: its official title, the topics and records mapped to it (best first, with why), and whether it is a help-first code (suicidal thoughts, self-harm, suicide attempts), which answers with the help directory first and never with content alone. A code not listed falls back to the nearest code above it that is (ICD-10-CM: drop the last character), or answers with nothing. No SNOMED CT code is mapped yet.
+         */
+        get: operations["listCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/infobutton": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HL7 infobutton: reading for a problem code
+         * @description An HL7 Context-Aware Knowledge Retrieval ("infobutton") responder, URL-based, modelled on MedlinePlus Connect, for electronic health records. Send a problem code (`mainSearchCriteria.v.c` and its system's OID in `mainSearchCriteria.v.cs`; ICD-10-CM is mapped, SNOMED CT is accepted but not yet mapped) and get up to three pages for people, best first, as an Atom feed (`text/xml`, the default), its JSON form (`application/json`) or an HTML page (`text/html`), chosen by `knowledgeResponseType`, not by Accept. Without a code, the text in `mainSearchCriteria.v.ot` (or `.v.dn`) is searched for. Codes for suicidal thoughts, self-harm or a suicide attempt (and codes below them) answer with the help directory page for the region first and no content. A code that is not mapped answers with the nearest code above it, or an empty feed (200). Parameter names match in any case; the deprecated `mainSearchCriteria.c.*` forms are accepted. Everything else an infobutton manager sends (`taskContext.c.c`, `patientPerson.*`, `age.*`, `ageGroup.*`, `holder.*`, `performer`, `encounter.*`, `subTopic.*`, organisation ids …) is accepted, ignored and never logged. Errors (400, 401, 429) come in the requested format: RFC 9457 problem XML (`application/problem+xml`), problem+json, or an HTML page. Example: `/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&informationRecipient=PAT&taskContext.c.c=PROBLISTREV&region=GB`.
+         */
+        get: operations["getInfobutton"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/embed/topics/{slug}": {
         parameters: {
             query?: never;
@@ -804,6 +844,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Help in a crisis
+         * @description The help directory as a page for people, for one country (`region`) or anywhere else: what to do in an emergency, crisis lines with how to reach each and when they are open, a helpline directory where no country is covered, when to see a doctor, and the official page every fact was checked against. The infobutton and the CDS Hooks service link here when a record names suicidal thoughts, self-harm or a suicide attempt. The page runs no scripts.
+         */
+        get: operations["getHelpPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sources/{slug}": {
         parameters: {
             query?: never;
@@ -838,6 +898,46 @@ export interface paths {
         get: operations["getOEmbed"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cds-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CDS Hooks discovery
+         * @description The CDS Hooks 2.0 discovery document: one `patient-view` service and the prefetch it needs (the patient’s active Conditions). Register `{this origin}` as the CDS service base URL in the EHR. Open to any caller.
+         */
+        get: operations["discoverCdsServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cds-services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * CDS Hooks: cards for a patient-view
+         * @description Answers a `patient-view` hook call with at most three `info` cards of patient reading for the prefetched active Conditions (ICD-10-CM; SNOMED CT codes are read but none is mapped yet), most relevant first; a condition about suicidal thoughts, self-harm or a suicide attempt puts a `warning` card with the help directory for `region` first. Refuted and entered-in-error conditions, and conditions whose clinical status is not active, are skipped; unconfirmed ones get the warning card but no reading. Without `prefetch.conditions`, or with `null` or an OperationOutcome in its place, the service sees no conditions and answers no cards: it never queries the EHR's FHIR server. When CDS_HOOKS_ISSUERS is configured, the call must carry the JWT the specification describes (`Authorization: Bearer …`), else 401; without it the service is open. Bodies up to 256 KiB; never logged or stored.
+         */
+        post: operations["callCdsService"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1058,10 +1158,10 @@ export interface components {
             /** @description One entry per invalid parameter (validation problems only). */
             errors?: {
                 /**
-                 * @description Where the bad value was sent.
+                 * @description Where the bad value was sent (`body`: a field of the request body, named by its path).
                  * @enum {string}
                  */
-                in: "query" | "path" | "header";
+                in: "query" | "path" | "header" | "body";
                 /** @description Name of the parameter. */
                 name: string;
                 /** @description What is wrong with it. */
@@ -2470,6 +2570,247 @@ export interface components {
             version: string;
             /** @description Where the record is (after a rename, the new address); null for `removed`. */
             href: string | null;
+        };
+        /** @description A topic or record mapped to a code. */
+        CodeRecord: {
+            /** @description `topic`, or the record type (`sign`, `cause`, `context`, …). */
+            type: string;
+            slug: string;
+            title: string;
+            /** @description The topic or record in the API; its page for people is the same path without `/v1`. */
+            href: string;
+            /** @description 1 is the record to show first for this code; ties follow the editorial order. */
+            rank: number;
+            /** @description Why it fits the code, in one line a clinician can check. */
+            reason: string;
+        };
+        /**
+         * @description One code of the map. A code that is not listed answers with the nearest code above it that is (ICD-10-CM: F43.21 → F43.2 → F43), or with nothing.
+         * @example {
+         *       "system": "ICD-10-CM",
+         *       "code": "F43.21",
+         *       "title": "Adjustment disorder with depressed mood",
+         *       "helpFirst": false,
+         *       "records": [
+         *         {
+         *           "type": "context",
+         *           "slug": "life-transitions",
+         *           "title": "During major life transitions",
+         *           "href": "/v1/contexts/life-transitions",
+         *           "rank": 1,
+         *           "reason": "Covers feeling cut off and unsure after a major change, and small daily steps that help."
+         *         }
+         *       ]
+         *     }
+         */
+        CodeMapping: {
+            /**
+             * @description The code system, by its usual name.
+             * @enum {string}
+             */
+            system: "ICD-10-CM" | "SNOMED CT";
+            /** @description The code, with its dot (F43.21). */
+            code: string;
+            /** @description The official title of the code in the release the map was checked against (ICD-10-CM FY2026, unchanged in FY2027). */
+            title: string;
+            /** @description A code for suicidal thoughts, self-harm or a suicide attempt. It (and every code below it) answers with the help directory for the region (`/v1/help`, and the page `/help`) first, never with content alone; `records` is empty. */
+            helpFirst: boolean;
+            /** @description Every topic and record mapped to the code, best first. The infobutton and the CDS Hooks service show the first three. */
+            records: components["schemas"]["CodeRecord"][];
+        };
+        /**
+         * @description The infobutton's Atom feed in the JSON form MedlinePlus Connect serves (`feed.entry[].title._value` …).
+         * @example {
+         *       "feed": {
+         *         "lang": "en",
+         *         "base": "https://api.example.org/",
+         *         "title": {
+         *           "type": "text",
+         *           "_value": "Emotional Connection Content API"
+         *         },
+         *         "subtitle": {
+         *           "type": "text",
+         *           "_value": "Reading for ICD-10-CM F43.21 (Adjustment disorder with depressed mood). This content is for general education only. …"
+         *         },
+         *         "author": {
+         *           "name": {
+         *             "_value": "Emotional Connection Content API"
+         *           },
+         *           "uri": {
+         *             "_value": "https://api.example.org/"
+         *           }
+         *         },
+         *         "updated": {
+         *           "_value": "2026-12-07T00:00:00Z"
+         *         },
+         *         "category": [
+         *           {
+         *             "scheme": "mainSearchCriteria.v.c",
+         *             "term": "F43.21"
+         *           },
+         *           {
+         *             "scheme": "mainSearchCriteria.v.cs",
+         *             "term": "2.16.840.1.113883.6.90"
+         *           },
+         *           {
+         *             "scheme": "informationRecipient",
+         *             "term": "PAT"
+         *           }
+         *         ],
+         *         "id": {
+         *           "_value": "urn:uuid:9e071859-5a58-5ea7-94ed-44b18e210676"
+         *         },
+         *         "link": [
+         *           {
+         *             "href": "https://api.example.org/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&region=GB",
+         *             "rel": "self"
+         *           }
+         *         ],
+         *         "rights": {
+         *           "type": "text",
+         *           "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+         *         },
+         *         "entry": [
+         *           {
+         *             "lang": "en",
+         *             "title": {
+         *               "type": "text",
+         *               "_value": "During major life transitions"
+         *             },
+         *             "link": [
+         *               {
+         *                 "href": "https://api.example.org/contexts/life-transitions?region=GB",
+         *                 "rel": "alternate",
+         *                 "type": "text/html",
+         *                 "hreflang": "en",
+         *                 "title": "During major life transitions"
+         *               }
+         *             ],
+         *             "id": {
+         *               "_value": "urn:uuid:06334596-a2dd-5194-9313-30fd4f0c0db6"
+         *             },
+         *             "updated": {
+         *               "_value": "2026-12-07T00:00:00Z"
+         *             },
+         *             "author": {
+         *               "name": {
+         *                 "_value": "Emotional Connection Content API"
+         *               },
+         *               "uri": {
+         *                 "_value": "https://api.example.org/"
+         *               }
+         *             },
+         *             "summary": {
+         *               "type": "text",
+         *               "_value": "Big changes, like a move, a new job or the end of a relationship, can leave you feeling cut off. Small daily steps help."
+         *             },
+         *             "rights": {
+         *               "type": "text",
+         *               "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+         *             }
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        InfobuttonFeed: {
+            feed: {
+                /** @constant */
+                lang: "en";
+                base: string;
+                title: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                /** @description What was matched (and, for a code not in the map, which code above it answered), then the disclaimer. */
+                subtitle: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                author: {
+                    name: {
+                        _value: string;
+                    };
+                    uri: {
+                        _value: string;
+                    };
+                };
+                updated: {
+                    _value: string;
+                };
+                /** @description The request parameters that decided the answer, echoed back. */
+                category: {
+                    scheme: string;
+                    term: string;
+                }[];
+                id: {
+                    _value: string;
+                };
+                link: {
+                    /** @description Absolute URL. */
+                    href: string;
+                    /** @enum {string} */
+                    rel: "alternate" | "self";
+                    type?: string;
+                    hreflang?: string;
+                    title?: string;
+                }[];
+                rights: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                /** @description Up to three entries, best first; empty when nothing matched. */
+                entry: {
+                    /** @constant */
+                    lang: "en";
+                    title: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                    /** @description The entry's page for people (`rel: alternate`), with `region` when the request gave one. */
+                    link: {
+                        /** @description Absolute URL. */
+                        href: string;
+                        /** @enum {string} */
+                        rel: "alternate" | "self";
+                        type?: string;
+                        hreflang?: string;
+                        title?: string;
+                    }[];
+                    /** @description A permanent `urn:uuid:` IRI: the same record has the same id in every feed. */
+                    id: {
+                        _value: string;
+                    };
+                    /** @description When the record (or the help entry) was last reviewed, as an RFC 3339 date-time. */
+                    updated: {
+                        _value: string;
+                    };
+                    author: {
+                        name: {
+                            _value: string;
+                        };
+                        uri: {
+                            _value: string;
+                        };
+                    };
+                    /** @description The plain-language summary. */
+                    summary: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                    /** @description The attribution and licence (CC BY 4.0) to show with it. */
+                    rights: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                }[];
+            };
         };
         /** @description The service's own page, or a government health page, an entry was checked against. */
         HelpSource: {
@@ -7278,6 +7619,277 @@ export interface operations {
             };
         };
     };
+    listCodes: {
+        parameters: {
+            query?: {
+                /** @description Only codes of this system. The map has ICD-10-CM codes only; no SNOMED CT code is mapped yet. */
+                system?: "ICD-10-CM" | "SNOMED CT";
+                /** @description Page size, 1–100. */
+                limit?: number;
+                /** @description Index of the first record to return. */
+                offset?: number;
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of codes, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CodeMapping"][];
+                        meta: components["schemas"]["PageMeta"];
+                        links: components["schemas"]["PageLinks"];
+                    };
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/v1/codes?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-api-key",
+                     *       "title": "Invalid API key",
+                     *       "status": 401,
+                     *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
+                     *       "instance": "/v1/codes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Accept header allows none of the media types the operation answers with (JSON; JSON-LD where documented). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
+                     *       "instance": "/v1/codes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit exceeded: retry after the number of seconds in Retry-After, or send a partner key for a higher limit. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
+                     *       "instance": "/v1/codes"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInfobutton: {
+        parameters: {
+            query?: {
+                /** @description The code to look up, e.g. `F43.21` (ICD-10-CM, with or without its dot, any case). Up to three entries come back, best first; a code that is not mapped falls back to the nearest code above it (F43.21 → F43.2 → F43). Codes for suicidal thoughts, self-harm or a suicide attempt (and any code below them) answer with the help directory first, never content. With a code, the text parameters are not used. */
+                "mainSearchCriteria.v.c"?: string;
+                /** @description The code system's OID, required with a code: `2.16.840.1.113883.6.90` (ICD-10-CM) or `2.16.840.1.113883.6.96` (SNOMED CT: accepted, but no SNOMED CT code is mapped yet, so the feed is empty). Any other system is a 400. A `urn:oid:` prefix is accepted. */
+                "mainSearchCriteria.v.cs"?: string;
+                /** @description The code's display name. Without a code, it is searched for instead (see `mainSearchCriteria.v.ot`). */
+                "mainSearchCriteria.v.dn"?: string;
+                /** @description Original text of the concept (e.g. what was typed into the problem list). Without a code, the reading is found by searching for it (or, failing it, for `mainSearchCriteria.v.dn`); when the words suggest someone may be at risk, the help directory comes first. */
+                "mainSearchCriteria.v.ot"?: string;
+                /** @description Who will read it: `PAT` (patient, the default) or `PROV` (provider). Both get the same patient education: this service has no professional content. */
+                informationRecipient?: "PAT" | "PROV";
+                /** @description The reader's language (`en`, `en-US` …; English when not given). The content is English only: any other language gets an empty feed whose subtitle says so. */
+                "informationRecipient.languageCode.c"?: string;
+                /** @description The format: `text/xml` (an Atom feed, the default; `application/atom+xml` is the same feed under Atom's own media type), `application/json` (the same feed in the JSON form MedlinePlus Connect serves) or `text/html` (an accessible page listing the answers, for an EHR that opens a window). Errors come in the same format. The Accept header is not used. */
+                knowledgeResponseType?: "text/xml" | "application/atom+xml" | "application/json" | "text/html";
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to three entries, best first (an empty feed when nothing matched), in the format `knowledgeResponseType` names. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                    "application/atom+xml": string;
+                    "application/json": components["schemas"]["InfobuttonFeed"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No code and no text, a code without its system, an unknown code system, or a bad value; `errors` names each. In the requested format. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+xml": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"mainSearchCriteria.v.cs\" is invalid: is required with a code: 2.16.840.1.113883.6.90 (ICD-10-CM) or 2.16.840.1.113883.6.96 (SNOMED CT).",
+                     *       "instance": "/v1/infobutton",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "mainSearchCriteria.v.cs",
+                     *           "detail": "is required with a code: 2.16.840.1.113883.6.90 (ICD-10-CM) or 2.16.840.1.113883.6.96 (SNOMED CT)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). In the requested format. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+xml": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-api-key",
+                     *       "title": "Invalid API key",
+                     *       "status": 401,
+                     *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
+                     *       "instance": "/v1/infobutton"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Rate limit exceeded: retry after the seconds in Retry-After. In the requested format. */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+xml": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/rate-limited",
+                     *       "title": "Too many requests",
+                     *       "status": 429,
+                     *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
+                     *       "instance": "/v1/infobutton"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
     getTopicEmbed: {
         parameters: {
             query?: {
@@ -8407,6 +9019,70 @@ export interface operations {
             };
         };
     };
+    getHelpPage: {
+        parameters: {
+            query?: {
+                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
+                theme?: "light" | "dark" | "auto";
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/help?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getSourcePage: {
         parameters: {
             query?: {
@@ -8572,6 +9248,245 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.",
                      *       "instance": "/oembed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discoverCdsServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The services this server offers. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        services: {
+                            /** @description The hook that triggers the service. */
+                            hook: string;
+                            title?: string;
+                            description: string;
+                            /** @description The `{id}` in `{baseUrl}/cds-services/{id}`. */
+                            id: string;
+                            /** @description Prefetch key → FHIR query template. */
+                            prefetch?: {
+                                [key: string]: string;
+                            };
+                            usageRequirements?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    callCdsService: {
+        parameters: {
+            query?: {
+                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                region?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The service id: `emotional-connection-education`. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description A `patient-view` hook call (CDS Hooks 2.0), with the prefetched active Conditions. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    hook: string;
+                    hookInstance: string;
+                    /** Format: uri */
+                    fhirServer?: string;
+                    fhirAuthorization?: {
+                        access_token: string;
+                        /** @enum {string} */
+                        token_type: "Bearer";
+                        expires_in: number;
+                        scope: string;
+                        subject: string;
+                        patient?: string;
+                    };
+                    context: {
+                        userId: string;
+                        patientId: string;
+                        encounterId?: string;
+                    };
+                    prefetch?: {
+                        /** @description The active Conditions (`null`: the patient has none; an OperationOutcome: the client could not fetch them). */
+                        conditions?: {
+                            /** @enum {string} */
+                            resourceType: "Bundle";
+                            type?: string;
+                            entry?: {
+                                resource?: {
+                                    [key: string]: unknown;
+                                };
+                                search?: {
+                                    mode?: string;
+                                };
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            resourceType: "OperationOutcome";
+                        } | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The cards (an empty list: no guidance). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cards: {
+                            uuid?: string;
+                            summary: string;
+                            /** @description GitHub Flavored Markdown. */
+                            detail?: string;
+                            /** @enum {string} */
+                            indicator: "info" | "warning" | "critical";
+                            source: {
+                                label: string;
+                                /** Format: uri */
+                                url?: string;
+                                /** Format: uri */
+                                icon?: string;
+                                topic?: {
+                                    code: string;
+                                    system: string;
+                                    display?: string;
+                                };
+                            };
+                            suggestions?: {
+                                label: string;
+                                uuid?: string;
+                                isRecommended?: boolean;
+                                actions?: {
+                                    /** @enum {string} */
+                                    type: "create" | "update" | "delete";
+                                    description: string;
+                                    resource?: {
+                                        [key: string]: unknown;
+                                    };
+                                    resourceId?: string;
+                                }[];
+                            }[];
+                            /** @enum {string} */
+                            selectionBehavior?: "at-most-one" | "any";
+                            overrideReasons?: {
+                                code: string;
+                                system: string;
+                                display: string;
+                            }[];
+                            links?: {
+                                label: string;
+                                /** Format: uri */
+                                url: string;
+                                /** @enum {string} */
+                                type: "absolute" | "smart";
+                                appContext?: string;
+                                autolaunchable?: boolean;
+                            }[];
+                        }[];
+                        systemActions?: {
+                            /** @enum {string} */
+                            type: "create" | "update" | "delete";
+                            description: string;
+                            resource?: {
+                                [key: string]: unknown;
+                            };
+                            resourceId?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is not a valid patient-view call; `errors` names each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The body parameter \"context.patientId\" is invalid: Invalid input: expected string, received undefined.",
+                     *       "instance": "/cds-services/emotional-connection-education",
+                     *       "errors": [
+                     *         {
+                     *           "in": "body",
+                     *           "name": "context.patientId",
+                     *           "detail": "Invalid input: expected string, received undefined"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description CDS_HOOKS_ISSUERS is configured and the call carries no JWT a configured issuer signed for this service. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-api-key",
+                     *       "title": "Invalid API key",
+                     *       "status": 401,
+                     *       "detail": "This CDS service does not trust the request.",
+                     *       "instance": "/cds-services/emotional-connection-education"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No service has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Not found",
+                     *       "status": 404,
+                     *       "detail": "No CDS service has the id \"not-a-service\"; see /cds-services.",
+                     *       "instance": "/cds-services/not-a-service"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import type { Registry } from '../../content/registry.js';
 import { HttpProblem } from '../../http/problems.js';
 import type { ChangesRepository } from '../../repositories/changes-repository.js';
+import type { CodesRepository } from '../../repositories/codes-repository.js';
 import type { ContentRepository } from '../../repositories/content-repository.js';
 import type { HelpRepository } from '../../repositories/help-repository.js';
 import type { SearchRepository } from '../../repositories/search-repository.js';
@@ -25,6 +26,8 @@ declare module 'fastify' {
     /** The content's history: the change feed, tombstones and renamed slugs. */
     changes: ChangesRepository;
     help: HelpRepository;
+    /** The code map: which topics and records answer a clinical code, and which codes answer with help first. */
+    codes: CodesRepository;
     searchIndex: SearchRepository;
     present: Presenter;
     /**
@@ -66,6 +69,7 @@ export default fp<ContentPluginOptions>(
     app.decorate('content', { getter: () => current.content });
     app.decorate('changes', { getter: () => current.changes });
     app.decorate('help', { getter: () => current.help });
+    app.decorate('codes', { getter: () => current.codes });
     app.decorate('searchIndex', { getter: () => current.search });
     app.decorate('present', { getter: () => current.present });
     const listeners: (() => void)[] = [];

@@ -2,6 +2,13 @@ import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route's own CORS options, merged over these by @fastify/cors (the CDS Hooks service allows POST). */
+    cors?: false | { methods?: string[]; allowedHeaders?: string[] };
+  }
+}
+
 // Public, read-only content: by default any origin may read it from a browser (CORS_ORIGINS narrows it).
 export default fp<{ origins: string[] }>(
   async function corsPlugin(app: FastifyInstance, { origins }) {

@@ -10,6 +10,8 @@ import { addVary } from '../../http/vary.js';
 import { publicRoutes } from '../../plugins/app/cache-control.js';
 import rateLimit from '../../plugins/external/rate-limit.js';
 import changeRoutes from './changes.js';
+import codeRoutes from './codes.js';
+import infobuttonRoutes from './infobutton.js';
 import helpRoutes from './help.js';
 import recordRoutes from './records.js';
 import searchRoutes from './search.js';
@@ -21,6 +23,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The media type Accept chose among those the route produces (`schema.produces`, else JSON). */
     representation: string;
+  }
+  interface FastifyContextConfig {
+    /**
+     * The query parameter that picks the route's media type (the infobutton's
+     * `knowledgeResponseType`, as the HL7 guide has it): Accept is not consulted.
+     */
+    mediaTypeParameter?: string;
   }
 }
 
@@ -36,6 +45,7 @@ export interface V1Options {
 export default async function v1(app: FastifyInstance, { config, registry }: V1Options) {
   app.decorateRequest('representation', '');
   app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.config?.mediaTypeParameter) return done();
     // Accept decides between the representations a route offers (the documented `produces`:
     // JSON, and JSON-LD for topics, records and the FAQ list) and a 406, so shared caches key on it.
     addVary(reply, 'accept');
@@ -79,4 +89,6 @@ export default async function v1(app: FastifyInstance, { config, registry }: V1O
   await app.register(helpRoutes);
   await app.register(changeRoutes);
   await app.register(vocabularyRoutes);
+  await app.register(codeRoutes);
+  await app.register(infobuttonRoutes);
 }
