@@ -20,10 +20,15 @@ const topicLink = z.union([
 ]);
 
 // A cited source and what it supports in this record ("What this source supports" on pages): a
-// source that supports nothing in the record does not belong in its list.
-const sourceLink = z.preprocess(
-  (value) => (typeof value === 'string' ? { slug: value } : value),
-  z.strictObject({ slug, supports: text.max(400, 'must be at most 400 characters (one or two sentences)').optional() }),
+// source that supports nothing in the record does not belong in its list, so the note is required.
+const sourceLink = z.strictObject(
+  {
+    slug,
+    supports: z
+      .string({ error: 'say what this source supports in this record (one or two sentences)' })
+      .pipe(text.max(400, 'must be at most 400 characters (one or two sentences)')),
+  },
+  { error: 'write each source as { slug, supports }: the source and what it supports in this record' },
 );
 
 /** Clinical code systems the code map uses (issue: infobutton and CDS Hooks). */

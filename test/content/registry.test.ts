@@ -39,7 +39,7 @@ t.test('every derivation takes the entry: seed schema, table and API schema', as
   const parsed = seed.parse({
     title: 'T',
     summary: 'S',
-    sources: ['x'],
+    sources: [{ slug: 'x', supports: 'A.' }],
     topics: ['emotional-withdrawal'],
     reviewedAt: '2026-01-01',
     nextReviewAt: '2027-01-01',
@@ -84,11 +84,11 @@ t.test('a throwaway type is built into a store and served', async (t) => {
   const source = 'withdrawal-article';
   writeFileSync(
     join(seedDir, 'tips/slow-tip.md'),
-    `---\ntitle: A slow tip\nsummary: A tip that takes a while.\ntopics: [emotional-withdrawal]\nsources: [${source}]\npace: slow\ntimeNeeded: An afternoon\nreviewedAt: 2026-11-22\nnextReviewAt: 2027-11-22\nreviewType: editorial\n---\nThe body of the tip.\n`,
+    `---\ntitle: A slow tip\nsummary: A tip that takes a while.\ntopics: [emotional-withdrawal]\nsources: [{ slug: ${source}, supports: The tip. }]\npace: slow\ntimeNeeded: An afternoon\nreviewedAt: 2026-11-22\nnextReviewAt: 2027-11-22\nreviewType: editorial\n---\nThe body of the tip.\n`,
   );
   writeFileSync(
     join(seedDir, 'tips/quick-tip.md'),
-    `---\ntitle: A quick tip\nsummary: A tip that takes a minute.\ntopics: [emotional-isolation]\nsources: [${source}]\ntimeNeeded: A minute\nnote: An aside\nreviewedAt: 2026-11-22\nnextReviewAt: 2027-11-22\nreviewType: editorial\n---\nThe body.\n`,
+    `---\ntitle: A quick tip\nsummary: A tip that takes a minute.\ntopics: [emotional-isolation]\nsources: [{ slug: ${source}, supports: The tip. }]\ntimeNeeded: A minute\nnote: An aside\nreviewedAt: 2026-11-22\nnextReviewAt: 2027-11-22\nreviewType: editorial\n---\nThe body.\n`,
   );
   const storePath = join(scratchDir(t), 'content.db');
   const { counts } = buildStore({ seedDir, migrationsDir: migrations, storePath, registry });

@@ -24,7 +24,7 @@ export const markdown = (data: Data, body = 'Some text.') => matter.stringify(`$
 export const topicData = (slug: string): Data => ({
   title: `Topic ${slug}`,
   summary: 'A short summary.',
-  sources: ['a-source'],
+  sources: [{ slug: 'a-source', supports: 'What the record says.' }],
   ...REVIEW,
   definition: `The definition of ${slug}.`,
   keyPoints: ['One point.'],
@@ -38,7 +38,7 @@ export const topicData = (slug: string): Data => ({
 export const recordData = (extra: Data = {}): Data => ({
   title: 'Numbness',
   summary: 'Feelings seem far away.',
-  sources: ['a-source'],
+  sources: [{ slug: 'a-source', supports: 'What the record says.' }],
   topics: ['emotional-isolation'],
   ...REVIEW,
   ...extra,

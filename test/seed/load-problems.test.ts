@@ -129,7 +129,7 @@ t.test('an empty body and review dates out of order are reported; equal dates ar
   // Unquoted YAML dates arrive as Date objects and are compared as the same YYYY-MM-DD text.
   seed.write(
     'signs/numbness.md',
-    '---\ntitle: N\nsummary: S\nsources: [a-source]\ntopics: [emotional-isolation]\nreviewedAt: 2026-03-01\nnextReviewAt: 2026-03-01\nreviewType: editorial\nkind: emotional\n---\nBody.\n',
+    '---\ntitle: N\nsummary: S\nsources: [{ slug: a-source, supports: The sign. }]\ntopics: [emotional-isolation]\nreviewedAt: 2026-03-01\nnextReviewAt: 2026-03-01\nreviewType: editorial\nkind: emotional\n---\nBody.\n',
   );
   seed.remove('signs/same-day.md');
   seed.remove('signs/earlier.md');
@@ -141,7 +141,7 @@ t.test('links to unknown topics and sources name the file, the position and the 
   seed.write(
     'signs/numbness.md',
     markdown(
-      signData({ sources: ['a-source', 'no-such-source'], topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }] }),
+      signData({ sources: [{ slug: 'a-source', supports: 'A.' }, { slug: 'no-such-source', supports: 'B.' }], topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }] }),
     ),
   );
   const topic = topicData('emotional-isolation');
@@ -149,7 +149,7 @@ t.test('links to unknown topics and sources name the file, the position and the 
     'topics/emotional-isolation.md',
     markdown({
       ...topic,
-      sources: ['gone'],
+      sources: [{ slug: 'gone', supports: 'A.' }],
       comparisons: [
         { concept: 'Loneliness', text: 'x' },
         { topic: 'emotional-withdrawal', text: 'y' },
@@ -268,7 +268,10 @@ t.test('related records must exist and not be the record itself; a source is cit
     markdown(
       signData({
         related: ['signs/numbness', 'strategies/nowhere', 'topics/emotional-isolation'],
-        sources: [{ slug: 'a-source', supports: 'The sign.' }, 'a-source'],
+        sources: [
+          { slug: 'a-source', supports: 'The sign.' },
+          { slug: 'a-source', supports: 'Again.' },
+        ],
       }),
     ),
   );

@@ -60,7 +60,13 @@ t.test('the shared record fields: lengths, lists and their defaults, with messag
   ]);
   t.same(schema.parse(tip({ peopleSay: ['z'.repeat(80)], keywords: ['numb'] })).peopleSay, ['z'.repeat(80)]);
   t.same(issues(schema.safeParse(tip({ sources: [] }))), [['sources', 'must cite at least one source']]);
-  t.same(issues(schema.safeParse(tip({ sources: ['Not_A_Slug'] }))), [
+  t.same(issues(schema.safeParse(tip({ sources: ['a-source'] }))), [
+    ['sources.0', 'write each source as { slug, supports }: the source and what it supports in this record'],
+  ]);
+  t.same(issues(schema.safeParse(tip({ sources: [{ slug: 'a-source' }] }))), [
+    ['sources.0.supports', 'say what this source supports in this record (one or two sentences)'],
+  ]);
+  t.same(issues(schema.safeParse(tip({ sources: [{ slug: 'Not_A_Slug', supports: 'A.' }] }))), [
     ['sources.0.slug', 'must be a lower-case slug (words joined by hyphens)'],
   ]);
   t.same(issues(schema.safeParse(tip({ reviewType: 'clinical' }))), [

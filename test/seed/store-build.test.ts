@@ -36,7 +36,10 @@ function buildTinyStore(t: Parameters<typeof tinySeed>[0]) {
     'signs/numbness.md',
     markdown(
       signData({
-        sources: ['b-source', 'a-source'],
+        sources: [
+          { slug: 'b-source', supports: 'B.' },
+          { slug: 'a-source', supports: 'A.' },
+        ],
         topics: [{ slug: 'emotional-withdrawal', note: 'Why here.' }, 'emotional-isolation'],
         keywords: ['numb'],
         peopleSay: ['feeling flat'],

@@ -49,7 +49,14 @@ t.test('a missing or wrong field names the file and the field', async (t) => {
 t.test('a link to an unknown topic or source names the file and the unknown slug', async (t) => {
   const seed = copySeed(t);
   editData(join(seed, 'faqs/how-long-does-recovery-take.md'), (d) => (d.topics = ['emotional-loneliness']));
-  editData(join(seed, 'contexts/workplace.md'), (d) => (d.sources = ['isolation-article', 'no-such-source']));
+  editData(
+    join(seed, 'contexts/workplace.md'),
+    (d) =>
+      (d.sources = [
+        { slug: 'isolation-article', supports: 'A.' },
+        { slug: 'no-such-source', supports: 'B.' },
+      ]),
+  );
   const error = problemsOf(seed);
   t.match(error.message, /seed\/faqs\/how-long-does-recovery-take\.md → topics\.0: unknown topic "emotional-loneliness"/);
   t.match(error.message, /seed\/contexts\/workplace\.md → sources\.1: unknown source "no-such-source"/);
