@@ -26,6 +26,36 @@ t.test('every source has a publisher, and a followable one has the date it was r
   }
 });
 
+// Addresses compared without scheme, "www.", fragment or a trailing slash (a query can name the page).
+const addressOf = (url: string) => {
+  const u = new URL(url);
+  return `${u.hostname.replace(/^www\d*\./, '')}${u.pathname.replace(/\/+$/, '')}${u.search}`.toLowerCase();
+};
+
+t.test("every source's address is its own: unique in the seed, and never another work's reference", async (t) => {
+  const owners = new Map<string, string[]>();
+  for (const { slug, data } of seed.sources)
+    for (const key of [data.url && addressOf(data.url), data.doi && `doi:${data.doi.toLowerCase()}`])
+      if (key) owners.set(key, [...(owners.get(key) ?? []), slug]);
+  t.same(
+    [...owners].filter(([, slugs]) => slugs.length > 1),
+    [],
+    'no two sources share a URL or DOI',
+  );
+  const referenced = seed.sources.flatMap(({ slug, data }) => data.references.map((r) => ({ by: slug, address: addressOf(r) })));
+  t.ok(referenced.length >= 5, "the withdrawal article's reference list is recorded");
+  const borrowed = seed.sources.flatMap(({ slug, data }) =>
+    referenced
+      .filter((r) => r.by !== slug && data.url && addressOf(data.url) === r.address)
+      .map((r) => `${slug} is at an address ${r.by} lists as a reference`),
+  );
+  t.same(borrowed, [], "no source is cited at an address that is another work's reference");
+  t.notOk(
+    seed.sources.some(({ data }) => data.url && data.references.some((r) => addressOf(r) === addressOf(data.url!))),
+    'and no work lists itself',
+  );
+});
+
 t.test('every clinical record cites an authoritative source with a URL or DOI', async (t) => {
   const missing: string[] = [];
   for (const { slug, data, body } of seed.topics) {
