@@ -25,14 +25,14 @@ const checked = (sources: readonly Source[] | undefined, reviewedAt: string | un
 const dial = (phone: string) => `tel:${phone.replace(/[^0-9+]/g, '')}`;
 
 // Headings for the kinds of non-crisis help, in the words of someone looking for it.
-const SERVICE_HEADINGS: Record<HelpServiceKind, string> = {
+export const SERVICE_HEADINGS: Record<HelpServiceKind, string> = {
   'domestic-abuse': 'If someone at home hurts, controls or frightens you',
   'child-protection': 'If you are worried about a child',
   'talking-therapy': 'Talking therapy',
 };
 
-// A line or service; under a kind's heading (services), its name is one level lower.
-function line(l: HelpLine | HelpService): Html {
+/** A line or service with every way to reach it; under a kind's heading (services), its name is one level lower. */
+export function line(l: HelpLine | HelpService): Html {
   const site = safeHttpUrl(l.chat ?? l.web);
   return html`<li class="item">
 ${'kind' in l ? html`<h4>${l.name}</h4>` : html`<h3>${l.name}</h3>`}

@@ -11,6 +11,8 @@ import type { CodeRef } from '../repositories/codes-repository.js';
 import type { ContentRecord, Source, SourceRef, Topic } from '../repositories/content-repository.js';
 import type { RecordCollection } from '../content/registry.js';
 import type { PageQuery } from '../schemas/pages.js';
+import type { HelpEntry } from '../repositories/help-repository.js';
+import { relatedSection, signpostsSection } from './signposts.js';
 
 // Pages for people: one accessible, script-free HTML document per topic, record and source, plus
 // the topic and FAQ indexes. They share the embeds' shell (crisis box first, disclaimer in the
@@ -41,7 +43,20 @@ export interface PageContext {
   bodyHtml: (key: string, markdown: string) => string;
   /** The clinical codes a topic (type `topic`) or record serves. */
   codesOf: (type: string, slug: string) => readonly CodeRef[];
+  /** The help directory entry of the page's region, when it is covered (for signposts). */
+  help: HelpEntry | undefined;
+  /** The title of a related record, by its `collection/slug`. */
+  titleOf: (ref: string) => string;
 }
+
+// What the record points to (help by kind) and what to read next, after its body.
+const nextSteps = (item: Topic | ContentRecord, ctx: PageContext) =>
+  html`${signpostsSection(item.signposts, { help: ctx.help, region: ctx.options.region })}${relatedSection(
+    item.related.map((ref) => {
+      const [collection = '', slug = ''] = ref.split('/');
+      return { href: to(ctx, collection, slug), title: ctx.titleOf(ref) };
+    }),
+  )}`;
 
 /** A link to another page, keeping the reader's theme and region (defaults left out). */
 export const to = (ctx: PageContext, collection: string, slug?: string) =>
@@ -152,15 +167,15 @@ ${itemList(related[collection], ctx, 'h3')}
 <ul class="points">${topic.keyPoints.map((k) => html`<li>${k}</li>`)}</ul>
 </section>
 <div class="body">${raw(ctx.bodyHtml(`topics/${topic.slug}`, topic.body))}</div>
-${
-  comparisons.length
-    ? html`<section aria-labelledby="differs-heading">
+${nextSteps(topic, ctx)}${
+      comparisons.length
+        ? html`<section aria-labelledby="differs-heading">
 <h2 id="differs-heading">How it differs</h2>
 <ul class="points">${comparisons}</ul>
 </section>
 `
-    : ''
-}${sections}${codesSection(ctx.codesOf('topic', topic.slug))}${sourcesSection(topic.sources, ctx)}
+        : ''
+    }${sections}${codesSection(ctx.codesOf('topic', topic.slug))}${sourcesSection(topic.sources, ctx)}
 ${reviewSection(topic)}`,
   });
 }
@@ -174,7 +189,7 @@ export function renderRecordPage(record: ContentRecord, jsonLd: JsonLdDocument, 
     jsonLd,
     main: html`${extras(record)}
 <div class="body">${raw(ctx.bodyHtml(`${record.collection}/${record.slug}`, record.body))}</div>
-<section aria-labelledby="topics-heading">
+${nextSteps(record, ctx)}<section aria-labelledby="topics-heading">
 <h2 id="topics-heading">Topics</h2>
 <ul class="topics-of">${record.topics.map((t) => html`<li><a href="${to(ctx, 'topics', t.slug)}">${t.title}</a>${t.note ? html`: ${t.note}` : ''}</li>`)}</ul>
 </section>

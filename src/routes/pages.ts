@@ -64,6 +64,8 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     notices: { disclaimer: app.content.disclaimer, crisis: app.present.crisis(named(options.region)) },
     bodyHtml: (key, markdown) => app.present.body(key, markdown, 'html'),
     codesOf: (type, slug) => app.codes.forRecord(type, slug),
+    help: app.help.get(options.region),
+    titleOf: (ref) => app.present.recordRef(ref).title,
   });
   // A page depends on its canonical URL, the content version and the origin of its absolute links.
   const send = (

@@ -177,7 +177,7 @@ export class Presenter {
   }
 
   /** Another record, by its `collection/slug` (checked to exist when the store was built). */
-  private recordRef(ref: string) {
+  recordRef(ref: string) {
     const [collection = '', slug = ''] = ref.split('/');
     const record = collection === 'topics' ? this.content.getTopic(slug) : this.content.get(collection as RecordCollection, slug);
     if (!record) throw new Error(`The content store has no ${ref}, which another record relates to.`);

@@ -20,6 +20,13 @@ t.test('the help page for a region: emergency number, every line and how to reac
     t.match(res.body, `<h3>${line.name}</h3>`, line.name);
     for (const source of line.sources) t.match(res.body, `href="${source.url}"`, `${line.name}: its source is linked`);
   }
+  t.match(res.body, /<h2 id="services-heading">Other support<\/h2>/);
+  for (const kind of ['domestic-abuse', 'child-protection', 'talking-therapy'])
+    t.match(res.body, `<h3 id="services-${kind}">`, `services for ${kind} under their own heading`);
+  for (const service of gb.services) {
+    t.match(res.body, `<h4>${service.name.replace(/'/g, '&#39;')}</h4>`, service.name);
+    for (const source of service.sources) t.match(res.body, `href="${source.url}"`, `${service.name}: its source is linked`);
+  }
   t.match(res.body, /<h2 id="doctor-heading">When to see a doctor<\/h2>/);
   t.match(res.body, app.content.disclaimer);
   for (const region of app.help.regions()) t.match(res.body, `href="/help?region=${region}"`, `links to ${region}`);

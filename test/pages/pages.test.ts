@@ -142,3 +142,31 @@ t.test('an unknown slug is a 404 page; bad options a 400 page; JSON clients get 
   t.equal(json.statusCode, 404);
   t.match(json.headers['content-type'], /^application\/problem\+json/);
 });
+
+t.test("a record's page shows where to get help for what it describes, for the reader's country, and what to read next", async (t) => {
+  const gb = await get('/contexts/romantic-relationships?region=GB');
+  t.equal(gb.statusCode, 200);
+  t.match(gb.body, /<h2 id="signposts-heading">Where to get help<\/h2>/);
+  const services = app.help.get('GB')!.services.filter((s) => s.kind === 'domestic-abuse');
+  t.ok(services.length >= 3, 'each UK nation has its own domestic-abuse line');
+  for (const s of services) t.ok(gb.body.includes(`<h4>${s.name.replace(/'/g, '&#39;')}</h4>`), `${s.name} is listed`);
+  t.notMatch(gb.body, /Childline/, 'only the kinds the record points to');
+
+  const anywhere = await get('/contexts/romantic-relationships');
+  t.match(anywhere.body, /<a href="\/help">Find this help where you live<\/a>/, 'no region: the help page, to choose a country');
+  t.notMatch(anywhere.body, /<h4>/, 'and no one country’s services');
+
+  const related = app.content.get('contexts', 'romantic-relationships')!.related;
+  t.ok(related.length > 0);
+  t.match(gb.body, /<h2 id="related-heading">Read next<\/h2>/);
+  for (const ref of related) {
+    const [collection, slug] = ref.split('/') as [string, string];
+    const title = app.content.get(collection as never, slug)!.title;
+    t.ok(gb.body.includes(`<a href="/${ref}?region=GB">${title.replace(/'/g, '&#39;')}</a>`), `links ${ref} by its title`);
+  }
+
+  const urgent = await get('/signs/loss-of-interest-or-pleasure?region=IE');
+  t.match(urgent.body, /<a href="\/help\?region=IE">get help now<\/a>/, 'urgent help links to the country’s help page');
+  const plain = await get('/strategies/journaling');
+  t.notMatch(plain.body, /signposts-heading/, 'a record that points to no help has no such section');
+});

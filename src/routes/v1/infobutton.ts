@@ -169,6 +169,8 @@ export default async function infobuttonRoutes(fastify: FastifyInstance) {
               notices: { disclaimer: app.content.disclaimer, crisis: app.present.crisis(named(read.knowledge.region), helpFirst) },
               bodyHtml: (key: string, markdown: string) => app.present.body(key, markdown, 'html'),
               codesOf: () => [],
+              help: undefined,
+              titleOf: (ref: string) => ref,
             };
             return renderInfobuttonPage(answer, read.selfPath, ctx);
           }
