@@ -1,153 +1,103 @@
-// Crisis detection for search queries. Deterministic and explainable: a query is normalised
-// (lower case, accents and punctuation removed, repeated letters squeezed) and checked against a
-// fixed list of named patterns; the first that matches is reported. The list errs towards showing
-// help: a false alarm costs a reader one extra box of phone numbers, a miss can cost far more.
-// Every pattern and every ordinary phrase it must not catch is in test/safety/crisis-detection.test.ts.
+// Crisis detection for search queries: does the person typing seem to be at risk of suicide or
+// self-harm? When it says yes, the search answer shows all the region's crisis lines first.
+//
+// Deterministic and explainable, with no model and no network: a query is normalised (see
+// normalise) and checked against the phrase patterns of nine categories (crisis-patterns.ts); the
+// first category that matches is the reason reported, with the words that matched. It errs
+// towards showing help: a false alarm costs a reader one box of phone numbers, a miss can cost
+// far more.
+//
+// The categories follow these sources (details, and what each category rests on, in
+// docs/crisis-detection.md; all accessed 2026-12-07):
+//   - Columbia Lighthouse Project, "The Columbia Protocol (C-SSRS)", Columbia University,
+//     http://cssrs.columbia.edu/scales_cssrs.html (wish to be dead, thoughts, method, intent,
+//     plan, preparation).
+//   - National Institute of Mental Health, "Ask Suicide-Screening Questions (ASQ) Toolkit",
+//     https://www.nimh.nih.gov/labs-at-nimh/asq-toolkit-materials/index.shtml (wishing to be dead;
+//     feeling that one's family would be better off if one were dead).
+//   - National Institute for Health and Care Excellence, "Self-harm: assessment, management and
+//     preventing recurrence" (NICE guideline NG225), 7 September 2022, NCBI Bookshelf copy
+//     http://www.ncbi.nlm.nih.gov./books/n/niceng225guid/ (self-harm as self-poisoning or injury).
+//   - Substance Abuse and Mental Health Services Administration (SAMHSA, which runs the 988
+//     Suicide & Crisis Lifeline), "Help Prevent Suicide", https://www.samhsa.gov/suicide (warning
+//     signs: talking about being a burden, feeling trapped, hopeless, no reason to live).
+//   - Van Orden KA, Witte TK, Cukrowicz KC, Braithwaite SR, Selby EA, Joiner TE Jr. "The
+//     interpersonal theory of suicide". Psychological Review 2010;117(2):575-600,
+//     doi:10.1037/a0018697 (perceived burdensomeness, thwarted belongingness).
+//   - Manchester University NHS Foundation Trust, CAMHS, "Suicidal thoughts",
+//     https://mft.nhs.uk/camhs/advice/suicidal-thoughts (forms suicidal thoughts take).
+//   - Mental Health Foundation, "Suicidal thoughts",
+//     https://www.mentalhealth.org.uk/explore-mental-health/a-z-topics/suicidal-thoughts
+//     (from not wanting to be here to a plan; feeling hopeless or trapped).
+// Every category and every phrase pattern has at-risk and ordinary test phrasings in
+// test/safety/; docs/crisis-detection.md says how to add one.
 
-export interface CrisisPattern {
-  /** Stable identifier, reported in `meta.crisisReason`. */
-  id: string;
-  /** What the pattern is for, in plain words (shown in the docs and test names). */
-  label: string;
+import { CRISIS_CATEGORIES, type CrisisCategory } from './crisis-patterns.js';
+
+export interface CrisisPattern extends CrisisCategory {
+  /** The category's phrases as one expression over normalised text. */
   regex: RegExp;
 }
 
 export interface CrisisDetection {
   detected: boolean;
-  /** The id of the pattern that matched, or null. */
+  /** The id of the category that matched, or null. */
   reason: string | null;
   /** The normalised words that matched, or null. */
   matched: string | null;
 }
 
-// Spelling variants shared by several phrases. Queries are normalised first (see normalise), so
-// these only need lower-case letters, digits and single spaces.
-const MYSELF = '(?:my ?self|myslef|mysefl|mself|meself|mysel|myselff?)';
-const KILL = '(?:kill|kil|kll|kiil|kilk|killing|killin|kiling|klil)';
-const WANT = '(?:want|wanna|wnat|wan|wants|wanting|wantto|whant)';
-const TO = '(?: ?(?:to|2|too|t))?';
-const DONT = '(?:dont|do not|don t|dnt|didnt|doesnt|never)';
-const LIFE = '(?:life|lfie|lif)';
-
-const words = (alternatives: string) => new RegExp(`(?:^| )(?:${alternatives})(?= |$)`);
-
-/** Ordered: the first match is the reason reported. */
-export const CRISIS_PATTERNS: readonly CrisisPattern[] = [
-  {
-    id: 'suicide',
-    label: 'suicide and suicidal, including common misspellings and slang',
-    regex: words(
-      [
-        // Direct words and their forms.
-        'suicide',
-        'suicides',
-        'suicidal',
-        'suicidality',
-        'suicidally',
-        // Misspellings seen in search logs of helplines and in the issue.
-        'sucide',
-        'sucidal',
-        'suicde',
-        'suicdal',
-        'suiside',
-        'suisidal',
-        'suicid',
-        'suicidel',
-        'suacide',
-        'suecide',
-        'suiced',
-        'suicied',
-        'sucicide',
-        'suicdie',
-        'siucide',
-        'suiscide',
-        'suicial',
-        'suicidial',
-        'sucidial',
-        'suecidal',
-        // Slang and coded words used on social media.
-        'sewerslide',
-        'sewer slide',
-        'unalive',
-        'unaliving',
-        'unalived',
-        'kms',
-        'kys',
-        'ctb',
-      ].join('|'),
-    ),
-  },
-  {
-    id: 'kill-myself',
-    label: 'killing or hurting oneself',
-    regex: words(
-      `${KILL} ${MYSELF}|(?:hurt|hurting|harm|harming|injure|injuring|shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|starve|starving) ${MYSELF}`,
-    ),
-  },
-  {
-    id: 'end-my-life',
-    label: "ending one's life",
-    regex: words(
-      `(?:end|ending|ended|take|taking|took) (?:my|my own) ${LIFE}|(?:end|ending) it all|end everything|` +
-        '(?:finish|finishing) it all|not (?:be )?(?:here|around) anymore|(?:no|not) reason to live|(?:life|living) (?:is )?not worth(?: living)?|' +
-        'life (?:isnt|is not|aint) worth(?: living)?|nothing to live for|better off dead|better off without me|' +
-        '(?:cant|can not|cannot) (?:go on|keep going) (?:anymore|any more|like this|living)|(?:cant|can not|cannot) (?:go on|keep going)$',
-    ),
-  },
-  {
-    id: 'want-to-die',
-    label: 'wanting to die or not to be alive',
-    regex: words(
-      `${WANT}${TO} (?:die|dye|be dead|disappear forever|not exist|stop existing|not be alive|not wake up)|` +
-        `wish (?:i|id|i was|i were|i d) (?:was |were |be )?(?:dead|never born|not alive)|` +
-        `${DONT} ${WANT}${TO} (?:be here|live|be alive|exist|wake up|be around|go on|keep going)|` +
-        'how (?:to|do i|can i|should i) die|ways to die|easiest way to die|painless (?:way to )?(?:die|death)|ready to die|going to die tonight',
-    ),
-  },
-  {
-    id: 'self-harm',
-    label: 'self-harm and cutting',
-    regex: words(
-      `self ?harm|self ?harming|self ?harmed|selfharm|self ?hram|slef ?harm|self ?injury|self ?injure|self ?injuring|self ?mutilation|sh urges|` +
-        `(?:cut|cutting|cuting|cutt|slit|slitting|burn|burning|scratch|scratching) ${MYSELF}|(?:cut|cutting|slit|slitting) (?:my )?(?:wrist|wrists|arm|arms|thigh|thighs)`,
-    ),
-  },
-  {
-    id: 'overdose',
-    label: 'overdose, including the short form OD',
-    regex: words(
-      'overdose|overdoses|overdosed|overdosing|overdoseing|overdos|overdoze|ovedose|overdsoe|od|oding|od ing|take all my pills|took all my pills|too many pills|pills to die',
-    ),
-  },
-];
-
 /**
- * Lower case, accents and punctuation removed ("don't" → "dont", "self-harm" → "self harm"),
- * digits kept, letters repeated three or more times squeezed to one ("sooo" → "so") so that
- * stretched spellings still match, and whitespace collapsed.
+ * One expression for a list of phrases (the rules are in crisis-blocks.ts): a written space may
+ * be missing, a doubled letter may be single, and a match starts and ends at word edges, or right
+ * after a glued "i", "im", "ive", "id", "ill" or "me" ("iwanttodie"). An empty phrase (left by an
+ * edit) is dropped: it would flag a query of punctuation alone.
  */
-export function normalise(query: string): string {
-  return (
-    query
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      // Apostrophes as escapes: one non-ASCII character would make the whole bundled source a
-      // two-byte string in memory (see scripts/build.mjs).
-      .replace(/['\u2019\u2018`\u00b4]/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .replace(/(\p{L})\1{2,}/gu, '$1')
-      .trim()
-      .replace(/\s+/g, ' ')
-  );
+export function compile(phrases: readonly string[]): RegExp {
+  const source = phrases
+    .filter(Boolean)
+    .join('|')
+    .replace(/([a-z])\1/g, '$1{1,2}')
+    .replace(/ /g, ' ?');
+  return new RegExp(`(?<![^ ])(?:(?:i|im|ive|id|ill|me)(?=[a-z]))?(?:${source})(?![^ ])`);
 }
 
-/** Checks a query against every pattern; reports the first that matches. */
+/** Ordered: the first that matches is the reason reported. */
+export const CRISIS_PATTERNS: readonly CrisisPattern[] = CRISIS_CATEGORIES.map((category) => ({
+  ...category,
+  regex: compile(category.phrases),
+}));
+
+// Digits typed for letters inside a word ("su1c1de", "k1ll", "d3ad"); "2" stays, it means "to".
+const LETTER_FOR: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e' };
+
+/**
+ * Lower case; accents, invisible characters and apostrophes removed ("don't" -> "dont"); any
+ * other run of punctuation or spaces made one space ("self-harm" -> "self harm"); letters spelled
+ * out one by one joined ("d i e" -> "die"); a letter typed three or more times in a row made one
+ * ("sooo" -> "so"); digits inside a word read as the letters they stand for. The last three only
+ * look at a to z: the phrases are English, and Unicode classes there cost more time than all
+ * the matching. Apostrophes are escapes: one non-ASCII character would make the whole bundled
+ * source a two-byte string in memory (see scripts/build.mjs).
+ */
+export function normalise(query: string): string {
+  return query
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[\p{M}\p{Cf}'\u2018\u2019\u02bc`]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/(?<![^ ])[a-z](?: [a-z](?![^ ])){2,}/g, (letters) => letters.replaceAll(' ', ''))
+    .replace(/([a-z])\1{2,}/g, '$1')
+    .replace(/(?<=[a-z])[013](?=[a-z])/g, (digit) => LETTER_FOR[digit] ?? digit)
+    .trim();
+}
+
+/** Checks a query against every category; reports the first that matches. */
 export function detectCrisis(query: string): CrisisDetection {
   const text = normalise(query);
   for (const pattern of CRISIS_PATTERNS) {
     const match = pattern.regex.exec(text);
-    if (match) return { detected: true, reason: pattern.id, matched: match[0].trim() };
+    if (match) return { detected: true, reason: pattern.id, matched: match[0] };
   }
   return { detected: false, reason: null, matched: null };
 }

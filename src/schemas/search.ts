@@ -103,12 +103,14 @@ export const SearchMeta = PageMeta.extend({
   crisisDetected: z
     .boolean()
     .describe(
-      "True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region's lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.",
+      "True when the query suggests someone may be at risk of suicide or self-harm: intent or a plan, asking about methods, an overdose, self-harm, thoughts of suicide, feeling a burden, feeling nobody would miss them, wishing to be dead, hopelessness — direct or indirect, slang or misspelt. Then `crisis.lines` holds all the region's lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result.",
     ),
   crisisReason: z
     .string()
     .nullable()
-    .describe('Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null.'),
+    .describe(
+      'The category that matched, or null: `intent-or-plan`, `method`, `overdose`, `self-harm`, `suicidal-thoughts`, `burdensomeness`, `thwarted-belongingness`, `wish-to-be-dead` or `hopelessness` (the first that applies, in that order).',
+    ),
 }).meta({
   id: 'SearchMeta',
   description: 'Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution.',

@@ -122,7 +122,15 @@ t.test('cached answers stay per region: each region gets its own line, in any or
 });
 
 t.test('search: every answer says whether the query suggests risk', async (t) => {
-  for (const q of ['journaling', 'kill time', 'self-reflection', 'dying to know', 'cut back on caffeine']) {
+  for (const q of [
+    'journaling',
+    'kill time',
+    'self-reflection',
+    'dying to know',
+    'cut back on caffeine',
+    'no one texts me back',
+    'caregiver burden',
+  ]) {
     const res = await get(`/v1/search?q=${encodeURIComponent(q)}`);
     t.doesNotThrow(() => SearchResults.parse(res.json()));
     t.match(res.json().meta, { crisisDetected: false, crisisReason: null }, `"${q}" is ordinary`);
@@ -134,7 +142,7 @@ t.test('search: q=suicide gives help even though no record matches', async (t) =
   t.equal(res.statusCode, 200);
   const body = res.json();
   t.doesNotThrow(() => SearchResults.parse(body));
-  t.match(body.meta, { crisisDetected: true, crisisReason: 'suicide' });
+  t.match(body.meta, { crisisDetected: true, crisisReason: 'suicidal-thoughts' });
   t.match(
     body.meta.crisis,
     { directory: 'https://findahelpline.com', help: '/v1/help' },
@@ -145,10 +153,15 @@ t.test('search: q=suicide gives help even though no record matches', async (t) =
 
 t.test('search: an at-risk query with a region carries all its lines, priority first', async (t) => {
   const cases: [string, string][] = [
-    ['suicide', 'suicide'],
-    ['i want to kill myself', 'kill-myself'],
-    ['sucidal', 'suicide'],
-    ['dont want to be here', 'want-to-die'],
+    ['suicide', 'suicidal-thoughts'],
+    ['i want to kill myself', 'suicidal-thoughts'],
+    ['sucidal', 'suicidal-thoughts'],
+    ['dont want to be here', 'wish-to-be-dead'],
+    ['nobody would miss me', 'thwarted-belongingness'],
+    ['everyone would be better off without me', 'burdensomeness'],
+    ["what's the point of living", 'hopelessness'],
+    ['how many pills to die', 'method'],
+    ['saying my goodbyes', 'intent-or-plan'],
     ['self harm', 'self-harm'],
     ['overdose', 'overdose'],
   ];

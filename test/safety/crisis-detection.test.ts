@@ -1,112 +1,177 @@
+import { readFileSync } from 'node:fs';
 import t from 'tap';
-import { CRISIS_PATTERNS, detectCrisis, normalise } from '../../src/safety/crisis-detection.js';
+import { alt } from '../../src/safety/crisis-blocks.js';
+import { CRISIS_PATTERNS, compile, detectCrisis, normalise } from '../../src/safety/crisis-detection.js';
+import { AT_RISK, MENTIONS, ORDINARY } from '../helpers/crisis-phrasings.js';
 
-// Queries that suggest someone may be at risk: each must be detected, with the reason given.
-const AT_RISK: [string, string][] = [
-  ['suicide', 'suicide'],
-  ['Suicidal thoughts', 'suicide'],
-  ['sucide', 'suicide'],
-  ['suicde help', 'suicide'],
-  ['suiside', 'suicide'],
-  ['feeling sucidal', 'suicide'],
-  ['SUICIDE!!!', 'suicide'],
-  ['suiiiicide', 'suicide'],
-  ['unalive myself', 'suicide'],
-  ['sewerslide', 'suicide'],
-  ['kms', 'suicide'],
-  ['i want to kms', 'suicide'],
-  ['kill myself', 'kill-myself'],
-  ['I want to kill myself', 'kill-myself'],
-  ['kil myself', 'kill-myself'],
-  ['killing my self', 'kill-myself'],
-  ['thinking of hurting myself', 'kill-myself'],
-  ['end my life', 'end-my-life'],
-  ['I just want to end it all', 'end-my-life'],
-  ['take my own life', 'end-my-life'],
-  ['life is not worth living', 'end-my-life'],
-  ['no reason to live', 'end-my-life'],
-  ['better off dead', 'end-my-life'],
-  ["I can't go on anymore", 'end-my-life'],
-  ['want to die', 'want-to-die'],
-  ['i wanna die', 'want-to-die'],
-  ['i want 2 die', 'want-to-die'],
-  ['wnat to die', 'want-to-die'],
-  ['dont want to be here', 'want-to-die'],
-  ["I don't want to be here anymore", 'want-to-die'],
-  ['i dont want to live', 'want-to-die'],
-  ['wish i was dead', 'want-to-die'],
-  ['how to die', 'want-to-die'],
-  ['self harm', 'self-harm'],
-  ['self-harm', 'self-harm'],
-  ['selfharm', 'self-harm'],
-  ['self harming again', 'self-harm'],
-  ['cutting myself', 'self-harm'],
-  ['cut my wrists', 'self-harm'],
-  ['overdose', 'overdose'],
-  ['overdosing on pills', 'overdose'],
-  ['od', 'overdose'],
-  ['thinking about an OD', 'overdose'],
-  ['took all my pills', 'overdose'],
+// Mutation testing (StrykerJS, see docs/crisis-detection.md) leaves no mutant of src/safety/
+// alive: none had to be accepted as equivalent. One that ever must be is explained here, with why.
+
+/** The categories in the order their reasons are reported: the most urgent first. */
+const CATEGORY_IDS = [
+  'intent-or-plan',
+  'method',
+  'overdose',
+  'self-harm',
+  'suicidal-thoughts',
+  'burdensomeness',
+  'thwarted-belongingness',
+  'wish-to-be-dead',
+  'hopelessness',
 ];
+/** The sources' keys, as docs/crisis-detection.md lists them. */
+const SOURCES = ['cssrs', 'asq', 'nice-ng225', 'samhsa', 'van-orden-2010', 'mft', 'mhf'];
+const NOT_DETECTED = { detected: false, reason: null, matched: null };
 
-// Ordinary searches that share words with the patterns: none may be flagged.
-const ORDINARY = [
-  'kill time',
-  'how to kill time when lonely',
-  'killer workout',
-  'self-reflection',
-  'self reflection journaling',
-  'self care',
-  'self-esteem',
-  'dying to know',
-  'cut back on caffeine',
-  'cutting back on social media',
-  'cut off from friends',
-  'end of a relationship',
-  'how to end things with my partner',
-  'taking my time',
-  'life is hard',
-  'want to talk',
-  "I don't want to go out",
-  'overdone',
-  'odd feelings',
-  'body image',
-  'emotional withdrawal',
-  'numbness',
-  'journaling',
-  'catch the bus',
-  "can't go on a date",
-  'grief after someone died',
-];
+t.test('the categories, in the order their reasons are reported', async (t) => {
+  t.same(
+    CRISIS_PATTERNS.map((p) => p.id),
+    CATEGORY_IDS,
+  );
+  t.same(Object.keys(AT_RISK), CATEGORY_IDS, 'every category has at-risk phrasings');
+});
 
-t.test('at-risk queries are detected, with the pattern that matched', async (t) => {
-  for (const [query, reason] of AT_RISK) {
-    const result = detectCrisis(query);
-    t.equal(result.detected, true, `"${query}" is detected`);
-    t.equal(result.reason, reason, `"${query}" is reported as ${reason}`);
-    t.type(result.matched, 'string');
+t.test('each category has a label, the sources it rests on and phrases, all documented', async (t) => {
+  const doc = readFileSync(new URL('../../docs/crisis-detection.md', import.meta.url), 'utf8');
+  for (const pattern of CRISIS_PATTERNS) {
+    t.match(pattern.label, /^[a-z].{20,}$/, `${pattern.id} has a label`);
+    t.ok(pattern.sources.length > 0, `${pattern.id} names its sources`);
+    for (const source of pattern.sources) t.ok(SOURCES.includes(source), `${pattern.id}: ${source} is a listed source`);
+    t.ok(pattern.phrases.length > 0, `${pattern.id} has phrases`);
+    t.ok(doc.includes(`\`${pattern.id}\``), `the doc describes ${pattern.id}`);
+  }
+  for (const source of SOURCES) t.ok(doc.includes(`\`${source}\``), `the doc lists the source ${source}`);
+});
+
+t.test('at-risk phrasings are detected, each under its category', async (t) => {
+  for (const [id, phrasings] of Object.entries(AT_RISK)) {
+    t.test(id, async (t) => {
+      for (const query of phrasings) {
+        const result = detectCrisis(query);
+        t.equal(result.reason, id, `"${query}" is ${id}`);
+        t.equal(result.detected, true);
+        t.ok(result.matched && normalise(query).includes(result.matched), `"${query}": what matched is in the query`);
+      }
+    });
   }
 });
 
-t.test('ordinary queries are not detected', async (t) => {
-  for (const query of ORDINARY) {
-    const result = detectCrisis(query);
-    t.same(result, { detected: false, reason: null, matched: null }, `"${query}" is ordinary`);
+t.test('ordinary phrasings that share words with them are not detected', async (t) => {
+  for (const query of ORDINARY) t.same(detectCrisis(query), NOT_DETECTED, `"${query}" is ordinary`);
+});
+
+t.test('speaking of suicide, self-harm or an overdose as a topic or about someone else is detected too', async (t) => {
+  // The lines help people who support someone or have lost someone as well; a topic search
+  // costs one box of phone numbers.
+  for (const [query, id] of MENTIONS) t.equal(detectCrisis(query).reason, id, `"${query}" is ${id}`);
+});
+
+t.test('every phrase of every category is needed by at least one at-risk phrasing', async (t) => {
+  // So each phrase is tested, and none is a leftover that another already covers.
+  for (const pattern of CRISIS_PATTERNS) {
+    const texts = AT_RISK[pattern.id]!.map(normalise);
+    pattern.phrases.forEach((phrase, i) => {
+      const without = compile(pattern.phrases.filter((_, j) => j !== i));
+      const needing = texts.filter((text) => pattern.regex.test(text) && !without.test(text));
+      t.ok(needing.length > 0, `${pattern.id}: ${phrase.slice(0, 80)}`);
+    });
   }
 });
 
-t.test('every pattern is exercised by at least one at-risk query', async (t) => {
-  const covered = new Set(AT_RISK.map(([, reason]) => reason));
-  for (const pattern of CRISIS_PATTERNS) t.ok(covered.has(pattern.id), `${pattern.id} has a test`);
+t.test('phrases are written as the rules in crisis-blocks.ts say', async (t) => {
+  for (const pattern of CRISIS_PATTERNS) {
+    for (const phrase of pattern.phrases) {
+      t.notMatch(phrase, / [?*+{]/, `no quantifier straight after a space: ${phrase.slice(0, 60)}`);
+      t.match(phrase, /^[ -~]+$/, 'printable ASCII');
+    }
+  }
 });
 
-t.test('normalisation removes case, accents, punctuation and stretched letters', async (t) => {
-  t.equal(normalise('  Don’t   want to   be HERE!! '), 'dont want to be here');
-  t.equal(normalise('Suicídé'), 'suicide');
-  t.equal(normalise('self-harm'), 'self harm');
-  t.equal(normalise('pleeease'), 'please');
+t.test('what matched is reported as it reads in the normalised query', async (t) => {
+  t.same(detectCrisis('I want to KILL myself tonight!!'), { detected: true, reason: 'intent-or-plan', matched: 'kill myself tonight' });
+  t.same(detectCrisis('nobody would miss me.'), { detected: true, reason: 'thwarted-belongingness', matched: 'nobody would miss me' });
+  t.same(detectCrisis('iwanttodie'), { detected: true, reason: 'wish-to-be-dead', matched: 'iwanttodie' });
+  t.same(detectCrisis("I'm just so hopeless"), { detected: true, reason: 'hopelessness', matched: 'im just so hopeless' });
+  t.same(detectCrisis(''), NOT_DETECTED);
 });
 
-t.test('detection is deterministic', async (t) => {
-  for (const [query] of AT_RISK.slice(0, 5)) t.same(detectCrisis(query), detectCrisis(query));
+t.test('compile: a space may be missing, a doubled letter single, and only whole words match', async (t) => {
+  const kill = compile(['kill myself']);
+  for (const text of ['kill myself', 'killmyself', 'kil myself', 'i kill myself now']) t.ok(kill.test(text), text);
+  for (const text of ['skill myself', 'kill myselfish', 'kill  myself', 'kiill myself']) t.notOk(kill.test(text), text);
+  t.notOk(compile(['od']).test('odd'), 'a single letter stays single');
+  t.ok(compile(['too']).test('to'));
+  t.ok(compile(['a b', 'c']).test('c'), 'phrases are alternatives');
+  t.notOk(compile(['a b', 'c']).test('a bc'));
+  // A phrase may follow a glued first person: "iwant", "imgonna", "ivebeen", "idrather", "illend", "mewant".
+  for (const person of ['i', 'im', 'ive', 'id', 'ill', 'me']) t.ok(compile(['want']).test(`${person}want`), `${person}want`);
+  t.notOk(compile(['want']).test('xwant'));
+  t.notOk(compile(['2']).test('i2'), 'only before a letter');
+  t.notOk(compile(['want']).test('iiwant'));
+});
+
+t.test('an empty phrase or alternative, as an edit may leave, is dropped rather than matching anywhere', async (t) => {
+  t.equal(alt('a', '', 'b'), '(?:a|b)');
+  t.notOk(compile(['', 'kill myself']).test('dead tired'));
+  t.notOk(compile(['', 'kill myself']).test(''), 'not even an empty query');
+  t.same(detectCrisis('?!'), NOT_DETECTED);
+  t.notOk(compile([`x ${alt('', 'y')}`]).test('x z'));
+});
+
+t.test('normalisation', async (t) => {
+  const cases: [string, string][] = [
+    ['  Don\u2019t   want to   be HERE!! ', 'dont want to be here'],
+    ["don't", 'dont'],
+    ['don\u2018t', 'dont'],
+    ['don\u02bct', 'dont'],
+    ['don`t', 'dont'],
+    ['don\u00b4t', 'don t'], // NFKD makes the acute accent a space and a mark; the patterns allow either
+    ['Suic\u00edd\u00e9', 'suicide'],
+    ['sui\u200bcide', 'suicide'],
+    ['\ufb01ne', 'fine'],
+    ['self-harm', 'self harm'],
+    ['ab -- cd\t\nef', 'ab cd ef'],
+    ['pleeease', 'please'],
+    ['sooo', 'so'],
+    ['soo', 'soo'],
+    ['d i e', 'die'],
+    ['i wanna d i e now', 'i wanna die now'],
+    ['s u i c i d e', 'suicide'],
+    ['o d', 'o d'],
+    ['a b cd', 'a b cd'],
+    ['xa b c', 'xa b c'],
+    ['su1c1de', 'suicide'],
+    ['k1ll', 'kill'],
+    ['d3ad', 'dead'],
+    ['g0ne', 'gone'],
+    ['want 2 die', 'want 2 die'],
+    ['1st a1 b2b', '1st a1 b2b'],
+    ['20 pills', '20 pills'],
+    ['!!!', ''],
+    ['', ''],
+  ];
+  for (const [query, expected] of cases) t.equal(normalise(query), expected, JSON.stringify(query));
+});
+
+t.test('detection is deterministic and keeps no state between queries', async (t) => {
+  for (const query of ['kill myself', 'dead tired', 'kill myself']) t.same(detectCrisis(query), detectCrisis(query));
+  t.equal(detectCrisis('suicide').reason, 'suicidal-thoughts');
+  t.equal(detectCrisis('suicide').reason, 'suicidal-thoughts', 'twice in a row');
+});
+
+t.test('the longest queries with many near-misses are checked quickly', async (t) => {
+  // Guards against a phrase whose gaps or optional spaces make the regex engine backtrack.
+  const worst = [
+    'no one '.repeat(28),
+    'i '.repeat(100),
+    'a'.repeat(200),
+    'how many pills '.repeat(13),
+    'kill '.repeat(40),
+    'd i '.repeat(50),
+  ];
+  for (const query of worst) {
+    const start = performance.now();
+    detectCrisis(query.slice(0, 200));
+    t.ok(performance.now() - start < 100, `${query.slice(0, 20)}... in under 100 ms`);
+  }
 });

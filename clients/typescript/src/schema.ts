@@ -3390,9 +3390,9 @@ export interface components {
             query: string;
             /** @description When words were likely misspelt, the query as understood after correcting them. */
             correctedQuery: string | null;
-            /** @description True when the query suggests someone may be at risk (suicide, self-harm, wanting to die, overdose — direct, indirect, slang or misspelt). Then `crisis.lines` holds all the region's lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result. */
+            /** @description True when the query suggests someone may be at risk of suicide or self-harm: intent or a plan, asking about methods, an overdose, self-harm, thoughts of suicide, feeling a burden, feeling nobody would miss them, wishing to be dead, hopelessness — direct or indirect, slang or misspelt. Then `crisis.lines` holds all the region's lines, priority first (or `crisis.directory` without a covered region), even when no record matches: show them before any result. */
             crisisDetected: boolean;
-            /** @description Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null. */
+            /** @description The category that matched, or null: `intent-or-plan`, `method`, `overdose`, `self-harm`, `suicidal-thoughts`, `burdensomeness`, `thwarted-belongingness`, `wish-to-be-dead` or `hopelessness` (the first that applies, in that order). */
             crisisReason: string | null;
         };
         /** @description A value and its display label. */
