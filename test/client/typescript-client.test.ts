@@ -62,7 +62,7 @@ t.test('against the running app', async (t) => {
   t.equal(new Set(all).size, all.length, 'each record once');
 
   const filtered = [];
-  for await (const s of paginate(client, '/v1/strategies', { category: 'connection', limit: 2 })) filtered.push(s.category);
+  for await (const s of paginate(client, '/v1/strategies', { category: ['connection'], limit: 2 })) filtered.push(s.category);
   t.ok(filtered.length > 2 && filtered.every((c) => c === 'connection'), 'filters carry over to later pages');
 
   let failure: unknown;

@@ -866,6 +866,11 @@ export interface components {
             priority: boolean;
         };
         /**
+         * @description What told the region: the request’s `region`, the partner key’s default region, or `Accept-Language`.
+         * @enum {string}
+         */
+        RegionSource: "region" | "partner" | "accept-language";
+        /**
          * @description Structured crisis guidance, the same in every content answer. Show `message`, `emergency` and the first line (or `directory`) with the content.
          * @example {
          *       "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
@@ -899,7 +904,7 @@ export interface components {
             /** @description The region these lines are for; null when no region is known or it is not covered. */
             region: string | null;
             /** @description How the region was chosen: the request’s `region`, the default region of the partner key it sent, or the region of its `Accept-Language` (`en-GB`), in that order; null when none gave a covered region. */
-            regionFrom: ("region" | "partner" | "accept-language") | null;
+            regionFrom: components["schemas"]["RegionSource"] | null;
             /** @description Without `region`: none. With a covered region: its priority line. When a search suggests someone may be at risk: all the region's lines, priority first. */
             lines: components["schemas"]["CrisisLine"][];
             /** @description A verified international helpline directory, given when no region line is. */
@@ -1006,6 +1011,11 @@ export interface components {
             /** @description This source in the API. */
             href: string;
         };
+        /**
+         * @description Help a record points its readers to: `urgent-help`, or a kind of support service in `/v1/help`.
+         * @enum {string}
+         */
+        SignpostKind: "urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy";
         /** @description Another record to read next. */
         RecordRef: {
             /** @description The record’s type (`sign`, `strategy` …, or `topic`). */
@@ -1028,6 +1038,25 @@ export interface components {
          */
         BodyFormat: "markdown" | "html" | "text";
         /**
+         * @description Where a parameter is sent.
+         * @enum {string}
+         */
+        ParameterLocation: "query" | "path" | "header";
+        /** @description One invalid parameter of a request. */
+        ParameterError: {
+            /** @description Where the bad value was sent. */
+            in: components["schemas"]["ParameterLocation"];
+            /** @description Name of the parameter. */
+            name: string;
+            /** @description What is wrong with it. */
+            detail: string;
+        };
+        /**
+         * @description URI reference identifying the problem type, relative to the API root: each one answers a short page for people that says what it means and what to do (RFC 9457 §3.1.1).
+         * @enum {string}
+         */
+        ProblemType: "/problems/invalid-parameters" | "/problems/invalid-api-key" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/not-acceptable" | "/problems/gone" | "/problems/payload-too-large" | "/problems/uri-too-long" | "/problems/unsupported-media-type" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/bad-request" | "/problems/not-implemented" | "/problems/unavailable" | "/problems/internal-error";
+        /**
          * @description An RFC 9457 problem details object, sent as application/problem+json.
          * @example {
          *       "type": "/problems/invalid-parameters",
@@ -1045,8 +1074,7 @@ export interface components {
          *     }
          */
         Problem: {
-            /** @description URI reference identifying the problem type. */
-            type: string;
+            type: components["schemas"]["ProblemType"];
             /** @description Short summary of the problem type. */
             title: string;
             /** @description HTTP status code. */
@@ -1056,20 +1084,20 @@ export interface components {
             /** @description The request path and query that caused the problem. */
             instance: string;
             /** @description One entry per invalid parameter (validation problems only). */
-            errors?: {
-                /**
-                 * @description Where the bad value was sent.
-                 * @enum {string}
-                 */
-                in: "query" | "path" | "header";
-                /** @description Name of the parameter. */
-                name: string;
-                /** @description What is wrong with it. */
-                detail: string;
-            }[];
+            errors?: components["schemas"]["ParameterError"][];
             /** @description On every problem under /v1: the crisis guidance, as content answers carry it in `meta.crisis` (all the region’s lines for `/v1/help` and for a search that suggests someone may be at risk), so that no error leaves a reader without help. */
             crisis?: components["schemas"]["CrisisNotice"];
         };
+        /**
+         * @description What kind of sign this is.
+         * @enum {string}
+         */
+        SignKind: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
+        /**
+         * @description `romantic-relationship` for signs seen between partners.
+         * @enum {string}
+         */
+        SignSetting: "general" | "romantic-relationship";
         /**
          * @description A sign or symptom that someone may be affected.
          * @example {
@@ -1136,22 +1164,19 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting: "general" | "romantic-relationship";
+            kind: components["schemas"]["SignKind"];
+            setting: components["schemas"]["SignSetting"];
         };
+        /**
+         * @description What kind of cause this is.
+         * @enum {string}
+         */
+        CauseCategory: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
         /**
          * @description Something that can lead to the condition.
          * @example {
@@ -1217,16 +1242,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
+            category: components["schemas"]["CauseCategory"];
         };
         /**
          * @description An area of life where the condition shows up in its own way.
@@ -1292,12 +1313,17 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
+        /**
+         * @description What the strategy works on.
+         * @enum {string}
+         */
+        StrategyCategory: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
         /**
          * @description A self-help, connection, prevention or relapse-prevention strategy.
          * @example {
@@ -1364,19 +1390,20 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
+            category: components["schemas"]["StrategyCategory"];
             /** @description One small, concrete action to start with, where the sources give one. */
             firstStep: string | null;
         };
+        /**
+         * @description `therapy` (led by a professional) or `support` (peer support).
+         * @enum {string}
+         */
+        TherapyKind: "therapy" | "support";
         /**
          * @description A therapy or support option, with when to consider it.
          * @example {
@@ -1444,16 +1471,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind: "therapy" | "support";
+            kind: components["schemas"]["TherapyKind"];
             /** @description Common abbreviation, such as CBT. */
             acronym: string | null;
             /** @description When this option is worth considering. */
@@ -1523,12 +1546,17 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
+        /**
+         * @description Which part of life the impact concerns.
+         * @enum {string}
+         */
+        ImpactArea: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
         /**
          * @description An effect or long-term risk.
          * @example {
@@ -1594,16 +1622,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+            area: components["schemas"]["ImpactArea"];
         };
         /**
          * @description A short, anonymised illustrative story.
@@ -1669,309 +1693,9 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Sign trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        SignFields: {
-            /** @constant */
-            type: "sign";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind?: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting?: "general" | "romantic-relationship";
-        };
-        /** @description A Cause trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        CauseFields: {
-            /** @constant */
-            type: "cause";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category?: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
-        };
-        /** @description A Context trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        ContextFields: {
-            /** @constant */
-            type: "context";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Strategy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        StrategyFields: {
-            /** @constant */
-            type: "strategy";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category?: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
-            /** @description One small, concrete action to start with, where the sources give one. */
-            firstStep?: string | null;
-        };
-        /** @description A Therapy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        TherapyFields: {
-            /** @constant */
-            type: "therapy";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind?: "therapy" | "support";
-            /** @description Common abbreviation, such as CBT. */
-            acronym?: string | null;
-            /** @description When this option is worth considering. */
-            whenToConsider?: string;
-        };
-        /** @description A Faq trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        FaqFields: {
-            /** @constant */
-            type: "faq";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Impact trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        ImpactFields: {
-            /** @constant */
-            type: "impact";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area?: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-        };
-        /** @description A Story trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        StoryFields: {
-            /** @constant */
-            type: "story";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -2042,14 +1766,27 @@ export interface components {
                 items?: components["schemas"]["Story"][];
             };
         };
+        /** @description An impact in brief, as a topic lists it. */
+        ImpactBrief: {
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title: string;
+            /** @description One or two plain-language sentences. */
+            summary: string;
+            area: components["schemas"]["ImpactArea"];
+            /** @description This record in the API. */
+            href: string;
+        };
+        /** @description One of our topics, linked. */
+        TopicLink: {
+            slug: string;
+            title: string;
+            href: string;
+        };
         /** @description How a topic differs from another topic or concept. */
         Comparison: {
             /** @description The topic compared with, if it is one of ours. */
-            topic: {
-                slug: string;
-                title: string;
-                href: string;
-            } | null;
+            topic: components["schemas"]["TopicLink"] | null;
             /** @description The wider concept compared with (e.g. Loneliness), if not a topic. */
             concept: string | null;
             /** @description How the two differ. */
@@ -2158,20 +1895,7 @@ export interface components {
             /** @description How this topic differs from related topics and concepts. */
             comparisons: components["schemas"]["Comparison"][];
             /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
-            impacts: {
-                /** @description Stable public id; never changes once published. */
-                slug: string;
-                title: string;
-                /** @description One or two plain-language sentences. */
-                summary: string;
-                /**
-                 * @description Which part of life the impact concerns.
-                 * @enum {string}
-                 */
-                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-                /** @description This record in the API. */
-                href: string;
-            }[];
+            impacts: components["schemas"]["ImpactBrief"][];
             related: components["schemas"]["TopicRelated"];
             sources: components["schemas"]["SourceRef"][];
             /**
@@ -2186,61 +1910,16 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             href: string;
         };
-        /** @description A Topic trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        TopicFields: {
-            /** @constant */
-            type: "topic";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            summary?: string;
-            /** @description What the term means, in two or three sentences. */
-            definition?: string;
-            keyPoints?: string[];
-            /** @description Overview in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            /** @description How this topic differs from related topics and concepts. */
-            comparisons?: components["schemas"]["Comparison"][];
-            /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
-            impacts?: {
-                /** @description Stable public id; never changes once published. */
-                slug: string;
-                title: string;
-                /** @description One or two plain-language sentences. */
-                summary: string;
-                /**
-                 * @description Which part of life the impact concerns.
-                 * @enum {string}
-                 */
-                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-                /** @description This record in the API. */
-                href: string;
-            }[];
-            related?: components["schemas"]["TopicRelated"];
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the topic was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the topic is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            href: string;
-        };
+        /**
+         * @description A field of a topic, as `fields` names it.
+         * @enum {string}
+         */
+        TopicField: "type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
         /**
          * @description schema.org JSON-LD of the resource's page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page's `mainEntity` is a `LifestyleModification`, a therapy's a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.
          * @example {
@@ -2288,6 +1967,26 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description A colour theme: light, dark, or auto (the reader’s system setting).
+         * @enum {string}
+         */
+        Theme: "light" | "dark" | "auto";
+        /**
+         * @description How much an embed shows of each item.
+         * @enum {string}
+         */
+        EmbedLayout: "full" | "compact";
+        /**
+         * @description true or false, as a query parameter spells it.
+         * @enum {string}
+         */
+        BooleanText: "true" | "false";
+        /**
+         * @description An oEmbed response format.
+         * @enum {string}
+         */
+        OEmbedFormat: "json" | "xml";
+        /**
          * @description An oEmbed 1.0 `rich` response.
          * @example {
          *       "version": "1.0",
@@ -2320,6 +2019,11 @@ export interface components {
             cache_age: number;
         };
         /**
+         * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
+         * @enum {string}
+         */
+        SourceKind: "article" | "reference";
+        /**
          * @description A work that content records are based on.
          * @example {
          *       "type": "source",
@@ -2348,11 +2052,7 @@ export interface components {
             slug: string;
             /** @description Title of the work. */
             title: string;
-            /**
-             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
-             * @enum {string}
-             */
-            kind: "article" | "reference";
+            kind: components["schemas"]["SourceKind"];
             authority: components["schemas"]["SourceAuthority"];
             /** @description Publisher, or the site the work appears on. */
             publisher: string;
@@ -2376,41 +2076,31 @@ export interface components {
             description: string;
             href: string;
         };
-        /** @description A Source trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        SourceFields: {
-            /** @constant */
-            type: "source";
-            slug: string;
-            /** @description Title of the work. */
-            title?: string;
-            /**
-             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
-             * @enum {string}
-             */
-            kind?: "article" | "reference";
-            authority?: components["schemas"]["SourceAuthority"];
-            /** @description Publisher, or the site the work appears on. */
-            publisher?: string;
-            /** @description Authors as "Surname, Given names"; a name without a comma is a group author. */
-            authors?: string[];
-            /** @description Editors of the book a chapter appears in, written like authors. */
-            editors?: string[];
-            /** @description Where the work can be read, when known. */
-            url?: string | null;
-            /** @description Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one. */
-            doi?: string | null;
-            /** @description When the work was read at its URL or DOI for this service. */
-            accessed?: string | null;
-            /** @description Year or date of publication, when known. */
-            published?: string | null;
-            /** @description Date the work was last updated, when known. */
-            updated?: string | null;
-            /** @description Reference in APA 7 style, built from the fields above, ready to display. */
-            citation?: string;
-            /** @description What the work covers and how this service uses it. */
-            description?: string;
-            href: string;
-        };
+        /**
+         * @description A field of a source, as `fields` names it.
+         * @enum {string}
+         */
+        SourceField: "type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href";
+        /**
+         * @description The slug of one of the three topics.
+         * @enum {string}
+         */
+        TopicSlug: "emotional-isolation" | "emotional-withdrawal" | "emotional-detachment";
+        /**
+         * @description A sort key, or `-` and a sort key for descending.
+         * @enum {string}
+         */
+        RecordSort: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
+        /**
+         * @description A collection of records under /v1.
+         * @enum {string}
+         */
+        Collection: "signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories";
+        /**
+         * @description A sort key, or `-` and a sort key for descending.
+         * @enum {string}
+         */
+        SourceSort: "order" | "-order" | "title" | "-title" | "slug" | "-slug";
         /**
          * @description The process is up and serving.
          * @example {
@@ -2438,6 +2128,16 @@ export interface components {
             builtAt: string;
         };
         /**
+         * @description What kind of record a change is about.
+         * @enum {string}
+         */
+        ChangeType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+        /**
+         * @description What happened to a record.
+         * @enum {string}
+         */
+        ChangeKind: "created" | "updated" | "removed" | "renamed";
+        /**
          * @description One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.
          * @example {
          *       "type": "strategy",
@@ -2449,19 +2149,13 @@ export interface components {
          *       "href": "/v1/strategies/journaling"
          *     }
          */
-        Change: {
-            /**
-             * @description What kind of record changed (`topic`, `sign`, … `story`, `source`).
-             * @enum {string}
-             */
-            type: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+        ContentChange: {
+            /** @description What kind of record changed (`topic`, `sign`, … `story`, `source`). */
+            type: components["schemas"]["ChangeType"];
             /** @description The record's slug when it changed (for a rename, the old slug). */
             slug: string;
-            /**
-             * @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).
-             * @enum {string}
-             */
-            change: "created" | "updated" | "removed" | "renamed";
+            /** @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`). */
+            change: components["schemas"]["ChangeKind"];
             /** @description For `renamed`, the slug it has now; otherwise null. */
             newSlug: string | null;
             /** @description When the change was logged (ISO 8601 date-time, UTC). */
@@ -2502,13 +2196,15 @@ export interface components {
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
         };
+        /**
+         * @description What a support service is for.
+         * @enum {string}
+         */
+        HelpServiceKind: "domestic-abuse" | "child-protection" | "talking-therapy";
         /** @description Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from. */
         HelpService: {
-            /**
-             * @description What the service is for; records name the kinds they point to in `signposts`.
-             * @enum {string}
-             */
-            kind: "domestic-abuse" | "child-protection" | "talking-therapy";
+            /** @description What the service is for; records name the kinds they point to in `signposts`. */
+            kind: components["schemas"]["HelpServiceKind"];
             name: string;
             phone: string | null;
             text: string | null;
@@ -2520,6 +2216,32 @@ export interface components {
             cost: string | null;
             /** @description Who it is for, in plain words. */
             audience: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description What to do in an emergency: the number to call, where one is verified. */
+        EmergencyHelp: {
+            /** @description The emergency number, when one is verified. */
+            number: string | null;
+            /** @description What to do in an emergency, in plain words. */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            reviewedAt: string | null;
+        };
+        /** @description When to see a doctor. */
+        DoctorAdvice: {
+            /** @description When to see a doctor, in plain words (plain text). */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description A verified international directory of helplines. */
+        HelplineDirectory: {
+            name: string;
+            url: string;
+            text: string;
             sources: components["schemas"]["HelpSource"][];
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
@@ -2596,51 +2318,36 @@ export interface components {
             covered: boolean;
             /** @description The region's name, or "Anywhere else". */
             name: string;
-            emergency: {
-                /** @description The emergency number, when one is verified. */
-                number: string | null;
-                /** @description What to do in an emergency, in plain words. */
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                reviewedAt: string | null;
-            };
+            emergency: components["schemas"]["EmergencyHelp"];
             /** @description Crisis lines, the priority line first. Empty for the international answer. */
             lines: components["schemas"]["HelpLine"][];
             /** @description Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`. */
             services: components["schemas"]["HelpService"][];
             /** @description A verified international helpline directory (international answer only). */
-            directory: {
-                name: string;
-                url: string;
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-                reviewedAt: string;
-            } | null;
-            doctor: {
-                /** @description When to see a doctor, in plain words (plain text). */
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-                reviewedAt: string;
-            };
+            directory: components["schemas"]["HelplineDirectory"] | null;
+            doctor: components["schemas"]["DoctorAdvice"];
             /** @description Every region covered, as ISO 3166-1 alpha-2 codes. */
             regions: string[];
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
             nextReviewAt: string;
         };
+        /**
+         * @description What a search hit is: a topic, or a record type.
+         * @enum {string}
+         */
+        SearchType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story";
         /** @description A topic search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TopicSearchHit: {
             /** @constant */
             type: "topic";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
-            summary?: string;
+            title: string;
+            summary: string;
             /** @description What the term means, in two or three sentences. */
-            definition?: string;
-            keyPoints?: string[];
+            definition: string;
+            keyPoints: string[];
             /** @description Overview in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
@@ -2649,19 +2356,19 @@ export interface components {
              * Format: date
              * @description When the topic was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the topic is next due for review.
              */
-            nextReviewAt?: string;
+            nextReviewAt: string;
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
         };
         /** @description A sign search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         SignSearchHit: {
@@ -2669,47 +2376,39 @@ export interface components {
             type: "sign";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind?: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting?: "general" | "romantic-relationship";
+            kind: components["schemas"]["SignKind"];
+            setting: components["schemas"]["SignSetting"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A cause search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         CauseSearchHit: {
@@ -2717,42 +2416,38 @@ export interface components {
             type: "cause";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category?: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
+            category: components["schemas"]["CauseCategory"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A context search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ContextSearchHit: {
@@ -2760,37 +2455,37 @@ export interface components {
             type: "context";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A strategy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StrategySearchHit: {
@@ -2798,44 +2493,40 @@ export interface components {
             type: "strategy";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category?: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
+            category: components["schemas"]["StrategyCategory"];
             /** @description One small, concrete action to start with, where the sources give one. */
-            firstStep?: string | null;
+            firstStep: string | null;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A therapy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TherapySearchHit: {
@@ -2843,46 +2534,42 @@ export interface components {
             type: "therapy";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind?: "therapy" | "support";
+            kind: components["schemas"]["TherapyKind"];
             /** @description Common abbreviation, such as CBT. */
-            acronym?: string | null;
+            acronym: string | null;
             /** @description When this option is worth considering. */
-            whenToConsider?: string;
+            whenToConsider: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A faq search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         FaqSearchHit: {
@@ -2890,37 +2577,37 @@ export interface components {
             type: "faq";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A impact search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ImpactSearchHit: {
@@ -2928,42 +2615,38 @@ export interface components {
             type: "impact";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area?: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+            area: components["schemas"]["ImpactArea"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A story search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StorySearchHit: {
@@ -2971,37 +2654,37 @@ export interface components {
             type: "story";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /**
          * @description One search result, by type.
@@ -3020,12 +2703,21 @@ export interface components {
          *           "href": "/v1/topics/emotional-withdrawal"
          *         }
          *       ],
+         *       "reviewedAt": "2026-11-22",
+         *       "nextReviewAt": "2027-11-22",
+         *       "reviewType": "editorial",
+         *       "signposts": [],
          *       "score": 12.84,
          *       "snippet": "…keeping a <mark>journal</mark> of emotions, thoughts and behavior…",
          *       "href": "/v1/strategies/journaling"
          *     }
          */
         SearchHit: components["schemas"]["TopicSearchHit"] | components["schemas"]["SignSearchHit"] | components["schemas"]["CauseSearchHit"] | components["schemas"]["ContextSearchHit"] | components["schemas"]["StrategySearchHit"] | components["schemas"]["TherapySearchHit"] | components["schemas"]["FaqSearchHit"] | components["schemas"]["ImpactSearchHit"] | components["schemas"]["StorySearchHit"];
+        /**
+         * @description A field of some search hit, as `fields` names it.
+         * @enum {string}
+         */
+        SearchHitField: "acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider";
         /** @description Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution. */
         SearchMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
@@ -3112,6 +2804,46 @@ export interface components {
                 values: components["schemas"]["VocabularyTerm"][];
             }[];
         };
+        /**
+         * @description A field of a sign record, as `fields` names it.
+         * @enum {string}
+         */
+        SignField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting";
+        /**
+         * @description A field of a cause record, as `fields` names it.
+         * @enum {string}
+         */
+        CauseField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category";
+        /**
+         * @description A field of a context record, as `fields` names it.
+         * @enum {string}
+         */
+        ContextField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
+        /**
+         * @description A field of a strategy record, as `fields` names it.
+         * @enum {string}
+         */
+        StrategyField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep";
+        /**
+         * @description A field of a therapy record, as `fields` names it.
+         * @enum {string}
+         */
+        TherapyField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider";
+        /**
+         * @description A field of a faq record, as `fields` names it.
+         * @enum {string}
+         */
+        FaqField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
+        /**
+         * @description A field of a impact record, as `fields` names it.
+         * @enum {string}
+         */
+        ImpactField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area";
+        /**
+         * @description A field of a story record, as `fields` names it.
+         * @enum {string}
+         */
+        StoryField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
     };
     responses: never;
     parameters: never;
@@ -3179,6 +2911,7 @@ export interface operations {
             /** @description Not ready: shutting down, or the content store cannot answer. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3187,7 +2920,7 @@ export interface operations {
                      *       "type": "/problems/unavailable",
                      *       "title": "Service unavailable",
                      *       "status": 503,
-                     *       "detail": "The server is shutting down.",
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/readyz"
                      *     }
                      */
@@ -3199,17 +2932,41 @@ export interface operations {
     listTopics: {
         parameters: {
             query?: {
-                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
-                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Related collections to expand (comma-separated, or the parameter repeated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them.
+                 * @example [
+                 *       "signs",
+                 *       "strategies"
+                 *     ]
+                 */
+                include?: components["schemas"]["Collection"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TopicField"][];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
             };
             header?: never;
@@ -3218,7 +2975,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3232,7 +2989,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Topic"] | components["schemas"]["TopicFields"])[];
+                        data: components["schemas"]["Topic"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3252,7 +3009,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3271,7 +3040,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3289,7 +3079,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3307,7 +3118,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3330,7 +3162,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3341,25 +3234,46 @@ export interface operations {
     getTopic: {
         parameters: {
             query?: {
-                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
-                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Related collections to expand (comma-separated, or the parameter repeated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them.
+                 * @example [
+                 *       "signs",
+                 *       "strategies"
+                 *     ]
+                 */
+                include?: components["schemas"]["Collection"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TopicField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The topic, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The topic, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3373,7 +3287,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Topic"] | components["schemas"]["TopicFields"];
+                        data: components["schemas"]["Topic"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3421,13 +3335,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -3441,7 +3366,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3453,14 +3399,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3472,14 +3438,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The topic \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3491,14 +3477,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3510,14 +3516,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The topic \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3534,14 +3599,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3552,24 +3677,61 @@ export interface operations {
     listSigns: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose kind is any of (comma-separated): emotional, behavioural, relational, cognitive, physical. */
-                kind?: string;
-                /** @description Only records whose setting is any of (comma-separated): general, romantic-relationship. */
-                setting?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose kind is any of (comma-separated, or the parameter repeated): emotional, behavioural, relational, cognitive, physical.
+                 * @example [
+                 *       "emotional"
+                 *     ]
+                 */
+                kind?: components["schemas"]["SignKind"][];
+                /**
+                 * @description Only records whose setting is any of (comma-separated, or the parameter repeated): general, romantic-relationship.
+                 * @example [
+                 *       "general"
+                 *     ]
+                 */
+                setting?: components["schemas"]["SignSetting"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SignField"][];
             };
             header?: never;
             path?: never;
@@ -3577,7 +3739,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sign records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of sign records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3591,7 +3753,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Sign"] | components["schemas"]["SignFields"])[];
+                        data: components["schemas"]["Sign"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3611,7 +3773,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3804,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3648,7 +3843,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3666,7 +3882,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3689,7 +3926,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3700,23 +3998,38 @@ export interface operations {
     getSign: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SignField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example emotional-numbness
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The sign, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The sign, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3730,7 +4043,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Sign"] | components["schemas"]["SignFields"];
+                        data: components["schemas"]["Sign"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3778,13 +4091,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -3798,7 +4122,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3810,14 +4155,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3829,14 +4194,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The sign \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3848,14 +4233,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3867,14 +4272,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The sign \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/signs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3891,14 +4355,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3909,22 +4433,54 @@ export interface operations {
     listCauses: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose category is any of (comma-separated): experiential, clinical, situational, relational, social, medical, personal. */
-                category?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose category is any of (comma-separated, or the parameter repeated): experiential, clinical, situational, relational, social, medical, personal.
+                 * @example [
+                 *       "experiential"
+                 *     ]
+                 */
+                category?: components["schemas"]["CauseCategory"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["CauseField"][];
             };
             header?: never;
             path?: never;
@@ -3932,7 +4488,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of cause records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of cause records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3946,7 +4502,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Cause"] | components["schemas"]["CauseFields"])[];
+                        data: components["schemas"]["Cause"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3966,7 +4522,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3985,7 +4553,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4003,7 +4592,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4021,7 +4631,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4044,7 +4675,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4055,23 +4747,38 @@ export interface operations {
     getCause: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["CauseField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example chronic-stress-and-burnout
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The cause, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The cause, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4085,7 +4792,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Cause"] | components["schemas"]["CauseFields"];
+                        data: components["schemas"]["Cause"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4133,13 +4840,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4153,7 +4871,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4165,14 +4904,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4184,14 +4943,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The cause \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4203,14 +4982,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4222,14 +5021,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The cause \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/causes/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4246,14 +5104,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4264,20 +5182,47 @@ export interface operations {
     listContexts: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ContextField"][];
             };
             header?: never;
             path?: never;
@@ -4285,7 +5230,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of context records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of context records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4299,7 +5244,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Context"] | components["schemas"]["ContextFields"])[];
+                        data: components["schemas"]["Context"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4319,7 +5264,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4338,7 +5295,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4356,7 +5334,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4374,7 +5373,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4397,7 +5417,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4408,23 +5489,38 @@ export interface operations {
     getContext: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ContextField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example workplace
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The context, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The context, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4438,7 +5534,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Context"] | components["schemas"]["ContextFields"];
+                        data: components["schemas"]["Context"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4486,13 +5582,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4506,7 +5613,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4518,14 +5646,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4537,14 +5685,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The context \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4556,14 +5724,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4575,14 +5763,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The context \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/contexts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4599,14 +5846,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4617,22 +5924,54 @@ export interface operations {
     listStrategies: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose category is any of (comma-separated): self-awareness, coping, connection, professional-support, prevention, relapse-prevention. */
-                category?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose category is any of (comma-separated, or the parameter repeated): self-awareness, coping, connection, professional-support, prevention, relapse-prevention.
+                 * @example [
+                 *       "self-awareness"
+                 *     ]
+                 */
+                category?: components["schemas"]["StrategyCategory"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StrategyField"][];
             };
             header?: never;
             path?: never;
@@ -4640,7 +5979,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of strategy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of strategy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4654,7 +5993,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"])[];
+                        data: components["schemas"]["Strategy"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4674,7 +6013,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +6044,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4711,7 +6083,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4729,7 +6122,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4752,7 +6166,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4763,23 +6238,38 @@ export interface operations {
     getStrategy: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StrategyField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example journaling
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The strategy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The strategy, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4793,7 +6283,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"];
+                        data: components["schemas"]["Strategy"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4841,13 +6331,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4861,7 +6362,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4873,14 +6395,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4892,14 +6434,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The strategy \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4911,14 +6473,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4930,14 +6512,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The strategy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/strategies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4954,14 +6595,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4972,22 +6673,54 @@ export interface operations {
     listTherapies: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose kind is any of (comma-separated): therapy, support. */
-                kind?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose kind is any of (comma-separated, or the parameter repeated): therapy, support.
+                 * @example [
+                 *       "therapy"
+                 *     ]
+                 */
+                kind?: components["schemas"]["TherapyKind"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TherapyField"][];
             };
             header?: never;
             path?: never;
@@ -4995,7 +6728,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of therapy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of therapy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5009,7 +6742,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"])[];
+                        data: components["schemas"]["Therapy"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5029,7 +6762,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +6793,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5066,7 +6832,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5084,7 +6871,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5107,7 +6915,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5118,23 +6987,38 @@ export interface operations {
     getTherapy: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TherapyField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example cognitive-behavioural-therapy
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The therapy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The therapy, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5148,7 +7032,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"];
+                        data: components["schemas"]["Therapy"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5196,13 +7080,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5216,7 +7111,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5228,14 +7144,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5247,14 +7183,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The therapy \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5266,14 +7222,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5285,14 +7261,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The therapy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/therapies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5309,14 +7344,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5327,20 +7422,47 @@ export interface operations {
     listFaqs: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["FaqField"][];
             };
             header?: never;
             path?: never;
@@ -5348,7 +7470,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of faq records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of faq records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5362,7 +7484,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Faq"] | components["schemas"]["FaqFields"])[];
+                        data: components["schemas"]["Faq"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5383,13 +7505,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5403,7 +7536,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5415,14 +7569,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5434,14 +7608,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5458,14 +7652,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5476,23 +7730,38 @@ export interface operations {
     getFaq: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["FaqField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example how-long-does-recovery-take
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The faq, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The faq, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5506,7 +7775,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Faq"] | components["schemas"]["FaqFields"];
+                        data: components["schemas"]["Faq"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5554,13 +7823,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5574,7 +7854,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5586,14 +7887,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5605,14 +7926,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The faq \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5624,14 +7965,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5643,14 +8004,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The faq \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/faqs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5667,14 +8087,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5685,22 +8165,54 @@ export interface operations {
     listImpacts: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose area is any of (comma-separated): mental-health, physical-health, relationships, daily-life, long-term. */
-                area?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose area is any of (comma-separated, or the parameter repeated): mental-health, physical-health, relationships, daily-life, long-term.
+                 * @example [
+                 *       "mental-health"
+                 *     ]
+                 */
+                area?: components["schemas"]["ImpactArea"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ImpactField"][];
             };
             header?: never;
             path?: never;
@@ -5708,7 +8220,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of impact records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of impact records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5722,7 +8234,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Impact"] | components["schemas"]["ImpactFields"])[];
+                        data: components["schemas"]["Impact"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5742,7 +8254,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5761,7 +8285,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5779,7 +8324,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5797,7 +8363,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5820,7 +8407,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5831,23 +8479,38 @@ export interface operations {
     getImpact: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ImpactField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example strain-on-relationships
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The impact, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The impact, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5861,7 +8524,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Impact"] | components["schemas"]["ImpactFields"];
+                        data: components["schemas"]["Impact"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5909,13 +8572,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5929,7 +8603,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5941,14 +8636,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5960,14 +8675,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The impact \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5979,14 +8714,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5998,14 +8753,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The impact \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/impacts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6022,14 +8836,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6040,20 +8914,47 @@ export interface operations {
     listStories: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StoryField"][];
             };
             header?: never;
             path?: never;
@@ -6061,7 +8962,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of story records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of story records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6075,7 +8976,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Story"] | components["schemas"]["StoryFields"])[];
+                        data: components["schemas"]["Story"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -6095,7 +8996,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6114,7 +9027,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6132,7 +9066,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6150,7 +9105,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6173,7 +9149,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6184,23 +9221,38 @@ export interface operations {
     getStory: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StoryField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example reconnecting-after-job-loss
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The story, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The story, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6214,7 +9266,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Story"] | components["schemas"]["StoryFields"];
+                        data: components["schemas"]["Story"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -6262,13 +9314,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -6282,7 +9345,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6294,14 +9378,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6313,14 +9417,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The story \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6332,14 +9456,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6351,14 +9495,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The story \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/stories/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6375,14 +9578,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6393,18 +9656,41 @@ export interface operations {
     listSources: {
         parameters: {
             query?: {
-                /** @description Only sources of these kinds: article, reference. */
-                kind?: string;
-                /** @description Sort key; prefix with `-` for descending. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only sources of these kinds (comma-separated, or the parameter repeated): article, reference.
+                 * @example [
+                 *       "article"
+                 *     ]
+                 */
+                kind?: components["schemas"]["SourceKind"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending.
+                 * @example -title
+                 */
+                sort?: components["schemas"]["SourceSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "citation"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SourceField"][];
             };
             header?: never;
             path?: never;
@@ -6412,7 +9698,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6426,7 +9712,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Source"] | components["schemas"]["SourceFields"])[];
+                        data: components["schemas"]["Source"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -6446,7 +9732,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6465,7 +9763,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6483,7 +9802,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6501,7 +9841,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6524,7 +9885,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6535,21 +9957,33 @@ export interface operations {
     getSource: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "citation"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SourceField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example gunther-2020
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The source, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The source, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6563,7 +9997,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Source"] | components["schemas"]["SourceFields"];
+                        data: components["schemas"]["Source"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -6610,7 +10044,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6629,7 +10075,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6647,7 +10114,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6665,7 +10153,28 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The source \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6683,7 +10192,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6701,7 +10231,67 @@ export interface operations {
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The source \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/sources/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6724,7 +10314,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6735,21 +10386,54 @@ export interface operations {
     search: {
         parameters: {
             query: {
-                /** @description What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood. */
+                /**
+                 * @description What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.
+                 * @example how to stop pulling away from people
+                 */
                 q: string;
-                /** @description Only these record types (comma-separated): topic, sign, cause, context, strategy, therapy, faq, impact, story. */
-                type?: string;
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sparse fieldset (comma-separated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. */
-                fields?: ("acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only these record types (comma-separated, or the parameter repeated): topic, sign, cause, context, strategy, therapy, faq, impact, story.
+                 * @example [
+                 *       "strategy",
+                 *       "therapy"
+                 *     ]
+                 */
+                type?: components["schemas"]["SearchType"][];
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SearchHitField"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -6758,7 +10442,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6792,7 +10476,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6811,7 +10507,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6829,7 +10546,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6847,7 +10585,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6870,7 +10629,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6881,7 +10701,10 @@ export interface operations {
     getHelp: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -6924,7 +10747,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6943,7 +10778,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6961,7 +10817,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6979,7 +10856,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7002,7 +10900,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7013,11 +10972,20 @@ export interface operations {
     listChanges: {
         parameters: {
             query?: {
-                /** @description Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created. */
+                /**
+                 * @description Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created.
+                 * @example 6149d7b7b4cb0b21
+                 */
                 since?: string;
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
             };
             header?: never;
@@ -7040,7 +11008,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Change"][];
+                        data: components["schemas"]["ContentChange"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -7060,7 +11028,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7079,7 +11059,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7097,7 +11098,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7115,7 +11137,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7138,7 +11181,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7149,7 +11253,10 @@ export interface operations {
     getVocabulary: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7192,7 +11299,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7211,7 +11330,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7229,7 +11369,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7247,7 +11408,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7270,7 +11452,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7281,22 +11524,43 @@ export interface operations {
     getTopicEmbed: {
         parameters: {
             query?: {
-                /** @description Sections to show, in this order (comma-separated): signs, causes, contexts, strategies, therapies, faqs. Default: all six. */
+                /**
+                 * @description Sections to show, in this order (comma-separated): signs, causes, contexts, strategies, therapies, faqs. Default: all six.
+                 * @example strategies,therapies
+                 */
                 sections?: string;
-                /** @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting). */
-                theme?: "light" | "dark" | "auto";
-                /** @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`. */
+                /**
+                 * @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.
+                 * @example en-GB
+                 */
                 lang?: string;
-                /** @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end. */
-                layout?: "full" | "compact";
-                /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
-                compact?: "true" | "false";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.
+                 * @example compact
+                 */
+                layout?: components["schemas"]["EmbedLayout"];
+                /**
+                 * @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).
+                 * @example true
+                 */
+                compact?: components["schemas"]["BooleanText"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`. */
+                /**
+                 * @description The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7370,24 +11634,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/embed/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed/topics/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getListEmbed: {
         parameters: {
             query: {
-                /** @description Records to show, in this order (comma-separated `<type>:<slug>`, type one of sign, cause, context, strategy, therapy, faq), e.g. `strategy:journaling,therapy:counselling`. At most 30. */
+                /**
+                 * @description Records to show, in this order (comma-separated `<type>:<slug>`, type one of sign, cause, context, strategy, therapy, faq), e.g. `strategy:journaling,therapy:counselling`. At most 30.
+                 * @example strategy:journaling,therapy:counselling
+                 */
                 items: string;
-                /** @description Heading for the list (plain text, at most 120 characters). Default: "Selected resources". */
+                /**
+                 * @description Heading for the list (plain text, at most 120 characters). Default: "Selected resources".
+                 * @example Ways to reconnect
+                 */
                 title?: string;
-                /** @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting). */
-                theme?: "light" | "dark" | "auto";
-                /** @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`. */
+                /**
+                 * @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.
+                 * @example en-GB
+                 */
                 lang?: string;
-                /** @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end. */
-                layout?: "full" | "compact";
-                /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
-                compact?: "true" | "false";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.
+                 * @example compact
+                 */
+                layout?: components["schemas"]["EmbedLayout"];
+                /**
+                 * @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).
+                 * @example true
+                 */
+                compact?: components["schemas"]["BooleanText"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7439,6 +11761,25 @@ export interface operations {
                      *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed/list"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7503,14 +11844,39 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTopicsPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7567,19 +11933,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/topics"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTopicPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7646,7 +12040,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/topics/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/topics/not-a-real-slug"
                      *     }
                      */
@@ -7658,9 +12089,15 @@ export interface operations {
     getFaqsPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7717,19 +12154,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/faqs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSignPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example emotional-numbness
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7796,7 +12261,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/signs/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/signs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/signs/not-a-real-slug"
                      *     }
                      */
@@ -7808,14 +12310,23 @@ export interface operations {
     getCausePage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example chronic-stress-and-burnout
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7882,7 +12393,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/causes/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/causes/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/causes/not-a-real-slug"
                      *     }
                      */
@@ -7894,14 +12442,23 @@ export interface operations {
     getContextPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example workplace
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7968,7 +12525,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/contexts/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/contexts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/contexts/not-a-real-slug"
                      *     }
                      */
@@ -7980,14 +12574,23 @@ export interface operations {
     getStrategyPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example journaling
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8054,7 +12657,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/strategies/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/strategies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/strategies/not-a-real-slug"
                      *     }
                      */
@@ -8066,14 +12706,23 @@ export interface operations {
     getTherapyPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example cognitive-behavioural-therapy
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8140,7 +12789,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/therapies/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/therapies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/therapies/not-a-real-slug"
                      *     }
                      */
@@ -8152,14 +12838,23 @@ export interface operations {
     getFaqPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example how-long-does-recovery-take
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8226,7 +12921,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/faqs/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/faqs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/faqs/not-a-real-slug"
                      *     }
                      */
@@ -8238,14 +12970,23 @@ export interface operations {
     getImpactPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example strain-on-relationships
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8312,7 +13053,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/impacts/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/impacts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/impacts/not-a-real-slug"
                      *     }
                      */
@@ -8324,14 +13102,23 @@ export interface operations {
     getStoryPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example reconnecting-after-job-loss
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8398,7 +13185,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/stories/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/stories/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/stories/not-a-real-slug"
                      *     }
                      */
@@ -8410,14 +13234,23 @@ export interface operations {
     getSourcePage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example gunther-2020
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8484,7 +13317,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/sources/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/sources/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/sources/not-a-real-slug"
                      *     }
                      */
@@ -8496,13 +13366,25 @@ export interface operations {
     getOEmbed: {
         parameters: {
             query: {
-                /** @description An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`. */
+                /**
+                 * @description An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.
+                 * @example https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies
+                 */
                 url: string;
-                /** @description Response format: `json` (default) or `xml`. */
-                format?: "json" | "xml";
-                /** @description Largest width, in pixels, the consumer can show. */
+                /**
+                 * @description Response format: `json` (default) or `xml`.
+                 * @example json
+                 */
+                format?: components["schemas"]["OEmbedFormat"];
+                /**
+                 * @description Largest width, in pixels, the consumer can show.
+                 * @example 600
+                 */
                 maxwidth?: number;
-                /** @description Largest height, in pixels, the consumer can show. */
+                /**
+                 * @description Largest height, in pixels, the consumer can show.
+                 * @example 900
+                 */
                 maxheight?: number;
             };
             header?: never;
@@ -8571,6 +13453,25 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The url is not an embed of this service (or what it names does not exist). Make one with the builder at /embed.",
+                     *       "instance": "/oembed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/oembed"
                      *     }
                      */
