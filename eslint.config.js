@@ -15,6 +15,8 @@ export default tseslint.config(
       '.stryker-tmp/',
       'reports/',
       'clients/typescript/dist/',
+      // Compiled against generated clients by test/client/generated-clients.test.ts.
+      'test/client/flows/',
     ],
   },
   js.configs.recommended,

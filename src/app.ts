@@ -26,6 +26,7 @@ import healthRoutes from './routes/health.js';
 import oembedRoutes from './routes/oembed.js';
 import openapiRoute from './routes/openapi.js';
 import pageRoutes from './routes/pages.js';
+import problemTypeRoutes from './routes/problem-types.js';
 import v1 from './routes/v1/index.js';
 
 const newRequestId = () => randomUUID();
@@ -111,6 +112,7 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
   await fastify.register(v1, { prefix: '/v1', config, registry });
   await fastify.register(embedRoutes, { prefix: '/embed' });
   await fastify.register(pageRoutes);
+  await fastify.register(problemTypeRoutes);
   await fastify.register(oembedRoutes, { cacheAge: config.CACHE_MAX_AGE });
   await fastify.register(cdsHooksRoutes, { issuers: config.CDS_HOOKS_ISSUERS });
 }

@@ -42,6 +42,9 @@ export function facetLabel(collection: string, facet: string, value: string): st
   return facets?.[facet]?.[value];
 }
 
+/** How a body can be sent: its Markdown source, rendered HTML, or plain text. */
+export const BODY_FORMATS = ['markdown', 'html', 'text'] as const;
+
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** What a list can be sorted by: the keys the API's `sort` parameter accepts (`-key` descending). */

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { PROBLEM_TYPES, type ProblemTypeName, problemTypeUri } from '../content/problem-types.js';
 import type { z } from 'zod';
 import type { ParameterError as ParameterErrorSchema, Problem } from '../schemas/common.js';
 
@@ -8,21 +9,10 @@ export type ProblemBody = z.output<typeof Problem>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
-const TITLES: Record<number, [type: string, title: string]> = {
-  400: ['/problems/invalid-parameters', 'Invalid request parameters'],
-  401: ['/problems/invalid-api-key', 'Invalid API key'],
-  404: ['/problems/not-found', 'Not found'],
-  405: ['/problems/method-not-allowed', 'Method not allowed'],
-  406: ['/problems/not-acceptable', 'Not acceptable'],
-  410: ['/problems/gone', 'Gone'],
-  413: ['/problems/payload-too-large', 'Payload too large'],
-  414: ['/problems/uri-too-long', 'URI too long'],
-  415: ['/problems/unsupported-media-type', 'Unsupported media type'],
-  429: ['/problems/rate-limited', 'Too many requests'],
-  431: ['/problems/headers-too-large', 'Request header fields too large'],
-  501: ['/problems/not-implemented', 'Not implemented'],
-  503: ['/problems/unavailable', 'Service unavailable'],
-};
+// The problem type of each status; any other status takes its class's catch-all.
+const BY_STATUS = new Map<number, ProblemTypeName>(
+  Object.entries(PROBLEM_TYPES).flatMap(([name, { status }]) => (status === null ? [] : [[status, name as ProblemTypeName]])),
+);
 
 /** An error that becomes an RFC 9457 problem response with this status and detail (and these headers). */
 export class HttpProblem extends Error {
@@ -51,9 +41,15 @@ export const invalidParameters = (errors: ParameterError[]) => {
 };
 
 export function problemBody(statusCode: number, detail: string, instance: string, errors?: ParameterError[]): ProblemBody {
-  const [type, title] =
-    TITLES[statusCode] ?? (statusCode >= 500 ? ['/problems/internal-error', 'Internal server error'] : ['about:blank', 'Bad request']);
-  return { type, title, status: statusCode, detail, instance, ...(errors ? { errors } : {}) };
+  const name = BY_STATUS.get(statusCode) ?? (statusCode >= 500 ? 'internal-error' : 'bad-request');
+  return {
+    type: problemTypeUri(name),
+    title: PROBLEM_TYPES[name].title,
+    status: statusCode,
+    detail,
+    instance,
+    ...(errors ? { errors } : {}),
+  };
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, statusCode: number, detail: string, errors?: ParameterError[]) {

@@ -8,7 +8,9 @@ import { describeJsonLd } from './jsonld.js';
 import { describeMoved } from './moved.js';
 import { describeResponses, markPublicCache } from './responses.js';
 import { describeProblems } from './problems.js';
-import { pruneUnusedSchemas } from './prune.js';
+import { describeParameters, keepParameterRefs } from './parameters.js';
+import { foldInputTwins, pruneUnusedSchemas } from './prune.js';
+import { describeSparseFieldsets } from './sparse-fieldsets.js';
 
 // The OpenAPI 3.1 document: its description here, its operations from the routes' zod schemas,
 // and the post-processing that says what the schemas alone cannot (problem types, JSON-LD,
@@ -18,6 +20,52 @@ import { pruneUnusedSchemas } from './prune.js';
 // needs no edit here.
 const labels = CONTENT_TYPES.map((t) => t.label.toLowerCase());
 const COLLECTIONS_IN_WORDS = `${labels.slice(0, -1).join(', ')}, and ${labels.at(-1) ?? ''}`;
+
+// What the schemas alone cannot say, in the order it is said: each step takes the whole document.
+const POST_PROCESSING: readonly (<T>(document: T) => T)[] = [
+  describeProblems,
+  describeJsonLd,
+  describeMoved,
+  commaSeparatedArrays,
+  describeParameters,
+  describeSparseFieldsets,
+  describeResponses,
+  foldInputTwins,
+  pruneUnusedSchemas,
+];
+
+const tag = (name: string, displayName: string, description: string) => ({ name, 'x-displayName': displayName, description });
+
+const TAGS = [
+  tag('topics', 'Topics', 'The three topics and how they relate.'),
+  tag('search', 'Search', 'Ranked full-text search across all content.'),
+  tag(
+    'help',
+    'Help in a crisis',
+    "Emergency numbers and crisis lines by country, each checked against the service's own page or a government health page.",
+  ),
+  // The record routes tag each operation with its collection.
+  ...CONTENT_TYPES.map(({ collection, label, description }) => tag(collection, label, description)),
+  tag('sources', 'Sources', 'The works the content is based on.'),
+  tag(
+    'pages',
+    'Pages',
+    'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.',
+  ),
+  tag(
+    'changes',
+    'Changes',
+    "The content's history, for partners who keep a copy: a change feed, tombstones (410) for removed records and redirects (301) for renamed ones.",
+  ),
+  tag('vocabulary', 'Vocabulary', 'Display labels for record types and facet values.'),
+  tag(
+    'clinical',
+    'Clinical systems',
+    'For electronic health records: the clinical code map, an HL7 infobutton (Context-Aware Knowledge Retrieval, URL-based) and a CDS Hooks 2.0 service. See docs/clinical-systems.md.',
+  ),
+  tag('embeds', 'Embeds', "Accessible HTML resource lists for clinicians' sites and handouts, an oEmbed endpoint, and a builder page."),
+  tag('health', 'Health', 'Liveness and readiness probes.'),
+];
 
 export const OPENAPI_OPTIONS: SwaggerOptions = {
   openapi: {
@@ -49,43 +97,10 @@ export const OPENAPI_OPTIONS: SwaggerOptions = {
     },
     // The key is optional: every operation works without it.
     security: [{}, { partnerKey: [] }],
-    tags: [
-      { name: 'Topics', description: 'The three topics and how they relate.' },
-      { name: 'Search', description: 'Ranked full-text search across all content.' },
-      {
-        name: 'Help in a crisis',
-        description:
-          "Emergency numbers and crisis lines by country, each checked against the service's own page or a government health page.",
-      },
-      // The record routes tag each operation with its collection's label.
-      ...CONTENT_TYPES.map(({ label, description }) => ({ name: label, description })),
-      { name: 'Sources', description: 'The works the content is based on.' },
-      {
-        name: 'Pages',
-        description:
-          'Accessible HTML pages for people: every topic, record and source, with schema.org JSON-LD. Link people here rather than to the JSON.',
-      },
-      {
-        name: 'Changes',
-        description:
-          "The content's history, for partners who keep a copy: a change feed, tombstones (410) for removed records and redirects (301) for renamed ones.",
-      },
-      { name: 'Vocabulary', description: 'Display labels for record types and facet values.' },
-      {
-        name: 'Clinical systems',
-        description:
-          'For electronic health records: the clinical code map, an HL7 infobutton (Context-Aware Knowledge Retrieval, URL-based) and a CDS Hooks 2.0 service. See docs/clinical-systems.md.',
-      },
-      {
-        name: 'Embeds',
-        description: "Accessible HTML resource lists for clinicians' sites and handouts, an oEmbed endpoint, and a builder page.",
-      },
-      { name: 'Health', description: 'Liveness and readiness probes.' },
-    ],
+    // Short, stable names (generated clients name their modules and classes after them); the
+    // human labels are each tag's `x-displayName` (Redoc and others show it) and description.
+    tags: TAGS,
   },
-  transform: (input) => markPublicCache(jsonSchemaTransform(input), input.route.config),
-  transformObject: (document) =>
-    pruneUnusedSchemas(
-      describeResponses(commaSeparatedArrays(describeMoved(describeJsonLd(describeProblems(jsonSchemaTransformObject(document)))))),
-    ),
+  transform: (input) => markPublicCache(keepParameterRefs(jsonSchemaTransform(input)), input.route.config),
+  transformObject: (document) => POST_PROCESSING.reduce((doc, step) => step(doc), jsonSchemaTransformObject(document)),
 };

@@ -32,3 +32,24 @@ export function pruneUnusedSchemas<T>(document: T): T {
   components.schemas = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   return document;
 }
+
+/**
+ * The input twin of a component (`BodyFormatInput`, made for a parameter) that says exactly what
+ * the component says is the component: references to it go to the one name.
+ */
+export function foldInputTwins<T>(document: T): T {
+  const doc = document as { components?: { schemas?: Record<string, Json> } };
+  const schemas = doc.components?.schemas ?? {};
+  const twins = new Map<string, string>();
+  for (const [name, schema] of Object.entries(schemas)) {
+    const base = name.endsWith('Input') ? name.slice(0, -'Input'.length) : undefined;
+    if (base && base in schemas && JSON.stringify(schemas[base]) === JSON.stringify(schema)) twins.set(name, base);
+  }
+  if (twins.size === 0) return document;
+  const prefix = '#/components/schemas/';
+  return JSON.parse(JSON.stringify(document), (key, value: unknown) =>
+    key === '$ref' && typeof value === 'string' && twins.has(value.slice(prefix.length))
+      ? prefix + twins.get(value.slice(prefix.length))
+      : value,
+  ) as T;
+}

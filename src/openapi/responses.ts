@@ -62,6 +62,9 @@ function describeByComponent(response: Response, doc: Document): void {
   if (described) response.description = described;
 }
 
+/** Anonymous, or with a partner key: the key only raises the rate limit. */
+const OPTIONAL_KEY = [{}, { partnerKey: [] }];
+
 const NOT_MODIFIED = 'Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have.';
 
 /** Marks an operation whose route is publicly cacheable (a `transform` step of @fastify/swagger). */
@@ -78,8 +81,9 @@ export function describeResponses<T>(document: T): T {
     for (const operation of Object.values(operations)) {
       const responses = (operation.responses ??= {});
       for (const response of Object.values(responses)) describeByComponent(response, doc);
-      // The key is read only by /v1's limiter: elsewhere no operation takes it.
-      if (!limited) operation.security = [];
+      // The key is optional under /v1, where the limiter reads it (said on each operation, for
+      // generators that read only an operation's own security); elsewhere no operation takes it.
+      operation.security = limited ? OPTIONAL_KEY : [];
       if (operation[PUBLIC_CACHE]) {
         delete operation[PUBLIC_CACHE];
         const ok = responses['200'];
@@ -88,6 +92,8 @@ export function describeResponses<T>(document: T): T {
       }
       const tooMany = responses['429'];
       if (tooMany) tooMany.headers = { ...tooMany.headers, ...refs(['Retry-After', ...QUOTA]) };
+      const unavailable = responses['503'];
+      if (unavailable) unavailable.headers = { ...unavailable.headers, ...refs(['Retry-After']) };
     }
   }
   return document;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type MarkdownIt from 'markdown-it';
+import type { BODY_FORMATS } from '../content/vocabulary.js';
 
 // Loaded on first use rather than at start-up: most requests ask for Markdown, which needs no
 // rendering, and the parser is a noticeable share of a cold start.
@@ -18,7 +19,7 @@ function md(): Parser {
   return parser;
 }
 
-export type BodyFormat = 'markdown' | 'html' | 'text';
+export type BodyFormat = (typeof BODY_FORMATS)[number];
 
 export const markdownToHtml = (source: string): string => md().render(source);
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { withExample } from '../schemas/parameters.js';
 import { cardsFor } from '../clinical/cds-cards.js';
 import { CdsClientTrust, type TrustedIssuer } from '../clinical/cds-client-trust.js';
 import { conditionCodes } from '../clinical/fhir-conditions.js';
@@ -97,7 +98,7 @@ export default async function cdsHooksRoutes(fastify: FastifyInstance, { issuers
       config: { publicCache: true },
       schema: {
         operationId: 'discoverCdsServices',
-        tags: ['Clinical systems'],
+        tags: ['clinical'],
         summary: 'CDS Hooks discovery',
         description:
           'The CDS Hooks 2.0 discovery document: one `patient-view` service and the prefetch it needs (the patient’s active Conditions). Register `{this origin}` as the CDS service base URL in the EHR. Open to any caller.',
@@ -115,10 +116,10 @@ export default async function cdsHooksRoutes(fastify: FastifyInstance, { issuers
       onRequest: authenticate,
       schema: {
         operationId: 'callCdsService',
-        tags: ['Clinical systems'],
+        tags: ['clinical'],
         summary: 'CDS Hooks: cards for a patient-view',
         description: `Answers a \`patient-view\` hook call with at most three \`info\` cards of patient reading for the prefetched active Conditions (ICD-10-CM; SNOMED CT codes are read but none is mapped yet), most relevant first; a condition about suicidal thoughts, self-harm or a suicide attempt puts a \`warning\` card with the help directory for \`region\` first. Refuted and entered-in-error conditions, and conditions whose clinical status is not active, are skipped; unconfirmed ones get the warning card but no reading. Without \`prefetch.${CONDITIONS_PREFETCH_KEY}\`, or with \`null\` or an OperationOutcome in its place, the service sees no conditions and answers no cards: it never queries the EHR's FHIR server. When CDS_HOOKS_ISSUERS is configured, the call must carry the JWT the specification describes (\`Authorization: Bearer …\`), else 401; without it the service is open. Bodies up to 256 KiB; never logged or stored.`,
-        params: z.strictObject({ id: z.string().max(200).describe(`The service id: \`${CDS_SERVICE_ID}\`.`) }),
+        params: z.strictObject({ id: withExample(z.string().max(200).describe(`The service id: \`${CDS_SERVICE_ID}\`.`), CDS_SERVICE_ID) }),
         querystring: z.strictObject({ region }),
         body: CdsHookRequest,
         response: {

@@ -21,7 +21,7 @@ export default async function embedBuilderRoutes(fastify: FastifyInstance) {
       config: { csp: BUILDER_CSP },
       schema: {
         operationId: 'getEmbedBuilder',
-        tags: ['Embeds'],
+        tags: ['embeds'],
         summary: 'Embed builder page',
         description:
           'An accessible page for clinicians: pick a topic and sections, or individual records, choose theme, layout and language, see a live preview, and copy the iframe snippet or the link. Its one script is served from `/embed/builder.js`.',

@@ -88,7 +88,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getTopicEmbed',
-        tags: ['Embeds'],
+        tags: ['embeds'],
         summary: 'Embeddable resource list for a topic',
         description:
           "A self-contained, accessible HTML page (inline CSS, no scripts, no external requests) listing the chosen sections of a topic: each item's title and summary, what it is based on, review dates, a link to the full content, and always the disclaimer and crisis guidance. Put it in an `<iframe>` (any site may frame it), or get the snippet from `/oembed`. Prints as a one- or two-page handout.",
@@ -117,7 +117,7 @@ export default async function embedRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getListEmbed',
-        tags: ['Embeds'],
+        tags: ['embeds'],
         summary: 'Embeddable list of hand-picked records',
         description:
           'The same self-contained HTML page for records picked across topics (`items=strategy:journaling,therapy:counselling`), in the order given, under an optional `title`. Every unknown record is reported at once.',

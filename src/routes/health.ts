@@ -30,7 +30,7 @@ export default async function healthRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getHealth',
-        tags: ['Health'],
+        tags: ['health'],
         summary: 'Liveness',
         description: 'Answers 200 while the process is up and serving.',
         response: { 200: Health },
@@ -43,7 +43,7 @@ export default async function healthRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getReadiness',
-        tags: ['Health'],
+        tags: ['health'],
         summary: 'Readiness',
         description:
           'Answers 200 with the content version while the service can answer: the store, its search index included, is readable. Answers 503 when the store is damaged or the process is shutting down (so load balancers stop sending traffic before the listener closes).',

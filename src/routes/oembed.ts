@@ -28,7 +28,7 @@ export default async function oembedRoutes(fastify: FastifyInstance, opts: OEmbe
     {
       schema: {
         operationId: 'getOEmbed',
-        tags: ['Embeds'],
+        tags: ['embeds'],
         summary: 'oEmbed for an embed URL',
         description:
           "The oEmbed 1.0 endpoint for this service's embed URLs (`/embed/topics/{slug}?…`, `/embed/list?…`): a `rich` response whose `html` is a sandboxed iframe, sized within `maxwidth` and `maxheight`. Embed pages advertise it with an oEmbed discovery `<link>`.",

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pagePathOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
+import { CONTENT_REGISTRY } from '../content/registry.js';
 import { type ErrorTexts } from '../embed/error-page.js';
 import { html } from '../embed/html.js';
 import { htmlAnswer, sendAnswer } from '../http/answer.js';
@@ -83,15 +84,15 @@ export default async function pageRoutes(fastify: FastifyInstance) {
 
   const schema = (operationId: string, summary: string, description: string) => ({
     operationId,
-    tags: ['Pages'],
+    tags: ['pages'],
     summary,
     description: `${description} Its head carries the same schema.org JSON-LD as the API's \`application/ld+json\` answer, as a data block; the page runs no scripts.`,
     querystring: pageQuery,
     response: pageResponses('The page.'),
   });
-  const itemSchema = (operationId: string, summary: string, description: string, notFound: string) => ({
+  const itemSchema = (operationId: string, summary: string, description: string, notFound: string, example: string) => ({
     ...schema(operationId, summary, description),
-    params: pageParams,
+    params: pageParams(example),
     response: pageResponses('The page.', notFound),
   });
 
@@ -113,6 +114,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
         'Page for a topic',
         "A topic's page: definition, key points, body, how it differs, and links to the pages of all its records.",
         'No topic has this slug.',
+        'emotional-withdrawal',
       ),
     },
     async (request, reply) => {
@@ -138,7 +140,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
       }),
   );
 
-  for (const { collection, type, label } of CONTENT_TYPES) {
+  for (const { collection, type, label, api } of CONTENT_REGISTRY) {
     app.get(
       `/${collection}/:slug`,
       {
@@ -147,6 +149,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
           `Page for one ${type}`,
           `The page of one record of ${label.toLowerCase()}: its summary, body, topics (linked to their pages), sources and review dates.`,
           `No ${type} has this slug.`,
+          api.example.slug,
         ),
       },
       async (request, reply) => {
@@ -165,7 +168,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getHelpPage',
-        tags: ['Pages'],
+        tags: ['pages'],
         summary: HELP_PAGE_TITLE,
         description:
           'The help directory as a page for people, for one country (`region`) or anywhere else: what to do in an emergency, crisis lines with how to reach each and when they are open, a helpline directory where no country is covered, when to see a doctor, and the official page every fact was checked against. The infobutton and the CDS Hooks service link here when a record names suicidal thoughts, self-harm or a suicide attempt. The page runs no scripts.',
@@ -196,6 +199,7 @@ export default async function pageRoutes(fastify: FastifyInstance) {
         'Page for a source',
         'A cited work: its citation (linked to the work or its DOI), authors and what the content uses it for.',
         'No source has this slug.',
+        'gunther-2020',
       ),
     },
     async (request, reply) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedEnum } from './enums.js';
 
 // CDS Hooks 2.0 (HL7 STU2, 2.0.1) shapes, written from the specification's tables: the discovery
 // response, the `patient-view` hook request and the card response. Requests are validated with
@@ -88,7 +89,7 @@ export type CdsHookRequestValue = z.output<typeof CdsHookRequest>;
 const CardLink = z.object({
   label: nonEmpty,
   url: z.url(),
-  type: z.enum(['absolute', 'smart']),
+  type: namedEnum('CdsLinkType', ['absolute', 'smart'], 'How the EHR opens a card link: as a web page, or as a SMART app launch.'),
   appContext: z.string().optional(),
   autolaunchable: z.boolean().optional(),
 });
@@ -96,7 +97,7 @@ const CardLink = z.object({
 // The spec's Coding: code and system required (display too, in an override reason).
 const SpecCoding = z.object({ code: nonEmpty, system: nonEmpty, display: z.string().optional() });
 const Action = z.object({
-  type: z.enum(['create', 'update', 'delete']),
+  type: namedEnum('CdsActionType', ['create', 'update', 'delete'], 'What a suggested action does to a FHIR resource.'),
   description: nonEmpty,
   resource: z.record(z.string(), z.unknown()).optional(),
   resourceId: z.string().optional(),
@@ -113,10 +114,14 @@ export const CdsCard = z
     uuid: z.string().optional(),
     summary: nonEmpty.max(139, 'must be under 140 characters'),
     detail: z.string().optional().describe('GitHub Flavored Markdown.'),
-    indicator: z.enum(['info', 'warning', 'critical']),
+    indicator: namedEnum('CdsCardIndicator', ['info', 'warning', 'critical'], 'How urgent a card is.'),
     source: z.object({ label: nonEmpty, url: z.url().optional(), icon: z.url().optional(), topic: SpecCoding.optional() }),
     suggestions: z.array(Suggestion).optional(),
-    selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
+    selectionBehavior: namedEnum(
+      'CdsSelectionBehavior',
+      ['at-most-one', 'any'],
+      'How many of a card’s suggestions a clinician may choose.',
+    ).optional(),
     overrideReasons: z.array(SpecCoding.extend({ display: nonEmpty })).optional(),
     links: z.array(CardLink).optional(),
   })

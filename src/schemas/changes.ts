@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANGE_TYPES } from '../content/types.js';
 import { CHANGE_KINDS } from '../content/vocabulary.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
 import { limit, offset } from './queries.js';
 
 // The change feed: one entry per change in the content's history (seed/changes.json), and the
@@ -34,18 +36,21 @@ function parseSince(value: string): string | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
 }
 
-export const since = z
-  .string()
-  .max(64, SINCE_ACCEPTS)
-  .transform((value, ctx) => {
-    const parsed = parseSince(value.trim());
-    if (parsed === undefined) ctx.addIssue({ code: 'custom', message: SINCE_ACCEPTS });
-    return parsed ?? z.NEVER;
-  })
-  .optional()
-  .describe(
-    'Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created.',
-  );
+export const since = withExample(
+  z
+    .string()
+    .max(64, SINCE_ACCEPTS)
+    .transform((value, ctx) => {
+      const parsed = parseSince(value.trim());
+      if (parsed === undefined) ctx.addIssue({ code: 'custom', message: SINCE_ACCEPTS });
+      return parsed ?? z.NEVER;
+    })
+    .optional()
+    .describe(
+      'Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created.',
+    ),
+  '6149d7b7b4cb0b21',
+);
 
 export const changesQuery = z.strictObject({ since, limit, offset });
 
@@ -53,20 +58,23 @@ export const isContentVersion = (since: string) => CONTENT_VERSION_PATTERN.test(
 
 export const Change = z
   .object({
-    type: z.enum(CHANGE_TYPES).describe('What kind of record changed (`topic`, `sign`, … `story`, `source`).'),
+    type: namedEnum('ChangeType', CHANGE_TYPES, 'What kind of record a change is about.').describe(
+      'What kind of record changed (`topic`, `sign`, … `story`, `source`).',
+    ),
     slug: z.string().describe("The record's slug when it changed (for a rename, the old slug)."),
-    change: z
-      .enum(CHANGE_KINDS)
-      .describe(
-        '`created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).',
-      ),
+    change: namedEnum('ChangeKind', CHANGE_KINDS, 'What happened to a record.').describe(
+      '`created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).',
+    ),
     newSlug: z.string().nullable().describe('For `renamed`, the slug it has now; otherwise null.'),
     at: z.string().describe('When the change was logged (ISO 8601 date-time, UTC).'),
     version: z.string().describe('The content version that made the change.'),
     href: z.string().nullable().describe('Where the record is (after a rename, the new address); null for `removed`.'),
   })
   .meta({
-    id: 'Change',
+    // Not `Change`: openapi-python-client names a model's local variable after the model, which a
+    // property called `change` would then shadow with another type (mypy --strict fails). The
+    // component name is not on the wire; the public field keeps its name (docs/generated-clients.md).
+    id: 'ContentChange',
     description: "One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.",
     example: {
       type: 'strategy',

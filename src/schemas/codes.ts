@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CODE_SYSTEMS } from '../content/code-systems.js';
 import { region } from './crisis.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
 import { limit, offset } from './queries.js';
 
 // The code map as the API lists it (GET /v1/codes): what each clinical code answers with, so an
@@ -8,11 +10,17 @@ import { limit, offset } from './queries.js';
 
 const SYSTEM_NAMES = CODE_SYSTEMS.map((s) => s.name) as [string, ...string[]];
 
+const CodeSystemName = namedEnum(
+  'CodeSystemName',
+  SYSTEM_NAMES,
+  'A clinical code system, by its usual name.',
+  `must be one of ${SYSTEM_NAMES.join(', ')}`,
+);
+
 export const codesQuery = z.strictObject({
-  system: z
-    .enum(SYSTEM_NAMES, { error: `must be one of ${SYSTEM_NAMES.join(', ')}` })
-    .optional()
-    .describe('Only codes of this system. The map has ICD-10-CM codes only; no SNOMED CT code is mapped yet.'),
+  system: withExample(CodeSystemName.optional(), 'ICD-10-CM').describe(
+    'Only codes of this system. The map has ICD-10-CM codes only; no SNOMED CT code is mapped yet.',
+  ),
   limit,
   offset,
   region,
@@ -31,7 +39,7 @@ export const CodeRecord = z
 
 export const CodeMapping = z
   .object({
-    system: z.enum(SYSTEM_NAMES).describe('The code system, by its usual name.'),
+    system: CodeSystemName.describe('The code system, by its usual name.'),
     code: z.string().describe('The code, with its dot (F43.21).'),
     title: z
       .string()

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ATTRIBUTION, CONTENT_LICENSE } from '../content/licence.js';
 import { SIGNPOST_KINDS } from '../content/help-directory.js';
-import { REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
+import { BODY_FORMATS, REVIEW_TYPES, SOURCE_AUTHORITIES } from '../content/vocabulary.js';
+import { PROBLEM_TYPE_NAMES, problemTypeUri } from '../content/problem-types.js';
 import { CrisisNotice } from './crisis.js';
+import { namedEnum } from './enums.js';
 
 // Shapes shared by every content response. Each is registered with an id so the OpenAPI
 // document names it once under components/schemas and references it everywhere else.
@@ -70,17 +72,17 @@ export const ItemLinks = SelfLink.extend({
     ),
 }).meta({ id: 'ItemLinks', description: 'Links to this resource: its JSON and its page for people.' });
 
-export const SourceAuthority = z.enum(SOURCE_AUTHORITIES).meta({
-  id: 'SourceAuthority',
-  description:
-    'Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.',
-});
+export const SourceAuthority = namedEnum(
+  'SourceAuthority',
+  SOURCE_AUTHORITIES,
+  'Weight of the work as evidence: `public-health` (a public health body such as the NHS or NIMH), `professional-body` (e.g. a psychiatric college), `peer-reviewed` (a paper in a peer-reviewed journal or scholarly book) or `secondary` (a blog, magazine or vendor article: a source of facts, not evidence on its own). Clinical claims rest on the first three.',
+);
 
-export const ReviewType = z.enum(REVIEW_TYPES).meta({
-  id: 'ReviewType',
-  description:
-    'What kind of review the content has had. `editorial`: editorial review only (checked against its cited sources for accuracy, plain language and safe framing); no clinical review has taken place.',
-});
+export const ReviewType = namedEnum(
+  'ReviewType',
+  REVIEW_TYPES,
+  'What kind of review the content has had. `editorial`: editorial review only (checked against its cited sources for accuracy, plain language and safe framing); no clinical review has taken place.',
+);
 
 export const SourceRef = z
   .object({
@@ -101,8 +103,14 @@ export const SourceRef = z
   })
   .meta({ id: 'SourceRef', description: 'A work a record is based on ("Based on: …").' });
 
+export const SignpostKind = namedEnum(
+  'SignpostKind',
+  SIGNPOST_KINDS,
+  'Help a record points its readers to: `urgent-help`, or a kind of support service in `/v1/help`.',
+);
+
 export const Signposts = z
-  .array(z.enum(SIGNPOST_KINDS))
+  .array(SignpostKind)
   .describe(
     'Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`.',
   );
@@ -125,24 +133,36 @@ export const TopicRef = z
   })
   .meta({ id: 'TopicRef', description: 'A topic a record belongs to.' });
 
-export const BodyFormat = z
-  .enum(['markdown', 'html', 'text'])
-  .meta({ id: 'BodyFormat', description: 'How `body` is encoded: Markdown (the source), sanitised HTML, or plain text.' });
+export const BodyFormat = namedEnum(
+  'BodyFormat',
+  BODY_FORMATS,
+  'How `body` is encoded: Markdown (the source), sanitised HTML, or plain text.',
+  `must be one of ${BODY_FORMATS.join(', ')}`,
+);
 
 /** One invalid parameter of a 400 problem. */
-export const ParameterError = z.object({
-  in: z
-    .enum(['query', 'path', 'header', 'body'])
-    .describe('Where the bad value was sent (`body`: a field of the request body, named by its path).'),
-  name: z.string().describe('Name of the parameter.'),
-  detail: z.string().describe('What is wrong with it.'),
-});
+export const ParameterError = z
+  .object({
+    in: namedEnum('ParameterLocation', ['query', 'path', 'header', 'body'], 'Where a parameter is sent.').describe(
+      'Where the bad value was sent (`body`: a field of the request body, named by its path).',
+    ),
+    name: z.string().describe('Name of the parameter.'),
+    detail: z.string().describe('What is wrong with it.'),
+  })
+  .meta({ id: 'ParameterError', description: 'One invalid parameter of a request.' });
+
+/** The type URIs of the problems the API sends (src/content/problem-types.ts). */
+export const ProblemType = namedEnum(
+  'ProblemType',
+  PROBLEM_TYPE_NAMES.map(problemTypeUri) as [ReturnType<typeof problemTypeUri>, ...ReturnType<typeof problemTypeUri>[]],
+  'URI reference identifying the problem type, relative to the API root: each one answers a short page for people that says what it means and what to do (RFC 9457 §3.1.1).',
+);
 
 // The one definition of an error body: the OpenAPI component, and (as ProblemBody) the type of
 // what src/http/problems.ts sends.
 export const Problem = z
   .object({
-    type: z.string().describe('URI reference identifying the problem type.'),
+    type: ProblemType,
     title: z.string().describe('Short summary of the problem type.'),
     status: z.number().int().describe('HTTP status code.'),
     detail: z.string().describe('Explanation specific to this occurrence.'),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { regionCodeOf } from '../content/regions.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
 
 /** The UK's priority line as the examples show it (from seed/help; the help schema adds to it). */
 export const SAMARITANS_EXAMPLE = {
@@ -18,19 +20,21 @@ export const SAMARITANS_EXAMPLE = {
 
 const REGION_ERROR =
   'must name a country: an ISO 3166-1 alpha-2 code such as GB, US, IE, CA, AU or NZ (UK and United Kingdom are read as GB)';
-export const region = z
-  .string()
-  .max(60, REGION_ERROR)
-  .transform((value, ctx) => {
-    const code = regionCodeOf(value);
-    if (code === undefined) ctx.addIssue({ code: 'custom', message: REGION_ERROR });
-    return code ?? z.NEVER;
-  })
-  .optional()
-  .describe(
-    "Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.",
-  )
-  .meta({ examples: ['GB', 'us', 'UK'] });
+export const region = withExample(
+  z
+    .string()
+    .max(60, REGION_ERROR)
+    .transform((value, ctx) => {
+      const code = regionCodeOf(value);
+      if (code === undefined) ctx.addIssue({ code: 'custom', message: REGION_ERROR });
+      return code ?? z.NEVER;
+    })
+    .optional()
+    .describe(
+      "Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.",
+    ),
+  'GB',
+);
 
 export const CrisisLine = z
   .object({
@@ -56,8 +60,11 @@ export const CrisisNotice = z
     emergency: z.string().describe('What to do in an emergency, for the region (or "call your local emergency number").'),
     emergencyNumber: z.string().nullable().describe("The region's emergency number, when one is verified."),
     region: z.string().nullable().describe('The region these lines are for; null when no region is known or it is not covered.'),
-    regionFrom: z
-      .enum(['region', 'partner', 'accept-language'])
+    regionFrom: namedEnum(
+      'RegionSource',
+      ['region', 'partner', 'accept-language'],
+      'What told the region: the request’s `region`, the partner key’s default region, or `Accept-Language`.',
+    )
       .nullable()
       .describe(
         'How the region was chosen: the request’s `region`, the default region of the partner key it sent, or the region of its `Accept-Language` (`en-GB`), in that order; null when none gave a covered region.',

@@ -5,6 +5,8 @@ import { SLUG_PATTERN } from '../content/vocabulary.js';
 import { Problem } from './common.js';
 import { region } from './crisis.js';
 import { orderedCommaList } from './lists.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
 
 // The collections a clinician can embed: those whose registry entry says `embed`.
 type Embeddable = Extract<ContentTypeEntry, { embed: true }>;
@@ -33,35 +35,50 @@ const canonicalLanguage = (tag: string): string | null => {
   }
 };
 
-const theme = z
-  .enum(THEMES, { error: 'must be one of light, dark, auto' })
-  .default('light')
-  .describe("Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).");
+/** The colour themes of pages and embeds. */
+export const Theme = namedEnum(
+  'Theme',
+  THEMES,
+  'A colour theme: light, dark, or auto (the reader’s system setting).',
+  'must be one of light, dark, auto',
+);
 
-const lang = z
-  .string()
-  .max(35, 'must be a BCP 47 language tag of at most 35 characters')
-  .transform((v, ctx) => {
-    const tag = canonicalLanguage(v);
-    if (tag === null) ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag such as en or en-GB' });
-    return tag ?? 'en';
-  })
-  .default('en')
-  .describe(
-    'Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.',
-  );
+const theme = withExample(
+  Theme.default('light').describe("Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting)."),
+  'dark',
+);
 
-const layout = z
-  .enum(LAYOUTS, { error: 'must be one of full, compact' })
-  .optional()
-  .describe(
-    '`full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.',
-  );
+const lang = withExample(
+  z
+    .string()
+    .max(35, 'must be a BCP 47 language tag of at most 35 characters')
+    .transform((v, ctx) => {
+      const tag = canonicalLanguage(v);
+      if (tag === null) ctx.addIssue({ code: 'custom', message: 'must be a BCP 47 language tag such as en or en-GB' });
+      return tag ?? 'en';
+    })
+    .default('en')
+    .describe(
+      'Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.',
+    ),
+  'en-GB',
+);
 
-const compact = z
-  .enum(['true', 'false'], { error: 'must be true or false' })
-  .optional()
-  .describe('Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).');
+const layout = withExample(
+  namedEnum('EmbedLayout', LAYOUTS, 'How much an embed shows of each item.', 'must be one of full, compact')
+    .optional()
+    .describe(
+      '`full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.',
+    ),
+  'compact',
+);
+
+const compact = withExample(
+  namedEnum('BooleanText', ['true', 'false'], 'true or false, as a query parameter spells it.', 'must be true or false')
+    .optional()
+    .describe('Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).'),
+  'true',
+);
 
 /** Options every embed page takes. */
 export const embedOptions = { theme, lang, layout, compact, region };
@@ -77,17 +94,23 @@ export const layoutOf = (q: { layout?: Layout; compact?: 'true' | 'false' }): La
   q.layout ?? (q.compact === 'true' ? 'compact' : 'full');
 
 export const embedTopicParams = z.strictObject({
-  slug: z.string().max(200).describe("The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`."),
+  slug: withExample(
+    z.string().max(200).describe("The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`."),
+    'emotional-withdrawal',
+  ),
 });
 
 export const embedTopicQuery = z
   .strictObject({
-    sections: orderedCommaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
-      .transform((s) => [...new Set(s)])
-      .default([...EMBED_COLLECTIONS])
-      .describe(
-        `Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all ${COUNTS[EMBED_COLLECTIONS.length] ?? EMBED_COLLECTIONS.length}.`,
-      ),
+    sections: withExample(
+      orderedCommaList(z.enum(EMBED_COLLECTIONS, { error: `must be one of ${EMBED_COLLECTIONS.join(', ')}` }))
+        .transform((s) => [...new Set(s)])
+        .default([...EMBED_COLLECTIONS])
+        .describe(
+          `Sections to show, in this order (comma-separated): ${EMBED_COLLECTIONS.join(', ')}. Default: all ${COUNTS[EMBED_COLLECTIONS.length] ?? EMBED_COLLECTIONS.length}.`,
+        ),
+      'strategies,therapies',
+    ),
     ...embedOptions,
   })
   .superRefine(layoutsAgree);
@@ -109,20 +132,26 @@ const itemRef = z.string().transform((value, ctx): ItemRef => {
 
 export const embedListQuery = z
   .strictObject({
-    items: orderedCommaList(itemRef)
-      .transform((refs) => refs.filter((r, i) => refs.findIndex((o) => o.type === r.type && o.slug === r.slug) === i))
-      .refine((refs) => refs.length <= MAX_LIST_ITEMS, `must name at most ${MAX_LIST_ITEMS} records`)
-      .describe(
-        `Records to show, in this order (comma-separated \`<type>:<slug>\`, type one of ${EMBED_TYPES.join(', ')}), e.g. \`strategy:journaling,therapy:counselling\`. At most ${MAX_LIST_ITEMS}.`,
-      ),
-    title: z
-      .string()
-      .trim()
-      .min(1, 'must not be empty')
-      .max(120, 'must be at most 120 characters')
-      .refine((v) => !INVISIBLE.test(v), 'must not contain control or bidirectional-override characters')
-      .optional()
-      .describe('Heading for the list (plain text, at most 120 characters). Default: "Selected resources".'),
+    items: withExample(
+      orderedCommaList(itemRef)
+        .transform((refs) => refs.filter((r, i) => refs.findIndex((o) => o.type === r.type && o.slug === r.slug) === i))
+        .refine((refs) => refs.length <= MAX_LIST_ITEMS, `must name at most ${MAX_LIST_ITEMS} records`)
+        .describe(
+          `Records to show, in this order (comma-separated \`<type>:<slug>\`, type one of ${EMBED_TYPES.join(', ')}), e.g. \`strategy:journaling,therapy:counselling\`. At most ${MAX_LIST_ITEMS}.`,
+        ),
+      'strategy:journaling,therapy:counselling',
+    ),
+    title: withExample(
+      z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(120, 'must be at most 120 characters')
+        .refine((v) => !INVISIBLE.test(v), 'must not contain control or bidirectional-override characters')
+        .optional()
+        .describe('Heading for the list (plain text, at most 120 characters). Default: "Selected resources".'),
+      'Ways to reconnect',
+    ),
     ...embedOptions,
   })
   .superRefine(layoutsAgree);
@@ -131,26 +160,40 @@ export type EmbedTopicQuery = z.output<typeof embedTopicQuery>;
 export type EmbedListQuery = z.output<typeof embedListQuery>;
 
 export const oembedQuery = z.strictObject({
-  url: z
-    .string()
-    .min(1, 'must not be empty')
-    .max(2048, 'must be at most 2048 characters')
-    .describe('An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.'),
-  format: z.enum(['json', 'xml'], { error: 'must be json or xml' }).default('json').describe('Response format: `json` (default) or `xml`.'),
-  maxwidth: z.coerce
-    .number({ error: 'must be a whole number of pixels' })
-    .int('must be a whole number of pixels')
-    .min(1, 'must be at least 1')
-    .max(10_000, 'must be at most 10000')
-    .optional()
-    .describe('Largest width, in pixels, the consumer can show.'),
-  maxheight: z.coerce
-    .number({ error: 'must be a whole number of pixels' })
-    .int('must be a whole number of pixels')
-    .min(1, 'must be at least 1')
-    .max(10_000, 'must be at most 10000')
-    .optional()
-    .describe('Largest height, in pixels, the consumer can show.'),
+  url: withExample(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(2048, 'must be at most 2048 characters')
+      .describe('An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.'),
+    'https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies',
+  ),
+  format: withExample(
+    namedEnum('OEmbedFormat', ['json', 'xml'], 'An oEmbed response format.', 'must be json or xml')
+      .default('json')
+      .describe('Response format: `json` (default) or `xml`.'),
+    'json',
+  ),
+  maxwidth: withExample(
+    z.coerce
+      .number({ error: 'must be a whole number of pixels' })
+      .int('must be a whole number of pixels')
+      .min(1, 'must be at least 1')
+      .max(10_000, 'must be at most 10000')
+      .optional()
+      .describe('Largest width, in pixels, the consumer can show.'),
+    600,
+  ),
+  maxheight: withExample(
+    z.coerce
+      .number({ error: 'must be a whole number of pixels' })
+      .int('must be a whole number of pixels')
+      .min(1, 'must be at least 1')
+      .max(10_000, 'must be at most 10000')
+      .optional()
+      .describe('Largest height, in pixels, the consumer can show.'),
+    900,
+  ),
 });
 
 export const OEmbed = z

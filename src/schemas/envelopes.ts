@@ -1,34 +1,14 @@
 import { z } from 'zod';
 import { CONTENT_META_EXAMPLE, ContentMeta, ItemLinks, PageLinks, PageMeta, Problem } from './common.js';
 
-// Envelope examples reuse the example registered on the record's own component (for a fielded
-// item, the full record's: the first of its two forms).
+// Envelope examples reuse the example registered on the item's own component.
 const exampleOf = (schema: z.ZodType): { href?: string } | undefined =>
-  schema instanceof z.ZodUnion
-    ? exampleOf(schema.options[0] as z.ZodType)
-    : (z.globalRegistry.get(schema)?.example as { href?: string } | undefined);
+  z.globalRegistry.get(schema)?.example as { href?: string } | undefined;
 
-const IDENTITY = { type: true, slug: true, href: true } as const;
-type IdentifiedShape = z.ZodRawShape & { type: z.ZodType; slug: z.ZodType; href: z.ZodType };
-
-/**
- * An item as an operation with `fields` answers it: the full record, or the named fields plus
- * type, slug and href (`<Id>Fields`: the record with every other field optional). A full record
- * is also a valid trimmed one, so the two are `anyOf`, not `oneOf`.
- */
-// Generic over the shape, not the object: the trimmed form's type then keeps every field's type.
-export const fieldedItem = <S extends IdentifiedShape>(full: z.ZodObject<S>) => {
-  const id = z.globalRegistry.get(full)?.id ?? 'Item';
-  const trimmed = full
-    .partial()
-    // S has these keys by its constraint, which the mask's type cannot see through a generic.
-    .required(IDENTITY as typeof IDENTITY & Record<Exclude<keyof typeof IDENTITY, keyof S>, never>)
-    .meta({
-      id: `${id}Fields`,
-      description: `A ${id} trimmed by \`fields\`: only the fields named there, plus \`type\`, \`slug\` and \`href\`.`,
-    });
-  return z.union([full, trimmed]);
-};
+// Items are declared whole: every field required, as a client that does not use `fields` gets
+// them. An answer trimmed by `fields` is the same schema with the fields not named left out; the
+// OpenAPI document says so on each such response (`x-sparse-fieldset`, src/openapi/sparse-fieldsets.ts)
+// rather than making every field optional for every client (docs/generated-clients.md).
 
 // `description` becomes the 200 response's description in the OpenAPI document (routes give one;
 // test/openapi.test.ts checks that none is left at the default).

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONTENT_META_EXAMPLE, ContentMeta, SelfLink } from './common.js';
 import { HELP_SERVICE_KINDS } from '../content/help-directory.js';
 import { CrisisLine, region, SAMARITANS_EXAMPLE } from './crisis.js';
+import { namedEnum } from './enums.js';
 
 export const helpQuery = z.strictObject({ region });
 
@@ -30,7 +31,9 @@ const EXAMPLE_SOURCE = {
 
 export const HelpService = z
   .object({
-    kind: z.enum(HELP_SERVICE_KINDS).describe('What the service is for; records name the kinds they point to in `signposts`.'),
+    kind: namedEnum('HelpServiceKind', HELP_SERVICE_KINDS, 'What a support service is for.').describe(
+      'What the service is for; records name the kinds they point to in `signposts`.',
+    ),
     name: z.string(),
     phone: z.string().nullable(),
     text: z.string().nullable(),
@@ -49,28 +52,39 @@ export const HelpService = z
       'Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from.',
   });
 
+const EmergencyHelp = z
+  .object({
+    number: z.string().nullable().describe('The emergency number, when one is verified.'),
+    text: z.string().describe('What to do in an emergency, in plain words.'),
+    sources: z.array(HelpSource),
+    reviewedAt: z.string().nullable(),
+  })
+  .meta({ id: 'EmergencyHelp', description: 'What to do in an emergency: the number to call, where one is verified.' });
+
+const DoctorAdvice = z
+  .object({ text: z.string().describe('When to see a doctor, in plain words (plain text).'), sources, reviewedAt })
+  .meta({ id: 'DoctorAdvice', description: 'When to see a doctor.' });
+
+// Named, so that generated clients name it too (a nullable object left inline becomes
+// `HelpDirectoryDirectoryType0` in openapi-python-client).
+const HelplineDirectory = z
+  .object({ name: z.string(), url: z.string(), text: z.string(), sources, reviewedAt })
+  .meta({ id: 'HelplineDirectory', description: 'A verified international directory of helplines.' });
+
 export const HelpDirectory = z
   .object({
     region: z.string().nullable().describe('The region asked for (upper case), or null.'),
     covered: z.boolean().describe('Whether this region has its own entry; if not, this is the international answer.'),
     name: z.string().describe('The region\'s name, or "Anywhere else".'),
-    emergency: z.object({
-      number: z.string().nullable().describe('The emergency number, when one is verified.'),
-      text: z.string().describe('What to do in an emergency, in plain words.'),
-      sources: z.array(HelpSource),
-      reviewedAt: z.string().nullable(),
-    }),
+    emergency: EmergencyHelp,
     lines: z.array(HelpLine).describe('Crisis lines, the priority line first. Empty for the international answer.'),
     services: z
       .array(HelpService)
       .describe(
         'Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`.',
       ),
-    directory: z
-      .object({ name: z.string(), url: z.string(), text: z.string(), sources, reviewedAt })
-      .nullable()
-      .describe('A verified international helpline directory (international answer only).'),
-    doctor: z.object({ text: z.string().describe('When to see a doctor, in plain words (plain text).'), sources, reviewedAt }),
+    directory: HelplineDirectory.nullable().describe('A verified international helpline directory (international answer only).'),
+    doctor: DoctorAdvice,
     regions: z.array(z.string()).describe('Every region covered, as ISO 3166-1 alpha-2 codes.'),
     reviewedAt,
     nextReviewAt: z.string(),

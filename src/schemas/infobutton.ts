@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ICD10CM, SNOMED_CT } from '../content/code-systems.js';
 import { region } from './crisis.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
 
 // The HL7 infobutton request (Context-Aware Knowledge Retrieval, URL-based implementation guide):
 // the parameters that change the answer, under the names the guide and MedlinePlus Connect use.
@@ -12,59 +14,79 @@ export const RESPONSE_TYPES = ['text/xml', 'application/atom+xml', 'application/
 export type ResponseType = (typeof RESPONSE_TYPES)[number];
 
 /** A value matched case-insensitively (`pat`, `TEXT/XML`), written back in its canonical case. */
-const oneOf = <const V extends string>(values: readonly [V, ...V[]], fold: (s: string) => string) =>
-  z
-    .string()
-    .transform((v) => fold(v.trim()))
-    .pipe(z.enum(values, { error: `must be one of ${values.join(', ')}` }))
-    .meta({ type: 'string', enum: [...values] });
+const oneOf = <const V extends string>(id: string, values: readonly [V, ...V[]], description: string, fold: (s: string) => string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? fold(v.trim()) : v),
+    namedEnum(id, values, description, `must be one of ${values.join(', ')}`),
+  );
 
 const LANGUAGE_TAG = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export const infobuttonQuery = z.object({
-  'mainSearchCriteria.v.c': z
-    .string()
-    .max(40, 'must be at most 40 characters')
-    .optional()
-    .describe(
-      'The code to look up, e.g. `F43.21` (ICD-10-CM, with or without its dot, any case). Up to three entries come back, best first; a code that is not mapped falls back to the nearest code above it (F43.21 → F43.2 → F43). Codes for suicidal thoughts, self-harm or a suicide attempt (and any code below them) answer with the help directory first, never content. With a code, the text parameters are not used.',
-    ),
-  'mainSearchCriteria.v.cs': z
-    .string()
-    .max(64, 'must be at most 64 characters')
-    .optional()
-    .describe(
-      `The code system's OID, required with a code: \`${ICD10CM.oid}\` (ICD-10-CM) or \`${SNOMED_CT.oid}\` (SNOMED CT: accepted, but no SNOMED CT code is mapped yet, so the feed is empty). Any other system is a 400. A \`urn:oid:\` prefix is accepted.`,
-    ),
-  'mainSearchCriteria.v.dn': z
-    .string()
-    .max(200, 'must be at most 200 characters')
-    .optional()
-    .describe("The code's display name. Without a code, it is searched for instead (see `mainSearchCriteria.v.ot`)."),
-  'mainSearchCriteria.v.ot': z
-    .string()
-    .max(200, 'must be at most 200 characters')
-    .optional()
-    .describe(
-      'Original text of the concept (e.g. what was typed into the problem list). Without a code, the reading is found by searching for it (or, failing it, for `mainSearchCriteria.v.dn`); when the words suggest someone may be at risk, the help directory comes first.',
-    ),
-  informationRecipient: oneOf(['PAT', 'PROV'], (s) => s.toUpperCase())
-    .optional()
-    .describe(
-      'Who will read it: `PAT` (patient, the default) or `PROV` (provider). Both get the same patient education: this service has no professional content.',
-    ),
-  'informationRecipient.languageCode.c': z
-    .string()
-    .regex(LANGUAGE_TAG, 'must be a language code such as en or en-US')
-    .optional()
-    .describe(
-      "The reader's language (`en`, `en-US` …; English when not given). The content is English only: any other language gets an empty feed whose subtitle says so.",
-    ),
-  knowledgeResponseType: oneOf(RESPONSE_TYPES, (s) => s.toLowerCase())
-    .optional()
-    .describe(
-      "The format: `text/xml` (an Atom feed, the default; `application/atom+xml` is the same feed under Atom's own media type), `application/json` (the same feed in the JSON form MedlinePlus Connect serves) or `text/html` (an accessible page listing the answers, for an EHR that opens a window). Errors come in the same format. The Accept header is not used.",
-    ),
+  'mainSearchCriteria.v.c': withExample(
+    z
+      .string()
+      .max(40, 'must be at most 40 characters')
+      .optional()
+      .describe(
+        'The code to look up, e.g. `F43.21` (ICD-10-CM, with or without its dot, any case). Up to three entries come back, best first; a code that is not mapped falls back to the nearest code above it (F43.21 → F43.2 → F43). Codes for suicidal thoughts, self-harm or a suicide attempt (and any code below them) answer with the help directory first, never content. With a code, the text parameters are not used.',
+      ),
+    'F43.21',
+  ),
+  'mainSearchCriteria.v.cs': withExample(
+    z
+      .string()
+      .max(64, 'must be at most 64 characters')
+      .optional()
+      .describe(
+        `The code system's OID, required with a code: \`${ICD10CM.oid}\` (ICD-10-CM) or \`${SNOMED_CT.oid}\` (SNOMED CT: accepted, but no SNOMED CT code is mapped yet, so the feed is empty). Any other system is a 400. A \`urn:oid:\` prefix is accepted.`,
+      ),
+    '2.16.840.1.113883.6.90',
+  ),
+  'mainSearchCriteria.v.dn': withExample(
+    z
+      .string()
+      .max(200, 'must be at most 200 characters')
+      .optional()
+      .describe("The code's display name. Without a code, it is searched for instead (see `mainSearchCriteria.v.ot`)."),
+    'Adjustment disorder with depressed mood',
+  ),
+  'mainSearchCriteria.v.ot': withExample(
+    z
+      .string()
+      .max(200, 'must be at most 200 characters')
+      .optional()
+      .describe(
+        'Original text of the concept (e.g. what was typed into the problem list). Without a code, the reading is found by searching for it (or, failing it, for `mainSearchCriteria.v.dn`); when the words suggest someone may be at risk, the help directory comes first.',
+      ),
+    'feels cut off from family',
+  ),
+  informationRecipient: withExample(
+    oneOf('InfobuttonRecipient', ['PAT', 'PROV'], 'Who will read an infobutton answer: patient or provider.', (s) => s.toUpperCase())
+      .optional()
+      .describe(
+        'Who will read it: `PAT` (patient, the default) or `PROV` (provider). Both get the same patient education: this service has no professional content.',
+      ),
+    'PAT',
+  ),
+  'informationRecipient.languageCode.c': withExample(
+    z
+      .string()
+      .regex(LANGUAGE_TAG, 'must be a language code such as en or en-US')
+      .optional()
+      .describe(
+        "The reader's language (`en`, `en-US` …; English when not given). The content is English only: any other language gets an empty feed whose subtitle says so.",
+      ),
+    'en',
+  ),
+  knowledgeResponseType: withExample(
+    oneOf('InfobuttonResponseType', RESPONSE_TYPES, 'The media type of an infobutton answer.', (s) => s.toLowerCase())
+      .optional()
+      .describe(
+        "The format: `text/xml` (an Atom feed, the default; `application/atom+xml` is the same feed under Atom's own media type), `application/json` (the same feed in the JSON form MedlinePlus Connect serves) or `text/html` (an accessible page listing the answers, for an EHR that opens a window). Errors come in the same format. The Accept header is not used.",
+      ),
+    'application/json',
+  ),
   region,
 });
 
@@ -116,7 +138,7 @@ const value = z.object({ _value: z.string() });
 const textConstruct = z.object({ type: z.literal('text'), _value: z.string() });
 const atomLink = z.object({
   href: z.string().describe('Absolute URL.'),
-  rel: z.enum(['alternate', 'self']),
+  rel: namedEnum('AtomLinkRelation', ['alternate', 'self'], 'What an Atom link points to: the page for people, or this feed.'),
   type: z.string().optional(),
   hreflang: z.string().optional(),
   title: z.string().optional(),

@@ -1,22 +1,27 @@
 import { z } from 'zod';
-import { SLUG_PATTERN, SORT_KEYS, SOURCE_KINDS } from '../content/vocabulary.js';
-import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition } from '../content/registry.js';
+import { SORT_KEYS, TOPIC_SLUGS } from '../content/vocabulary.js';
+import { CONTENT_REGISTRY, collectionsOf, type ContentTypeDefinition, type RecordCollection } from '../content/registry.js';
+import { BodyFormat } from './common.js';
 import { region } from './crisis.js';
+import { componentRef, namedEnum } from './enums.js';
 import { commaList } from './lists.js';
-import { facetsOf, recordSchemaOf } from './records.js';
-import { Source } from './sources.js';
-import { INCLUDE_LIMIT, Topic } from './topics.js';
+import { withExample } from './parameters.js';
+import { facetsOf, recordFieldOf } from './records.js';
+import { SourceField, SourceKind } from './sources.js';
+import { INCLUDE_LIMIT, TopicField } from './topics.js';
 
 /**
- * A comma list of names from a fixed set (`include`, `fields`). Unknown names make one issue that
- * names each of them and lists the allowed ones. The spec shows an array of the enum, so a
- * generated client types it (and rejects a misspelt name); `src/openapi/comma-lists.ts` marks it
- * as sent comma-separated.
+ * A list of names from a fixed set, the named enum `allowed` (`include`, `fields`, the filters):
+ * comma-separated or the key repeated (src/schemas/lists.ts). Unknown names make one issue that
+ * names each of them and lists the allowed ones. The document shows an array of the enum's
+ * component, so a generated client types it (and rejects a misspelt name);
+ * src/openapi/parameters.ts marks it as sent comma-separated.
  */
-export const nameList = <const N extends string>(allowed: readonly N[], noun: string) =>
-  commaList(z.string())
-    .superRefine((names, ctx) => {
-      const unknown = names.filter((n) => !(allowed as readonly string[]).includes(n));
+export const nameList = <E extends z.ZodEnum<Readonly<Record<string, string>>>>(allowed: E, noun: string) => {
+  const names = allowed.options as readonly string[];
+  return commaList(z.string())
+    .superRefine((given, ctx) => {
+      const unknown = given.filter((n) => !names.includes(n));
       if (unknown.length === 0) return;
       const named =
         unknown
@@ -25,22 +30,24 @@ export const nameList = <const N extends string>(allowed: readonly N[], noun: st
           .join(', ') + (unknown.length > 10 ? ', …' : '');
       ctx.addIssue({
         code: 'custom',
-        message: `names unknown ${noun}${unknown.length > 1 ? 's' : ''} ${named}; must be one of ${allowed.join(', ')}`,
+        message: `names unknown ${noun}${unknown.length > 1 ? 's' : ''} ${named}; must be one of ${names.join(', ')}`,
       });
     })
-    .pipe(z.array(z.enum(allowed as readonly [N, ...N[]])))
-    .meta({ type: 'array', items: { type: 'string', enum: [...allowed] } });
+    .pipe(z.array(allowed))
+    .meta({ type: 'array', items: componentRef(allowed) });
+};
 
-/** Names a `fields` parameter accepts for items of this shape: its keys, one source of truth. */
-const fieldNames = <S extends z.ZodObject>(schema: S) => Object.keys(schema.shape) as (keyof S['shape'] & string)[];
-
-/** A sparse fieldset over `names`: `what` is trimmed, and `note` says anything particular to it. */
-export const fieldsParam = <const N extends string>(names: readonly N[], what = 'each item', note = '') =>
-  nameList(names, 'field')
-    .optional()
-    .describe(
-      `Sparse fieldset (comma-separated): ${what} carries only these fields, plus \`type\`, \`slug\` and \`href\`; the envelope (\`meta\`, \`links\`) is unchanged. Without it, every field.${note} Unknown names are a 400 naming them.`,
-    );
+/** A sparse fieldset over the names of `fields`: `what` is trimmed, and `note` says anything particular to it. */
+export const fieldsParam = <E extends z.ZodEnum<Readonly<Record<string, string>>>>(fields: E, what = 'each item', note = '') =>
+  withExample(
+    nameList(fields, 'field')
+      .optional()
+      .describe(
+        `Sparse fieldset (comma-separated, or the parameter repeated): ${what} carries only these fields, plus \`type\`, \`slug\` and \`href\`; the envelope (\`meta\`, \`links\`) is unchanged. Without it, every field.${note} Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see \`x-sparse-fieldset\` on the response).`,
+      ),
+    // Two fields every item of the kind has, for the docs' example.
+    ['title', 'summary', 'citation'].filter((name) => (fields.options as readonly string[]).includes(name)).slice(0, 2),
+  );
 
 /** What a query schema fills in for a parameter that is not given (canonical URLs leave those out). */
 export function defaultsOf(schema: z.ZodObject): Readonly<Record<string, unknown>> {
@@ -52,52 +59,78 @@ export function defaultsOf(schema: z.ZodObject): Readonly<Record<string, unknown
   return Object.freeze(defaults);
 }
 
-const slugValue = z.string().regex(SLUG_PATTERN, 'must be a slug');
+export const limit = withExample(
+  z.coerce
+    .number({ error: 'must be a whole number from 1 to 100' })
+    .int('must be a whole number from 1 to 100')
+    .min(1, 'must be a whole number from 1 to 100')
+    .max(100, 'must be a whole number from 1 to 100')
+    .default(20)
+    .describe('Page size, 1–100.'),
+  50,
+);
 
-export const limit = z.coerce
-  .number({ error: 'must be a whole number from 1 to 100' })
-  .int('must be a whole number from 1 to 100')
-  .min(1, 'must be a whole number from 1 to 100')
-  .max(100, 'must be a whole number from 1 to 100')
-  .default(20)
-  .describe('Page size, 1–100.');
+export const offset = withExample(
+  z.coerce
+    .number({ error: 'must be a whole number, 0 or more' })
+    .int('must be a whole number, 0 or more')
+    .min(0, 'must be a whole number, 0 or more')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(0)
+    .describe('Index of the first record to return.'),
+  20,
+);
 
-export const offset = z.coerce
-  .number({ error: 'must be a whole number, 0 or more' })
-  .int('must be a whole number, 0 or more')
-  .min(0, 'must be a whole number, 0 or more')
-  .max(1_000_000, 'must be at most 1000000')
-  .default(0)
-  .describe('Index of the first record to return.');
+export const format = withExample(
+  BodyFormat.default('markdown').describe('How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).'),
+  'html',
+);
 
-export const format = z
-  .enum(['markdown', 'html', 'text'], { error: 'must be one of markdown, html, text' })
-  .default('markdown')
-  .describe('How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).');
+/** The topics' slugs: topics are content, but their slugs are fixed (the seed must have exactly these). */
+export const TopicSlug = namedEnum('TopicSlug', TOPIC_SLUGS, 'The slug of one of the three topics.');
 
-export const topicFilter = commaList(slugValue)
-  .optional()
-  .describe('Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`).');
+export const topicFilter = withExample(
+  nameList(TopicSlug, 'topic')
+    .optional()
+    .describe(`Only records linked to any of these topics (comma-separated, or the parameter repeated): ${TOPIC_SLUGS.join(', ')}.`),
+  ['emotional-isolation', 'emotional-withdrawal'],
+);
 
-/** `key` or `-key` (descending) from a fixed set, parsed once into `{ key, descending }`. */
-const sortParam = <K extends string>(keys: readonly K[], description: string) => {
-  const values = keys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]];
-  return z
-    .enum(values, { error: `must be one of ${values.join(', ')}` })
-    .default('order')
-    .describe(description)
-    .transform((value) => ({ key: value.replace(/^-/, '') as K, descending: value.startsWith('-') }));
+/**
+ * `key` or `-key` (descending) from a fixed set, as the named enum `id`, parsed once into
+ * `{ key, descending }`. The first key is the default.
+ */
+const sortParam = <const K extends string>(id: string, keys: readonly [K, ...K[]], description: string, example: `-${K}`) => {
+  const values = keys.flatMap((k) => [k, `-${k}`]) as [K | `-${K}`, ...(K | `-${K}`)[]];
+  const named = namedEnum(id, values, 'A sort key, or `-` and a sort key for descending.', `must be one of ${values.join(', ')}`);
+  const [first] = named.options;
+  if (first === undefined) throw new Error(`The sort ${id} has no keys.`);
+  return withExample(
+    named
+      .default(first)
+      .describe(description)
+      .transform((value) => ({ key: value.replace(/^-/, '') as K, descending: value.startsWith('-') })),
+    example,
+  );
 };
 
-export const sort = sortParam(SORT_KEYS, 'Sort key; prefix with `-` for descending. `order` is the editorial order.');
+export const sort = sortParam(
+  'RecordSort',
+  SORT_KEYS,
+  'Sort key; prefix with `-` for descending. `order` is the editorial order.',
+  '-reviewedAt',
+);
 
 const facetFilters = (entry: ContentTypeDefinition) =>
   Object.fromEntries(
     Object.entries(facetsOf(entry)).map(([name, values]) => [
       name,
-      commaList(values)
-        .optional()
-        .describe(`Only records whose ${name} is any of (comma-separated): ${values.options.join(', ')}.`),
+      withExample(
+        nameList(values, `${name} value`)
+          .optional()
+          .describe(`Only records whose ${name} is any of (comma-separated, or the parameter repeated): ${values.options.join(', ')}.`),
+        values.options.slice(0, 1),
+      ),
     ]),
   ) as Record<string, z.ZodOptional>;
 
@@ -111,23 +144,31 @@ export const listQuery = (entry: ContentTypeDefinition) =>
     offset,
     format,
     region,
-    fields: fieldsParam(fieldNames(recordSchemaOf(entry))),
+    fields: fieldsParam(recordFieldOf(entry)),
   });
 
 export const itemQuery = (entry: ContentTypeDefinition) =>
-  z.strictObject({ format, region, fields: fieldsParam(fieldNames(recordSchemaOf(entry)), 'the record') });
+  z.strictObject({ format, region, fields: fieldsParam(recordFieldOf(entry), 'the record') });
 
 export const INCLUDABLE = collectionsOf(CONTENT_REGISTRY);
+export const Collection = namedEnum(
+  'Collection',
+  INCLUDABLE as [RecordCollection, ...RecordCollection[]],
+  'A collection of records under /v1.',
+);
 export const topicQuery = z.strictObject({
-  include: nameList(INCLUDABLE, 'collection')
-    .optional()
-    .describe(
-      `Related collections to expand (comma-separated): ${INCLUDABLE.join(', ')}. Each one named gets \`related.<collection>.items\` (the first ${INCLUDE_LIMIT} records in editorial order, an empty array when \`count\` is 0); a collection not named has no \`items\`. Unknown names are a 400 naming them.`,
-    ),
+  include: withExample(
+    nameList(Collection, 'collection')
+      .optional()
+      .describe(
+        `Related collections to expand (comma-separated, or the parameter repeated): ${INCLUDABLE.join(', ')}. Each one named gets \`related.<collection>.items\` (the first ${INCLUDE_LIMIT} records in editorial order, an empty array when \`count\` is 0); a collection not named has no \`items\`. Unknown names are a 400 naming them.`,
+      ),
+    ['signs', 'strategies'],
+  ),
   format,
   region,
   fields: fieldsParam(
-    fieldNames(Topic),
+    TopicField,
     'each topic',
     ' It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields.',
   ),
@@ -135,14 +176,21 @@ export const topicQuery = z.strictObject({
 export const topicListQuery = topicQuery.extend({ limit, offset });
 
 export const sourceListQuery = z.strictObject({
-  kind: commaList(z.enum(SOURCE_KINDS)).optional().describe('Only sources of these kinds: article, reference.'),
-  sort: sortParam(['order', 'title', 'slug'] as const, 'Sort key; prefix with `-` for descending.'),
+  kind: withExample(
+    nameList(SourceKind, 'kind')
+      .optional()
+      .describe('Only sources of these kinds (comma-separated, or the parameter repeated): article, reference.'),
+    ['article'],
+  ),
+  sort: sortParam('SourceSort', ['order', 'title', 'slug'], 'Sort key; prefix with `-` for descending.', '-title'),
   limit,
   offset,
   region,
-  fields: fieldsParam(fieldNames(Source)),
+  fields: fieldsParam(SourceField),
 });
 
-export const sourceItemQuery = z.strictObject({ region, fields: fieldsParam(fieldNames(Source), 'the source') });
+export const sourceItemQuery = z.strictObject({ region, fields: fieldsParam(SourceField, 'the source') });
 
-export const slugParams = z.strictObject({ slug: z.string().max(200).describe("The record's stable slug.") });
+/** The `slug` path parameter, with an example of the collection's own. */
+export const slugParams = (example: string) =>
+  z.strictObject({ slug: withExample(z.string().max(200).describe("The record's stable slug."), example) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTENT_REGISTRY, type ContentTypeDefinition, type RecordCollection, type Registry } from '../content/registry.js';
 import { BodyFormat, RecordRef, ReviewType, Signposts, SourceRef, TopicRef } from './common.js';
-import { fieldedItem } from './envelopes.js';
+import { namedEnum } from './enums.js';
 
 const date = z.iso.date();
 
@@ -21,9 +21,16 @@ const recordFields = {
   href: z.string().describe('This record in the API.'),
 };
 
-/** A type's facets as API fields, one enum each; the list endpoints filter on exactly these. */
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A type's facets as API fields, one named enum each (`SignKind`, `StrategyCategory`); the list
+ * endpoints filter on exactly these.
+ */
 export const facetsOf = (entry: ContentTypeDefinition): Record<string, z.ZodEnum<Record<string, string>>> =>
-  Object.fromEntries(Object.entries(entry.facets).map(([name, f]) => [name, z.enum(f.values).describe(f.description)]));
+  Object.fromEntries(
+    Object.entries(entry.facets).map(([name, f]) => [name, namedEnum(`${entry.api.id}${capitalise(name)}`, f.values, f.description)]),
+  );
 
 /** A type's own text fields: a string, or null where the seed may leave it out. */
 const extraOf = (entry: ContentTypeDefinition): Record<string, z.ZodType> =>
@@ -81,7 +88,13 @@ export function recordSchemaOf(entry: ContentTypeDefinition) {
   return schema;
 }
 
-type RecordSchema = ReturnType<typeof recordSchemaOf>;
+/** The names of a type's fields, as the enum its `fields` parameter takes (`SignField`). */
+export const recordFieldOf = (entry: ContentTypeDefinition) =>
+  namedEnum(
+    `${entry.api.id}Field`,
+    Object.keys(recordSchemaOf(entry).shape) as [string, ...string[]],
+    `A field of a ${entry.type} record, as \`fields\` names it.`,
+  );
 
 /** A registry's API shapes, by collection. */
 export const recordSchemasOf = <R extends Registry>(registry: R) =>
@@ -89,20 +102,6 @@ export const recordSchemasOf = <R extends Registry>(registry: R) =>
     R[number]['collection'],
     ReturnType<typeof recordSchemaOf>
   >;
-
-type RecordItem = ReturnType<typeof fieldedItem<RecordSchema['shape']>>;
-const itemCache = new WeakMap<ContentTypeDefinition, RecordItem>();
-
-/** A type's item as its operations answer it: whole, or trimmed by `fields` (memoised like the schema). */
-export function recordItemOf(entry: ContentTypeDefinition): RecordItem {
-  let item = itemCache.get(entry);
-  if (!item) itemCache.set(entry, (item = fieldedItem(recordSchemaOf(entry))));
-  return item;
-}
-
-/** Each type's item, by collection. */
-export const recordItemsOf = <R extends Registry>(registry: R) =>
-  Object.fromEntries(registry.map((t) => [t.collection, recordItemOf(t)])) as Record<R[number]['collection'], RecordItem>;
 
 export const RECORD_SCHEMAS = recordSchemasOf(CONTENT_REGISTRY);
 export type RecordSchemas = typeof RECORD_SCHEMAS;
@@ -112,8 +111,6 @@ export const FACETS = Object.fromEntries(CONTENT_REGISTRY.map((t) => [t.collecti
   RecordCollection,
   ReturnType<typeof facetsOf>
 >;
-
-export const RECORD_ITEMS = recordItemsOf(CONTENT_REGISTRY);
 
 /** A record as the API sends it: one of the per-type shapes above. */
 export type RecordPayload = z.input<RecordSchemas[RecordCollection]>;

@@ -3,12 +3,21 @@ import { CONTENT_TYPES } from '../content/types.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { CONTENT_META_EXAMPLE, PageLinks, PageMeta, TopicRef } from './common.js';
 import { region } from './crisis.js';
-import { commaList } from './lists.js';
-import { fieldsParam, format, limit, offset, topicFilter } from './queries.js';
+import { namedEnum } from './enums.js';
+import { withExample } from './parameters.js';
+import { fieldsParam, format, limit, offset, nameList, topicFilter } from './queries.js';
 import { RECORD_SCHEMAS } from './records.js';
 import { Topic } from './topics.js';
 
 export const SEARCH_TYPES = ['topic', ...CONTENT_TYPES.map((t) => t.type)] as [string, ...string[]];
+export const SearchType = namedEnum('SearchType', SEARCH_TYPES, 'What a search hit is: a topic, or a record type.');
+
+/**
+ * What a hit leaves out unless `fields` names it: the body (and its format), the sources and the
+ * records to read next (src/snapshot/presenter.ts, BRIEF_OMITS; a test keeps the two in step).
+ * Every other field of a hit's type is always there.
+ */
+export const BRIEF_ONLY_WITH_FIELDS = ['body', 'bodyFormat', 'sources', 'relatedRecords'] as const;
 
 // What every hit adds to its record: how well it matched and where.
 const hitFields = {
@@ -20,13 +29,13 @@ const hitFields = {
 };
 
 // A hit is its record as the record's own collection returns it, plus score and snippet; the
-// body only when `fields` asks for it (in the requested `format`). With `fields`, only the named
-// fields and type, slug, href are present, so every other field is optional here.
+// body, sources and related records only when `fields` asks for them, so those are optional and
+// every other field is required. (With `fields`, a hit is trimmed like any item: see
+// `x-sparse-fieldset` on the response.)
 const hitOf = (record: z.ZodObject, type: string, id: string) =>
   record
     .extend(hitFields)
-    .partial()
-    .required({ type: true, slug: true, href: true })
+    .partial(Object.fromEntries(BRIEF_ONLY_WITH_FIELDS.filter((k) => k in record.shape).map((k) => [k, true])))
     .meta({
       id,
       description: `A ${type} search hit: the record's fields (all but \`body\`, \`bodyFormat\`, \`sources\` and \`relatedRecords\` unless \`fields\` names them), plus \`score\` and \`snippet\`.`,
@@ -66,6 +75,10 @@ export const SearchHit = z.discriminatedUnion('type', [topicHit, ...recordHits])
     category: 'self-awareness',
     firstStep: 'Spend five minutes writing down one feeling from today.',
     topics: [{ slug: 'emotional-withdrawal', title: 'Emotional withdrawal', note: null, href: '/v1/topics/emotional-withdrawal' }],
+    reviewedAt: '2026-11-22',
+    nextReviewAt: '2027-11-22',
+    reviewType: 'editorial',
+    signposts: [],
     score: 12.84,
     snippet: '…keeping a <mark>journal</mark> of emotions, thoughts and behavior…',
     href: '/v1/strategies/journaling',
@@ -74,20 +87,27 @@ export const SearchHit = z.discriminatedUnion('type', [topicHit, ...recordHits])
 
 /** Every field a hit of some type can carry: the names `fields` accepts. */
 export const SEARCH_FIELDS = [...new Set([topicHit, ...recordHits].flatMap((s) => Object.keys(s.shape)))].sort() as [string, ...string[]];
+export const SearchHitField = namedEnum('SearchHitField', SEARCH_FIELDS, 'A field of some search hit, as `fields` names it.');
 
 export const searchQuery = z.strictObject({
-  q: z
-    .string({ error: 'is required: the words to search for' })
-    .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
-    .describe(
-      'What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.',
-    ),
-  type: commaList(z.enum(SEARCH_TYPES, { error: `must be one of ${SEARCH_TYPES.join(', ')}` }))
-    .optional()
-    .describe(`Only these record types (comma-separated): ${SEARCH_TYPES.join(', ')}.`),
+  q: withExample(
+    z
+      .string({ error: 'is required: the words to search for' })
+      .max(MAX_QUERY_LENGTH, `must be at most ${MAX_QUERY_LENGTH} characters`)
+      .describe(
+        'What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.',
+      ),
+    'how to stop pulling away from people',
+  ),
+  type: withExample(
+    nameList(SearchType, 'type')
+      .optional()
+      .describe(`Only these record types (comma-separated, or the parameter repeated): ${SEARCH_TYPES.join(', ')}.`),
+    ['strategy', 'therapy'],
+  ),
   topic: topicFilter,
   fields: fieldsParam(
-    SEARCH_FIELDS,
+    SearchHitField,
     'each hit',
     " A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`.",
   ),

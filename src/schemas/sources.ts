@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { SOURCE_KINDS } from '../content/vocabulary.js';
 import { SourceAuthority } from './common.js';
-import { fieldedItem } from './envelopes.js';
+import { namedEnum } from './enums.js';
+
+export const SourceKind = namedEnum(
+  'SourceKind',
+  SOURCE_KINDS,
+  '`article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.',
+);
 
 export const Source = z
   .object({
     type: z.literal('source'),
     slug: z.string(),
     title: z.string().describe('Title of the work.'),
-    kind: z
-      .enum(SOURCE_KINDS)
-      .describe('`article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.'),
+    kind: SourceKind,
     authority: SourceAuthority,
     publisher: z.string().describe('Publisher, or the site the work appears on.'),
     authors: z.array(z.string()).describe('Authors as "Surname, Given names"; a name without a comma is a group author.'),
@@ -47,8 +51,12 @@ export const Source = z
     },
   });
 
-/** A source as its operations answer it: whole, or trimmed by `fields`. */
-export const SourceItem = fieldedItem(Source);
+/** The names of a source's fields, as `fields` takes them. */
+export const SourceField = namedEnum(
+  'SourceField',
+  Object.keys(Source.shape) as [keyof typeof Source.shape, ...(keyof typeof Source.shape)[]],
+  'A field of a source, as `fields` names it.',
+);
 
 /** A source as the API sends it. */
 export type SourcePayload = z.input<typeof Source>;

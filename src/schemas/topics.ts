@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CONTENT_REGISTRY, type Registry } from '../content/registry.js';
 import { BodyFormat, RecordRef, ReviewType, Signposts, SourceRef } from './common.js';
-import { fieldedItem } from './envelopes.js';
+import { namedEnum } from './enums.js';
 import { RECORD_SCHEMAS, recordSchemaOf } from './records.js';
 import { defined } from '../content/defined.js';
 
@@ -38,19 +38,24 @@ export const TOPIC_IMPACT_FIELDS = ['slug', 'title', 'summary', 'area', 'href'] 
 // The registry types a record schema's shape loosely; these fields are the impact schema's own.
 const impactShape = RECORD_SCHEMAS.impacts.shape as unknown as Record<string, z.ZodType<string, string> | undefined>;
 const impactField = (name: string) => defined(impactShape[name], () => `The impact schema has no field "${name}".`);
-const ImpactBrief = z.object(
-  Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<
-    (typeof TOPIC_IMPACT_FIELDS)[number],
-    z.ZodType<string, string>
-  >,
-);
+const ImpactBrief = z
+  .object(
+    Object.fromEntries(TOPIC_IMPACT_FIELDS.map((name) => [name, impactField(name)])) as Record<
+      (typeof TOPIC_IMPACT_FIELDS)[number],
+      z.ZodType<string, string>
+    >,
+  )
+  .meta({ id: 'ImpactBrief', description: 'An impact in brief, as a topic lists it.' });
+
+// Named, so that generated clients name it too (a nullable object left inline becomes
+// `ComparisonTopicType0` in openapi-python-client).
+const TopicLink = z
+  .object({ slug: z.string(), title: z.string(), href: z.string() })
+  .meta({ id: 'TopicLink', description: 'One of our topics, linked.' });
 
 export const Comparison = z
   .object({
-    topic: z
-      .object({ slug: z.string(), title: z.string(), href: z.string() })
-      .nullable()
-      .describe('The topic compared with, if it is one of ours.'),
+    topic: TopicLink.nullable().describe('The topic compared with, if it is one of ours.'),
     concept: z.string().nullable().describe('The wider concept compared with (e.g. Loneliness), if not a topic.'),
     text: z.string().describe('How the two differ.'),
   })
@@ -133,5 +138,9 @@ export const Topic = z
     },
   });
 
-/** A topic as its operations answer it: whole, or trimmed by `fields`. */
-export const TopicItem = fieldedItem(Topic);
+/** The names of a topic's fields, as `fields` takes them. */
+export const TopicField = namedEnum(
+  'TopicField',
+  Object.keys(Topic.shape) as [keyof typeof Topic.shape, ...(keyof typeof Topic.shape)[]],
+  'A field of a topic, as `fields` names it.',
+);

@@ -145,6 +145,11 @@ function checkLinks(content: Omit<SeedContent, 'site'>, filed: ReadonlySet<strin
   for (const required of TOPIC_SLUGS) {
     if (!topicSlugs.has(required)) problems.push({ file: `seed/topics/${required}.md`, message: 'required topic is missing' });
   }
+  // The API's `topic` filter is an enum of these slugs (src/schemas/queries.ts): no other topic can be served.
+  for (const topic of content.topics) {
+    if (!(TOPIC_SLUGS as readonly string[]).includes(topic.slug))
+      problems.push({ file: topic.file, message: `is not one of the topics (${TOPIC_SLUGS.join(', ')}); the topics are fixed` });
+  }
   const checkSources = (file: string, cited: { slug: string }[]) =>
     cited.forEach(({ slug: s }, i) => {
       if (!sourceSlugs.has(s)) problems.push({ file, field: `sources.${i}`, message: `unknown source "${s}" (no seed/sources/${s}.md)` });

@@ -45,8 +45,14 @@ t.test('a status without its own type: a 5xx is an internal error, any other is 
     instance: '/i',
   });
   t.equal(problemBody(502, 'd', '/i').type, '/problems/internal-error');
-  t.strictSame(problemBody(418, 'd', '/i'), { type: 'about:blank', title: 'Bad request', status: 418, detail: 'd', instance: '/i' });
-  t.equal(problemBody(499, 'd', '/i').type, 'about:blank', 'just under 500 is still a client error');
+  t.strictSame(problemBody(418, 'd', '/i'), {
+    type: '/problems/bad-request',
+    title: 'Bad request',
+    status: 418,
+    detail: 'd',
+    instance: '/i',
+  });
+  t.equal(problemBody(499, 'd', '/i').type, '/problems/bad-request', 'just under 500 is still a client error');
 });
 
 t.test('the errors list appears only on a problem that has one', async (t) => {

@@ -59,7 +59,7 @@ t.test('filters by topic, one or several', async (t) => {
   const unknown = await get('/v1/signs?topic=emotional-loneliness');
   t.equal(unknown.statusCode, 400);
   t.match(unknown.json().errors, [
-    { in: 'query', name: 'topic', detail: /unknown topic "emotional-loneliness"; known topics: emotional-isolation/ },
+    { in: 'query', name: 'topic', detail: /unknown topic "emotional-loneliness"; must be one of emotional-isolation/ },
   ]);
 });
 

@@ -1,53 +1,16 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { readChangeLog } from '../../src/seed/change-log.js';
 import { recordChanges } from '../../src/seed/record-changes.js';
 import { buildFromSeed } from '../helpers/app.js';
+import { relink, removeRecord, renameRecord } from '../helpers/renamed-seed.js';
 import { copySeed, MIGRATIONS_DIR } from '../helpers/store.js';
 
 // A scratch copy of the seed gets one edit, one removal and one rename; the recorder logs them as
 // a new content version, and a store built from the copy answers the feed, 301 and 410 from it.
 
 const HOUR = 3600_000;
-
-/** Renames seed/<collection>/<from>.md to <to>.md, declaring the old slug in its front-matter. */
-/** Rewrites every other record's `related` links to `ref` (collection/slug): to `to`, or away. */
-function relink(seed: string, ref: string, to: string | null) {
-  for (const folder of readdirSync(seed, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    for (const name of readdirSync(join(seed, folder.name)).filter((n) => n.endsWith('.md'))) {
-      const path = join(seed, folder.name, name);
-      const text = readFileSync(path, 'utf8');
-      const edited = text
-        .split('\n')
-        .flatMap((line) => {
-          if (line.trim() === `- ${ref}`) return to ? [line.replace(ref, to)] : [];
-          if (!line.startsWith('related: [')) return [line];
-          const refs = line
-            .slice('related: ['.length, -1)
-            .split(', ')
-            .flatMap((r) => (r === ref ? (to ? [to] : []) : [r]));
-          return refs.length ? [`related: [${refs.join(', ')}]`] : [];
-        })
-        .join('\n');
-      if (edited !== text) writeFileSync(path, edited);
-    }
-  }
-}
-
-/** A rename as editors do it: the file moves, its old slug is declared, and links to it follow. */
-function renameRecord(seed: string, collection: string, from: string, to: string) {
-  const text = readFileSync(join(seed, collection, `${from}.md`), 'utf8');
-  writeFileSync(join(seed, collection, `${to}.md`), text.replace(/^---\n/, `---\nformerSlugs: [${from}]\n`));
-  rmSync(join(seed, collection, `${from}.md`));
-  relink(seed, `${collection}/${from}`, `${collection}/${to}`);
-}
-
-/** A removal as editors do it: the file goes, and so do links to it. */
-function removeRecord(seed: string, collection: string, slug: string) {
-  rmSync(join(seed, collection, `${slug}.md`));
-  relink(seed, `${collection}/${slug}`, null);
-}
 
 /** Records the copy's changes now (at least an hour after its last logged version); returns the last and the new version. */
 function recordEdits(seed: string) {

@@ -110,12 +110,23 @@ t.test('strategies, therapies and signs carry their facets', async (t) => {
   t.equal(all('select slug from stories').length, 2, 'the two illustrative stories');
 });
 
+// The rule is about promotion in our own text, not about citing where an article lives: the
+// isolation article is published on the vendor's own site, whose name is the product's, so that
+// source's `publisher` and `url` (where the article can be found) are the only fields that may
+// name it. Every other field of every source, and every record, is scanned.
+const CITED_VENDOR_ARTICLE = { slug: 'isolation-article', fields: ['publisher', 'url'] };
+
 t.test('no record promotes the advertised companion product', async (t) => {
   const texts: string[] = [];
   for (const table of [...COLLECTIONS, 'topics']) {
     for (const row of all<Record<string, unknown>>(`select * from ${table}`)) texts.push(JSON.stringify(row));
   }
-  texts.push(...all<Record<string, unknown>>('select * from sources').map((r) => JSON.stringify(r)));
+  for (const row of all<Record<string, unknown>>('select * from sources')) {
+    const scanned = Object.entries(row).filter(
+      ([field]) => row.slug !== CITED_VENDOR_ARTICLE.slug || !CITED_VENDOR_ARTICLE.fields.includes(field),
+    );
+    texts.push(JSON.stringify(Object.fromEntries(scanned)));
+  }
   const offending = texts.filter((s) => /girlfriend|ai companion|companion app|chatbot/i.test(s));
   t.same(offending, []);
 });

@@ -193,6 +193,17 @@ t.test('each required topic must exist', async (t) => {
   );
 });
 
+t.test('no topic beyond the fixed three: the API filters topics by an enum of their slugs', async (t) => {
+  const seed = tinySeed(t);
+  seed.write('topics/emotional-numbness.md', markdown(topicData('emotional-numbness')));
+  t.match(problemsOf(seed.root), [
+    {
+      file: 'seed/topics/emotional-numbness.md',
+      message: /is not one of the topics \(emotional-isolation, emotional-withdrawal, emotional-detachment\)/,
+    },
+  ]);
+});
+
 t.test('a former slug still in use is refused, naming its position and the file that uses it', async (t) => {
   const seed = tinySeed(t);
   seed.write('signs/other.md', markdown(signData({ formerSlugs: ['old-name', 'numbness'] })));

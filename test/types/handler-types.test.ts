@@ -7,7 +7,8 @@ import t from 'tap';
 import { sendAnswer } from '../../src/http/answer.js';
 import { Presented } from '../../src/snapshot/json.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../src/schemas/envelopes.js';
-import { Source, SourceItem } from '../../src/schemas/sources.js';
+import { Source } from '../../src/schemas/sources.js';
+import { sparse } from '../../src/routes/v1/sparse-fields.js';
 
 t.test('handlers are checked against their response schema', async (t) => {
   const app = Fastify().withTypeProvider<ZodTypeProvider>();
@@ -58,19 +59,17 @@ t.test('handlers are checked against their response schema', async (t) => {
     sendAnswer(reply, '/x', () => ({ data: [new Presented({ type: 'sign' })], ...page })),
   );
 
-  // With `fields` an item may be trimmed, but never below its identity, and what it keeps is typed.
-  const fielded = { response: { 200: itemEnvelope(SourceItem), ...itemProblemResponses } };
-  app.get('/trimmed', { schema: fielded }, async () => ({
-    data: { type: 'source' as const, slug: 's', href: '/s', doi: null },
-    ...envelope,
-  }));
-  // @ts-expect-error a trimmed item keeps type, slug and href
-  app.get('/no-identity', { schema: fielded }, async () => ({ data: { type: 'source' as const, title: 't' }, ...envelope }));
-  // @ts-expect-error a kept field still has its type
-  app.get('/wrong-field', { schema: fielded }, async () => ({
-    data: { type: 'source' as const, slug: 's', href: '/s', doi: 42 },
-    ...envelope,
-  }));
+  // Items are declared whole: a handler cannot hand back a trimmed item by accident; a sparse
+  // fieldset goes through `sparse()`, the one place that types a trimmed item as the whole one.
+  // @ts-expect-error a declared item has every field
+  app.get('/trimmed', { schema }, async () => ({ data: { type: 'source' as const, slug: 's', href: '/s', doi: null }, ...envelope }));
+  app.get('/sparse', { schema: listSchema }, async (_request, reply) =>
+    sendAnswer(reply, '/s', () => ({ data: [sparse(new Presented(source), ['title'])], ...page })),
+  );
+  app.get('/wrong-sparse', { schema: listSchema }, async (_request, reply) =>
+    // @ts-expect-error what is trimmed must still be the declared item
+    sendAnswer(reply, '/w', () => ({ data: [sparse(new Presented({ type: 'sign' }), ['title'])], ...page })),
+  );
 
   await app.ready();
   t.pass('the routes register');

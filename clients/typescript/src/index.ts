@@ -1,7 +1,8 @@
 import createFetchClient, { type Client } from 'openapi-fetch';
+import { followingFetch, type Redirect, warnOnce } from './redirects.js';
 import type { components, paths } from './schema.js';
 
-export type { components, paths };
+export type { components, paths, Redirect };
 
 /** The API's error body (RFC 9457 problem details). */
 export type Problem = components['schemas']['Problem'];
@@ -13,6 +14,12 @@ export interface ContentClientOptions {
   apiKey?: string;
   /** A fetch implementation; the global one by default. */
   fetch?: typeof globalThis.fetch;
+  /**
+   * Called for each redirect followed: a renamed record's old address (301, with `deprecation`
+   * and `sunset`: update stored links) or a trailing slash (308). By default a renamed address
+   * is reported once with `console.warn`; pass `() => {}` to be told nothing.
+   */
+  onRedirect?: (redirect: Redirect) => void;
 }
 
 // Answers are read as JSON and errors as problem+json; the JSON-LD the spec also documents is
@@ -21,13 +28,15 @@ type Media = 'application/json' | 'application/problem+json';
 export type ContentClient = Client<paths, Media>;
 
 /** A typed client: `client.GET('/v1/signs', { params: { query: { kind: ['emotional'] } } })`. */
-export function createClient({ baseUrl, apiKey, fetch }: ContentClientOptions): ContentClient {
+export function createClient({ baseUrl, apiKey, fetch, onRedirect = warnOnce() }: ContentClientOptions): ContentClient {
+  // Bound, so that a global fetch is called as a function of its own realm.
+  const base = fetch ?? globalThis.fetch.bind(globalThis);
   return createFetchClient<paths, Media>({
     baseUrl: baseUrl.replace(/\/+$/, ''),
     headers: { accept: 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}) },
-    // List parameters (fields, include) are comma-separated in this API (style form, explode false).
+    // List parameters (fields, include, filters) are sent comma-separated, as the document says (style form, explode false).
     querySerializer: { array: { style: 'form', explode: false } },
-    ...(fetch ? { fetch } : {}),
+    fetch: followingFetch(base, onRedirect),
   });
 }
 

@@ -966,6 +966,11 @@ export interface components {
             priority: boolean;
         };
         /**
+         * @description What told the region: the request’s `region`, the partner key’s default region, or `Accept-Language`.
+         * @enum {string}
+         */
+        RegionSource: "region" | "partner" | "accept-language";
+        /**
          * @description Structured crisis guidance, the same in every content answer. Show `message`, `emergency` and the first line (or `directory`) with the content.
          * @example {
          *       "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
@@ -999,7 +1004,7 @@ export interface components {
             /** @description The region these lines are for; null when no region is known or it is not covered. */
             region: string | null;
             /** @description How the region was chosen: the request’s `region`, the default region of the partner key it sent, or the region of its `Accept-Language` (`en-GB`), in that order; null when none gave a covered region. */
-            regionFrom: ("region" | "partner" | "accept-language") | null;
+            regionFrom: components["schemas"]["RegionSource"] | null;
             /** @description Without `region`: none. With a covered region: its priority line. When a search suggests someone may be at risk: all the region's lines, priority first. */
             lines: components["schemas"]["CrisisLine"][];
             /** @description A verified international helpline directory, given when no region line is. */
@@ -1106,6 +1111,11 @@ export interface components {
             /** @description This source in the API. */
             href: string;
         };
+        /**
+         * @description Help a record points its readers to: `urgent-help`, or a kind of support service in `/v1/help`.
+         * @enum {string}
+         */
+        SignpostKind: "urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy";
         /** @description Another record to read next. */
         RecordRef: {
             /** @description The record’s type (`sign`, `strategy` …, or `topic`). */
@@ -1128,6 +1138,25 @@ export interface components {
          */
         BodyFormat: "markdown" | "html" | "text";
         /**
+         * @description Where a parameter is sent.
+         * @enum {string}
+         */
+        ParameterLocation: "query" | "path" | "header" | "body";
+        /** @description One invalid parameter of a request. */
+        ParameterError: {
+            /** @description Where the bad value was sent (`body`: a field of the request body, named by its path). */
+            in: components["schemas"]["ParameterLocation"];
+            /** @description Name of the parameter. */
+            name: string;
+            /** @description What is wrong with it. */
+            detail: string;
+        };
+        /**
+         * @description URI reference identifying the problem type, relative to the API root: each one answers a short page for people that says what it means and what to do (RFC 9457 §3.1.1).
+         * @enum {string}
+         */
+        ProblemType: "/problems/invalid-parameters" | "/problems/invalid-api-key" | "/problems/not-found" | "/problems/method-not-allowed" | "/problems/not-acceptable" | "/problems/gone" | "/problems/payload-too-large" | "/problems/uri-too-long" | "/problems/unsupported-media-type" | "/problems/rate-limited" | "/problems/headers-too-large" | "/problems/bad-request" | "/problems/not-implemented" | "/problems/unavailable" | "/problems/internal-error";
+        /**
          * @description An RFC 9457 problem details object, sent as application/problem+json.
          * @example {
          *       "type": "/problems/invalid-parameters",
@@ -1145,8 +1174,7 @@ export interface components {
          *     }
          */
         Problem: {
-            /** @description URI reference identifying the problem type. */
-            type: string;
+            type: components["schemas"]["ProblemType"];
             /** @description Short summary of the problem type. */
             title: string;
             /** @description HTTP status code. */
@@ -1156,20 +1184,20 @@ export interface components {
             /** @description The request path and query that caused the problem. */
             instance: string;
             /** @description One entry per invalid parameter (validation problems only). */
-            errors?: {
-                /**
-                 * @description Where the bad value was sent (`body`: a field of the request body, named by its path).
-                 * @enum {string}
-                 */
-                in: "query" | "path" | "header" | "body";
-                /** @description Name of the parameter. */
-                name: string;
-                /** @description What is wrong with it. */
-                detail: string;
-            }[];
+            errors?: components["schemas"]["ParameterError"][];
             /** @description On every problem under /v1: the crisis guidance, as content answers carry it in `meta.crisis` (all the region’s lines for `/v1/help` and for a search that suggests someone may be at risk), so that no error leaves a reader without help. */
             crisis?: components["schemas"]["CrisisNotice"];
         };
+        /**
+         * @description What kind of sign this is.
+         * @enum {string}
+         */
+        SignKind: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
+        /**
+         * @description `romantic-relationship` for signs seen between partners.
+         * @enum {string}
+         */
+        SignSetting: "general" | "romantic-relationship";
         /**
          * @description A sign or symptom that someone may be affected.
          * @example {
@@ -1236,22 +1264,19 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting: "general" | "romantic-relationship";
+            kind: components["schemas"]["SignKind"];
+            setting: components["schemas"]["SignSetting"];
         };
+        /**
+         * @description What kind of cause this is.
+         * @enum {string}
+         */
+        CauseCategory: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
         /**
          * @description Something that can lead to the condition.
          * @example {
@@ -1317,16 +1342,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
+            category: components["schemas"]["CauseCategory"];
         };
         /**
          * @description An area of life where the condition shows up in its own way.
@@ -1392,12 +1413,17 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
+        /**
+         * @description What the strategy works on.
+         * @enum {string}
+         */
+        StrategyCategory: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
         /**
          * @description A self-help, connection, prevention or relapse-prevention strategy.
          * @example {
@@ -1464,19 +1490,20 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
+            category: components["schemas"]["StrategyCategory"];
             /** @description One small, concrete action to start with, where the sources give one. */
             firstStep: string | null;
         };
+        /**
+         * @description `therapy` (led by a professional) or `support` (peer support).
+         * @enum {string}
+         */
+        TherapyKind: "therapy" | "support";
         /**
          * @description A therapy or support option, with when to consider it.
          * @example {
@@ -1544,16 +1571,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind: "therapy" | "support";
+            kind: components["schemas"]["TherapyKind"];
             /** @description Common abbreviation, such as CBT. */
             acronym: string | null;
             /** @description When this option is worth considering. */
@@ -1623,12 +1646,17 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
+        /**
+         * @description Which part of life the impact concerns.
+         * @enum {string}
+         */
+        ImpactArea: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
         /**
          * @description An effect or long-term risk.
          * @example {
@@ -1694,16 +1722,12 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+            area: components["schemas"]["ImpactArea"];
         };
         /**
          * @description A short, anonymised illustrative story.
@@ -1769,309 +1793,9 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Sign trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        SignFields: {
-            /** @constant */
-            type: "sign";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind?: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting?: "general" | "romantic-relationship";
-        };
-        /** @description A Cause trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        CauseFields: {
-            /** @constant */
-            type: "cause";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category?: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
-        };
-        /** @description A Context trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        ContextFields: {
-            /** @constant */
-            type: "context";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Strategy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        StrategyFields: {
-            /** @constant */
-            type: "strategy";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category?: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
-            /** @description One small, concrete action to start with, where the sources give one. */
-            firstStep?: string | null;
-        };
-        /** @description A Therapy trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        TherapyFields: {
-            /** @constant */
-            type: "therapy";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind?: "therapy" | "support";
-            /** @description Common abbreviation, such as CBT. */
-            acronym?: string | null;
-            /** @description When this option is worth considering. */
-            whenToConsider?: string;
-        };
-        /** @description A Faq trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        FaqFields: {
-            /** @constant */
-            type: "faq";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-        };
-        /** @description A Impact trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        ImpactFields: {
-            /** @constant */
-            type: "impact";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            /** @description This record in the API. */
-            href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area?: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-        };
-        /** @description A Story trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        StoryFields: {
-            /** @constant */
-            type: "story";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            /** @description One or two plain-language sentences. */
-            summary?: string;
-            /** @description Full text in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            topics?: components["schemas"]["TopicRef"][];
-            /** @description The works this record is based on. */
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the record was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the record is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
         };
@@ -2142,14 +1866,27 @@ export interface components {
                 items?: components["schemas"]["Story"][];
             };
         };
+        /** @description An impact in brief, as a topic lists it. */
+        ImpactBrief: {
+            /** @description Stable public id; never changes once published. */
+            slug: string;
+            title: string;
+            /** @description One or two plain-language sentences. */
+            summary: string;
+            area: components["schemas"]["ImpactArea"];
+            /** @description This record in the API. */
+            href: string;
+        };
+        /** @description One of our topics, linked. */
+        TopicLink: {
+            slug: string;
+            title: string;
+            href: string;
+        };
         /** @description How a topic differs from another topic or concept. */
         Comparison: {
             /** @description The topic compared with, if it is one of ours. */
-            topic: {
-                slug: string;
-                title: string;
-                href: string;
-            } | null;
+            topic: components["schemas"]["TopicLink"] | null;
             /** @description The wider concept compared with (e.g. Loneliness), if not a topic. */
             concept: string | null;
             /** @description How the two differ. */
@@ -2258,20 +1995,7 @@ export interface components {
             /** @description How this topic differs from related topics and concepts. */
             comparisons: components["schemas"]["Comparison"][];
             /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
-            impacts: {
-                /** @description Stable public id; never changes once published. */
-                slug: string;
-                title: string;
-                /** @description One or two plain-language sentences. */
-                summary: string;
-                /**
-                 * @description Which part of life the impact concerns.
-                 * @enum {string}
-                 */
-                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-                /** @description This record in the API. */
-                href: string;
-            }[];
+            impacts: components["schemas"]["ImpactBrief"][];
             related: components["schemas"]["TopicRelated"];
             sources: components["schemas"]["SourceRef"][];
             /**
@@ -2286,61 +2010,16 @@ export interface components {
             nextReviewAt: string;
             reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords: components["schemas"]["RecordRef"][];
             href: string;
         };
-        /** @description A Topic trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        TopicFields: {
-            /** @constant */
-            type: "topic";
-            /** @description Stable public id; never changes once published. */
-            slug: string;
-            title?: string;
-            summary?: string;
-            /** @description What the term means, in two or three sentences. */
-            definition?: string;
-            keyPoints?: string[];
-            /** @description Overview in the requested `format`. */
-            body?: string;
-            bodyFormat?: components["schemas"]["BodyFormat"];
-            /** @description How this topic differs from related topics and concepts. */
-            comparisons?: components["schemas"]["Comparison"][];
-            /** @description Effects and long-term risks, in brief: the first 20 (`related.impacts` gives the count and a link to all, as full records). */
-            impacts?: {
-                /** @description Stable public id; never changes once published. */
-                slug: string;
-                title: string;
-                /** @description One or two plain-language sentences. */
-                summary: string;
-                /**
-                 * @description Which part of life the impact concerns.
-                 * @enum {string}
-                 */
-                area: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
-                /** @description This record in the API. */
-                href: string;
-            }[];
-            related?: components["schemas"]["TopicRelated"];
-            sources?: components["schemas"]["SourceRef"][];
-            /**
-             * Format: date
-             * @description When the topic was last reviewed (see `reviewType` for what kind of review).
-             */
-            reviewedAt?: string;
-            /**
-             * Format: date
-             * @description When the topic is next due for review.
-             */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
-            /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
-            /** @description Records to read next, chosen by the editors. */
-            relatedRecords?: components["schemas"]["RecordRef"][];
-            href: string;
-        };
+        /**
+         * @description A field of a topic, as `fields` names it.
+         * @enum {string}
+         */
+        TopicField: "type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
         /**
          * @description schema.org JSON-LD of the resource's page for people: `name`, `description`, `url`, `inLanguage`, `lastReviewed`, `citation` (each cited work, with its DOI as `sameAs`) and `about` (the topics, as `MedicalCondition`). Questions are a `FAQPage` whose `mainEntity` is the `Question` with its `acceptedAnswer`; a strategy page's `mainEntity` is a `LifestyleModification`, a therapy's a `PsychologicalTreatment`. Review is editorial only, so there is no `reviewedBy`.
          * @example {
@@ -2388,6 +2067,46 @@ export interface components {
             [key: string]: unknown;
         };
         /**
+         * @description How the EHR opens a card link: as a web page, or as a SMART app launch.
+         * @enum {string}
+         */
+        CdsLinkType: "absolute" | "smart";
+        /**
+         * @description What a suggested action does to a FHIR resource.
+         * @enum {string}
+         */
+        CdsActionType: "create" | "update" | "delete";
+        /**
+         * @description How urgent a card is.
+         * @enum {string}
+         */
+        CdsCardIndicator: "info" | "warning" | "critical";
+        /**
+         * @description How many of a card’s suggestions a clinician may choose.
+         * @enum {string}
+         */
+        CdsSelectionBehavior: "at-most-one" | "any";
+        /**
+         * @description A colour theme: light, dark, or auto (the reader’s system setting).
+         * @enum {string}
+         */
+        Theme: "light" | "dark" | "auto";
+        /**
+         * @description How much an embed shows of each item.
+         * @enum {string}
+         */
+        EmbedLayout: "full" | "compact";
+        /**
+         * @description true or false, as a query parameter spells it.
+         * @enum {string}
+         */
+        BooleanText: "true" | "false";
+        /**
+         * @description An oEmbed response format.
+         * @enum {string}
+         */
+        OEmbedFormat: "json" | "xml";
+        /**
          * @description An oEmbed 1.0 `rich` response.
          * @example {
          *       "version": "1.0",
@@ -2420,6 +2139,11 @@ export interface components {
             cache_age: number;
         };
         /**
+         * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
+         * @enum {string}
+         */
+        SourceKind: "article" | "reference";
+        /**
          * @description A work that content records are based on.
          * @example {
          *       "type": "source",
@@ -2448,11 +2172,7 @@ export interface components {
             slug: string;
             /** @description Title of the work. */
             title: string;
-            /**
-             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
-             * @enum {string}
-             */
-            kind: "article" | "reference";
+            kind: components["schemas"]["SourceKind"];
             authority: components["schemas"]["SourceAuthority"];
             /** @description Publisher, or the site the work appears on. */
             publisher: string;
@@ -2476,41 +2196,31 @@ export interface components {
             description: string;
             href: string;
         };
-        /** @description A Source trimmed by `fields`: only the fields named there, plus `type`, `slug` and `href`. */
-        SourceFields: {
-            /** @constant */
-            type: "source";
-            slug: string;
-            /** @description Title of the work. */
-            title?: string;
-            /**
-             * @description `article`: a primary source article; `reference`: a work that an article cites, or an authoritative work cited directly.
-             * @enum {string}
-             */
-            kind?: "article" | "reference";
-            authority?: components["schemas"]["SourceAuthority"];
-            /** @description Publisher, or the site the work appears on. */
-            publisher?: string;
-            /** @description Authors as "Surname, Given names"; a name without a comma is a group author. */
-            authors?: string[];
-            /** @description Editors of the book a chapter appears in, written like authors. */
-            editors?: string[];
-            /** @description Where the work can be read, when known. */
-            url?: string | null;
-            /** @description Digital Object Identifier, bare (resolve at https://doi.org/), when the work has one. */
-            doi?: string | null;
-            /** @description When the work was read at its URL or DOI for this service. */
-            accessed?: string | null;
-            /** @description Year or date of publication, when known. */
-            published?: string | null;
-            /** @description Date the work was last updated, when known. */
-            updated?: string | null;
-            /** @description Reference in APA 7 style, built from the fields above, ready to display. */
-            citation?: string;
-            /** @description What the work covers and how this service uses it. */
-            description?: string;
-            href: string;
-        };
+        /**
+         * @description A field of a source, as `fields` names it.
+         * @enum {string}
+         */
+        SourceField: "type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href";
+        /**
+         * @description The slug of one of the three topics.
+         * @enum {string}
+         */
+        TopicSlug: "emotional-isolation" | "emotional-withdrawal" | "emotional-detachment";
+        /**
+         * @description A sort key, or `-` and a sort key for descending.
+         * @enum {string}
+         */
+        RecordSort: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
+        /**
+         * @description A collection of records under /v1.
+         * @enum {string}
+         */
+        Collection: "signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories";
+        /**
+         * @description A sort key, or `-` and a sort key for descending.
+         * @enum {string}
+         */
+        SourceSort: "order" | "-order" | "title" | "-title" | "slug" | "-slug";
         /**
          * @description The process is up and serving.
          * @example {
@@ -2538,6 +2248,16 @@ export interface components {
             builtAt: string;
         };
         /**
+         * @description What kind of record a change is about.
+         * @enum {string}
+         */
+        ChangeType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+        /**
+         * @description What happened to a record.
+         * @enum {string}
+         */
+        ChangeKind: "created" | "updated" | "removed" | "renamed";
+        /**
          * @description One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.
          * @example {
          *       "type": "strategy",
@@ -2549,19 +2269,13 @@ export interface components {
          *       "href": "/v1/strategies/journaling"
          *     }
          */
-        Change: {
-            /**
-             * @description What kind of record changed (`topic`, `sign`, … `story`, `source`).
-             * @enum {string}
-             */
-            type: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+        ContentChange: {
+            /** @description What kind of record changed (`topic`, `sign`, … `story`, `source`). */
+            type: components["schemas"]["ChangeType"];
             /** @description The record's slug when it changed (for a rename, the old slug). */
             slug: string;
-            /**
-             * @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`).
-             * @enum {string}
-             */
-            change: "created" | "updated" | "removed" | "renamed";
+            /** @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`). */
+            change: components["schemas"]["ChangeKind"];
             /** @description For `renamed`, the slug it has now; otherwise null. */
             newSlug: string | null;
             /** @description When the change was logged (ISO 8601 date-time, UTC). */
@@ -2571,6 +2285,11 @@ export interface components {
             /** @description Where the record is (after a rename, the new address); null for `removed`. */
             href: string | null;
         };
+        /**
+         * @description A clinical code system, by its usual name.
+         * @enum {string}
+         */
+        CodeSystemName: "ICD-10-CM" | "SNOMED CT";
         /** @description A topic or record mapped to a code. */
         CodeRecord: {
             /** @description `topic`, or the record type (`sign`, `cause`, `context`, …). */
@@ -2604,11 +2323,8 @@ export interface components {
          *     }
          */
         CodeMapping: {
-            /**
-             * @description The code system, by its usual name.
-             * @enum {string}
-             */
-            system: "ICD-10-CM" | "SNOMED CT";
+            /** @description The code system, by its usual name. */
+            system: components["schemas"]["CodeSystemName"];
             /** @description The code, with its dot (F43.21). */
             code: string;
             /** @description The official title of the code in the release the map was checked against (ICD-10-CM FY2026, unchanged in FY2027). */
@@ -2618,6 +2334,21 @@ export interface components {
             /** @description Every topic and record mapped to the code, best first. The infobutton and the CDS Hooks service show the first three. */
             records: components["schemas"]["CodeRecord"][];
         };
+        /**
+         * @description Who will read an infobutton answer: patient or provider.
+         * @enum {string}
+         */
+        InfobuttonRecipient: "PAT" | "PROV";
+        /**
+         * @description The media type of an infobutton answer.
+         * @enum {string}
+         */
+        InfobuttonResponseType: "text/xml" | "application/atom+xml" | "application/json" | "text/html";
+        /**
+         * @description What an Atom link points to: the page for people, or this feed.
+         * @enum {string}
+         */
+        AtomLinkRelation: "alternate" | "self";
         /**
          * @description The infobutton's Atom feed in the JSON form MedlinePlus Connect serves (`feed.entry[].title._value` …).
          * @example {
@@ -2751,8 +2482,7 @@ export interface components {
                 link: {
                     /** @description Absolute URL. */
                     href: string;
-                    /** @enum {string} */
-                    rel: "alternate" | "self";
+                    rel: components["schemas"]["AtomLinkRelation"];
                     type?: string;
                     hreflang?: string;
                     title?: string;
@@ -2775,8 +2505,7 @@ export interface components {
                     link: {
                         /** @description Absolute URL. */
                         href: string;
-                        /** @enum {string} */
-                        rel: "alternate" | "self";
+                        rel: components["schemas"]["AtomLinkRelation"];
                         type?: string;
                         hreflang?: string;
                         title?: string;
@@ -2843,13 +2572,15 @@ export interface components {
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
         };
+        /**
+         * @description What a support service is for.
+         * @enum {string}
+         */
+        HelpServiceKind: "domestic-abuse" | "child-protection" | "talking-therapy";
         /** @description Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from. */
         HelpService: {
-            /**
-             * @description What the service is for; records name the kinds they point to in `signposts`.
-             * @enum {string}
-             */
-            kind: "domestic-abuse" | "child-protection" | "talking-therapy";
+            /** @description What the service is for; records name the kinds they point to in `signposts`. */
+            kind: components["schemas"]["HelpServiceKind"];
             name: string;
             phone: string | null;
             text: string | null;
@@ -2861,6 +2592,32 @@ export interface components {
             cost: string | null;
             /** @description Who it is for, in plain words. */
             audience: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description What to do in an emergency: the number to call, where one is verified. */
+        EmergencyHelp: {
+            /** @description The emergency number, when one is verified. */
+            number: string | null;
+            /** @description What to do in an emergency, in plain words. */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            reviewedAt: string | null;
+        };
+        /** @description When to see a doctor. */
+        DoctorAdvice: {
+            /** @description When to see a doctor, in plain words (plain text). */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description A verified international directory of helplines. */
+        HelplineDirectory: {
+            name: string;
+            url: string;
+            text: string;
             sources: components["schemas"]["HelpSource"][];
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
@@ -2937,51 +2694,36 @@ export interface components {
             covered: boolean;
             /** @description The region's name, or "Anywhere else". */
             name: string;
-            emergency: {
-                /** @description The emergency number, when one is verified. */
-                number: string | null;
-                /** @description What to do in an emergency, in plain words. */
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                reviewedAt: string | null;
-            };
+            emergency: components["schemas"]["EmergencyHelp"];
             /** @description Crisis lines, the priority line first. Empty for the international answer. */
             lines: components["schemas"]["HelpLine"][];
             /** @description Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`. */
             services: components["schemas"]["HelpService"][];
             /** @description A verified international helpline directory (international answer only). */
-            directory: {
-                name: string;
-                url: string;
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-                reviewedAt: string;
-            } | null;
-            doctor: {
-                /** @description When to see a doctor, in plain words (plain text). */
-                text: string;
-                sources: components["schemas"]["HelpSource"][];
-                /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-                reviewedAt: string;
-            };
+            directory: components["schemas"]["HelplineDirectory"] | null;
+            doctor: components["schemas"]["DoctorAdvice"];
             /** @description Every region covered, as ISO 3166-1 alpha-2 codes. */
             regions: string[];
             /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
             reviewedAt: string;
             nextReviewAt: string;
         };
+        /**
+         * @description What a search hit is: a topic, or a record type.
+         * @enum {string}
+         */
+        SearchType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story";
         /** @description A topic search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TopicSearchHit: {
             /** @constant */
             type: "topic";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
-            summary?: string;
+            title: string;
+            summary: string;
             /** @description What the term means, in two or three sentences. */
-            definition?: string;
-            keyPoints?: string[];
+            definition: string;
+            keyPoints: string[];
             /** @description Overview in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
@@ -2990,19 +2732,19 @@ export interface components {
              * Format: date
              * @description When the topic was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the topic is next due for review.
              */
-            nextReviewAt?: string;
+            nextReviewAt: string;
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
         };
         /** @description A sign search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         SignSearchHit: {
@@ -3010,47 +2752,39 @@ export interface components {
             type: "sign";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of sign this is.
-             * @enum {string}
-             */
-            kind?: "emotional" | "behavioural" | "relational" | "cognitive" | "physical";
-            /**
-             * @description `romantic-relationship` for signs seen between partners.
-             * @enum {string}
-             */
-            setting?: "general" | "romantic-relationship";
+            kind: components["schemas"]["SignKind"];
+            setting: components["schemas"]["SignSetting"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A cause search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         CauseSearchHit: {
@@ -3058,42 +2792,38 @@ export interface components {
             type: "cause";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What kind of cause this is.
-             * @enum {string}
-             */
-            category?: "experiential" | "clinical" | "situational" | "relational" | "social" | "medical" | "personal";
+            category: components["schemas"]["CauseCategory"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A context search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ContextSearchHit: {
@@ -3101,37 +2831,37 @@ export interface components {
             type: "context";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A strategy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StrategySearchHit: {
@@ -3139,44 +2869,40 @@ export interface components {
             type: "strategy";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description What the strategy works on.
-             * @enum {string}
-             */
-            category?: "self-awareness" | "coping" | "connection" | "professional-support" | "prevention" | "relapse-prevention";
+            category: components["schemas"]["StrategyCategory"];
             /** @description One small, concrete action to start with, where the sources give one. */
-            firstStep?: string | null;
+            firstStep: string | null;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A therapy search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         TherapySearchHit: {
@@ -3184,46 +2910,42 @@ export interface components {
             type: "therapy";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description `therapy` (led by a professional) or `support` (peer support).
-             * @enum {string}
-             */
-            kind?: "therapy" | "support";
+            kind: components["schemas"]["TherapyKind"];
             /** @description Common abbreviation, such as CBT. */
-            acronym?: string | null;
+            acronym: string | null;
             /** @description When this option is worth considering. */
-            whenToConsider?: string;
+            whenToConsider: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A faq search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         FaqSearchHit: {
@@ -3231,37 +2953,37 @@ export interface components {
             type: "faq";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A impact search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         ImpactSearchHit: {
@@ -3269,42 +2991,38 @@ export interface components {
             type: "impact";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
-            /**
-             * @description Which part of life the impact concerns.
-             * @enum {string}
-             */
-            area?: "mental-health" | "physical-health" | "relationships" | "daily-life" | "long-term";
+            area: components["schemas"]["ImpactArea"];
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /** @description A story search hit: the record's fields (all but `body`, `bodyFormat`, `sources` and `relatedRecords` unless `fields` names them), plus `score` and `snippet`. */
         StorySearchHit: {
@@ -3312,37 +3030,37 @@ export interface components {
             type: "story";
             /** @description Stable public id; never changes once published. */
             slug: string;
-            title?: string;
+            title: string;
             /** @description One or two plain-language sentences. */
-            summary?: string;
+            summary: string;
             /** @description Full text in the requested `format`. */
             body?: string;
             bodyFormat?: components["schemas"]["BodyFormat"];
             /** @description The topics the record belongs to (for a topic: itself). */
-            topics?: components["schemas"]["TopicRef"][];
+            topics: components["schemas"]["TopicRef"][];
             /** @description The works this record is based on. */
             sources?: components["schemas"]["SourceRef"][];
             /**
              * Format: date
              * @description When the record was last reviewed (see `reviewType` for what kind of review).
              */
-            reviewedAt?: string;
+            reviewedAt: string;
             /**
              * Format: date
              * @description When the record is next due for review.
              */
-            nextReviewAt?: string;
-            reviewType?: components["schemas"]["ReviewType"];
+            nextReviewAt: string;
+            reviewType: components["schemas"]["ReviewType"];
             /** @description Help the record points its readers to, by kind: `urgent-help` (show the crisis lines and emergency number from `meta.crisis` with it), or a kind of support service (`domestic-abuse`, `child-protection`, `talking-therapy`) whose entries for the reader’s region are in `/v1/help` under `services`. */
-            signposts?: ("urgent-help" | "domestic-abuse" | "child-protection" | "talking-therapy")[];
+            signposts: components["schemas"]["SignpostKind"][];
             /** @description Records to read next, chosen by the editors. */
             relatedRecords?: components["schemas"]["RecordRef"][];
             /** @description This record in the API. */
             href: string;
             /** @description Relevance; higher is better. Only comparable within one response. */
-            score?: number;
+            score: number;
             /** @description Best-matching passage of the record's own text, as HTML: text is escaped and matched words are wrapped in <mark>. */
-            snippet?: string;
+            snippet: string;
         };
         /**
          * @description One search result, by type.
@@ -3361,12 +3079,21 @@ export interface components {
          *           "href": "/v1/topics/emotional-withdrawal"
          *         }
          *       ],
+         *       "reviewedAt": "2026-11-22",
+         *       "nextReviewAt": "2027-11-22",
+         *       "reviewType": "editorial",
+         *       "signposts": [],
          *       "score": 12.84,
          *       "snippet": "…keeping a <mark>journal</mark> of emotions, thoughts and behavior…",
          *       "href": "/v1/strategies/journaling"
          *     }
          */
         SearchHit: components["schemas"]["TopicSearchHit"] | components["schemas"]["SignSearchHit"] | components["schemas"]["CauseSearchHit"] | components["schemas"]["ContextSearchHit"] | components["schemas"]["StrategySearchHit"] | components["schemas"]["TherapySearchHit"] | components["schemas"]["FaqSearchHit"] | components["schemas"]["ImpactSearchHit"] | components["schemas"]["StorySearchHit"];
+        /**
+         * @description A field of some search hit, as `fields` names it.
+         * @enum {string}
+         */
+        SearchHitField: "acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider";
         /** @description Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution. */
         SearchMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
@@ -3453,6 +3180,46 @@ export interface components {
                 values: components["schemas"]["VocabularyTerm"][];
             }[];
         };
+        /**
+         * @description A field of a sign record, as `fields` names it.
+         * @enum {string}
+         */
+        SignField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting";
+        /**
+         * @description A field of a cause record, as `fields` names it.
+         * @enum {string}
+         */
+        CauseField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category";
+        /**
+         * @description A field of a context record, as `fields` names it.
+         * @enum {string}
+         */
+        ContextField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
+        /**
+         * @description A field of a strategy record, as `fields` names it.
+         * @enum {string}
+         */
+        StrategyField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep";
+        /**
+         * @description A field of a therapy record, as `fields` names it.
+         * @enum {string}
+         */
+        TherapyField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider";
+        /**
+         * @description A field of a faq record, as `fields` names it.
+         * @enum {string}
+         */
+        FaqField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
+        /**
+         * @description A field of a impact record, as `fields` names it.
+         * @enum {string}
+         */
+        ImpactField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area";
+        /**
+         * @description A field of a story record, as `fields` names it.
+         * @enum {string}
+         */
+        StoryField: "type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href";
     };
     responses: never;
     parameters: never;
@@ -3520,6 +3287,7 @@ export interface operations {
             /** @description Not ready: shutting down, or the content store cannot answer. */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3528,7 +3296,7 @@ export interface operations {
                      *       "type": "/problems/unavailable",
                      *       "title": "Service unavailable",
                      *       "status": 503,
-                     *       "detail": "The server is shutting down.",
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/readyz"
                      *     }
                      */
@@ -3540,17 +3308,41 @@ export interface operations {
     listTopics: {
         parameters: {
             query?: {
-                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
-                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Related collections to expand (comma-separated, or the parameter repeated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them.
+                 * @example [
+                 *       "signs",
+                 *       "strategies"
+                 *     ]
+                 */
+                include?: components["schemas"]["Collection"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TopicField"][];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
             };
             header?: never;
@@ -3559,7 +3351,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3573,7 +3365,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Topic"] | components["schemas"]["TopicFields"])[];
+                        data: components["schemas"]["Topic"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3593,7 +3385,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3416,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3630,7 +3455,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3648,7 +3494,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3671,7 +3538,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/topics"
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/topics",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3682,25 +3610,46 @@ export interface operations {
     getTopic: {
         parameters: {
             query?: {
-                /** @description Related collections to expand (comma-separated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them. */
-                include?: ("signs" | "causes" | "contexts" | "strategies" | "therapies" | "faqs" | "impacts" | "stories")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Related collections to expand (comma-separated, or the parameter repeated): signs, causes, contexts, strategies, therapies, faqs, impacts, stories. Each one named gets `related.<collection>.items` (the first 20 records in editorial order, an empty array when `count` is 0); a collection not named has no `items`. Unknown names are a 400 naming them.
+                 * @example [
+                 *       "signs",
+                 *       "strategies"
+                 *     ]
+                 */
+                include?: components["schemas"]["Collection"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "definition" | "keyPoints" | "body" | "bodyFormat" | "comparisons" | "impacts" | "related" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each topic carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. It trims topics only: records expanded by `include` are whole, and show only when `related` is among the fields. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TopicField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The topic, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The topic, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3714,7 +3663,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Topic"] | components["schemas"]["TopicFields"];
+                        data: components["schemas"]["Topic"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -3762,13 +3711,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -3782,7 +3742,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3794,14 +3775,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3813,14 +3814,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The topic \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3832,14 +3853,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3851,14 +3892,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The topic \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3875,14 +3975,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/topics/not-a-real-slug"
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/topics/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3893,24 +4053,61 @@ export interface operations {
     listSigns: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose kind is any of (comma-separated): emotional, behavioural, relational, cognitive, physical. */
-                kind?: string;
-                /** @description Only records whose setting is any of (comma-separated): general, romantic-relationship. */
-                setting?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose kind is any of (comma-separated, or the parameter repeated): emotional, behavioural, relational, cognitive, physical.
+                 * @example [
+                 *       "emotional"
+                 *     ]
+                 */
+                kind?: components["schemas"]["SignKind"][];
+                /**
+                 * @description Only records whose setting is any of (comma-separated, or the parameter repeated): general, romantic-relationship.
+                 * @example [
+                 *       "general"
+                 *     ]
+                 */
+                setting?: components["schemas"]["SignSetting"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SignField"][];
             };
             header?: never;
             path?: never;
@@ -3918,7 +4115,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sign records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of sign records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -3932,7 +4129,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Sign"] | components["schemas"]["SignFields"])[];
+                        data: components["schemas"]["Sign"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -3952,7 +4149,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3971,7 +4180,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3989,7 +4219,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4007,7 +4258,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4030,7 +4302,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs"
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/signs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4041,23 +4374,38 @@ export interface operations {
     getSign: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "setting")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SignField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example emotional-numbness
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The sign, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The sign, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4071,7 +4419,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Sign"] | components["schemas"]["SignFields"];
+                        data: components["schemas"]["Sign"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4119,13 +4467,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4139,7 +4498,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4151,14 +4531,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4170,14 +4570,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The sign \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4189,14 +4609,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4208,14 +4648,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The sign \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/signs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4232,14 +4731,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/signs/not-a-real-slug"
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/signs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4250,22 +4809,54 @@ export interface operations {
     listCauses: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose category is any of (comma-separated): experiential, clinical, situational, relational, social, medical, personal. */
-                category?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose category is any of (comma-separated, or the parameter repeated): experiential, clinical, situational, relational, social, medical, personal.
+                 * @example [
+                 *       "experiential"
+                 *     ]
+                 */
+                category?: components["schemas"]["CauseCategory"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["CauseField"][];
             };
             header?: never;
             path?: never;
@@ -4273,7 +4864,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of cause records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of cause records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4287,7 +4878,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Cause"] | components["schemas"]["CauseFields"])[];
+                        data: components["schemas"]["Cause"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4307,7 +4898,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4326,7 +4929,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4344,7 +4968,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4362,7 +5007,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4385,7 +5051,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/causes"
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/causes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4396,23 +5123,38 @@ export interface operations {
     getCause: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["CauseField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example chronic-stress-and-burnout
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The cause, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The cause, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4426,7 +5168,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Cause"] | components["schemas"]["CauseFields"];
+                        data: components["schemas"]["Cause"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4474,13 +5216,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4494,7 +5247,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4506,14 +5280,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4525,14 +5319,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The cause \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4544,14 +5358,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4563,14 +5397,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The cause \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/causes/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4587,14 +5480,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/causes/not-a-real-slug"
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/causes/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4605,20 +5558,47 @@ export interface operations {
     listContexts: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ContextField"][];
             };
             header?: never;
             path?: never;
@@ -4626,7 +5606,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of context records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of context records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4640,7 +5620,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Context"] | components["schemas"]["ContextFields"])[];
+                        data: components["schemas"]["Context"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -4660,7 +5640,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4679,7 +5671,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4697,7 +5710,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4715,7 +5749,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4738,7 +5793,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/contexts"
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/contexts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4749,23 +5865,38 @@ export interface operations {
     getContext: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ContextField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example workplace
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The context, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The context, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4779,7 +5910,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Context"] | components["schemas"]["ContextFields"];
+                        data: components["schemas"]["Context"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -4827,13 +5958,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -4847,7 +5989,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4859,14 +6022,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4878,14 +6061,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The context \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4897,14 +6100,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4916,14 +6139,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The context \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/contexts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4940,14 +6222,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/contexts/not-a-real-slug"
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/contexts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4958,22 +6300,54 @@ export interface operations {
     listStrategies: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose category is any of (comma-separated): self-awareness, coping, connection, professional-support, prevention, relapse-prevention. */
-                category?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose category is any of (comma-separated, or the parameter repeated): self-awareness, coping, connection, professional-support, prevention, relapse-prevention.
+                 * @example [
+                 *       "self-awareness"
+                 *     ]
+                 */
+                category?: components["schemas"]["StrategyCategory"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StrategyField"][];
             };
             header?: never;
             path?: never;
@@ -4981,7 +6355,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of strategy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of strategy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -4995,7 +6369,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"])[];
+                        data: components["schemas"]["Strategy"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5015,7 +6389,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +6420,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5052,7 +6459,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5070,7 +6498,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5093,7 +6542,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/strategies"
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/strategies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5104,23 +6614,38 @@ export interface operations {
     getStrategy: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "category" | "firstStep")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StrategyField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example journaling
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The strategy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The strategy, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5134,7 +6659,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Strategy"] | components["schemas"]["StrategyFields"];
+                        data: components["schemas"]["Strategy"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5182,13 +6707,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5202,7 +6738,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5214,14 +6771,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5233,14 +6810,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The strategy \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5252,14 +6849,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5271,14 +6888,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The strategy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/strategies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5295,14 +6971,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/strategies/not-a-real-slug"
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/strategies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5313,22 +7049,54 @@ export interface operations {
     listTherapies: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose kind is any of (comma-separated): therapy, support. */
-                kind?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose kind is any of (comma-separated, or the parameter repeated): therapy, support.
+                 * @example [
+                 *       "therapy"
+                 *     ]
+                 */
+                kind?: components["schemas"]["TherapyKind"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TherapyField"][];
             };
             header?: never;
             path?: never;
@@ -5336,7 +7104,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of therapy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of therapy records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5350,7 +7118,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"])[];
+                        data: components["schemas"]["Therapy"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5370,7 +7138,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,7 +7169,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5407,7 +7208,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5425,7 +7247,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5448,7 +7291,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/therapies"
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/therapies",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5459,23 +7363,38 @@ export interface operations {
     getTherapy: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "kind" | "acronym" | "whenToConsider")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["TherapyField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example cognitive-behavioural-therapy
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The therapy, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The therapy, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5489,7 +7408,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Therapy"] | components["schemas"]["TherapyFields"];
+                        data: components["schemas"]["Therapy"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5537,13 +7456,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5557,7 +7487,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5569,14 +7520,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5588,14 +7559,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The therapy \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5607,14 +7598,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5626,14 +7637,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The therapy \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/therapies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5650,14 +7720,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/therapies/not-a-real-slug"
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/therapies/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5668,20 +7798,47 @@ export interface operations {
     listFaqs: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["FaqField"][];
             };
             header?: never;
             path?: never;
@@ -5689,7 +7846,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of faq records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of faq records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5703,7 +7860,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Faq"] | components["schemas"]["FaqFields"])[];
+                        data: components["schemas"]["Faq"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -5724,13 +7881,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5744,7 +7912,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5756,14 +7945,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5775,14 +7984,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5799,14 +8028,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/faqs"
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/faqs",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5817,23 +8106,38 @@ export interface operations {
     getFaq: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["FaqField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example how-long-does-recovery-take
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The faq, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The faq, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -5847,7 +8151,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Faq"] | components["schemas"]["FaqFields"];
+                        data: components["schemas"]["Faq"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -5895,13 +8199,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -5915,7 +8230,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5927,14 +8263,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5946,14 +8302,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The faq \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5965,14 +8341,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -5984,14 +8380,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The faq \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/faqs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6008,14 +8463,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/faqs/not-a-real-slug"
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/faqs/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6026,22 +8541,54 @@ export interface operations {
     listImpacts: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Only records whose area is any of (comma-separated): mental-health, physical-health, relationships, daily-life, long-term. */
-                area?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Only records whose area is any of (comma-separated, or the parameter repeated): mental-health, physical-health, relationships, daily-life, long-term.
+                 * @example [
+                 *       "mental-health"
+                 *     ]
+                 */
+                area?: components["schemas"]["ImpactArea"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ImpactField"][];
             };
             header?: never;
             path?: never;
@@ -6049,7 +8596,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of impact records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of impact records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6063,7 +8610,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Impact"] | components["schemas"]["ImpactFields"])[];
+                        data: components["schemas"]["Impact"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -6083,7 +8630,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6102,7 +8661,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6120,7 +8700,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6138,7 +8739,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6161,7 +8783,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/impacts"
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/impacts",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6172,23 +8855,38 @@ export interface operations {
     getImpact: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href" | "area")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["ImpactField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example strain-on-relationships
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The impact, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The impact, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6202,7 +8900,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Impact"] | components["schemas"]["ImpactFields"];
+                        data: components["schemas"]["Impact"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -6250,13 +8948,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -6270,7 +8979,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6282,14 +9012,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6301,14 +9051,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The impact \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6320,14 +9090,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6339,14 +9129,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The impact \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/impacts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6363,14 +9212,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/impacts/not-a-real-slug"
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/impacts/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6381,20 +9290,47 @@ export interface operations {
     listStories: {
         parameters: {
             query?: {
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sort key; prefix with `-` for descending. `order` is the editorial order. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug" | "reviewedAt" | "-reviewedAt" | "nextReviewAt" | "-nextReviewAt";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending. `order` is the editorial order.
+                 * @example -reviewedAt
+                 */
+                sort?: components["schemas"]["RecordSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StoryField"][];
             };
             header?: never;
             path?: never;
@@ -6402,7 +9338,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of story records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of story records, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6416,7 +9352,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Story"] | components["schemas"]["StoryFields"])[];
+                        data: components["schemas"]["Story"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -6436,7 +9372,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +9403,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6473,7 +9442,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6491,7 +9481,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6514,7 +9525,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/stories"
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/stories",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6525,23 +9597,38 @@ export interface operations {
     getStory: {
         parameters: {
             query?: {
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "summary" | "body" | "bodyFormat" | "topics" | "sources" | "reviewedAt" | "nextReviewAt" | "reviewType" | "signposts" | "relatedRecords" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the record carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["StoryField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example reconnecting-after-job-loss
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The story, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The story, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6555,7 +9642,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Story"] | components["schemas"]["StoryFields"];
+                        data: components["schemas"]["Story"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -6603,13 +9690,24 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -6623,7 +9721,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6635,14 +9754,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6654,14 +9793,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The story \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6673,14 +9832,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6692,14 +9871,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/gone",
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The story \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/stories/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6716,14 +9954,74 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/ld+json": components["schemas"]["Problem"];
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/stories/not-a-real-slug"
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/stories/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6734,18 +10032,41 @@ export interface operations {
     listSources: {
         parameters: {
             query?: {
-                /** @description Only sources of these kinds: article, reference. */
-                kind?: string;
-                /** @description Sort key; prefix with `-` for descending. */
-                sort?: "order" | "-order" | "title" | "-title" | "slug" | "-slug";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only sources of these kinds (comma-separated, or the parameter repeated): article, reference.
+                 * @example [
+                 *       "article"
+                 *     ]
+                 */
+                kind?: components["schemas"]["SourceKind"][];
+                /**
+                 * @description Sort key; prefix with `-` for descending.
+                 * @example -title
+                 */
+                sort?: components["schemas"]["SourceSort"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each item carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "citation"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SourceField"][];
             };
             header?: never;
             path?: never;
@@ -6753,7 +10074,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6767,7 +10088,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: (components["schemas"]["Source"] | components["schemas"]["SourceFields"])[];
+                        data: components["schemas"]["Source"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -6787,7 +10108,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +10139,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6824,7 +10178,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6842,7 +10217,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6865,7 +10261,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/sources"
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/sources",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6876,21 +10333,33 @@ export interface operations {
     getSource: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
-                /** @description Sparse fieldset (comma-separated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. */
-                fields?: ("type" | "slug" | "title" | "kind" | "authority" | "publisher" | "authors" | "editors" | "url" | "doi" | "accessed" | "published" | "updated" | "citation" | "description" | "href")[];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): the source carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "citation"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SourceField"][];
             };
             header?: never;
             path: {
-                /** @description The record's stable slug. */
+                /**
+                 * @description The record's stable slug.
+                 * @example gunther-2020
+                 */
                 slug: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The source, with `meta` (disclaimer, crisis guidance, licence, attribution). */
+            /** @description The source, with `meta` (disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -6904,7 +10373,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Source"] | components["schemas"]["SourceFields"];
+                        data: components["schemas"]["Source"];
                         meta: components["schemas"]["ContentMeta"];
                         links: components["schemas"]["ItemLinks"];
                     };
@@ -6951,7 +10420,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6970,7 +10451,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -6988,7 +10490,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7006,7 +10529,28 @@ export interface operations {
                      *       "title": "Not found",
                      *       "status": 404,
                      *       "detail": "The source \"not-a-real-slug\" does not exist.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7024,7 +10568,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7042,7 +10607,67 @@ export interface operations {
                      *       "title": "Gone",
                      *       "status": 410,
                      *       "detail": "The source \"not-a-real-slug\" was removed from the content on 2026-11-29 (content version 6149d7b7b4cb0b21); see /v1/changes.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/v1/sources/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7065,7 +10690,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/sources/not-a-real-slug"
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/sources/not-a-real-slug",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7076,21 +10762,54 @@ export interface operations {
     search: {
         parameters: {
             query: {
-                /** @description What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood. */
+                /**
+                 * @description What to search for, in plain words, as people say it. Quotes, operators and punctuation are treated as text. Acronyms (CBT, DBT, PTSD), word forms, everyday and clinical names, prefixes and common misspellings are understood.
+                 * @example how to stop pulling away from people
+                 */
                 q: string;
-                /** @description Only these record types (comma-separated): topic, sign, cause, context, strategy, therapy, faq, impact, story. */
-                type?: string;
-                /** @description Only records linked to any of these topics (comma-separated slugs, e.g. `emotional-isolation,emotional-withdrawal`). */
-                topic?: string;
-                /** @description Sparse fieldset (comma-separated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. */
-                fields?: ("acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider")[];
-                /** @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain). */
-                format?: "markdown" | "html" | "text";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only these record types (comma-separated, or the parameter repeated): topic, sign, cause, context, strategy, therapy, faq, impact, story.
+                 * @example [
+                 *       "strategy",
+                 *       "therapy"
+                 *     ]
+                 */
+                type?: components["schemas"]["SearchType"][];
+                /**
+                 * @description Only records linked to any of these topics (comma-separated, or the parameter repeated): emotional-isolation, emotional-withdrawal, emotional-detachment.
+                 * @example [
+                 *       "emotional-isolation",
+                 *       "emotional-withdrawal"
+                 *     ]
+                 */
+                topic?: components["schemas"]["TopicSlug"][];
+                /**
+                 * @description Sparse fieldset (comma-separated, or the parameter repeated): each hit carries only these fields, plus `type`, `slug` and `href`; the envelope (`meta`, `links`) is unchanged. Without it, every field. A field that a hit's type does not have is left out of that hit; `body` (and `bodyFormat`) come only when named here, in the requested `format`. Unknown names are a 400 naming them. A trimmed item is the same schema with the other fields left out, so a client typed from this document must not read them (see `x-sparse-fieldset` on the response).
+                 * @example [
+                 *       "title",
+                 *       "summary"
+                 *     ]
+                 */
+                fields?: components["schemas"]["SearchHitField"][];
+                /**
+                 * @description How bodies are returned: `markdown` (source), `html` (rendered, sanitised) or `text` (plain).
+                 * @example html
+                 */
+                format?: components["schemas"]["BodyFormat"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7099,7 +10818,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -7133,7 +10852,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7152,7 +10883,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7170,7 +10922,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7188,7 +10961,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7211,7 +11005,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/search"
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/search",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7222,7 +11077,10 @@ export interface operations {
     getHelp: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7265,7 +11123,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7284,7 +11154,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7302,7 +11193,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7320,7 +11232,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7343,7 +11276,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/help"
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/help",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7354,11 +11348,20 @@ export interface operations {
     listChanges: {
         parameters: {
             query?: {
-                /** @description Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created. */
+                /**
+                 * @description Where your copy stopped: the `meta.contentVersion` of your last sync (changes in later versions), or an ISO 8601 date-time with a time zone, or a date (changes logged after it). Without it the feed starts at the beginning, so every record appears at least as created.
+                 * @example 6149d7b7b4cb0b21
+                 */
                 since?: string;
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
             };
             header?: never;
@@ -7381,7 +11384,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: components["schemas"]["Change"][];
+                        data: components["schemas"]["ContentChange"][];
                         meta: components["schemas"]["PageMeta"];
                         links: components["schemas"]["PageLinks"];
                     };
@@ -7401,7 +11404,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7420,7 +11435,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7438,7 +11474,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7456,7 +11513,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7479,7 +11557,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/changes"
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/changes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7490,7 +11629,10 @@ export interface operations {
     getVocabulary: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7533,7 +11675,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7552,7 +11706,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7570,7 +11745,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7588,7 +11784,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7611,7 +11828,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/vocabulary"
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/vocabulary",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7622,13 +11900,25 @@ export interface operations {
     listCodes: {
         parameters: {
             query?: {
-                /** @description Only codes of this system. The map has ICD-10-CM codes only; no SNOMED CT code is mapped yet. */
-                system?: "ICD-10-CM" | "SNOMED CT";
-                /** @description Page size, 1–100. */
+                /**
+                 * @description Only codes of this system. The map has ICD-10-CM codes only; no SNOMED CT code is mapped yet.
+                 * @example ICD-10-CM
+                 */
+                system?: components["schemas"]["CodeSystemName"];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
                 limit?: number;
-                /** @description Index of the first record to return. */
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
                 offset?: number;
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7671,7 +11961,19 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description A parameter is invalid, unknown or repeated; `errors` lists each one. */
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is invalid, unknown, or repeated where only one value is allowed; `errors` lists each one. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +11992,28 @@ export interface operations {
                      *           "name": "colour",
                      *           "detail": "is not a parameter of this operation"
                      *         }
-                     *       ]
+                     *       ],
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7708,7 +12031,28 @@ export interface operations {
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/codes"
+                     *       "instance": "/v1/codes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7726,7 +12070,28 @@ export interface operations {
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "This API answers with application/json only; send Accept: application/json (or omit Accept).",
-                     *       "instance": "/v1/codes"
+                     *       "instance": "/v1/codes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7749,7 +12114,68 @@ export interface operations {
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/codes"
+                     *       "instance": "/v1/codes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/codes",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -7760,21 +12186,45 @@ export interface operations {
     getInfobutton: {
         parameters: {
             query?: {
-                /** @description The code to look up, e.g. `F43.21` (ICD-10-CM, with or without its dot, any case). Up to three entries come back, best first; a code that is not mapped falls back to the nearest code above it (F43.21 → F43.2 → F43). Codes for suicidal thoughts, self-harm or a suicide attempt (and any code below them) answer with the help directory first, never content. With a code, the text parameters are not used. */
+                /**
+                 * @description The code to look up, e.g. `F43.21` (ICD-10-CM, with or without its dot, any case). Up to three entries come back, best first; a code that is not mapped falls back to the nearest code above it (F43.21 → F43.2 → F43). Codes for suicidal thoughts, self-harm or a suicide attempt (and any code below them) answer with the help directory first, never content. With a code, the text parameters are not used.
+                 * @example F43.21
+                 */
                 "mainSearchCriteria.v.c"?: string;
-                /** @description The code system's OID, required with a code: `2.16.840.1.113883.6.90` (ICD-10-CM) or `2.16.840.1.113883.6.96` (SNOMED CT: accepted, but no SNOMED CT code is mapped yet, so the feed is empty). Any other system is a 400. A `urn:oid:` prefix is accepted. */
+                /**
+                 * @description The code system's OID, required with a code: `2.16.840.1.113883.6.90` (ICD-10-CM) or `2.16.840.1.113883.6.96` (SNOMED CT: accepted, but no SNOMED CT code is mapped yet, so the feed is empty). Any other system is a 400. A `urn:oid:` prefix is accepted.
+                 * @example 2.16.840.1.113883.6.90
+                 */
                 "mainSearchCriteria.v.cs"?: string;
-                /** @description The code's display name. Without a code, it is searched for instead (see `mainSearchCriteria.v.ot`). */
+                /**
+                 * @description The code's display name. Without a code, it is searched for instead (see `mainSearchCriteria.v.ot`).
+                 * @example Adjustment disorder with depressed mood
+                 */
                 "mainSearchCriteria.v.dn"?: string;
-                /** @description Original text of the concept (e.g. what was typed into the problem list). Without a code, the reading is found by searching for it (or, failing it, for `mainSearchCriteria.v.dn`); when the words suggest someone may be at risk, the help directory comes first. */
+                /**
+                 * @description Original text of the concept (e.g. what was typed into the problem list). Without a code, the reading is found by searching for it (or, failing it, for `mainSearchCriteria.v.dn`); when the words suggest someone may be at risk, the help directory comes first.
+                 * @example feels cut off from family
+                 */
                 "mainSearchCriteria.v.ot"?: string;
-                /** @description Who will read it: `PAT` (patient, the default) or `PROV` (provider). Both get the same patient education: this service has no professional content. */
-                informationRecipient?: "PAT" | "PROV";
-                /** @description The reader's language (`en`, `en-US` …; English when not given). The content is English only: any other language gets an empty feed whose subtitle says so. */
+                /**
+                 * @description Who will read it: `PAT` (patient, the default) or `PROV` (provider). Both get the same patient education: this service has no professional content.
+                 * @example PAT
+                 */
+                informationRecipient?: components["schemas"]["InfobuttonRecipient"];
+                /**
+                 * @description The reader's language (`en`, `en-US` …; English when not given). The content is English only: any other language gets an empty feed whose subtitle says so.
+                 * @example en
+                 */
                 "informationRecipient.languageCode.c"?: string;
-                /** @description The format: `text/xml` (an Atom feed, the default; `application/atom+xml` is the same feed under Atom's own media type), `application/json` (the same feed in the JSON form MedlinePlus Connect serves) or `text/html` (an accessible page listing the answers, for an EHR that opens a window). Errors come in the same format. The Accept header is not used. */
-                knowledgeResponseType?: "text/xml" | "application/atom+xml" | "application/json" | "text/html";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description The format: `text/xml` (an Atom feed, the default; `application/atom+xml` is the same feed under Atom's own media type), `application/json` (the same feed in the JSON form MedlinePlus Connect serves) or `text/html` (an accessible page listing the answers, for an EHR that opens a window). Errors come in the same format. The Accept header is not used.
+                 * @example application/json
+                 */
+                knowledgeResponseType?: components["schemas"]["InfobuttonResponseType"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -7816,13 +12266,24 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The path ended with a slash: this redirects, method and query kept, to the same path without it (the one address of the resource). */
+            308: {
+                headers: {
+                    /**
+                     * @description The same address without the trailing slash.
+                     * @example /v1/signs?limit=5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No code and no text, a code without its system, an unknown code system, or a bad value; `errors` names each. In the requested format. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -7840,7 +12301,6 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "text/html": string;
                 };
             };
             /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). In the requested format. */
@@ -7849,18 +12309,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
                      *       "title": "Invalid API key",
                      *       "status": 401,
                      *       "detail": "The X-API-Key header does not hold a valid partner key. Omit it to use the keyless tier.",
-                     *       "instance": "/v1/infobutton"
+                     *       "instance": "/v1/infobutton",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "text/html": string;
                 };
             };
             /** @description Rate limit exceeded: retry after the seconds in Retry-After. In the requested format. */
@@ -7874,18 +12353,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
                      *       "title": "Too many requests",
                      *       "status": 429,
                      *       "detail": "Rate limit exceeded: 300 requests per 60 s. Retry after 42 s, or use a partner key for a higher limit.",
-                     *       "instance": "/v1/infobutton"
+                     *       "instance": "/v1/infobutton",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
-                    "text/html": string;
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/v1/infobutton",
+                     *       "crisis": {
+                     *         "message": "If you are in crisis or think you may harm yourself or someone else, get help now.",
+                     *         "emergency": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+                     *         "emergencyNumber": "999",
+                     *         "region": "GB",
+                     *         "regionFrom": "region",
+                     *         "lines": [
+                     *           {
+                     *             "name": "Samaritans",
+                     *             "phone": "116 123",
+                     *             "text": null,
+                     *             "chat": null,
+                     *             "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+                     *             "hours": "24 hours a day, every day of the year",
+                     *             "areas": null,
+                     *             "priority": true
+                     *           }
+                     *         ],
+                     *         "directory": null,
+                     *         "help": "/v1/help?region=GB"
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7893,22 +12431,43 @@ export interface operations {
     getTopicEmbed: {
         parameters: {
             query?: {
-                /** @description Sections to show, in this order (comma-separated): signs, causes, contexts, strategies, therapies, faqs. Default: all six. */
+                /**
+                 * @description Sections to show, in this order (comma-separated): signs, causes, contexts, strategies, therapies, faqs. Default: all six.
+                 * @example strategies,therapies
+                 */
                 sections?: string;
-                /** @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting). */
-                theme?: "light" | "dark" | "auto";
-                /** @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`. */
+                /**
+                 * @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.
+                 * @example en-GB
+                 */
                 lang?: string;
-                /** @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end. */
-                layout?: "full" | "compact";
-                /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
-                compact?: "true" | "false";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.
+                 * @example compact
+                 */
+                layout?: components["schemas"]["EmbedLayout"];
+                /**
+                 * @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).
+                 * @example true
+                 */
+                compact?: components["schemas"]["BooleanText"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`. */
+                /**
+                 * @description The topic's slug: `emotional-isolation`, `emotional-withdrawal` or `emotional-detachment`.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -7982,24 +12541,82 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/embed/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed/topics/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getListEmbed: {
         parameters: {
             query: {
-                /** @description Records to show, in this order (comma-separated `<type>:<slug>`, type one of sign, cause, context, strategy, therapy, faq), e.g. `strategy:journaling,therapy:counselling`. At most 30. */
+                /**
+                 * @description Records to show, in this order (comma-separated `<type>:<slug>`, type one of sign, cause, context, strategy, therapy, faq), e.g. `strategy:journaling,therapy:counselling`. At most 30.
+                 * @example strategy:journaling,therapy:counselling
+                 */
                 items: string;
-                /** @description Heading for the list (plain text, at most 120 characters). Default: "Selected resources". */
+                /**
+                 * @description Heading for the list (plain text, at most 120 characters). Default: "Selected resources".
+                 * @example Ways to reconnect
+                 */
                 title?: string;
-                /** @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting). */
-                theme?: "light" | "dark" | "auto";
-                /** @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`. */
+                /**
+                 * @description Colour theme: `light`, `dark`, or `auto` (follows the reader's system setting).
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Page language as a BCP 47 tag, for assistive technology and dates. The content is written in English, so use an English variant such as `en-GB` or `en-AU`.
+                 * @example en-GB
+                 */
                 lang?: string;
-                /** @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end. */
-                layout?: "full" | "compact";
-                /** @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`). */
-                compact?: "true" | "false";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description `full` (default): summaries with first steps, sources and review dates per item. `compact`: titles and summaries, with the sources gathered at the end.
+                 * @example compact
+                 */
+                layout?: components["schemas"]["EmbedLayout"];
+                /**
+                 * @description Shorthand for `layout=compact` (`true`) or `layout=full` (`false`).
+                 * @example true
+                 */
+                compact?: components["schemas"]["BooleanText"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -8051,6 +12668,25 @@ export interface operations {
                      *           "detail": "is not a parameter of this operation"
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed/list"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -8115,14 +12751,39 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/embed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTopicsPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -8179,19 +12840,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/topics"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getTopicPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example emotional-withdrawal
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8258,7 +12947,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/topics/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/topics/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/topics/not-a-real-slug"
                      *     }
                      */
@@ -8270,9 +12996,15 @@ export interface operations {
     getFaqsPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -8329,19 +13061,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/faqs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSignPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example emotional-numbness
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8408,7 +13168,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/signs/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/signs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/signs/not-a-real-slug"
                      *     }
                      */
@@ -8420,14 +13217,23 @@ export interface operations {
     getCausePage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example chronic-stress-and-burnout
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8494,7 +13300,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/causes/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/causes/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/causes/not-a-real-slug"
                      *     }
                      */
@@ -8506,14 +13349,23 @@ export interface operations {
     getContextPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example workplace
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8580,7 +13432,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/contexts/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/contexts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/contexts/not-a-real-slug"
                      *     }
                      */
@@ -8592,14 +13481,23 @@ export interface operations {
     getStrategyPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example journaling
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8666,7 +13564,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/strategies/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/strategies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/strategies/not-a-real-slug"
                      *     }
                      */
@@ -8678,14 +13613,23 @@ export interface operations {
     getTherapyPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example cognitive-behavioural-therapy
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8752,7 +13696,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/therapies/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/therapies/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/therapies/not-a-real-slug"
                      *     }
                      */
@@ -8764,14 +13745,23 @@ export interface operations {
     getFaqPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example how-long-does-recovery-take
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8838,7 +13828,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/faqs/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/faqs/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/faqs/not-a-real-slug"
                      *     }
                      */
@@ -8850,14 +13877,23 @@ export interface operations {
     getImpactPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example strain-on-relationships
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -8924,7 +13960,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/impacts/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/impacts/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/impacts/not-a-real-slug"
                      *     }
                      */
@@ -8936,14 +14009,23 @@ export interface operations {
     getStoryPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example reconnecting-after-job-loss
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -9010,7 +14092,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/stories/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/stories/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/stories/not-a-real-slug"
                      *     }
                      */
@@ -9022,9 +14141,15 @@ export interface operations {
     getHelpPage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
@@ -9081,19 +14206,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/help"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSourcePage: {
         parameters: {
             query?: {
-                /** @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`. */
-                theme?: "light" | "dark" | "auto";
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The stable slug, as in the API. */
+                /**
+                 * @description The stable slug, as in the API.
+                 * @example gunther-2020
+                 */
                 slug: string;
             };
             cookie?: never;
@@ -9160,7 +14313,44 @@ export interface operations {
                      *       "type": "/problems/not-found",
                      *       "title": "Not found",
                      *       "status": 404,
-                     *       "detail": "The record \"not-a-real-slug\" does not exist.",
+                     *       "detail": "There is no page at this address. Every topic is listed at /topics.",
+                     *       "instance": "/sources/not-a-real-slug"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/sources/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/sources/not-a-real-slug"
                      *     }
                      */
@@ -9172,13 +14362,25 @@ export interface operations {
     getOEmbed: {
         parameters: {
             query: {
-                /** @description An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`. */
+                /**
+                 * @description An embed URL of this service, e.g. `https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies`.
+                 * @example https://api.example.org/embed/topics/emotional-withdrawal?sections=strategies
+                 */
                 url: string;
-                /** @description Response format: `json` (default) or `xml`. */
-                format?: "json" | "xml";
-                /** @description Largest width, in pixels, the consumer can show. */
+                /**
+                 * @description Response format: `json` (default) or `xml`.
+                 * @example json
+                 */
+                format?: components["schemas"]["OEmbedFormat"];
+                /**
+                 * @description Largest width, in pixels, the consumer can show.
+                 * @example 600
+                 */
                 maxwidth?: number;
-                /** @description Largest height, in pixels, the consumer can show. */
+                /**
+                 * @description Largest height, in pixels, the consumer can show.
+                 * @example 900
+                 */
                 maxheight?: number;
             };
             header?: never;
@@ -9253,6 +14455,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/oembed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     discoverCdsServices: {
@@ -9300,17 +14521,42 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/cds-services"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     callCdsService: {
         parameters: {
             query?: {
-                /** @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which. */
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
                 region?: string;
             };
             header?: never;
             path: {
-                /** @description The service id: `emotional-connection-education`. */
+                /**
+                 * @description The service id: `emotional-connection-education`.
+                 * @example emotional-connection-education
+                 */
                 id: string;
             };
             cookie?: never;
@@ -9374,8 +14620,7 @@ export interface operations {
                             summary: string;
                             /** @description GitHub Flavored Markdown. */
                             detail?: string;
-                            /** @enum {string} */
-                            indicator: "info" | "warning" | "critical";
+                            indicator: components["schemas"]["CdsCardIndicator"];
                             source: {
                                 label: string;
                                 /** Format: uri */
@@ -9393,8 +14638,7 @@ export interface operations {
                                 uuid?: string;
                                 isRecommended?: boolean;
                                 actions?: {
-                                    /** @enum {string} */
-                                    type: "create" | "update" | "delete";
+                                    type: components["schemas"]["CdsActionType"];
                                     description: string;
                                     resource?: {
                                         [key: string]: unknown;
@@ -9402,8 +14646,7 @@ export interface operations {
                                     resourceId?: string;
                                 }[];
                             }[];
-                            /** @enum {string} */
-                            selectionBehavior?: "at-most-one" | "any";
+                            selectionBehavior?: components["schemas"]["CdsSelectionBehavior"];
                             overrideReasons?: {
                                 code: string;
                                 system: string;
@@ -9413,15 +14656,13 @@ export interface operations {
                                 label: string;
                                 /** Format: uri */
                                 url: string;
-                                /** @enum {string} */
-                                type: "absolute" | "smart";
+                                type: components["schemas"]["CdsLinkType"];
                                 appContext?: string;
                                 autolaunchable?: boolean;
                             }[];
                         }[];
                         systemActions?: {
-                            /** @enum {string} */
-                            type: "create" | "update" | "delete";
+                            type: components["schemas"]["CdsActionType"];
                             description: string;
                             resource?: {
                                 [key: string]: unknown;
@@ -9487,6 +14728,43 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "No CDS service has the id \"not-a-service\"; see /cds-services.",
                      *       "instance": "/cds-services/not-a-service"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path segment is longer than 200 characters. */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/uri-too-long",
+                     *       "title": "URI too long",
+                     *       "status": 414,
+                     *       "detail": "A path segment is longer than 200 characters.",
+                     *       "instance": "/cds-services/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/cds-services/not-a-real-slug"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { z } from 'zod';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, parameterErrors, sendProblem } from '../../http/problems.js';
 import { chooseRegion } from '../../http/region.js';
 import { regionCodeOf } from '../../content/regions.js';
 import { detectCrisis } from '../../safety/crisis-detection.js';
 import { MovedPermanently } from '../../http/successor.js';
+import { isListParameter } from '../../schemas/lists.js';
 
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 const STORE_RETRY_AFTER_SECONDS = 5;
@@ -21,26 +23,52 @@ export function isStoreUnavailable(error: { name?: string; code?: unknown; messa
   return error.code === 'SQLITE_ERROR' && /^no such (table|column)/.test(error.message ?? '');
 }
 
+const NO_LISTS: ReadonlySet<string> = new Set();
+const listsBySchema = new WeakMap<object, ReadonlySet<string>>();
+
+/** The list parameters of a route's querystring schema (found once per schema). */
+function listParametersOf(schema: unknown): ReadonlySet<string> {
+  if (!(schema instanceof z.ZodObject)) return NO_LISTS;
+  let names = listsBySchema.get(schema);
+  if (!names) {
+    names = new Set(
+      Object.entries(schema.shape as Record<string, unknown>).flatMap(([name, field]) => (isListParameter(field) ? [name] : [])),
+    );
+    listsBySchema.set(schema, names);
+  }
+  return names;
+}
+
 /**
  * Every error leaves as RFC 9457 problem+json: validation errors list each bad parameter,
  * client errors keep their message, anything unexpected is logged and answered generically.
  */
 export default fp(
   async function problemDetails(app: FastifyInstance) {
-    // Fastify parses a repeated key (?limit=1&limit=2) into an array; scalar parameters reject it.
+    // Fastify parses a repeated key (?limit=1&limit=2) into an array. A list parameter takes it as
+    // its values, as if comma-separated (src/schemas/lists.ts); a scalar parameter rejects it.
     // A callback hook: it runs for every request.
     app.addHook('preValidation', (request, _reply, done) => {
       const query = request.query as Record<string, unknown> | undefined;
       if (!query || typeof query !== 'object') return done();
-      const repeated = Object.entries(query).filter(([, v]) => Array.isArray(v));
+      const repeated = Object.entries(query).filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]));
       if (repeated.length === 0) return done();
-      done(
-        new HttpProblem(
-          400,
-          `Each query parameter may be given only once; repeated: ${repeated.map(([k]) => `"${k}"`).join(', ')}. Use commas for several values.`,
-          repeated.map(([name]) => ({ in: 'query', name, detail: 'is repeated; give it once (use commas for several values)' })),
-        ),
-      );
+      const lists = listParametersOf(request.routeOptions.schema?.querystring);
+      const scalars = repeated.filter(([name]) => !lists.has(name));
+      if (scalars.length > 0)
+        return done(
+          new HttpProblem(
+            400,
+            `Each query parameter may be given only once; repeated: ${scalars.map(([k]) => `"${k}"`).join(', ')}. Only list parameters take several values.`,
+            scalars.map(([name]) => ({
+              in: 'query',
+              name,
+              detail: 'is repeated; give it once (only list parameters take several values)',
+            })),
+          ),
+        );
+      for (const [name, values] of repeated) query[name] = values.join(',');
+      done();
     });
 
     app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -47,7 +47,7 @@ export default async function changeRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'listChanges',
-        tags: ['Changes'],
+        tags: ['changes'],
         summary: 'What changed since a content version or a date',
         description:
           "The content's history, oldest first and stable, paged like the collections: every topic, record and source created, updated, removed or renamed, with when and in which content version. " +

@@ -45,7 +45,7 @@ export default async function codeRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'listCodes',
-        tags: ['Clinical systems'],
+        tags: ['clinical'],
         summary: 'The clinical code map',
         description:
           'Every clinical code the infobutton (`/v1/infobutton`) and the CDS Hooks service (`/cds-services`) answer, in code order: its official title, the topics and records mapped to it (best first, with why), and whether it is a help-first code (suicidal thoughts, self-harm, suicide attempts), which answers with the help directory first and never with content alone. A code not listed falls back to the nearest code above it that is (ICD-10-CM: drop the last character), or answers with nothing. No SNOMED CT code is mapped yet.',

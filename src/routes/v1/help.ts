@@ -14,7 +14,7 @@ export default async function helpRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getHelp',
-        tags: ['Help in a crisis'],
+        tags: ['help'],
         summary: 'Help in a crisis, by country',
         description:
           'Tiered help for one country: the emergency number, crisis lines with the priority line first (the one to show when only one can be shown), other support by kind (domestic abuse, child protection, talking therapy), and when to see a doctor. Every entry names the official page it was checked against and its review date. The country is `region` (an ISO 3166-1 alpha-2 code or a well-known name: `GB`, `UK`), else the default region of the partner key sent, else the region of `Accept-Language` (`en-GB`); without any, or for a country not covered, the international answer: call your local emergency number, and a verified international helpline directory. An invalid `region` is a 400 that still carries the international help.',

@@ -113,7 +113,7 @@ export default async function infobuttonRoutes(fastify: FastifyInstance) {
       },
       schema: {
         operationId: 'getInfobutton',
-        tags: ['Clinical systems'],
+        tags: ['clinical'],
         summary: 'HL7 infobutton: reading for a problem code',
         description: `An HL7 Context-Aware Knowledge Retrieval ("infobutton") responder, URL-based, modelled on MedlinePlus Connect, for electronic health records. Send a problem code (\`mainSearchCriteria.v.c\` and its system's OID in \`mainSearchCriteria.v.cs\`; ICD-10-CM is mapped, SNOMED CT is accepted but not yet mapped) and get up to three pages for people, best first, as an Atom feed (\`text/xml\`, the default), its JSON form (\`application/json\`) or an HTML page (\`text/html\`), chosen by \`knowledgeResponseType\`, not by Accept. Without a code, the text in \`mainSearchCriteria.v.ot\` (or \`.v.dn\`) is searched for. Codes for suicidal thoughts, self-harm or a suicide attempt (and codes below them) answer with the help directory page for the region first and no content. A code that is not mapped answers with the nearest code above it, or an empty feed (200). Parameter names match in any case; the deprecated \`mainSearchCriteria.c.*\` forms are accepted. Everything else an infobutton manager sends (\`taskContext.c.c\`, \`patientPerson.*\`, \`age.*\`, \`ageGroup.*\`, \`holder.*\`, \`performer\`, \`encounter.*\`, \`subTopic.*\`, organisation ids …) is accepted, ignored and never logged. Errors (400, 401, 429) come in the requested format: RFC 9457 problem XML (\`application/problem+xml\`), problem+json, or an HTML page. Example: \`${EXAMPLE_REQUEST}\`.`,
         querystring: infobuttonQuery,

@@ -6,13 +6,12 @@ import { JSON_LD_MEDIA, JSON_OR_LD, sendAnswer, sendJsonLd } from '../../http/an
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
 import { hrefOf, pagePathOf } from '../../content/paths.js';
-import { withFields } from '../../snapshot/presenter.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, itemQuery as itemQueryOf, listQuery as listQueryOf, slugParams } from '../../schemas/queries.js';
 import { faqListJsonLd, recordJsonLd } from '../../snapshot/jsonld.js';
-import { recordItemOf } from '../../schemas/records.js';
-import { checkTopics } from './topic-filter.js';
+import { recordSchemaOf } from '../../schemas/records.js';
+import { sparse } from './sparse-fields.js';
 import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -29,7 +28,7 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
     // A test's registry may name types beyond the app's; everything below only passes them on.
     const { collection, type, label } = entry as { collection: RecordCollection; type: RecordType; label: string };
     const facets = Object.keys(entry.facets);
-    const item = recordItemOf(entry);
+    const item = recordSchemaOf(entry);
     const listQuery = listQueryOf(entry);
     const listDefaults = defaultsOf(listQuery);
     const itemQuery = itemQueryOf(entry);
@@ -49,13 +48,12 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
         region: _region,
         ...facetValues
       } = query as z.output<typeof listQuery> & Record<string, string[] | undefined>;
-      checkTopics(app, topic);
       return app.content.list(collection, { topics: topic, facets: facetValues, sort, limit, offset });
     };
 
     const listPayload = (query: z.output<typeof listQuery>, region: RegionChoice = named(query.region)) => {
       const page = listPage(query);
-      const data = page.items.map((r) => withFields(app.present.record(r, query.format), query.fields));
+      const data = page.items.map((r) => sparse(app.present.record(r, query.format), query.fields));
       return pageAnswer(path, query, listDefaults, { data, total: page.total }, app.present.meta(region));
     };
 
@@ -70,7 +68,7 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
     };
 
     const itemPayload = (slug: string, query: z.output<typeof itemQuery>, region: RegionChoice = named(query.region)) => ({
-      data: withFields(app.present.record(find(slug, query), query.format), query.fields),
+      data: sparse(app.present.record(find(slug, query), query.format), query.fields),
       meta: app.present.meta(region),
       links: {
         self: canonicalUrl(hrefOf(collection, slug), query, itemDefaults),
@@ -85,7 +83,7 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
       {
         schema: {
           operationId: `list${capitalise(collection)}`,
-          tags: [label],
+          tags: [collection],
           summary: `List ${label.toLowerCase()}`,
           description: `Pages through every ${type} record, in editorial order unless \`sort\` says otherwise.${facetText} Every response carries the disclaimer and crisis guidance in \`meta\`.${listJsonLd ? ' With `Accept: application/ld+json` the answer is a schema.org `FAQPage` of the same records instead.' : ''}`,
           querystring: listQuery,
@@ -112,10 +110,10 @@ export default async function recordRoutes(fastify: FastifyInstance, { registry 
       {
         schema: {
           operationId: `get${capitalise(type)}`,
-          tags: [label],
+          tags: [collection],
           summary: `Get one ${type} by slug`,
           description: `Returns one ${type} record with its topics, sources and review dates; \`links.html\` is its page for people. Slugs are stable; if a record is ever renamed, its old slug answers 301 to the new one (then 410 after its Sunset date), and a removed record's slug answers 410 (see \`/v1/changes\`). With \`Accept: application/ld+json\` the answer is the schema.org JSON-LD of its page instead.`,
-          params: slugParams,
+          params: slugParams(entry.api.example.slug),
           querystring: itemQuery,
           produces: JSON_OR_LD,
           response: {

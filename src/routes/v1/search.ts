@@ -16,7 +16,6 @@ import { MARK_END, MARK_START } from '../../search/snippet.js';
 import { problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf } from '../../schemas/queries.js';
 import { SearchResults, searchQuery } from '../../schemas/search.js';
-import { checkTopics } from './topic-filter.js';
 import { named } from '../../snapshot/crisis-notices.js';
 
 // The search marks matches with \u0001…\u0002; every other character is escaped, so <mark> is the
@@ -41,7 +40,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'search',
-        tags: ['Search'],
+        tags: ['search'],
         summary: 'Search all content',
         description:
           'Ranked search across topics and every content type, for questions and everyday phrases as well as keywords: stop words are ignored, records matching more of the meaningful words rank first, and a title match weighs more without trumping everything. Understands word forms (journal → journaling, anxious → anxiety), everyday and clinical names for the same experience (numb ↔ emotional blunting, husband → partner), acronyms both ways (CBT ↔ cognitive behavioral therapy), prefixes as you type (mindf) and common misspellings (reported in `meta.correctedQuery`). Each hit is its record as its collection returns it (type-specific fields included) plus `score` and a `snippet` of its own text, without its `body`, `sources` and `relatedRecords` unless `fields` asks for them (the body then in the requested `format`); `fields` trims hits to the fields named. Filter by `type` and `topic`; page with `limit` and `offset`.',
@@ -52,7 +51,6 @@ export default async function searchRoutes(fastify: FastifyInstance) {
     async (request, reply) =>
       sendAnswer(reply, canonicalUrl('/v1/search', request.query, DEFAULTS), () => {
         const { q, type, topic, fields, format, limit, offset, region } = request.query;
-        checkTopics(app, topic);
         // Checked before the index so that a query with no matching record still carries help.
         const crisis = detectCrisis(q);
         const result = app.searchIndex.search({ q, types: type, topics: topic, limit, offset });

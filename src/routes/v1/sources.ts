@@ -5,11 +5,11 @@ import { hrefOf, pagePathOf } from '../../content/paths.js';
 import { sendAnswer } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { withFields } from '../../snapshot/presenter.js';
+import { sparse } from './sparse-fields.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, sourceItemQuery, sourceListQuery } from '../../schemas/queries.js';
-import { SourceItem } from '../../schemas/sources.js';
+import { Source } from '../../schemas/sources.js';
 import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const LIST_DEFAULTS = defaultsOf(sourceListQuery);
@@ -21,7 +21,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
   const listPayload = (query: z.output<typeof sourceListQuery>, region: RegionChoice = named(query.region)) => {
     const { kind, sort, fields, limit, offset } = query;
     const page = app.content.listSources({ kinds: kind, sort, limit, offset });
-    const data = page.items.map((s) => withFields(app.present.source(s), fields));
+    const data = page.items.map((s) => sparse(app.present.source(s), fields));
     return pageAnswer('/v1/sources', query, LIST_DEFAULTS, { data, total: page.total }, app.present.meta(region));
   };
 
@@ -32,7 +32,7 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
         canonicalUrl(hrefOf('sources', to), query, ITEM_DEFAULTS),
       );
     return {
-      data: withFields(app.present.source(source), query.fields),
+      data: sparse(app.present.source(source), query.fields),
       meta: app.present.meta(region),
       links: {
         self: canonicalUrl(hrefOf('sources', slug), query, ITEM_DEFAULTS),
@@ -46,15 +46,12 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'listSources',
-        tags: ['Sources'],
+        tags: ['sources'],
         summary: 'List sources',
         description: 'The articles the content is based on and the works they cite, with ready-to-display citations.',
         querystring: sourceListQuery,
         response: {
-          200: pageEnvelope(
-            SourceItem,
-            'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).',
-          ),
+          200: pageEnvelope(Source, 'A page of sources, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'),
           ...problemResponses,
         },
       },
@@ -70,14 +67,14 @@ export default async function sourceRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getSource',
-        tags: ['Sources'],
+        tags: ['sources'],
         summary: 'Get one source',
         description:
           "One cited work with its authors, publisher, dates and citation. A renamed source's old slug answers 301 to the new one (410 after its Sunset date); a removed source's answers 410.",
-        params: slugParams,
+        params: slugParams('gunther-2020'),
         querystring: sourceItemQuery,
         response: {
-          200: itemEnvelope(SourceItem, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
+          200: itemEnvelope(Source, 'The source, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
           ...itemProblemResponses,
         },
       },

@@ -5,12 +5,12 @@ import { hrefOf, pagePathOf } from '../../content/paths.js';
 import { JSON_LD_MEDIA, JSON_OR_LD, sendAnswer, sendJsonLd } from '../../http/answer.js';
 import { canonicalUrl } from '../../http/canonical.js';
 import { pageAnswer } from '../../http/paging.js';
-import { withFields } from '../../snapshot/presenter.js';
+import { sparse } from './sparse-fields.js';
 import { missing } from '../../http/successor.js';
 import { itemEnvelope, itemProblemResponses, pageEnvelope, problemResponses } from '../../schemas/envelopes.js';
 import { defaultsOf, slugParams, topicListQuery, topicQuery } from '../../schemas/queries.js';
 import { topicJsonLd } from '../../snapshot/jsonld.js';
-import { TopicItem } from '../../schemas/topics.js';
+import { Topic } from '../../schemas/topics.js';
 import { named, type RegionChoice } from '../../snapshot/crisis-notices.js';
 
 const LIST_DEFAULTS = defaultsOf(topicListQuery);
@@ -22,7 +22,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   const listPayload = (query: z.output<typeof topicListQuery>, region: RegionChoice = named(query.region)) => {
     const { include, format, fields, limit, offset } = query;
     const all = app.content.listTopics();
-    const data = all.slice(offset, offset + limit).map((t) => withFields(app.present.topic(t, format, include), fields));
+    const data = all.slice(offset, offset + limit).map((t) => sparse(app.present.topic(t, format, include), fields));
     return pageAnswer('/v1/topics', query, LIST_DEFAULTS, { data, total: all.length }, app.present.meta(region));
   };
 
@@ -36,7 +36,7 @@ export default async function topicRoutes(fastify: FastifyInstance) {
   };
 
   const itemPayload = (slug: string, query: z.output<typeof topicQuery>, region: RegionChoice = named(query.region)) => ({
-    data: withFields(app.present.topic(find(slug, query), query.format, query.include), query.fields),
+    data: sparse(app.present.topic(find(slug, query), query.format, query.include), query.fields),
     meta: app.present.meta(region),
     links: {
       self: canonicalUrl(hrefOf('topics', slug), query, ITEM_DEFAULTS),
@@ -49,16 +49,13 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'listTopics',
-        tags: ['Topics'],
+        tags: ['topics'],
         summary: 'List topics',
         description:
           'The three topics (emotional isolation, withdrawal and detachment) with definitions, comparisons, impacts and counts of their related records. `include` expands related collections; `fields` trims each topic to the fields named.',
         querystring: topicListQuery,
         response: {
-          200: pageEnvelope(
-            TopicItem,
-            'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).',
-          ),
+          200: pageEnvelope(Topic, 'A page of topics, with paging links and `meta` (disclaimer, crisis guidance, licence, attribution).'),
           ...problemResponses,
         },
       },
@@ -74,15 +71,15 @@ export default async function topicRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getTopic',
-        tags: ['Topics'],
+        tags: ['topics'],
         summary: 'Get one topic',
         description:
           "A topic with its summary, definition, key points, how it differs from related topics and concepts, impacts, review dates and sources. Without `include` only counts and links of related collections are returned; `include=signs,strategies,faqs` expands them (then `related.<collection>.items` is present for each collection named). `fields` trims the topic to the fields named. `links.html` is its page for people; with `Accept: application/ld+json` the answer is the schema.org JSON-LD of that page instead. A renamed topic's old slug answers 301 to the new one (410 after its Sunset date); a removed topic's answers 410.",
-        params: slugParams,
+        params: slugParams('emotional-withdrawal'),
         querystring: topicQuery,
         produces: JSON_OR_LD,
         response: {
-          200: itemEnvelope(TopicItem, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
+          200: itemEnvelope(Topic, 'The topic, with `meta` (disclaimer, crisis guidance, licence, attribution).'),
           ...itemProblemResponses,
         },
       },

@@ -27,7 +27,7 @@ export default async function vocabularyRoutes(fastify: FastifyInstance) {
     {
       schema: {
         operationId: 'getVocabulary',
-        tags: ['Vocabulary'],
+        tags: ['vocabulary'],
         summary: 'Labels for types and facet values',
         description:
           'Display labels for every record type and every value of the filterable facets (`kind`, `setting`, `category`, `area`), by collection: show `label` where a record or filter would otherwise show a raw value such as `relapse-prevention`. The embeds use the same labels.',

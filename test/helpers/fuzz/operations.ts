@@ -29,6 +29,8 @@ export interface Parameter {
 
 export interface DocResponse {
   content?: Record<string, { schema?: unknown }>;
+  /** Set where `fields` may trim the items of `data` (src/openapi/sparse-fieldsets.ts). */
+  'x-sparse-fieldset'?: unknown;
 }
 
 export interface Operation {
@@ -66,23 +68,46 @@ export function operationsOf(doc: OpenApiDoc): Operation[] {
   );
 }
 
-/**
- * Validates a body against the schema documented for (operation, status, media type). The whole
- * document is registered with Ajv, so `#/components/schemas/…` references resolve as they do
- * for a client generator.
- */
-export function responseValidator(doc: OpenApiDoc) {
+/** The document with no `required` list: every property may be left out, and each is still checked if present. */
+const withoutRequired = (node: unknown): unknown =>
+  Array.isArray(node)
+    ? node.map(withoutRequired)
+    : node && typeof node === 'object'
+      ? Object.fromEntries(
+          Object.entries(node)
+            .filter(([key, value]) => !(key === 'required' && Array.isArray(value)))
+            .map(([key, value]) => [key, withoutRequired(value)]),
+        )
+      : node;
+
+/** Validates bodies against the schemas of one document, compiled once per schema. */
+function validatorFor(doc: unknown) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   // ajv-formats is CommonJS: under NodeNext its function is the default export's `default`.
   addFormats.default(ajv);
-  ajv.addSchema(doc, 'openapi.json');
+  ajv.addSchema(doc as object, 'openapi.json');
   const cache = new Map<string, ValidateFunction>();
-  return (op: Operation, status: string, mediaType: string, body: unknown): string | undefined => {
-    const ref = `openapi.json${op.pointer}/responses/${encodeURIComponent(status)}/content/${encodeURIComponent(mediaType.replace(/\//g, '~1'))}/schema`;
+  return (ref: string, body: unknown): string | undefined => {
     let validate = cache.get(ref);
     if (!validate) cache.set(ref, (validate = ajv.compile({ $ref: ref })));
-    if (validate(body)) return undefined;
-    return ajv.errorsText(validate.errors?.slice(0, 5), { dataVar: 'body' });
+    return validate(body) ? undefined : ajv.errorsText(validate.errors?.slice(0, 5), { dataVar: 'body' });
+  };
+}
+
+/**
+ * Validates a body against the schema documented for (operation, status, media type). The whole
+ * document is registered with Ajv, so `#/components/schemas/…` references resolve as they do
+ * for a client generator. A `sparse` answer (the request named `fields`) is checked as the
+ * response's `x-sparse-fieldset` says: items are their schema with the fields not named left
+ * out, so it is checked with every property optional (each one present still checked).
+ */
+export function responseValidator(doc: OpenApiDoc) {
+  const whole = validatorFor(doc);
+  const trimmed = validatorFor(withoutRequired(doc));
+  return (op: Operation, status: string, mediaType: string, body: unknown, sparse = false): string | undefined => {
+    const ref = `openapi.json${op.pointer}/responses/${encodeURIComponent(status)}/content/${encodeURIComponent(mediaType.replace(/\//g, '~1'))}/schema`;
+    const isTrimmed = sparse && op.responses[status]?.['x-sparse-fieldset'] !== undefined;
+    return (isTrimmed ? trimmed : whole)(ref, body);
   };
 }
 
