@@ -18,6 +18,28 @@
 export const alt = (...alternatives: string[]) => `(?:${alternatives.filter(Boolean).join('|')})`;
 
 export const MYSELF = alt('my selff', 'myslef', 'mysefl', 'mysef', 'mself', 'miself', 'myselve', 'me self');
+/** Oneself, whoever it is: a parent or friend describing someone else is as urgent. */
+export const SELF = alt(MYSELF, 'himself', 'herself', 'themselves', 'themself', 'yourself', 'urself');
+/** Whose: "my", or someone else's ("her pills", "his life"). */
+export const WHOSE = alt('my', 'his', 'her', 'their', 'your');
+/** Who: the writer or the person they describe. */
+export const WHO = alt('i', 'he', 'she', 'they', 'you');
+/** Parts of the body people cut, burn or hide. */
+export const BODY = alt('wrists?', 'arms?', 'thighs?', 'legs?', 'skin', 'stomach', 'hips?', 'veins?', 'body', 'ankles?');
+/** Reported speech: a parent, partner or friend telling what someone said or keeps saying. */
+export const SAYS = alt(
+  'says',
+  'saying',
+  'said',
+  'tells',
+  'told',
+  'telling',
+  'texted',
+  'posted',
+  'thinks',
+  'keeps saying',
+  'keeps telling',
+);
 export const KILL = alt('kiill', 'kll', 'killing', 'killin', 'klil');
 export const WANT = alt('waant', 'wnat', 'wants', 'wanted', 'wanting', 'wanna', 'wnt', 'whant', 'wamt', 'wan');
 export const TO = `${alt(' too', ' 2', ' ta')}?`;
@@ -25,15 +47,18 @@ export const NOT = alt('don t', 'do not', 'dnt', 'didn t', 'doesn t', 'never', '
 export const CANT = alt('can t', 'can not', 'cnt');
 
 /** "end it", but not "end it with him" or "end it early": only time words may follow, to the end. */
-export const END_IT = `end(?:ing)? (?:it|things)(?: all)?(?=(?: (?:now|tonight|today|tomorrow|soon|for good|forever|already))*$)`;
+export const END_IT = `end(?:ing)? (?:it|things)(?: all)?(?=(?: (?:now|tonight|today|tomorrow|soon|for good|forever|already|this weekend|this week|on \\S+day))*$)`;
 
 /** Killing oneself, in the words people use for it. */
 export const ACT = alt(
   `${KILL} ${MYSELF}`,
   'kms',
   END_IT,
-  'end(?:ing)? my (?:own )?life',
-  'take my (?:own )?life',
+  `end(?:ing)? ${WHOSE} (?:own )?life`,
+  `take ${WHOSE} (?:own )?life`,
+  `finish ${WHOSE} (?:own )?life`,
+  `finish ${SELF}`,
+  `${KILL} (?:himself|herself|themselves|themself)`,
   'commit suicide',
   `unalive(?: ${MYSELF})?`,
   `hang ${MYSELF}`,
@@ -62,6 +87,7 @@ export const MEDS = alt(
   'heroin',
   'insulin',
   'sleeping (?:pills?|tablets?|meds)',
+  'prescriptions?',
   'xanax',
   'diazepam',
   'benzos?',
@@ -83,18 +109,26 @@ export const MANY = alt(
   'all',
   'too many',
   'too much',
+  '(?:my|the|a|her|his) (?:whole|entire)',
   'a lot of',
   'lots of',
   'loads of',
   'a bunch of',
   'a handful of',
   '(?:a|the|a whole|the whole|an entire) (?:bottle|packet|box|pack|strip) of',
-  '\\d+',
+  '(?:like |about |around |maybe |over )?\\d+',
+  '(?:a|the) (?:whole|entire|full) (?:bottle|packet|box|pack|strip)(?: of)?',
+  'everything in (?:the|my) (?:\\S+ )?(?:cabinet|cupboard|drawer)',
 );
 
 /** Being gone, as in "would anyone notice if I ...". Not "gone for a week". */
-export const GONE = `${alt('i', 'i m', 'me')}(?: (?:was|were|am|had|ever|just|really|suddenly|finally))? ${alt(
+export const GONE = `${alt('i', 'i m', 'me', 'she', 'he')}(?: (?:was|were|am|had|ever|just|really|suddenly|finally))? ${alt(
   'dead',
+  'not alive',
+  'wasn t alive',
+  'weren t alive',
+  'was not alive',
+  'no longer alive',
   'gone',
   'died',
   'die',
@@ -111,10 +145,11 @@ export const GONE = `${alt('i', 'i m', 'me')}(?: (?:was|were|am|had|ever|just|re
   'stopped existing',
   'not here any more',
   'live or die',
+  'went',
   'lived or died',
   'never woke up',
   'didn t wake up',
-)}(?! (?:for|on) (?:a|an|the|two|few|some|holiday|vacation|work|\\d))`;
+)}(?! (?:for|on|to|away|out|home|back) (?:a|an|the|two|few|some|holiday|vacation|work|my|\\d))`;
 
 /** Nobody at all. */
 export const NOBODY = alt('no one', 'no body', 'no1', 'not a single person', 'not one person', 'none of them');
@@ -140,3 +175,41 @@ export const LIVING = alt(
 
 /** A wish or a state that ends the query, or only these words follow (not "live in London"). */
 export const FOR_NOW = `(?: (?:any more|no more|any longer|now|again|tomorrow|ever|like this|at all|in this world|on this earth))*$`;
+
+/**
+ * A death, in the words of the one asked about it: not only "die" but "not wake up", "stop my
+ * heart", "not survive", "be enough". Follows a question about a medicine, a height or a method.
+ */
+export const DEATH_RESULT = alt(
+  'die',
+  'dead',
+  'death',
+  'fatal',
+  'lethal',
+  'deadly',
+  `${KILL} (?:me|you|someone|a person|him|her)`,
+  'kills?',
+  'overdose',
+  'od',
+  '(?:not|never) wake up',
+  `stop (?:${WHOSE}|a|the) heart`,
+  'stop breathing',
+  'stop waking up',
+  '(?:not|wouldn t|won t) survive',
+);
+
+/** Dying, as the end of a wish or a hope: "I'll die", "I didn't wake up", "I was dead". */
+export const DIE_EVENT = alt(
+  'die',
+  'died',
+  'd die',
+  'll die',
+  'would die',
+  'will die',
+  'was dead',
+  'were dead',
+  'wasn t alive',
+  'weren t alive',
+  '(?:didn t|did not|don t|do not|never|wouldn t|won t|not) wake up',
+  'never woke up',
+);

@@ -32,6 +32,8 @@
 // Every category and every phrase pattern has at-risk and ordinary test phrasings in
 // test/safety/; docs/crisis-detection.md says how to add one.
 
+import { conceptMatch } from './crisis-concepts.js';
+import { correctTypos } from './crisis-spelling.js';
 import { CRISIS_CATEGORIES, type CrisisCategory } from './crisis-patterns.js';
 
 export interface CrisisPattern extends CrisisCategory {
@@ -81,23 +83,185 @@ const LETTER_FOR: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e' };
  * source a two-byte string in memory (see scripts/build.mjs).
  */
 export function normalise(query: string): string {
-  return query
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[\p{M}\p{Cf}'\u2018\u2019\u02bc`]/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/(?<![^ ])[a-z](?: [a-z](?![^ ])){2,}/g, (letters) => letters.replaceAll(' ', ''))
-    .replace(/([a-z])\1{2,}/g, '$1')
-    .replace(/(?<=[a-z])[013](?=[a-z])/g, (digit) => LETTER_FOR[digit] ?? digit)
-    .trim();
+  return (
+    query
+      .normalize('NFKD')
+      .toLowerCase()
+      // "od'd" would read as "odd" once the apostrophe goes.
+      .replace(/(?<![\p{L}\p{N}])od['\u2018\u2019\u02bc`]d(?![\p{L}\p{N}])/gu, 'overdosed')
+      .replace(/[\p{M}\p{Cf}'\u2018\u2019\u02bc`]/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .replace(/(?<![^ ])[a-z](?: [a-z](?![^ ])){2,}/g, (letters) => letters.replaceAll(' ', ''))
+      .replace(/([a-z])\1{2,}/g, '$1')
+      .replace(/(?<=[a-z])[013](?=[a-z])/g, (digit) => LETTER_FOR[digit] ?? digit)
+      .trim()
+  );
 }
 
-/** Checks a query against every category; reports the first that matches. */
+// Text-speak and common misspellings, read as the words they stand for (whole words only).
+const SPOKEN: Record<string, string> = {
+  n: 'and',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  b: 'be',
+  wud: 'would',
+  wld: 'would',
+  cud: 'could',
+  shud: 'should',
+  cuz: 'because',
+  coz: 'because',
+  bc: 'because',
+  every1: 'everyone',
+  any1: 'anyone',
+  some1: 'someone',
+  agin: 'again',
+  agen: 'again',
+  agian: 'again',
+  tonite: 'tonight',
+  '2nite': 'tonight',
+  tn: 'tonight',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  rn: 'right now',
+  thru: 'through',
+  jus: 'just',
+  wat: 'what',
+  wats: 'whats',
+  ppl: 'people',
+  famly: 'family',
+  funerel: 'funeral',
+  funral: 'funeral',
+  ibuprofin: 'ibuprofen',
+  wkend: 'weekend',
+  nobodyd: 'nobody would',
+  noboddy: 'nobody',
+  whod: 'who would',
+  oded: 'overdosed',
+  rite: 'right',
+  evry: 'every',
+  bettr: 'better',
+  nobdy: 'nobody',
+  '4ever': 'forever',
+  noone: 'no one',
+  evryone: 'everyone',
+  evrything: 'everything',
+  paracetemol: 'paracetamol',
+};
+// Words ending in "in" that are not a dropped "g" ("goin", "thinkin", "nothin").
+const NOT_DROPPED_G = new Set([
+  'skin',
+  'shin',
+  'chin',
+  'thin',
+  'twin',
+  'spin',
+  'grin',
+  'akin',
+  'coin',
+  'join',
+  'within',
+  'begin',
+  'cousin',
+  'margin',
+  'origin',
+  'basin',
+  'cabin',
+  'robin',
+  'satin',
+  'penguin',
+  'coffin',
+  'violin',
+  'muffin',
+  'pumpkin',
+  'napkin',
+  'login',
+  'admin',
+  'latin',
+  'toxin',
+  'resin',
+  'raisin',
+  'vitamin',
+  'insulin',
+  'heroin',
+  'aspirin',
+  'melatonin',
+  'serotonin',
+  'dopamine',
+]);
+
+/** The query in plain spelling: text-speak expanded, a dropped final "g" restored. */
+function spelledOut(text: string): string {
+  return text.replace(/[a-z0-9]+/g, (word) => {
+    const spoken = SPOKEN[word];
+    if (spoken) return spoken;
+    return word.length >= 4 && /[^aeiu]in$/.test(word) && !NOT_DROPPED_G.has(word) ? `${word}g` : word;
+  });
+}
+
+// Someone else, told in the third person, read as if they wrote it themselves: a parent or friend
+// reporting what someone said ("she says she wishes she was dead") is as urgent as the words
+// themselves. Verbs after "i" lose the third person's "s".
+const FIRST_PERSON: Record<string, string> = {
+  he: 'i',
+  she: 'i',
+  they: 'i',
+  him: 'me',
+  them: 'me',
+  his: 'my',
+  their: 'my',
+  himself: 'myself',
+  herself: 'myself',
+  themselves: 'myself',
+  themself: 'myself',
+  hes: 'im',
+  shes: 'im',
+  theyre: 'im',
+  hed: 'id',
+  shed: 'id',
+  theyd: 'id',
+  hell: 'ill',
+  shell: 'ill',
+  theyll: 'ill',
+};
+
+function asFirstPerson(text: string): string {
+  return text
+    .replace(/(?<![^ ])her(?=$| (?:now|away|home|too|again|already|tonight|soon|please|instead|any more|anymore)(?![^ ]))/g, 'me')
+    .replace(/(?<![^ ])her(?= [a-z])/g, 'my')
+    .replace(/[a-z]+/g, (word) => FIRST_PERSON[word] ?? word)
+    .replace(/(?<![^ ])i (?:is|s)(?![^ ])/g, 'i m')
+    .replace(/(?<![^ ])i (wishe|want|hope|pray|think|feel|say|keep|need|cut|burn|hurt|hit|hate|plan|talk)s(?![^ ])/g, 'i $1')
+    .replace(/(?<![^ ])i wishe(?![^ ])/g, 'i wish')
+    .replace(
+      /(?<![^ ])i (has|does|doesnt)(?![^ ])/g,
+      (_m, verb: string) => `i ${verb === 'has' ? 'have' : verb === 'does' ? 'do' : 'dont'}`,
+    );
+}
+
+/**
+ * The ways a normalised query is read: as typed, in plain spelling (text-speak expanded, typos in
+ * the words risk is said with corrected), and that in the first person. Each reading is checked
+ * against the same phrases, so a phrase is written once.
+ */
+export function readings(text: string): string[] {
+  const plain = correctTypos(spelledOut(text));
+  const first = asFirstPerson(plain);
+  return [...new Set([text, plain, first])];
+}
+
+/** Checks a query against every category, in each of its readings; reports the first that matches. */
 export function detectCrisis(query: string): CrisisDetection {
-  const text = normalise(query);
+  const texts = readings(normalise(query));
   for (const pattern of CRISIS_PATTERNS) {
-    const match = pattern.regex.exec(text);
-    if (match) return { detected: true, reason: pattern.id, matched: match[0] };
+    for (const text of texts) {
+      const match = pattern.regex.exec(text);
+      if (match) return { detected: true, reason: pattern.id, matched: match[0] };
+    }
+  }
+  for (const text of texts) {
+    const found = conceptMatch(text);
+    if (found) return { detected: true, reason: found.id, matched: found.matched };
   }
   return { detected: false, reason: null, matched: null };
 }

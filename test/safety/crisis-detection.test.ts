@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { alt } from '../../src/safety/crisis-blocks.js';
-import { CRISIS_PATTERNS, compile, detectCrisis, normalise } from '../../src/safety/crisis-detection.js';
+import { CRISIS_PATTERNS, compile, detectCrisis, normalise, readings } from '../../src/safety/crisis-detection.js';
 import { AT_RISK, MENTIONS, ORDINARY } from '../helpers/crisis-phrasings.js';
+import { DEVELOPMENT_SETS } from '../helpers/crisis-sets.js';
 
 // Mutation testing (StrykerJS, see docs/crisis-detection.md) leaves no mutant of src/safety/
 // alive: none had to be accepted as equivalent. One that ever must be is explained here, with why.
@@ -67,13 +68,19 @@ t.test('speaking of suicide, self-harm or an overdose as a topic or about someon
 });
 
 t.test('every phrase of every category is needed by at least one at-risk phrasing', async (t) => {
-  // So each phrase is tested, and none is a leftover that another already covers.
+  // So each phrase is tested (here, or by the development sets' 100 % recall), and none is a
+  // leftover that another already covers. Phrasings are taken as detection reads them:
+  // normalised, and their other readings (third person as first).
+  const fromSets = DEVELOPMENT_SETS.flatMap((s) => s.atRisk.map((p) => p.text));
   for (const pattern of CRISIS_PATTERNS) {
-    const texts = AT_RISK[pattern.id]!.map(normalise);
+    const texts = [...AT_RISK[pattern.id]!, ...fromSets].map(normalise).flatMap(readings);
     pattern.phrases.forEach((phrase, i) => {
+      const alone = compile([phrase]);
       const without = compile(pattern.phrases.filter((_, j) => j !== i));
-      const needing = texts.filter((text) => pattern.regex.test(text) && !without.test(text));
-      t.ok(needing.length > 0, `${pattern.id}: ${phrase.slice(0, 80)}`);
+      t.ok(
+        texts.some((text) => alone.test(text) && !without.test(text)),
+        `${pattern.id}: ${phrase.slice(0, 80)}`,
+      );
     });
   }
 });
