@@ -196,7 +196,7 @@ const PHRASE_CATEGORIES: readonly CrisisCategory[] = [
     label: 'hopelessness: no way out, no future, nothing will ever get better, no point in living',
     sources: ['samhsa', 'mhf', 'mft', 'van-orden-2010'],
     phrases: [
-      `no (?:other )?way out(?!\\sof\\s(?:the|a|an|my|this)\\s(?!life|pain|suffering|hell|misery|darkness))(?!.* (?:escape room|maze|game|puzzle|level|contract|lease))(?<!(?:contract|lease)(?: \\S+)* no (?:other )?way out)`,
+      `no (?:other )?way out(?!\\sof\\s(?:the|a|an|my|this)\\s(?!life|pain|suffering|hell|misery|darkness))(?!.*\\s(?:escape\\sroom|maze|game|puzzle|level|contract|lease))(?<!(?:contract|lease)(?:\\s\\S+)*\\sno\\s(?:other\\s)?way\\sout)`,
       `(?:see|there s|there is|i have|have|got) no (?:future|hope|way forward|escape)(?! (?:plans|room|of|for the|for a))(?!\\s(?:with|in|for|at)\\s(?!me\\b|myself\\b|us\\b))`,
       `no future (?:for me|left|any more)`,
       `(?:${NOT}|${CANT}) see (?:a|any|the) (?:future|way out|way forward|reason to live|(?:point|reason|purpose)(?: in| of| to| for)? ${LIVING})(?!\\s(?:with|in|for|at)\\s(?!me\\b|myself\\b|us\\b))`,
