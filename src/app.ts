@@ -11,6 +11,7 @@ import { traceOf, traceparentOf } from './http/trace-context.js';
 import lifecycle from './plugins/app/lifecycle.js';
 import metrics, { METRICS_PATH } from './plugins/external/metrics.js';
 import contentPlugin from './plugins/app/content.js';
+import problemCrisis from './plugins/app/problem-crisis.js';
 import problemDetails from './plugins/app/problem-details.js';
 import preparedAnswers from './plugins/app/prepared-answers.js';
 import representation from './plugins/app/representation.js';
@@ -90,6 +91,7 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
   await fastify.register(underPressure, { config });
   await fastify.register(cors, { origins: config.CORS_ORIGINS });
   await fastify.register(cacheControl, { maxAge: config.CACHE_MAX_AGE, staleWhileRevalidate: config.CACHE_STALE_WHILE_REVALIDATE });
+  await fastify.register(problemCrisis);
   await fastify.register(representation);
   await fastify.register(swagger, OPENAPI_OPTIONS);
   await fastify.register(swaggerUi);

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import t, { type Test } from 'tap';
 import { HelpAnswer } from '../../src/schemas/help.js';
 import { build } from '../helpers/app.js';
@@ -164,6 +165,22 @@ t.test('an invalid region is a 400 problem naming the parameter, and still carri
   t.equal(repeated.statusCode, 400, 'a repeated region is refused');
   const unknown = await get('/v1/help?country=GB');
   t.equal(unknown.statusCode, 400, 'an unknown parameter is refused');
+});
+
+t.test('a problem large enough to be compressed still carries the crisis guidance', async (t) => {
+  // Twenty unknown parameters make a problem of several kilobytes, which is sent compressed.
+  const query = Array.from({ length: 20 }, (_, i) => `unknown${i}=x`).join('&');
+  for (const coding of ['br', 'gzip', 'identity']) {
+    const res = await app.inject({ method: 'GET', url: `/v1/help?region=ZZ&${query}`, headers: { 'accept-encoding': coding } });
+    t.equal(res.statusCode, 400);
+    t.equal(res.headers['content-encoding'], coding === 'identity' ? undefined : coding, `${coding}: sent ${coding}`);
+    const body = coding === 'br' ? brotliDecompressSync(res.rawPayload) : coding === 'gzip' ? gunzipSync(res.rawPayload) : res.rawPayload;
+    t.match(
+      JSON.parse(body.toString('utf8')),
+      { status: 400, crisis: { directory: 'https://findahelpline.com', help: '/v1/help' } },
+      `${coding}: the international help comes with it`,
+    );
+  }
 });
 
 t.test('help answers are cacheable like the other /v1 routes and carry the crisis notice', async (t) => {
