@@ -10,7 +10,7 @@ import { buildStore } from '../src/seed/build.js';
 import { loadSeed } from '../src/seed/load.js';
 import { MIGRATIONS_DIR, SEED_DIR } from './helpers/store.js';
 
-// The evaluation is not a test of quality (its figures are reported in the README, with no
+// The evaluation is not a test of quality (its figures are reported in docs/search-eval.md, with no
 // threshold here); CI runs it on a small subset so that `npm run search:eval` cannot rot.
 
 t.test('the measures', async (t) => {
