@@ -141,7 +141,13 @@ t.test('links to unknown topics and sources name the file, the position and the 
   seed.write(
     'signs/numbness.md',
     markdown(
-      signData({ sources: [{ slug: 'a-source', supports: 'A.' }, { slug: 'no-such-source', supports: 'B.' }], topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }] }),
+      signData({
+        sources: [
+          { slug: 'a-source', supports: 'A.' },
+          { slug: 'no-such-source', supports: 'B.' },
+        ],
+        topics: ['emotional-isolation', { slug: 'emotional-loneliness', note: 'x' }],
+      }),
     ),
   );
   const topic = topicData('emotional-isolation');
