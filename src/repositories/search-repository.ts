@@ -4,6 +4,7 @@ import { detectIntent, type Intent } from '../search/intent.js';
 import { compileQuery, queryWords } from '../search/query.js';
 import { type RecordFacts, rerank } from '../search/rerank.js';
 import { snippet } from '../search/snippet.js';
+import { type SuggestionReason, suggestionReason, topicsToSuggest } from '../search/suggestions.js';
 import { wordsOf } from '../search/text.js';
 import { Thesaurus } from '../search/thesaurus-index.js';
 import { Vocabulary } from '../search/typo.js';
@@ -31,6 +32,11 @@ export interface SearchResult {
   correctedQuery: string | null;
   /** What the query asks for, when one of the intent cues matched (src/search/intent.ts). */
   intent: Intent | null;
+  /**
+   * When no record matches well (src/search/suggestions.ts): why, and every topic's slug, those
+   * the closest records belong to first. Null when the search found a good match.
+   */
+  suggestions: { reason: SuggestionReason; topics: string[] } | null;
 }
 
 interface DocumentRow {
@@ -52,7 +58,15 @@ const thesaurus = new Thesaurus();
  * through the thesaurus): each query costs a few map look-ups, never a database round trip.
  */
 export class SearchRepository {
-  private built?: { engine: Engine; vocabulary: Vocabulary; topicsOf: Set<string>[]; facts: RecordFacts[]; byId: Map<string, number> };
+  private built?: {
+    engine: Engine;
+    vocabulary: Vocabulary;
+    topicsOf: Set<string>[];
+    facts: RecordFacts[];
+    byId: Map<string, number>;
+    /** The topics' slugs, in the store's order. */
+    topicSlugs: string[];
+  };
 
   // The index is built on the first search, not when the store opens: start-up and store swaps
   // stay quick, and a process that is never asked to search never pays for it.
@@ -98,6 +112,7 @@ export class SearchRepository {
       engine: new Engine(docs),
       facts: this.factsOf(docs),
       byId,
+      topicSlugs: docs.filter((d) => d.type === 'topic').map((d) => d.slug),
       vocabulary: new Vocabulary([...documentsPerWord].map(([term, documents]) => ({ term, documents }))),
       topicsOf: docs.map((d) => (d.type === 'topic' ? new Set([d.slug]) : (byRecord.get(`${d.type}/${d.slug}`) ?? new Set()))),
     };
@@ -119,7 +134,7 @@ export class SearchRepository {
   search(query: SearchQuery): SearchResult | undefined {
     const words = queryWords(query.q);
     if (words.length === 0) return undefined;
-    const { engine, vocabulary, topicsOf, facts, byId } = this.index();
+    const { engine, vocabulary, topicsOf, facts, byId, topicSlugs } = this.index();
     const intent = detectIntent(query.q);
     const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary, framing: intent.rule?.framing });
     const types = query.types && new Set(query.types);
@@ -134,6 +149,13 @@ export class SearchRepository {
       const { type, slug } = engine.document(doc);
       return { type, slug, score: Math.round(score * 1000) / 1000, snippet: snippet(engine.prose(doc), compiled.highlight) };
     });
-    return { rows, total: scored.length, correctedQuery: compiled.corrected, intent: intent.intent };
+    const reason = suggestionReason(scored);
+    return {
+      rows,
+      total: scored.length,
+      correctedQuery: compiled.corrected,
+      intent: intent.intent,
+      suggestions: reason && { reason, topics: topicsToSuggest(scored, topicsOf, topicSlugs) },
+    };
   }
 }

@@ -11,7 +11,7 @@
 // | difference        | "difference between", "is X the same as Y", "X vs Y", "or just"          | the FAQs on differences; topics (their comparisons) |
 // | when-to-seek-help | "when should I get help", "should I see a doctor", "do I need therapy"   | the help-seeking FAQ and strategy; therapies        |
 // | helping-someone   | "how do I help", "what to say to a friend who", "my son won't", "worried about my" | the FAQ on helping someone; signs seen from outside; listening |
-// | what-helps        | "what helps", "what therapy", "how to stop / cope / get over", "ways to" | strategies and therapies                            |
+// | what-helps        | "what helps", "what therapy", "how to stop / cope / get over", "ways to" | strategies and therapies; the best two found lifted |
 
 import { normalise } from '../safety/crisis-detection.js';
 
@@ -34,8 +34,13 @@ export interface IntentRule {
    * nothing about the subject, so they are left out of the search when other words remain.
    */
   framing: ReadonlySet<string>;
-  /** Records raised (type/slug): the share of the best match's score each gets added (1: level with it). */
+  /**
+   * Records raised (type/slug): the share of the best score (after `favour`) each gets added; 1
+   * puts a record the words did not find level with the best, one they found above it.
+   */
   raise: Readonly<Record<string, number>>;
+  /** The best `count` records the words found of these types get `share` of the best score added. */
+  lift?: { types: readonly string[]; count: number; share: number };
   /** Record types (or type:facet) whose scores are multiplied by 1 + this. */
   favour: Readonly<Record<string, number>>;
 }
@@ -48,7 +53,7 @@ const cue = (id: string, alternatives: string): IntentCue => ({ id, regex: words
 const PERSON =
   '(?:son|daughter|child|kid|kids|children|teen|teenager|boy|girl|partner|husband|wife|boyfriend|girlfriend|bf|gf|spouse|fiance|fiancee|' +
   'friend|mate|bestie|best friend|mum|mom|mother|dad|father|brother|sister|sibling|grandad|granddad|grandpa|grandma|grandmother|' +
-  'grandfather|nan|gran|granny|uncle|aunt|cousin|colleague|coworker|flatmate|roommate|housemate|student|patient|client|loved one|' +
+  'grandfather|nan|gran|granny|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|stepson|stepdaughter|stepdad|stepmum|stepmom|colleague|coworker|flatmate|roommate|housemate|student|patient|client|loved one|' +
   '\\d+ (?:yr|year|years) old)';
 // What the person asking sees them do, right after naming them ("my son won't…", "my wife seems…").
 const DOES =
@@ -63,10 +68,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
     intent: 'difference',
     label: 'how two things differ, or whether they are the same',
     cues: [
-      cue('difference', 'difference|differences|differ|differs|different (?:from|to|than)|distinguish|tell apart'),
-      cue('same-as', '(?:the )?same (?:as|thing)|another word for|just another word'),
+      // "Different from" asks only after "is" or "how": "I feel different from everyone" says how someone feels.
+      cue(
+        'difference',
+        'difference|differences|differ|differs|distinguish|tell apart|(?:is|are|how) (?:\\w+ ){1,4}different (?:from|to|than)',
+      ),
+      cue('same-as', '(?:is|are|isnt|arent) (?:\\w+ ){0,4}(?:the )?same (?:as|thing)|another word for|just another word'),
       cue('versus', 'vs|versus|compared (?:to|with)'),
-      cue('or-just', '(?:is (?:it|this|that)|am i|are (?:they|you)|is (?:he|she)) (?:\\w+ ){1,4}or (?:just|only|simply) '),
+      cue('or-just', '(?:is (?:it|this|that)|am i|are (?:they|you)|is (?:he|she)) (?:\\w+ ){1,4}or (?:just|only|simply)'),
     ],
     framing: new Set([
       'difference',
@@ -96,7 +105,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     cues: [
       cue(
         'when-help',
-        'when (?:should|do|does|would|to|is it time to|must)(?: i| we| you| someone| they| he| she| my \\w+)? (?:get|seek|see|ask for|go to|talk to|reach out|call)',
+        'when (?:should|do|does|would|to|is it time to|must)(?: i| we| you| someone| they| he| she| my \\w+)? (?:need to )?(?:get|seek|see|ask for|go to|talk to|reach out|call)',
       ),
       cue(
         'should-see',
@@ -131,7 +140,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
       ),
       // What to say to someone, or what to do about someone: "what to say" alone ("I never know
       // what to say") is about the person asking.
-      cue('what-to-say', `what (?:not )?(?:to|do i|should i|can i|could i) (?:say|text|write) (?:to|for) ${OBJECT}`),
+      cue('what-to-say', `what (?:not )?(?:to|do i|should i|can i|could i) (?:say|text|write) (?:(?:to|for) )?${OBJECT}`),
       cue('what-to-do-about', `what (?:should|can|could|do) (?:i|we) do (?:when|if|about|for) (?:my|our|a|an|someone|somebody)`),
       // "my son won't…", and the same with "my" left out at the start ("brother hardly calls now").
       cue('person-does', `(?:(?:my|our) |^)(?:\\w+ ){0,2}${PERSON} (?:\\w+ ){0,2}(?:who |that )?${DOES}`),
@@ -167,33 +176,19 @@ export const INTENT_RULES: readonly IntentRule[] = [
       ),
       cue(
         'how-to',
-        'how (?:to|do i|can i|could i|do you|can you|do we|can we) (?:stop|cope|deal|handle|manage|overcome|get over|get past|get better|feel better|fix|beat|break|move on|recover|heal|change|open up|let people in|make friends|connect|feel less|be less|learn to|start)',
+        'how (?:to|do i|can i|could i|do you|can you|do we|can we) (?:help myself|help yourself|stop|cope|deal|handle|manage|overcome|get over|get past|get better|feel better|fix|beat|break|move on|recover|heal|change|open up|let people in|make friends|connect|feel less|be less|learn to|start)',
       ),
       cue('ways-to', '(?:ways|tips|things|steps) to (?:cope|stop|deal|manage|feel|help|beat|overcome|get|open|connect|reconnect)'),
       cue(
         'does-it-help',
-        '(?:does|do|will|can|would) (?:\\w+ ){1,3}(?:help|work)(?: for| with| on|$)|any good|worth it|worth trying|helpful for',
+        // Asked, at the start: "does yoga help", not "I cant do my best at work".
+        '^(?:does|do|will|can|would) (?:\\w+ ){1,3}(?:help|work)(?: for| with| on|$)|any good|worth it|worth trying|helpful for',
       ),
     ],
-    framing: new Set([
-      'help',
-      'helps',
-      'work',
-      'works',
-      'therapy',
-      'therapies',
-      'treatment',
-      'treatments',
-      'cope',
-      'coping',
-      'deal',
-      'tips',
-      'good',
-      'best',
-      'worth',
-    ]),
+    framing: new Set(['help', 'helps', 'work', 'works', 'cope', 'coping', 'deal', 'tips', 'good', 'best', 'worth']),
     raise: {},
-    favour: { strategy: 0.5, therapy: 0.5 },
+    favour: { strategy: 1, therapy: 1 },
+    lift: { types: ['strategy', 'therapy'], count: 2, share: 0.5 },
   },
 ];
 

@@ -29,7 +29,13 @@ t.test('a query with no searchable word is not a search', async (t) => {
   for (const q of ['', '   ', '!!!', '?-,']) t.equal(search.search({ q, limit: 10, offset: 0 }), undefined, JSON.stringify(q));
   t.same(
     run('xylophone'),
-    { rows: [], total: 0, correctedQuery: null, intent: null },
+    {
+      rows: [],
+      total: 0,
+      correctedQuery: null,
+      intent: null,
+      suggestions: { reason: 'no-results', topics: seed.topics.map((x) => x.slug).sort() },
+    },
     'a word nothing contains: an empty result, not no search',
   );
 });

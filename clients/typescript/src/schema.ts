@@ -3367,7 +3367,46 @@ export interface components {
          *     }
          */
         SearchHit: components["schemas"]["TopicSearchHit"] | components["schemas"]["SignSearchHit"] | components["schemas"]["CauseSearchHit"] | components["schemas"]["ContextSearchHit"] | components["schemas"]["StrategySearchHit"] | components["schemas"]["TherapySearchHit"] | components["schemas"]["FaqSearchHit"] | components["schemas"]["ImpactSearchHit"] | components["schemas"]["StorySearchHit"];
-        /** @description Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution. */
+        /**
+         * @description Where to go next when a search found no good match: the topics and the help directory. The hits found, if any, are still in `data`.
+         * @example {
+         *       "reason": "no-results",
+         *       "topics": [
+         *         {
+         *           "slug": "emotional-isolation",
+         *           "title": "Emotional isolation",
+         *           "href": "/v1/topics/emotional-isolation"
+         *         },
+         *         {
+         *           "slug": "emotional-withdrawal",
+         *           "title": "Emotional withdrawal",
+         *           "href": "/v1/topics/emotional-withdrawal"
+         *         },
+         *         {
+         *           "slug": "emotional-detachment",
+         *           "title": "Emotional detachment",
+         *           "href": "/v1/topics/emotional-detachment"
+         *         }
+         *       ],
+         *       "help": "/v1/help?region=GB"
+         *     }
+         */
+        SearchSuggestions: {
+            /**
+             * @description `no-results`: nothing matched. `weak-match`: no record has even a third of what the query says (by how telling each word is).
+             * @enum {string}
+             */
+            reason: "no-results" | "weak-match";
+            /** @description Every topic, those the closest records found belong to first: places to start reading. */
+            topics: {
+                slug: string;
+                title: string;
+                href: string;
+            }[];
+            /** @description The help directory for the answer's region (the same as `meta.crisis.help`): where to get support. */
+            help: string;
+        };
+        /** @description Paging, the query and any correction, crisis detection, the intent recognised and suggestions when nothing matched well, plus the disclaimer, crisis guidance, licence and attribution. */
         SearchMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
             disclaimer: string;
@@ -3394,6 +3433,13 @@ export interface components {
             crisisDetected: boolean;
             /** @description Which pattern matched (`suicide`, `kill-myself`, `end-my-life`, `want-to-die`, `self-harm`, `overdose`), or null. */
             crisisReason: string | null;
+            /**
+             * @description What the query asks for, when its wording says so, or null: `difference` ("is X the same as Y", "difference between") ranks comparisons and FAQs first; `when-to-seek-help` ("when should I get help", "should I see a doctor") the help-seeking content; `helping-someone` ("how do I help my son", "my friend won't talk") content for the people around someone; `what-helps` ("what helps", "what therapy") strategies and therapies. An intent only reorders the hits (and may add the records that answer that kind of request): nothing is removed.
+             * @example helping-someone
+             */
+            intent: ("difference" | "when-to-seek-help" | "helping-someone" | "what-helps") | null;
+            /** @description When no record matches well (no hits, or none with a third of what the query says): suggested topics and the help directory; null otherwise. */
+            suggestions: components["schemas"]["SearchSuggestions"] | null;
         };
         /** @description A value and its display label. */
         VocabularyTerm: {
@@ -7099,7 +7145,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). */
+            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, the intent recognised, suggestions when nothing matched well, disclaimer, crisis guidance, licence, attribution). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];
