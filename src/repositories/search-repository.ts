@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { Engine, LIST_SEPARATOR, type SearchDocument } from '../search/engine.js';
+import { detectIntent, type Intent } from '../search/intent.js';
 import { compileQuery, queryWords } from '../search/query.js';
+import { type RecordFacts, rerank } from '../search/rerank.js';
 import { snippet } from '../search/snippet.js';
+import { type SuggestionReason, suggestionReason, topicsToSuggest } from '../search/suggestions.js';
 import { wordsOf } from '../search/text.js';
 import { Thesaurus } from '../search/thesaurus-index.js';
 import { Vocabulary } from '../search/typo.js';
@@ -27,6 +30,13 @@ export interface SearchResult {
   total: number;
   /** The query as understood when misspelt words were corrected, else null. */
   correctedQuery: string | null;
+  /** What the query asks for, when one of the intent cues matched (src/search/intent.ts). */
+  intent: Intent | null;
+  /**
+   * When no record matches well (src/search/suggestions.ts): why, and every topic's slug, those
+   * the closest records belong to first. Null when the search found a good match.
+   */
+  suggestions: { reason: SuggestionReason; topics: string[] } | null;
 }
 
 interface DocumentRow {
@@ -48,7 +58,15 @@ const thesaurus = new Thesaurus();
  * through the thesaurus): each query costs a few map look-ups, never a database round trip.
  */
 export class SearchRepository {
-  private built?: { engine: Engine; vocabulary: Vocabulary; topicsOf: Set<string>[] };
+  private built?: {
+    engine: Engine;
+    vocabulary: Vocabulary;
+    topicsOf: Set<string>[];
+    facts: RecordFacts[];
+    byId: Map<string, number>;
+    /** The topics' slugs, in the store's order. */
+    topicSlugs: string[];
+  };
 
   // The index is built on the first search, not when the store opens: start-up and store swaps
   // stay quick, and a process that is never asked to search never pays for it.
@@ -89,20 +107,36 @@ export class SearchRepository {
     const byRecord = new Map<string, Set<string>>();
     for (const l of links) byRecord.set(`${l.type}/${l.slug}`, (byRecord.get(`${l.type}/${l.slug}`) ?? new Set()).add(l.topic));
 
+    const byId = new Map(docs.map((d, i) => [`${d.type}/${d.slug}`, i]));
     this.built = {
       engine: new Engine(docs),
+      facts: this.factsOf(docs),
+      byId,
+      topicSlugs: docs.filter((d) => d.type === 'topic').map((d) => d.slug),
       vocabulary: new Vocabulary([...documentsPerWord].map(([term, documents]) => ({ term, documents }))),
       topicsOf: docs.map((d) => (d.type === 'topic' ? new Set([d.slug]) : (byRecord.get(`${d.type}/${d.slug}`) ?? new Set()))),
     };
     return this.built;
   }
 
+  /** What ranking needs beside the words: each record's type and facet (a sign's kind). */
+  private factsOf(docs: SearchDocument[]): RecordFacts[] {
+    const kinds = new Map(
+      (this.sqlite.prepare('select slug, kind from signs').all() as { slug: string; kind: string }[]).map((r) => [r.slug, r.kind]),
+    );
+    return docs.map((d) => {
+      const kind = d.type === 'sign' ? kinds.get(d.slug) : undefined;
+      return { type: d.type, facet: kind ? `sign:${kind}` : null };
+    });
+  }
+
   /** Undefined when the query has no searchable word at all. */
   search(query: SearchQuery): SearchResult | undefined {
     const words = queryWords(query.q);
     if (words.length === 0) return undefined;
-    const { engine, vocabulary, topicsOf } = this.index();
-    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary });
+    const { engine, vocabulary, topicsOf, facts, byId, topicSlugs } = this.index();
+    const intent = detectIntent(query.q);
+    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary, framing: intent.rule?.framing });
     const types = query.types && new Set(query.types);
     const topics = query.topics;
     // d is always a record of this index, so both lookups find it.
@@ -110,11 +144,18 @@ export class SearchRepository {
       types || topics
         ? (d: number) => (!types || types.has(engine.docs[d]?.type ?? '')) && (!topics || topics.some((t) => topicsOf[d]?.has(t)))
         : undefined;
-    const scored = engine.score(compiled.concepts, allowed);
+    const scored = rerank(engine.score(compiled.concepts, allowed), { rule: intent.rule, facts, byId, allowed });
     const rows = scored.slice(query.offset, query.offset + query.limit).map(({ doc, score }) => {
       const { type, slug } = engine.document(doc);
       return { type, slug, score: Math.round(score * 1000) / 1000, snippet: snippet(engine.prose(doc), compiled.highlight) };
     });
-    return { rows, total: scored.length, correctedQuery: compiled.corrected };
+    const reason = suggestionReason(scored);
+    return {
+      rows,
+      total: scored.length,
+      correctedQuery: compiled.corrected,
+      intent: intent.intent,
+      suggestions: reason && { reason, topics: topicsToSuggest(scored, topicsOf, topicSlugs) },
+    };
   }
 }

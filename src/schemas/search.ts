@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONTENT_TYPES } from '../content/types.js';
+import { INTENTS } from '../search/intent.js';
 import { MAX_QUERY_LENGTH } from '../search/query.js';
 import { CONTENT_META_EXAMPLE, PageLinks, PageMeta, TopicRef } from './common.js';
 import { region } from './crisis.js';
@@ -117,6 +118,31 @@ export const searchQuery = z.strictObject({
   region,
 });
 
+export const SearchSuggestions = z
+  .object({
+    reason: namedEnum('SuggestionReason', ['no-results', 'weak-match'], 'Why a search answer suggests where to go next.').describe(
+      '`no-results`: nothing matched. `weak-match`: no record has even a third of what the query says (by how telling each word is).',
+    ),
+    topics: z
+      .array(TopicRef.omit({ note: true }))
+      .describe('Every topic, those the closest records found belong to first: places to start reading.'),
+    help: z.string().describe("The help directory for the answer's region (the same as `meta.crisis.help`): where to get support."),
+  })
+  .meta({
+    id: 'SearchSuggestions',
+    description:
+      'Where to go next when a search found no good match: the topics and the help directory. The hits found, if any, are still in `data`.',
+    example: {
+      reason: 'no-results',
+      topics: [
+        { slug: 'emotional-isolation', title: 'Emotional isolation', href: '/v1/topics/emotional-isolation' },
+        { slug: 'emotional-withdrawal', title: 'Emotional withdrawal', href: '/v1/topics/emotional-withdrawal' },
+        { slug: 'emotional-detachment', title: 'Emotional detachment', href: '/v1/topics/emotional-detachment' },
+      ],
+      help: '/v1/help?region=GB',
+    },
+  });
+
 export const SearchMeta = PageMeta.extend({
   query: z.string().describe('The query as received.'),
   correctedQuery: z.string().nullable().describe('When words were likely misspelt, the query as understood after correcting them.'),
@@ -131,14 +157,24 @@ export const SearchMeta = PageMeta.extend({
     .describe(
       'The category that matched, or null: `intent-or-plan`, `method`, `overdose`, `self-harm`, `suicidal-thoughts`, `burdensomeness`, `thwarted-belongingness`, `wish-to-be-dead` or `hopelessness` (the first that applies, in that order).',
     ),
+  intent: namedEnum('SearchIntent', INTENTS, 'What a search query asks for, beside what it is about.')
+    .nullable()
+    .describe(
+      'What the query asks for, when its wording says so, or null: `difference` ("is X the same as Y", "difference between") ranks comparisons and FAQs first; `when-to-seek-help` ("when should I get help", "should I see a doctor") the help-seeking content; `helping-someone` ("how do I help my son", "my friend won\'t talk") content for the people around someone; `what-helps` ("what helps", "what therapy") strategies and therapies. An intent only reorders the hits (and may add the records that answer that kind of request): nothing is removed.',
+    )
+    .meta({ example: 'helping-someone' }),
+  suggestions: SearchSuggestions.nullable().describe(
+    'When no record matches well (no hits, or none with a third of what the query says): suggested topics and the help directory; null otherwise.',
+  ),
 }).meta({
   id: 'SearchMeta',
-  description: 'Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution.',
+  description:
+    'Paging, the query and any correction, crisis detection, the intent recognised and suggestions when nothing matched well, plus the disclaimer, crisis guidance, licence and attribution.',
 });
 
 export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMeta, links: PageLinks }).meta({
   description:
-    'A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution).',
+    'A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, the intent recognised, suggestions when nothing matched well, disclaimer, crisis guidance, licence, attribution).',
   example: {
     data: [z.globalRegistry.get(SearchHit)?.example],
     meta: {
@@ -150,6 +186,8 @@ export const SearchResults = z.object({ data: z.array(SearchHit), meta: SearchMe
       correctedQuery: 'journaling',
       crisisDetected: false,
       crisisReason: null,
+      intent: null,
+      suggestions: null,
     },
     links: {
       self: '/v1/search?q=jurnaling&limit=1&offset=0',

@@ -1,4 +1,5 @@
 import type { Alternative } from './thesaurus-index.js';
+import { type ListPhrases, listPhrases, PhraseMatches } from './phrases.js';
 import type { Prose } from './snippet.js';
 import { STOP_WORDS, type Token, tokenize } from './text.js';
 
@@ -9,7 +10,7 @@ export type Field = (typeof FIELDS)[number];
 // BM25F: a field's weight multiplies its term frequency before saturation. The title, the vocabulary
 // lists and the summary say what a record is about; the long body mentions much in passing. A title
 // match counts more, but never forms a tier above every other match.
-const WEIGHTS: Record<Field, number> = { title: 3, peopleSay: 2, keywords: 2, summary: 2, body: 0.5 };
+const WEIGHTS: Record<Field, number> = { title: 5, peopleSay: 2, keywords: 2, summary: 2, body: 0.5 };
 const K1 = 1.2;
 // Length normalisation per field (BM25F's b). Prose that runs longer mentions more in passing; a
 // vocabulary list that runs longer lists more ways of saying the same thing, which should not make
@@ -19,11 +20,14 @@ const LENGTH_NORMALISATION: Record<Field, number> = { title: 0.75, peopleSay: 0.
 const COORDINATION = 2;
 const FIELD_WEIGHTS = FIELDS.map((f) => WEIGHTS[f]);
 const FIELD_B = FIELDS.map((f) => LENGTH_NORMALISATION[f]);
-// The vocabulary lists hold whole phrases ("staying sober"): one of their words met alone in a
-// query ("stay") says little, so a match there counts by the largest share of one phrase's
-// meaningful words the query has.
+// The vocabulary lists hold whole phrases (phrases.ts): a match there counts by the largest share
+// of one phrase's meaningful words the query has, and the phrase that holds the most of the query
+// adds that share of the query's idf (times this weight), as a whole-phrase match.
 const LISTS = (['peopleSay', 'keywords'] as const).map((f) => FIELDS.indexOf(f));
 export const LIST_SEPARATOR = ' ; ';
+const PHRASE_WEIGHTS = [2, 1];
+const TITLE = FIELDS.indexOf('title');
+const KEYWORDS = FIELDS.indexOf('keywords');
 const SUMMARY = FIELDS.indexOf('summary');
 const BODY = FIELDS.indexOf('body');
 const BODY_ONLY = 0.5;
@@ -59,7 +63,17 @@ const placesOf = (tokens: Token[]): Prose['tokens'] => tokens.map(({ stem, start
 export interface Scored {
   doc: number;
   score: number;
+  /**
+   * The share of the query's idf the record matches outside its body (a concept matched only in
+   * the body, or through a looser alternative, counts in part): 1 when it has every meaningful word.
+   */
+  coverage: number;
+  /** The share of the query's idf the record matches in its title or keywords: the words that name what it is. */
+  named: number;
 }
+
+/** One concept's matches: per record, its term frequency per field and its best alternative's weight. */
+type Matches = Map<number, { tf: number[]; weight: number }>;
 
 /** An in-memory BM25F index over the records' stems. */
 export class Engine {
@@ -69,8 +83,8 @@ export class Engine {
   /** stem → record → positions of the stem in each field (stop words not counted). */
   private readonly postings = new Map<string, Map<number, Positions>>();
   private readonly averageLength: number[];
-  /** Per record, per vocabulary list (LISTS), the meaningful stems of each phrase. */
-  private readonly phrasesOf: string[][][][] = [];
+  /** Per vocabulary list (LISTS), per record, where its phrases lie. */
+  private readonly phrasesOf: ListPhrases[][] = LISTS.map(() => []);
 
   constructor(docs: SearchDocument[]) {
     this.docs = docs;
@@ -86,10 +100,12 @@ export class Engine {
       ]);
       const lengths = tokens.map((list, f) => {
         let length = 0;
+        const placed: number[] = [];
         for (const token of list) {
           // Stop words are indexed (a query made only of them is searched as typed) but do not
           // count towards a field's length or a phrase's positions.
           const position = STOP_WORDS.has(token.word) ? -1 : length++;
+          placed.push(position);
           let byDoc = this.postings.get(token.stem);
           if (!byDoc) this.postings.set(token.stem, (byDoc = new Map<number, Positions>()));
           let positions = byDoc.get(d);
@@ -97,21 +113,11 @@ export class Engine {
           (positions[f] as number[]).push(position);
         }
         totals[f] = (totals[f] ?? 0) + length;
+        const l = LISTS.indexOf(f);
+        if (l >= 0) this.phrasesOf[l]?.push(listPhrases(doc.fields[FIELDS[f] ?? 'keywords'], LIST_SEPARATOR, list, placed));
         return length;
       });
       this.fieldLengths.push(lengths);
-      this.phrasesOf.push(
-        LISTS.map((f) =>
-          doc.fields[FIELDS[f] ?? 'keywords']
-            .split(LIST_SEPARATOR)
-            .map((phrase) =>
-              tokenize(phrase)
-                .filter((t) => !STOP_WORDS.has(t.word))
-                .map((t) => t.stem),
-            )
-            .filter((stems) => stems.length > 0),
-        ),
-      );
     });
     this.averageLength = totals.map((t) => Math.max(1, t / Math.max(1, docs.length)));
     // The index is read-only from here. Lists grown by push keep room for more (17 places for
@@ -142,29 +148,30 @@ export class Engine {
     return this.postings.has(stem);
   }
 
-  /** Start positions per field of the stem sequence (a phrase: in order), in each record that has it. */
-  private occurrences(stems: string[]): Map<number, Positions> {
-    const out = new Map<number, Positions>();
+  /**
+   * Start positions per field of the stem sequence (a phrase: in order), in each record that has
+   * it. A single stem's are the postings themselves (read-only), with nothing copied.
+   */
+  private occurrences(stems: string[]): ReadonlyMap<number, Positions> {
+    const [head, ...rest] = stems;
+    const first = head === undefined ? undefined : this.postings.get(head);
+    if (!first) return EMPTY;
+    if (rest.length === 0) return first;
     const lists: Map<number, Positions>[] = [];
-    for (const s of stems) {
+    for (const s of rest) {
       const list = this.postings.get(s);
-      if (!list) return out;
+      if (!list) return EMPTY;
       lists.push(list);
     }
-    const [first, ...rest] = lists;
-    if (!first) return out;
+    const out = new Map<number, Positions>();
     for (const [d, positions] of first) {
-      if (rest.length === 0) {
-        out.set(d, positions);
-        continue;
-      }
       const others: Positions[] = [];
-      for (const list of rest) {
+      for (const list of lists) {
         const o = list.get(d);
         if (!o) break;
         others.push(o);
       }
-      if (others.length < rest.length) continue;
+      if (others.length < lists.length) continue;
       // Every record's positions have one list per field, so o[f] is there.
       const starts = positions.map((list, f) => list.filter((p) => p >= 0 && others.every((o, j) => o[f]?.includes(p + j + 1))));
       if (starts.some((list) => list.length > 0)) out.set(d, starts);
@@ -176,17 +183,16 @@ export class Engine {
    * How often, per field, the phrase `b` starts within PROXIMITY_WINDOW positions after the phrase
    * `a` ends, in each record that has both.
    */
-  private near(a: string[], b: string[]): Map<number, number[]> {
+  private near(before: ReadonlyMap<number, Positions>, a: number, after: ReadonlyMap<number, Positions>): Map<number, number[]> {
     const out = new Map<number, number[]>();
-    const before = this.occurrences(a);
-    if (before.size === 0) return out;
-    for (const [d, after] of this.occurrences(b)) {
+    const [small, large] = before.size <= after.size ? [before, after] : [after, before];
+    for (const d of small.keys()) {
       const starts = before.get(d);
-      if (!starts) continue;
-      const tf = after.map((list, f) => {
-        const from = starts[f] ?? [];
-        return list.filter((q) => from.some((p) => p >= 0 && q - (p + a.length - 1) > 0 && q - (p + a.length - 1) <= PROXIMITY_WINDOW))
-          .length;
+      const ends = after.get(d);
+      if (!starts || !ends || !large.has(d)) continue;
+      const tf = ends.map((list, f) => {
+        const from = starts[f] ?? NONE;
+        return list.filter((q) => from.some((p) => p >= 0 && q - (p + a - 1) > 0 && q - (p + a - 1) <= PROXIMITY_WINDOW)).length;
       });
       if (tf.some((n) => n > 0)) out.set(d, tf);
     }
@@ -209,34 +215,28 @@ export class Engine {
     return (idf * weighted * (K1 + 1)) / (K1 + weighted);
   }
 
-  /** The largest share of one phrase's meaningful stems among `wanted`, in a record's k-th list. */
-  private listCoverage(doc: number, k: number, wanted: Set<string>): number {
-    let best = 0;
-    for (const stems of this.phrasesOf[doc]?.[k] ?? []) {
-      let found = 0;
-      for (const s of stems) if (wanted.has(s)) found++;
-      const share = found / stems.length;
-      if (share > best) best = share;
-    }
-    return best;
-  }
-
   /**
    * Scores every record matching at least one concept. A concept's alternatives count as one
    * term (as a search engine treats synonyms): per field the best weighted frequency counts, with one
    * idf, from the records that match any of them, so a rare synonym cannot outweigh the word
-   * typed. The record's score is the sum over concepts times the share of concepts it matches
-   * (coordination), so records matching more of the meaningful words rank first.
+   * typed. The record's score is the sum over concepts, plus its best vocabulary phrases
+   * (phrases.ts) and neighbouring words found close together, times the share of the query's idf
+   * it matches (coordination), so records matching more of the telling words rank first.
    */
   score(concepts: Concept[], allowed?: (doc: number) => boolean): Scored[] {
     const n = this.docs.length;
-    const totals = new Map<number, { score: number; matched: number }>();
-    const wanted = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.stems)));
-    for (const concept of concepts) {
-      const combined = new Map<number, { tf: number[]; weight: number }>();
-      for (const alt of concept.alternatives) {
+    const lists = this.phrasesOf.map((phrases) => new PhraseMatches(phrases, concepts.length));
+    // Each alternative's occurrences are looked up once: proximity needs the typed words' again.
+    const typed: ReadonlyMap<number, Positions>[] = [];
+    const matches: Matches[] = [];
+    const idfs: number[] = [];
+    concepts.forEach((concept, k) => {
+      const combined: Matches = new Map();
+      concept.alternatives.forEach((alt, a) => {
+        const found = this.occurrences(alt.stems);
+        if (a === 0) typed.push(found);
         // Per field, the number of places the alternative starts is its term frequency.
-        for (const [d, starts] of this.occurrences(alt.stems)) {
+        for (const [d, starts] of found) {
           if (allowed && !allowed(d)) continue;
           let c = combined.get(d);
           if (!c) combined.set(d, (c = { tf: FIELDS.map(() => 0), weight: 0 }));
@@ -248,24 +248,43 @@ export class Engine {
             if (v > c.tf[i]!) c.tf[i] = v;
           }
           if (alt.weight > c.weight) c.weight = alt.weight;
+          LISTS.forEach((f, l) => {
+            const at = starts[f];
+            if (at && at.length > 0) lists[l]?.add(d, k, alt.weight, alt.stems.length, at);
+          });
         }
-      }
-      const idf = Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5));
+      });
+      matches.push(combined);
+      idfs.push(Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5)));
+    });
+    const best = lists.map((l) => l.best(idfs));
+    const idfTotal = idfs.reduce((sum, idf) => sum + idf, 0);
+
+    const totals = new Map<number, { score: number; matched: number; named: number }>();
+    matches.forEach((combined, k) => {
+      const idf = idfs[k] ?? 0;
       for (const [d, c] of combined) {
-        for (const [k, f] of LISTS.entries()) if (c.tf[f]) c.tf[f] *= this.listCoverage(d, k, wanted);
-        const t = totals.get(d) ?? { score: 0, matched: 0 };
+        LISTS.forEach((f, l) => {
+          if (c.tf[f]) c.tf[f] *= best[l]?.get(d)?.share ?? 0;
+        });
+        const t = totals.get(d) ?? { score: 0, matched: 0, named: 0 };
+        if (c.tf[TITLE] || c.tf[KEYWORDS]) t.named += idf * c.weight;
         t.score += this.bm25f(c.tf, d, idf);
         // A concept found only through a looser alternative, or only in passing in the body,
         // counts as partly matched: the other fields say what the record is about.
-        t.matched += c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
+        t.matched += idf * c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
         totals.set(d, t);
       }
+    });
+    for (const [d, t] of totals) {
+      best.forEach((list, l) => (t.score += (PHRASE_WEIGHTS[l] ?? 0) * (list.get(d)?.mass ?? 0)));
     }
     for (let i = 1; i < concepts.length; i++) {
-      const a = concepts[i - 1]?.alternatives[0]?.stems;
-      const b = concepts[i]?.alternatives[0]?.stems;
-      if (!a || !b) continue;
-      const pairs = this.near(a, b);
+      const before = typed[i - 1];
+      const after = typed[i];
+      const a = concepts[i - 1]?.alternatives[0]?.stems.length ?? 1;
+      if (!before || !after || before.size === 0 || after.size === 0) continue;
+      const pairs = this.near(before, a, after);
       // Over the allowed records, as each concept's idf is.
       let found = 0;
       for (const d of pairs.keys()) if (!allowed || allowed(d)) found++;
@@ -276,7 +295,12 @@ export class Engine {
       }
     }
     const out: Scored[] = [];
-    for (const [doc, t] of totals) out.push({ doc, score: t.score * (t.matched / concepts.length) ** COORDINATION });
+    for (const [doc, t] of totals) {
+      const coverage = idfTotal > 0 ? t.matched / idfTotal : 0;
+      out.push({ doc, score: t.score * coverage ** COORDINATION, coverage, named: idfTotal > 0 ? t.named / idfTotal : 0 });
+    }
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 }
+
+const EMPTY: ReadonlyMap<number, Positions> = new Map();

@@ -1,5 +1,5 @@
 import type { Concept } from './engine.js';
-import { STOP_WORDS, stem, wordsOf } from './text.js';
+import { FRAMING, STOP_WORDS, stem, wordsOf } from './text.js';
 import type { Alternative, Thesaurus } from './thesaurus-index.js';
 import type { Vocabulary } from './typo.js';
 
@@ -11,11 +11,9 @@ const MAX_COMPLETIONS = 12;
 const COMPLETION_WEIGHT = 0.5;
 const CORRECTION_WEIGHT = 0.7;
 const PHRASE_WORD_WEIGHT = 0.5;
-// First-person framing: "I feel like…", "feeling so…", "…anymore" say how a person puts it, not
-// what they are going through, and nearly every record says "feel". They are dropped when the query
-// has other meaningful words, unless they belong to a phrase the thesaurus knows ("feel nothing").
-// A leading "stop" ("how do I stop…", "can I stop…") frames a wish the same way.
-const FRAMING: ReadonlySet<string> = new Set(['feel', 'feels', 'feeling', 'felt', 'anymore']);
+// Framing words (text.ts) are dropped when the query has other meaningful words, unless they
+// belong to a phrase the thesaurus knows ("feel nothing"). A leading "stop" ("how do I stop…",
+// "can I stop…") frames a wish the same way.
 const LEADING_FRAMING: ReadonlySet<string> = new Set(['stop']);
 
 export interface CompiledQuery {
@@ -30,11 +28,40 @@ export interface QueryContext {
   has(stem: string): boolean;
   thesaurus: Thesaurus;
   vocabulary: Vocabulary;
+  /** Words the query's intent stands for ("help" in "how do I help my son"), dropped like framing. */
+  framing?: ReadonlySet<string>;
 }
 
-/** The words of a user's query, normalised; undefined when there is no searchable word. */
+// Short forms people type in messages, read as the words they stand for before anything else,
+// so that "ppl" meets the "people" of a phrase. Only forms with one reading.
+const SHORT_FORMS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    ppl: ['people'],
+    bf: ['boyfriend'],
+    gf: ['girlfriend'],
+    yr: ['year'],
+    yrs: ['years'],
+    thru: ['through'],
+    tho: ['though'],
+    bc: ['because'],
+    bcos: ['because'],
+    cuz: ['because'],
+    coz: ['because'],
+    idk: ['dont', 'know'],
+    pls: ['please'],
+    plz: ['please'],
+    rn: ['right', 'now'],
+    u: ['you'],
+    ur: ['your'],
+    r: ['are'],
+  }),
+);
+
+/** The words of a user's query, normalised, short forms spelt out; empty when there is no searchable word. */
 export function queryWords(q: string): string[] {
-  return wordsOf(q).slice(0, MAX_WORDS);
+  return wordsOf(q)
+    .flatMap((w) => SHORT_FORMS.get(w) ?? [w])
+    .slice(0, MAX_WORDS);
 }
 
 /**
@@ -71,7 +98,9 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
     concepts.push({ at: i, alternatives: [{ stems: span, weight: 1 }, ...expansions, ...words] });
   }
 
-  const framing = (i: number) => (FRAMING.has(used[i] ?? '') || (i === 0 && LEADING_FRAMING.has(used[i] ?? ''))) && !covered.has(i);
+  const framing = (i: number) =>
+    (FRAMING.has(used[i] ?? '') || context.framing?.has(used[i] ?? '') === true || (i === 0 && LEADING_FRAMING.has(used[i] ?? ''))) &&
+    !covered.has(i);
   const framed = used.some((_, i) => !framing(i));
   used.forEach((word, i) => {
     if (covered.has(i) || (framed && framing(i))) return;

@@ -19,8 +19,16 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
    those through to too t s ll ve re m d us very was we were what when where which while who whom why will
    with won would you your yours yourself always ever still way ways thing things lot get gets got go goes
    going gone make makes made take takes something anything anyone someone whether else even
-   dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent im ive youre theyre`.split(/\s+/),
+   dont doesnt didnt cant couldnt wont wouldnt shouldnt isnt arent wasnt werent im ive youre theyre
+   hes shes thats theres whats whos hows hasnt havent hadnt youve weve theyve youd theyd youll theyll
+   ya tbh
+   soon lately recently nowadays kinda sorta basically literally totally actually honestly seriously probably maybe quite`.split(/\s+/),
 );
+
+// First-person framing: "I feel like…", "feeling so…", "…anymore" say how a person puts it, not
+// what they are going through, and nearly every record says "feel". A query drops them when it has
+// other meaningful words; a vocabulary phrase is not counted as longer for having them.
+export const FRAMING: ReadonlySet<string> = new Set(['feel', 'feels', 'feeling', 'felt', 'anymore', 'seem', 'seems', 'seemed']);
 
 /** Lower-cased, compatibility-normalised, diacritics and control characters removed. */
 export const normalise = (text: string): string =>

@@ -58,6 +58,9 @@ export const THESAURUS: ThesaurusData = {
     ['addicted', 'addiction'],
     ['grief', 'grieving', 'bereavement', 'bereaved', 'mourning'],
     ['elderly', 'older adults', 'older people', 'seniors', 'old age'],
+    ['teenager', 'teen', 'teenagers', 'teens'],
+    ['nobody', 'no one', 'noone'],
+    ['everybody', 'everyone'],
   ],
   same: [
     [
@@ -164,5 +167,10 @@ export const THESAURUS: ThesaurusData = {
       ['no motivation', 'loss of interest'],
     ],
     [['exercise', 'gym', 'running', 'walk', 'walking'], ['physical activity']],
+    // Dissociation is wider than emotional detachment, but the records describe it there.
+    [
+      ['dissociation', 'dissociating', 'depersonalisation', 'depersonalization', 'derealisation', 'derealization'],
+      ['emotional detachment', 'detached'],
+    ],
   ],
 };

@@ -1,6 +1,6 @@
 // The search engine's scores on small made-up records, checked against the formula it documents
-// (BM25F per concept, idf over the records matching any of its alternatives, proximity of
-// neighbouring words, coordination), and the matching rules behind them: phrases in order, stop
+// (BM25F per concept, idf over the records matching any of its alternatives, the best vocabulary
+// phrase, proximity of neighbouring words, coordination by idf), and the matching rules behind them: phrases in order, stop
 // words without a position, filters. A score is what the API returns as `score` and what orders
 // results, so a slip in the arithmetic changes what people find first. Fast (no app), so
 // `npm run test:mutation` can afford it; test/search/engine-ranking.test.ts checks the ranking
@@ -25,10 +25,13 @@ const K1 = 1.2;
 const field = (weight: number, b: number, tf: number, length: number, average: number) => (weight * tf) / (1 - b + (b * length) / average);
 const saturate = (weighted: number, idf: number) => (idf * weighted * (K1 + 1)) / (K1 + weighted);
 const idfOf = (n: number, matching: number) => Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-const TITLE = [3, 0.75] as const;
+const TITLE = [5, 0.75] as const;
 const LIST = [2, 0.25] as const;
 const SUMMARY = [2, 0.75] as const;
 const BODY = [0.5, 0.75] as const;
+// A vocabulary phrase the query covers adds its share of the query's idf, times 2 (peopleSay) or 1 (keywords).
+const PEOPLE_SAY_PHRASE = 2;
+const KEYWORD_PHRASE = 1;
 const close = (t: { ok: (pass: boolean, message: string) => unknown }, actual: number | undefined, expected: number, message: string) =>
   t.ok(actual !== undefined && Math.abs(actual - expected) < 1e-9, `${message}: ${actual} ≈ ${expected}`);
 
@@ -51,13 +54,15 @@ t.test('a match scores as BM25F: field weight, term frequency, length against th
     doc('third', {}),
   ]);
   const [first] = all.score(concepts('numb'));
+  const idf = idfOf(3, 1);
   const weighted =
     field(...TITLE, 1, 1, 1) +
     field(...LIST, 1, 2, 1) + // peopleSay: 2 words, average (2 + 1 + 0) / 3 = 1
     field(...LIST, 1, 1, 1) + // keywords: average (1 + 1 + 0) / 3, counted as 1 (never below a word)
     field(...SUMMARY, 1, 2, 1) + // summary: average (2 + 1 + 0) / 3
     field(...BODY, 2, 4, 10 / 3); // body: average (4 + 6 + 0) / 3
-  close(t, first?.score, saturate(weighted, idfOf(3, 1)), 'every field');
+  // Each list has a phrase that is all "numb": the query holds it whole.
+  close(t, first?.score, saturate(weighted, idf) + (PEOPLE_SAY_PHRASE + KEYWORD_PHRASE) * idf, 'every field');
 
   // The idf falls as more records match.
   const common = new Engine([doc('a', { summary: 'numb' }), doc('b', { summary: 'numb' }), doc('c', { summary: 'calm' })]);
@@ -87,9 +92,16 @@ t.test('concepts: alternatives count as one term at their weight; coordination f
   close(t, both.score([{ at: 0, alternatives: [word('flat', 0.7), word('numb')] }])[0]?.score, best, 'the best alternative, last');
   close(t, both.score([{ at: 0, alternatives: [word('numb'), word('flat', 0.7)] }])[0]?.score, best, 'or first');
 
-  // Two concepts, a record matching one: its score times (1/2)².
+  // Two concepts, a record matching one: its score times the square of that concept's share of
+  // the query's idf (a word no record has is the rarest of all).
   const [half] = engine.score(concepts('grey', 'zebra'));
-  close(t, half?.score, saturate(field(...SUMMARY, 1, 1, 5 / 3), idfOf(3, 1)) / 4, 'one concept of two');
+  const share = idfOf(3, 1) / (idfOf(3, 1) + idfOf(3, 0));
+  close(t, half?.score, saturate(field(...SUMMARY, 1, 1, 5 / 3), idfOf(3, 1)) * share ** 2, 'one concept of two');
+  t.equal(half?.coverage, share, 'its coverage: the share of the idf it matches');
+  const twoOfThree = new Engine([doc('a', { summary: 'numb calm' }), doc('b', { summary: 'numb quiet' }), doc('c', { summary: 'grey' })]);
+  const byWord = Object.fromEntries(twoOfThree.score(concepts('numb', 'grey')).map((s) => [twoOfThree.document(s.doc).slug, s.coverage]));
+  close(t, byWord.c, idfOf(3, 1) / (idfOf(3, 1) + idfOf(3, 2)), 'the rarer word matched covers more of the query');
+  close(t, byWord.a, idfOf(3, 2) / (idfOf(3, 1) + idfOf(3, 2)), 'the commoner one less');
   // Two concepts both matched, apart: the sum of the two.
   const apart = new Engine([doc('a', { summary: 'numb one two three calm' }), doc('b', {})]);
   const each = saturate(field(...SUMMARY, 1, 5, 5 / 2), idfOf(2, 1));
@@ -205,6 +217,38 @@ t.test('filters: a record not allowed is never scored, nor given a proximity bon
   const [filtered] = engine.score(concepts('numb', 'calm'), (d) => d !== 0);
   const [asIf] = reordered.score(concepts('numb', 'calm'), (d) => d !== 0);
   t.equal(filtered?.score, asIf?.score, 'the proximity idf too');
+});
+
+t.test('the best vocabulary phrase: the share of its words covered, times the idf of the query it holds', async (t) => {
+  const engine = new Engine([
+    doc('whole', { peopleSay: ['push people away', 'other words'].join(LIST_SEPARATOR) }),
+    doc('part', { peopleSay: ['push people away when they hurt me', 'other'].join(LIST_SEPARATOR) }),
+    doc('apart', { peopleSay: ['push', 'people', 'away'].join(LIST_SEPARATOR) }),
+    doc('none', { summary: 'quiet' }),
+  ]);
+  const query = concepts('push', 'people', 'away');
+  const scores = Object.fromEntries(engine.score(query).map((s) => [engine.document(s.doc).slug, s.score]));
+  t.ok(scores.whole! > scores.part! && scores.part! > scores.apart!, 'one whole phrase, then most of one, then words of several');
+  // Framing words ("feel") take a place in a phrase but not in its size: "numb" covers "I feel numb".
+  // Against a phrase of the same length with another meaningful word, it is covered whole.
+  const framed = new Engine([doc('a', { peopleSay: 'I feel numb' }), doc('b', { peopleSay: 'numb flat' }), doc('c', {})]);
+  const [a, b] = framed.score(concepts('numb'));
+  t.same(
+    [a, b].map((s) => framed.document(s!.doc).slug),
+    ['a', 'b'],
+    'framing words do not make a phrase longer',
+  );
+  // A phrase of the query found across two phrases of a list is no phrase match.
+  const across = new Engine([doc('a', { peopleSay: ['keep', 'feelings inside'].join(LIST_SEPARATOR) }), doc('b', {})]);
+  const within = new Engine([doc('a', { peopleSay: ['keep feelings', 'inside'].join(LIST_SEPARATOR) }), doc('b', {})]);
+  t.ok(within.score(concepts('keep feelings'))[0]!.score > across.score(concepts('keep feelings'))[0]!.score, 'within one phrase only');
+});
+
+t.test('named: the share of the query found in the title or keywords', async (t) => {
+  const engine = new Engine([doc('grief', { keywords: 'loss', summary: 'numb' }), doc('other', { summary: 'numb grief loss' })]);
+  const named = Object.fromEntries(engine.score(concepts('grief', 'numb')).map((s) => [engine.document(s.doc).slug, s.named]));
+  close(t, named.grief, 0.5, 'the title names one of two equally rare words');
+  t.equal(named.other, 0, 'prose names nothing');
 });
 
 t.test('a vocabulary phrase counts by its meaningful words', async (t) => {

@@ -3094,7 +3094,53 @@ export interface components {
          * @enum {string}
          */
         SearchHitField: "acronym" | "area" | "body" | "bodyFormat" | "category" | "definition" | "firstStep" | "href" | "keyPoints" | "kind" | "nextReviewAt" | "relatedRecords" | "reviewType" | "reviewedAt" | "score" | "setting" | "signposts" | "slug" | "snippet" | "sources" | "summary" | "title" | "topics" | "type" | "whenToConsider";
-        /** @description Paging, the query and any correction, plus the disclaimer, crisis guidance, licence and attribution. */
+        /**
+         * @description Why a search answer suggests where to go next.
+         * @enum {string}
+         */
+        SuggestionReason: "no-results" | "weak-match";
+        /**
+         * @description Where to go next when a search found no good match: the topics and the help directory. The hits found, if any, are still in `data`.
+         * @example {
+         *       "reason": "no-results",
+         *       "topics": [
+         *         {
+         *           "slug": "emotional-isolation",
+         *           "title": "Emotional isolation",
+         *           "href": "/v1/topics/emotional-isolation"
+         *         },
+         *         {
+         *           "slug": "emotional-withdrawal",
+         *           "title": "Emotional withdrawal",
+         *           "href": "/v1/topics/emotional-withdrawal"
+         *         },
+         *         {
+         *           "slug": "emotional-detachment",
+         *           "title": "Emotional detachment",
+         *           "href": "/v1/topics/emotional-detachment"
+         *         }
+         *       ],
+         *       "help": "/v1/help?region=GB"
+         *     }
+         */
+        SearchSuggestions: {
+            /** @description `no-results`: nothing matched. `weak-match`: no record has even a third of what the query says (by how telling each word is). */
+            reason: components["schemas"]["SuggestionReason"];
+            /** @description Every topic, those the closest records found belong to first: places to start reading. */
+            topics: {
+                slug: string;
+                title: string;
+                href: string;
+            }[];
+            /** @description The help directory for the answer's region (the same as `meta.crisis.help`): where to get support. */
+            help: string;
+        };
+        /**
+         * @description What a search query asks for, beside what it is about.
+         * @enum {string}
+         */
+        SearchIntent: "difference" | "when-to-seek-help" | "helping-someone" | "what-helps";
+        /** @description Paging, the query and any correction, crisis detection, the intent recognised and suggestions when nothing matched well, plus the disclaimer, crisis guidance, licence and attribution. */
         SearchMeta: {
             /** @description Must be shown with the content: it is education, not advice, diagnosis or treatment. */
             disclaimer: string;
@@ -3121,6 +3167,13 @@ export interface components {
             crisisDetected: boolean;
             /** @description The category that matched, or null: `intent-or-plan`, `method`, `overdose`, `self-harm`, `suicidal-thoughts`, `burdensomeness`, `thwarted-belongingness`, `wish-to-be-dead` or `hopelessness` (the first that applies, in that order). */
             crisisReason: string | null;
+            /**
+             * @description What the query asks for, when its wording says so, or null: `difference` ("is X the same as Y", "difference between") ranks comparisons and FAQs first; `when-to-seek-help` ("when should I get help", "should I see a doctor") the help-seeking content; `helping-someone` ("how do I help my son", "my friend won't talk") content for the people around someone; `what-helps` ("what helps", "what therapy") strategies and therapies. An intent only reorders the hits (and may add the records that answer that kind of request): nothing is removed.
+             * @example helping-someone
+             */
+            intent: components["schemas"]["SearchIntent"] | null;
+            /** @description When no record matches well (no hits, or none with a third of what the query says): suggested topics and the help directory; null otherwise. */
+            suggestions: components["schemas"]["SearchSuggestions"] | null;
         };
         /** @description A value and its display label. */
         VocabularyTerm: {
@@ -10818,7 +10871,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
+            /** @description A page of ranked hits, with paging links and `meta` (the query, any correction, crisis detection, the intent recognised, suggestions when nothing matched well, disclaimer, crisis guidance, licence, attribution). With `fields`, each item carries only the fields named plus `type`, `slug` and `href` (see `x-sparse-fieldset`). */
             200: {
                 headers: {
                     ETag: components["headers"]["ETag"];

@@ -64,17 +64,28 @@ export default async function searchRoutes(fastify: FastifyInstance) {
           if (fields) return withFields({ ...present(app, row.type, row.slug, format).value, ...found }, fields);
           return new Extended(brief(app, row.type, row.slug), found);
         }) as Item<z.input<typeof SearchResults>['data'][number]>[];
+        const regionChoice = request.region ?? named(region);
+        const suggestions = result.suggestions && {
+          reason: result.suggestions.reason,
+          topics: result.suggestions.topics.map((slug) => {
+            const { title, href } = app.present.topicRef({ slug, title: topicOf(app, slug).title, note: null });
+            return { slug, title, href };
+          }),
+          help: app.present.crisis(regionChoice).help,
+        };
         return pageAnswer(
           '/v1/search',
           request.query,
           DEFAULTS,
           { data, total: result.total },
-          app.present.meta(request.region ?? named(region), crisis.detected),
+          app.present.meta(regionChoice, crisis.detected),
           {
             query: q,
             correctedQuery: result.correctedQuery,
             crisisDetected: crisis.detected,
             crisisReason: crisis.reason,
+            intent: result.intent,
+            suggestions,
           },
         );
       }),
