@@ -102,7 +102,7 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
     registry,
     watch: config.STORE_WATCH,
     // Keys count as much as bodies: a flood of distinct URLs cannot grow memory past this.
-    answers: { maxBytes: 16 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 1000 },
+    answers: { maxBytes: config.ANSWER_CACHE_MB * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxPrepared: 1000 },
   });
   await fastify.register(preparedAnswers);
   const reportContent = () => fastify.metrics.contentVersion(fastify.content.version, fastify.content.builtAt);

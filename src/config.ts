@@ -113,6 +113,9 @@ const envSchema = z
       .default(['*']),
     CACHE_MAX_AGE: int(0, 31_536_000).default(300),
     CACHE_STALE_WHILE_REVALIDATE: int(0, 31_536_000).default(86_400),
+    // Answers to open-ended requests (searches, filter and paging combinations) kept in memory,
+    // keys and compressed forms included. Finite answers are kept apart, whatever this is.
+    ANSWER_CACHE_MB: int(1, 1024).default(8),
     RATE_LIMIT_ENABLED: bool.default(true),
     RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
     RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
