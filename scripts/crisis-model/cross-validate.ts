@@ -19,7 +19,15 @@ export function outOfFold(examples: readonly Prepared[], options: FitOptions): O
   const scores = new Array<number>(examples.length).fill(0);
   const categories = new Array<string>(examples.length).fill('');
   FOLDS.forEach((_, fold) => {
-    const model = { ...fit(examples.filter((e) => e.fold !== fold), options), threshold: 0, trainedOn: '', training: {} };
+    const model = {
+      ...fit(
+        examples.filter((e) => e.fold !== fold),
+        options,
+      ),
+      threshold: 0,
+      trainedOn: '',
+      training: {},
+    };
     examples.forEach((e, i) => {
       if (e.fold !== fold) return;
       scores[i] = riskScore(model, e.features);

@@ -49,7 +49,13 @@ class Adam {
  * Weighted logistic regression: is the example at risk? Returns the weights, the bias last.
  * `weights[i]` is how much a row's example counts in the loss (used to balance the classes).
  */
-export function trainBinary(rows: readonly SparseRow[], labels: readonly boolean[], weights: readonly number[], size: number, options: TrainOptions): Float64Array {
+export function trainBinary(
+  rows: readonly SparseRow[],
+  labels: readonly boolean[],
+  weights: readonly number[],
+  size: number,
+  options: TrainOptions,
+): Float64Array {
   const w = new Float64Array(size + 1);
   const gradient = new Float64Array(size + 1);
   const adam = new Adam(size + 1, options.learningRate);
@@ -73,7 +79,13 @@ export function trainBinary(rows: readonly SparseRow[], labels: readonly boolean
  * Multinomial logistic regression: which of `classes` categories? Weights are feature-major
  * (`w[feature * classes + k]`), the biases after them.
  */
-export function trainSoftmax(rows: readonly SparseRow[], labels: readonly number[], classes: number, size: number, options: TrainOptions): Float64Array {
+export function trainSoftmax(
+  rows: readonly SparseRow[],
+  labels: readonly number[],
+  classes: number,
+  size: number,
+  options: TrainOptions,
+): Float64Array {
   const w = new Float64Array((size + 1) * classes);
   const gradient = new Float64Array(w.length);
   const adam = new Adam(w.length, options.learningRate);

@@ -69,12 +69,16 @@ if (isMain) {
   const text = serialise(train());
   if (values.check) {
     const same = readFileSync(MODEL_FILE, 'utf8') === text;
-    console.log(same ? 'src/safety/crisis-model.json matches a fresh training run' : 'src/safety/crisis-model.json differs: run npm run crisis:train');
+    console.log(
+      same ? 'src/safety/crisis-model.json matches a fresh training run' : 'src/safety/crisis-model.json differs: run npm run crisis:train',
+    );
     process.exitCode = same ? 0 : 1;
   } else {
     writeFileSync(MODEL_FILE, text);
     const written = JSON.parse(text) as CrisisModel;
     console.log(JSON.stringify({ threshold: written.threshold, ...written.training }, null, 1));
-    console.log(`${Object.keys(written.weights).length} weights, ${Object.keys(written.categoryWeights).length} category rows, ${text.length} bytes`);
+    console.log(
+      `${Object.keys(written.weights).length} weights, ${Object.keys(written.categoryWeights).length} category rows, ${text.length} bytes`,
+    );
   }
 }

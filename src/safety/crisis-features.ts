@@ -26,14 +26,17 @@ const pair = (a: string, b: string) => `b:${a} ${b}`;
  */
 export function featuresOf(texts: readonly string[]): string[] {
   const features = new Set<string>();
+  const words = new Set<string>();
   for (const text of texts) {
     const tokens = text.split(' ').filter(Boolean);
     tokens.forEach((token, i) => {
-      wordFeatures(token, features);
+      words.add(token);
       features.add(pair(tokens[i - 1] ?? START, token));
     });
     if (tokens.length > 0) features.add(pair(tokens[tokens.length - 1] ?? '', END));
   }
+  // The readings mostly share their words: each is stemmed once (stemming is the costly part).
+  for (const token of words) wordFeatures(token, features);
   return [...features];
 }
 
