@@ -1,5 +1,5 @@
 import t from 'tap';
-import { detectCrisis } from '../../src/safety/crisis-detection.js';
+import { type CrisisDetection, detectCrisis, detectCrisisWithModel } from '../../src/safety/crisis-detection.js';
 import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis-sets.js';
 
 // The evaluation sets of crisis detection (test/safety/crisis-sets/, see docs/crisis-detection.md).
@@ -11,10 +11,10 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
 
-const score = (set: CrisisSet) => {
-  const missed = set.atRisk.filter((p) => !detectCrisis(p.text).detected);
+const score = (set: CrisisSet, detect: (query: string) => CrisisDetection = detectCrisis) => {
+  const missed = set.atRisk.filter((p) => !detect(p.text).detected);
   const ordinary = set.ordinary.filter((p) => !p.topicMention);
-  const falseAlarms = ordinary.filter((p) => detectCrisis(p.text).detected);
+  const falseAlarms = ordinary.filter((p) => detect(p.text).detected);
   return { recall: 1 - missed.length / set.atRisk.length, missed, falseAlarmRate: falseAlarms.length / ordinary.length, falseAlarms };
 };
 
@@ -51,6 +51,22 @@ t.test('the confirmation set does not regress below what docs/crisis-detection.m
   const { recall, falseAlarmRate } = score(confirmation);
   t.ok(recall >= 0.56, `recall ${recall.toFixed(3)}`);
   t.ok(falseAlarmRate <= 0.03, `false alarms ${falseAlarmRate.toFixed(3)}`);
+});
+
+t.test('with the model as a second reader: the development sets as before, and more of the confirmation set', async (t) => {
+  // The model (docs/crisis-detection.md, "The second reader") was trained on A, B and C only. On D,
+  // measured once for this design, it raised recall from 56.4 % to 72.3 % and false alarms from 6 to
+  // 7 of 218; these floors keep what it reached.
+  for (const set of DEVELOPMENT_SETS) {
+    const { recall, falseAlarmRate } = score(set, detectCrisisWithModel);
+    t.equal(recall, 1, `${set.name}: recall`);
+    t.ok(falseAlarmRate <= FALSE_ALARM_CEILING, `${set.name}: false alarms ${falseAlarmRate.toFixed(3)}`);
+  }
+  const confirmation = CRISIS_SETS.find((s) => s.role.startsWith('confirmation'));
+  if (!confirmation) throw new Error('no confirmation set');
+  const { recall, falseAlarmRate } = score(confirmation, detectCrisisWithModel);
+  t.ok(recall >= 0.72, `recall ${recall.toFixed(3)}`);
+  t.ok(falseAlarmRate <= 7 / 218 + 1e-9, `false alarms ${falseAlarmRate.toFixed(3)}`);
 });
 
 t.test('a topic mention (suicide, self-harm or an overdose as a subject) is counted apart', async (t) => {
