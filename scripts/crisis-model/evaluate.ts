@@ -3,7 +3,7 @@
 // everyday phrasings (peopleSay) and search queries are flagged. The confirmation set (D) is only
 // scored with --confirmation: it is measured once per design kept, never used to choose one.
 import { parseArgs } from 'node:util';
-import { type CrisisDetection, detectCrisis, detectCrisisWithModel } from '../../src/safety/crisis-detection.js';
+import { type CrisisDetection, detectByPhrases, detectCrisis } from '../../src/safety/crisis-detection.js';
 import { CRISIS_SETS } from '../../test/helpers/crisis-sets.js';
 import { loadExamples } from './data.js';
 
@@ -23,8 +23,8 @@ for (const set of CRISIS_SETS) {
   console.log(`${set.name} (${set.role})`);
   const atRisk = set.atRisk.map((p) => p.text);
   const ordinary = set.ordinary.filter((p) => !p.topicMention).map((p) => p.text);
-  score('patterns', detectCrisis, atRisk, ordinary);
-  const flagged = score('patterns + model', detectCrisisWithModel, atRisk, ordinary);
+  score('patterns', detectByPhrases, atRisk, ordinary);
+  const flagged = score('patterns + model', detectCrisis, atRisk, ordinary);
   if (values.list) for (const q of flagged) console.log(`    flagged: ${q}`);
 }
 
@@ -32,7 +32,7 @@ const everyday = loadExamples().filter((e) => e.source === 'people-say' || e.sou
 for (const source of ['people-say', 'search'] as const) {
   const texts = everyday.filter((e) => e.source === source).map((e) => e.text);
   console.log(`${source}`);
-  score('patterns', detectCrisis, [], texts);
-  const flagged = score('patterns + model', detectCrisisWithModel, [], texts);
-  for (const q of flagged) console.log(`    flagged: ${q} (${detectCrisisWithModel(q).reason})`);
+  score('patterns', detectByPhrases, [], texts);
+  const flagged = score('patterns + model', detectCrisis, [], texts);
+  for (const q of flagged) console.log(`    flagged: ${q} (${detectCrisis(q).reason})`);
 }

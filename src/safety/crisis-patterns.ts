@@ -85,7 +85,8 @@ const PHRASE_CATEGORIES: readonly CrisisCategory[] = [
       `(?:end|ending|ended|take|taking|took|finish|finishing|stop) my (?:own )?(?:life|existence)(?! (?:savings|back|insurance|in|into|to|forward|seriously|apart|over|from))`,
       `end(?:ing)? it all`,
       `end everything$`,
-      `(?:end|off|offing|top|topping|unalive) ${MYSELF}(?! up)`,
+      // of[f]: written so the doubled-letter rule does not read it as "of" ("ashamed of myself").
+      `(?:end|of[f]|of[f]ing|top|topping|unalive) ${MYSELF}(?! up)`,
       `(?:shoot|shooting|hang|hanging|drown|drowning|poison|poisoning|suffocate|electrocute|gas|stab|stabbing) ${MYSELF}(?! in (?:work|coffee|tea|books|music|alcohol|drink|sorrow|tears))`,
       `(?:thinking|think|thought|thoughts) (?:about|of) (?:dying|my death|my own death|ending it|not being alive|not existing)`,
       `(?:thinking|think|thinks|thought|thoughts) (?:about|of) (?:ending|taking) ${WHOSE} (?:own )?life`,

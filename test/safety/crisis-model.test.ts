@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import t from 'tap';
-import { detectCrisisWithModel, normalise, readings } from '../../src/safety/crisis-detection.js';
+import { detectCrisis, normalise, readings } from '../../src/safety/crisis-detection.js';
 import { featuresOf } from '../../src/safety/crisis-features.js';
 import { CRISIS_MODEL } from '../../src/safety/crisis-model-stored.js';
 import { FALLBACK_CATEGORY, categoryOf, explain, modelDetect, riskScore } from '../../src/safety/crisis-model.js';
@@ -87,10 +87,10 @@ t.test(
     // peopleSay and the judged search queries are what people ask this service about every day.
     for (const source of ['people-say', 'search'] as const) {
       const texts = examples.filter((e) => e.source === source).map((e) => e.text);
-      const flagged = texts.filter((q) => detectCrisisWithModel(q).detected);
+      const flagged = texts.filter((q) => detectCrisis(q).detected);
       t.ok(flagged.length / texts.length <= 0.01, `${source}: ${flagged.length} of ${texts.length}: ${flagged.join(' | ')}`);
     }
-    const flagged = ORDINARY.filter((q) => detectCrisisWithModel(q).detected);
+    const flagged = ORDINARY.filter((q) => detectCrisis(q).detected);
     t.ok(flagged.length / ORDINARY.length <= 0.02, `ordinary phrasings: ${flagged.join(' | ')}`);
   },
 );

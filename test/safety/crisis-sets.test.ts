@@ -1,12 +1,13 @@
 import t from 'tap';
-import { type CrisisDetection, detectCrisis, detectCrisisWithModel } from '../../src/safety/crisis-detection.js';
+import { type CrisisDetection, detectByPhrases, detectCrisis } from '../../src/safety/crisis-detection.js';
 import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis-sets.js';
 
 // The evaluation sets of crisis detection (test/safety/crisis-sets/, see docs/crisis-detection.md).
 // Each was written by someone who had not read the patterns: at-risk phrasings by category and
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
-// development sets (A, B, C) and are never edited by copying their phrasings; the confirmation set
-// (D) was written last and has never been used to change them.
+// development sets (A, B, C) and are never edited by copying their phrasings, and the model is
+// trained on them; the confirmation sets (D, then E) were written later and have never been used
+// to change either.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -42,31 +43,40 @@ t.test('every category is in every set, in several forms', async (t) => {
   }
 });
 
-t.test('the confirmation set does not regress below what docs/crisis-detection.md reports', async (t) => {
-  // Recall on a set the patterns were never fitted to is the honest measure of how far they
-  // generalise, and it falls well short of the development sets (see the doc). This keeps it
-  // from falling further while the approach is replaced; it is not the target.
-  const confirmation = CRISIS_SETS.find((s) => s.role.startsWith('confirmation'));
-  if (!confirmation) throw new Error('no confirmation set');
-  const { recall, falseAlarmRate } = score(confirmation);
-  t.ok(recall >= 0.56, `recall ${recall.toFixed(3)}`);
-  t.ok(falseAlarmRate <= 0.03, `false alarms ${falseAlarmRate.toFixed(3)}`);
+/**
+ * Each confirmation set as first measured, for the phrases alone and with the model: recall and
+ * false alarms (ordinary phrasings flagged, of those that are not topic mentions). Floors, not
+ * targets: they keep what was reached from falling while the readers are improved.
+ */
+const CONFIRMED = {
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 159 / 220, falseAlarms: 7 / 218 } },
+  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 175 / 220, falseAlarms: 14 / 220 } },
+} as const;
+
+t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
+  const confirmations = CRISIS_SETS.filter((s) => s.role.startsWith('confirmation'));
+  t.same(
+    confirmations.map((s) => s.name),
+    Object.keys(CONFIRMED),
+  );
+  for (const set of confirmations) {
+    const floors = CONFIRMED[set.name as keyof typeof CONFIRMED];
+    for (const [reader, detect] of [
+      ['phrases', detectByPhrases],
+      ['withModel', detectCrisis],
+    ] as const) {
+      const { recall, falseAlarmRate } = score(set, detect);
+      t.ok(recall >= floors[reader].recall - 1e-9, `${set.name}, ${reader}: recall ${recall.toFixed(3)}`);
+      t.ok(falseAlarmRate <= floors[reader].falseAlarms + 1e-9, `${set.name}, ${reader}: false alarms ${falseAlarmRate.toFixed(3)}`);
+    }
+  }
 });
 
-t.test('with the model as a second reader: the development sets as before, and more of the confirmation set', async (t) => {
-  // The model (docs/crisis-detection.md, "The second reader") was trained on A, B and C only. On D,
-  // measured once for this design, it raised recall from 56.4 % to 72.3 % and false alarms from 6 to
-  // 7 of 218; these floors keep what it reached.
-  for (const set of DEVELOPMENT_SETS) {
-    const { recall, falseAlarmRate } = score(set, detectCrisisWithModel);
-    t.equal(recall, 1, `${set.name}: recall`);
-    t.ok(falseAlarmRate <= FALSE_ALARM_CEILING, `${set.name}: false alarms ${falseAlarmRate.toFixed(3)}`);
+t.test('the model only adds: every phrasing the phrases catch is caught with it too', async (t) => {
+  for (const set of CRISIS_SETS) {
+    const lost = set.atRisk.filter((p) => detectByPhrases(p.text).detected && !detectCrisis(p.text).detected);
+    t.same(lost, [], set.name);
   }
-  const confirmation = CRISIS_SETS.find((s) => s.role.startsWith('confirmation'));
-  if (!confirmation) throw new Error('no confirmation set');
-  const { recall, falseAlarmRate } = score(confirmation, detectCrisisWithModel);
-  t.ok(recall >= 0.72, `recall ${recall.toFixed(3)}`);
-  t.ok(falseAlarmRate <= 7 / 218 + 1e-9, `false alarms ${falseAlarmRate.toFixed(3)}`);
 });
 
 t.test('a topic mention (suicide, self-harm or an overdose as a subject) is counted apart', async (t) => {
