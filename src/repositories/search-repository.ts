@@ -8,9 +8,6 @@ import { type SuggestionReason, suggestionReason, topicsToSuggest } from '../sea
 import { wordsOf } from '../search/text.js';
 import { Thesaurus } from '../search/thesaurus-index.js';
 import { Vocabulary } from '../search/typo.js';
-import { type NeighbourTable, WordNeighbours } from '../search/word-neighbours.js';
-import { readFileSync } from 'node:fs';
-const neighbours = process.env.SEM_TABLE ? new WordNeighbours(JSON.parse(readFileSync(process.env.SEM_TABLE, 'utf8')) as NeighbourTable) : undefined;
 
 export interface SearchQuery {
   q: string;
@@ -139,7 +136,7 @@ export class SearchRepository {
     if (words.length === 0) return undefined;
     const { engine, vocabulary, topicsOf, facts, byId, topicSlugs } = this.index();
     const intent = detectIntent(query.q);
-    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary, neighbours, documents: (s) => engine.documents(s), framing: intent.rule?.framing });
+    const compiled = compileQuery(words, { has: (s) => engine.has(s), thesaurus, vocabulary, framing: intent.rule?.framing });
     const types = query.types && new Set(query.types);
     const topics = query.topics;
     // d is always a record of this index, so both lookups find it.

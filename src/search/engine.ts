@@ -144,10 +144,6 @@ export class Engine {
     return prose;
   }
 
-  documents(stem: string): number {
-    return this.postings.get(stem)?.size ?? 0;
-  }
-
   has(stem: string): boolean {
     return this.postings.has(stem);
   }
@@ -236,14 +232,12 @@ export class Engine {
     const idfs: number[] = [];
     concepts.forEach((concept, k) => {
       const combined: Matches = new Map();
-      const strict = new Set<number>();
       concept.alternatives.forEach((alt, a) => {
         const found = this.occurrences(alt.stems);
         if (a === 0) typed.push(found);
         // Per field, the number of places the alternative starts is its term frequency.
         for (const [d, starts] of found) {
           if (allowed && !allowed(d)) continue;
-          if (!alt.loose) strict.add(d);
           let c = combined.get(d);
           if (!c) combined.set(d, (c = { tf: FIELDS.map(() => 0), weight: 0 }));
           // Hot loop: `starts` and `c.tf` both have one entry per field.
@@ -261,8 +255,7 @@ export class Engine {
         }
       });
       matches.push(combined);
-      const size = SEMX.strictIdf && strict.size > 0 ? strict.size : combined.size;
-      idfs.push(Math.log(1 + (n - size + 0.5) / (size + 0.5)));
+      idfs.push(Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5)));
     });
     const best = lists.map((l) => l.best(idfs));
     const idfTotal = idfs.reduce((sum, idf) => sum + idf, 0);
@@ -310,5 +303,4 @@ export class Engine {
   }
 }
 
-export const SEMX = { strictIdf: process.env.SEM_STRICT === '1' };
 const EMPTY: ReadonlyMap<number, Positions> = new Map();

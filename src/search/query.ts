@@ -2,7 +2,6 @@ import type { Concept } from './engine.js';
 import { FRAMING, STOP_WORDS, stem, wordsOf } from './text.js';
 import type { Alternative, Thesaurus } from './thesaurus-index.js';
 import type { Vocabulary } from './typo.js';
-import type { WordNeighbours } from './word-neighbours.js';
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_WORDS = 12;
@@ -31,16 +30,7 @@ export interface QueryContext {
   vocabulary: Vocabulary;
   /** Words the query's intent stands for ("help" in "how do I help my son"), dropped like framing. */
   framing?: ReadonlySet<string>;
-  neighbours?: WordNeighbours;
-  documents?: (stem: string) => number;
 }
-export const SEM = {
-  weight: Number(process.env.SEM_WEIGHT ?? '0.4'),
-  threshold: Number(process.env.SEM_THRESHOLD ?? '0.5'),
-  top: Number(process.env.SEM_TOP ?? '5'),
-  mode: process.env.SEM_MODE ?? 'after',
-  df: Number(process.env.SEM_DF ?? '0'),
-};
 
 // Short forms people type in messages, read as the words they stand for before anything else,
 // so that "ppl" meets the "people" of a phrase. Only forms with one reading.
@@ -121,9 +111,6 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
     const last = i === used.length - 1 && word === words.at(-1);
     const completions = last ? context.vocabulary.completions(word, MAX_COMPLETIONS) : [];
     for (const c of completions) alternatives.push({ stems: [stem(c)], weight: COMPLETION_WEIGHT });
-    const weak = !context.has(wordStem) || (context.documents?.(wordStem) ?? 0) <= SEM.df;
-    const near = context.neighbours && weak ? context.neighbours.of(word, SEM.threshold, SEM.top) : [];
-    if (SEM.mode === 'before' && near.length > 0) for (const n of near) alternatives.push({ stems: [n.stem], weight: SEM.weight * n.similarity, loose: true });
     if (!context.has(wordStem) && alternatives.length === 1) {
       const fix = context.vocabulary.correct(word);
       if (fix) {
@@ -135,8 +122,6 @@ export function compileQuery(words: string[], context: QueryContext): CompiledQu
         correctedAny = true;
       }
     }
-    if (SEM.mode === 'after' && (alternatives.length === 1 || context.has(wordStem))) for (const n of near) alternatives.push({ stems: [n.stem], weight: SEM.weight * n.similarity, loose: true });
-    if (SEM.mode === 'always' && !correctedAny) for (const n of near) alternatives.push({ stems: [n.stem], weight: SEM.weight * n.similarity, loose: true });
     concepts.push({ at: i, alternatives });
   });
   // In the order typed, so that neighbouring words can be found near each other in a record.

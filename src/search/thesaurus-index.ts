@@ -5,7 +5,6 @@ import { THESAURUS, type ThesaurusData } from './thesaurus.js';
 export interface Alternative {
   stems: string[];
   weight: number;
-  loose?: boolean;
 }
 
 // How much a match through each kind of entry counts against a match of the words typed.
