@@ -18,10 +18,11 @@ export default {
   },
   mutate: [
     'src/http/**/*.ts',
-    // The two HTTP rules that are hooks: ETag/304 and Cache-Control.
-    'src/plugins/app/conditional-requests.ts',
+    // The HTTP rules that are hooks: the representation (ETag/304, content coding, Vary) and
+    // Cache-Control; the snapshot that makes answers.
+    'src/plugins/app/representation.ts',
     'src/plugins/app/cache-control.ts',
-    'src/answers/**/*.ts',
+    'src/snapshot/**/*.ts',
     'src/repositories/**/*.ts',
     'src/search/**/*.ts',
     // Data, not logic: its mutants blank one phrase or empty one group (test/search/thesaurus.test.ts
