@@ -109,7 +109,19 @@ export const PAGE_CSS = [
   '.body ul,.body ol,.points,.topics-of,.codes-list,.help-list{padding-left:1.25rem}',
   '.points li,.topics-of li,.codes-list li,.help-list li{margin:.25rem 0}',
   '.review{font-size:.875em;color:var(--muted)}',
-  '@media print{' + 'nav{display:none}' + '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' + '}',
+  '.search-form{margin:.75rem 0 0}',
+  '.search-form label{display:block;font-weight:600;margin-bottom:.25rem}',
+  '.search-row{display:flex;flex-wrap:wrap;gap:.5rem}',
+  '.search-row input{flex:1 1 14rem;min-width:0;font:inherit;color:var(--fg);background:var(--bg);border:1px solid var(--muted);border-radius:6px;padding:.35rem .5rem}',
+  '.search-row button{font:inherit;cursor:pointer;background:var(--link);color:var(--bg);border:1px solid var(--link);border-radius:6px;padding:.35rem .9rem;font-weight:600}',
+  '.urgent-help{margin:1rem 0;padding:.25rem 1rem .75rem;border:2px solid var(--crisis-line);border-radius:8px}',
+  '.urgent-help h2{border:0}',
+  'mark{background:#fff1a8;color:#1c232b;padding:0 .1em}',
+  '.paging{margin-top:1rem}',
+  '@media print{' +
+    'nav,.search-form{display:none}' +
+    '.page-sources a[href^="http"]::after{content:" (" attr(href) ")";word-break:break-all}' +
+    '}',
 ].join('\n');
 
 /** The CSP source that admits exactly this style sheet, and no other inline style. */

@@ -31,6 +31,14 @@ export const SERVICE_HEADINGS: Record<HelpServiceKind, string> = {
   'talking-therapy': 'Talking therapy',
 };
 
+/** What to do in an emergency, the number first and dialable. */
+export const emergencyAdvice = (entry: HelpEntry): Html =>
+  html`<p>${entry.emergency.number ? html`<strong>Call <a href="${dial(entry.emergency.number)}">${entry.emergency.number}</a>.</strong> ` : ''}${entry.emergency.text}</p>`;
+
+/** The verified helpline directory, for readers whose country has no lines of its own here. */
+export const directoryAdvice = (directory: NonNullable<HelpEntry['directory']>): Html =>
+  html`<p>${link(directory.url, directory.name)}: ${directory.text}</p>`;
+
 /** A line or service with every way to reach it; under a kind's heading (services), its name is one level lower. */
 export function line(l: HelpLine | HelpService): Html {
   const site = safeHttpUrl(l.chat ?? l.web);
@@ -88,7 +96,7 @@ export function renderHelpPage(data: HelpPageData, ctx: PageContext): string {
     intro: data.message,
     main: html`<section aria-labelledby="emergency-heading">
 <h2 id="emergency-heading">In an emergency</h2>
-<p>${entry.emergency.number ? html`<strong>Call <a href="${dial(entry.emergency.number)}">${entry.emergency.number}</a>.</strong> ` : ''}${entry.emergency.text}</p>
+${emergencyAdvice(entry)}
 ${checked(entry.emergency.sources, entry.emergency.reviewedAt)}
 </section>
 ${
@@ -103,7 +111,7 @@ ${
       directory
         ? html`<section aria-labelledby="directory-heading">
 <h2 id="directory-heading">Find a helpline in your country</h2>
-<p>${link(directory.url, directory.name)}: ${directory.text}</p>
+${directoryAdvice(directory)}
 ${checked(directory.sources, directory.reviewedAt)}
 </section>
 `

@@ -12,6 +12,7 @@ import type { ContentRecord, Source, SourceRef, Topic } from '../repositories/co
 import type { RecordCollection } from '../content/registry.js';
 import type { PageQuery } from '../schemas/pages.js';
 import type { HelpEntry } from '../repositories/help-repository.js';
+import { searchForm } from './search-form.js';
 import { relatedSection, signpostsSection } from './signposts.js';
 
 // Pages for people: one accessible, script-free HTML document per topic, record and source, plus
@@ -20,13 +21,14 @@ import { relatedSection, signpostsSection } from './signposts.js';
 
 export const PAGE_STYLES = `${BASE_CSS}\n${PAGE_CSS}`;
 
-/** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet. */
+/** No scripts at all (default-src 'none' covers them; JSON-LD is a data block, not run), one hashed style sheet, forms to this site only. */
 export const PAGE_CSP = [
   "default-src 'none'",
   `style-src ${styleHash(PAGE_STYLES)}`,
   "img-src 'self' data:",
   "base-uri 'none'",
-  "form-action 'none'",
+  // The search form submits to this site only (a GET to /search).
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -75,6 +77,8 @@ export interface PageParts {
   jsonLd?: JsonLdDocument;
   /** Whether search engines may index it (default: yes; answers to one request's parameters: no). */
   indexable?: boolean;
+  /** A search form under the heading (the search page, the topic index). */
+  search?: Html;
 }
 
 /** A page for people: site navigation, heading, crisis box, main content, disclaimer and licence. */
@@ -95,8 +99,8 @@ ${
     head,
     notices: ctx.notices,
     indexable: p.indexable ?? true,
-    header: html`<nav aria-label="Site"><ul><li><a href="${to(ctx, 'topics')}">All topics</a></li><li><a href="${to(ctx, 'faqs')}">${FAQ_LIST_NAME}</a></li></ul></nav>
-${p.kind ? html`<p class="kind">${p.kind}</p>\n` : ''}<h1>${p.title}</h1>${p.intro ? html`\n<p class="intro">${p.intro}</p>` : ''}`,
+    header: html`<nav aria-label="Site"><ul><li><a href="${to(ctx, 'topics')}">All topics</a></li><li><a href="${to(ctx, 'faqs')}">${FAQ_LIST_NAME}</a></li><li><a href="${to(ctx, 'search')}">Search</a></li></ul></nav>
+${p.kind ? html`<p class="kind">${p.kind}</p>\n` : ''}<h1>${p.title}</h1>${p.intro ? html`\n<p class="intro">${p.intro}</p>` : ''}${p.search ? html`\n${p.search}` : ''}`,
     main: p.main,
     footer: html`<p>Provided by <a href="${ctx.origin}/docs">${PROVIDER_NAME}</a>.</p>`,
   });
@@ -228,6 +232,7 @@ export function renderTopicsIndex(topics: readonly Topic[], jsonLd: JsonLdDocume
     title: TOPICS_INDEX_NAME,
     intro: 'Emotional isolation, withdrawal and detachment: what each is, its signs and causes, and what helps.',
     jsonLd,
+    search: searchForm(ctx.options),
     main: html`<ul class="items">${topics.map(
       (t) => html`<li class="item"><h2><a href="${to(ctx, 'topics', t.slug)}">${t.title}</a></h2>
 <p>${t.summary}</p></li>`,

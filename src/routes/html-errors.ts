@@ -1,9 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorTexts, renderErrorPage } from '../embed/error-page.js';
 import { prefersJson } from '../http/accept.js';
 import { HTML_TYPE } from '../http/answer.js';
 import { HttpProblem, type ParameterError, parameterErrors } from '../http/problems.js';
+import type { CrisisNoticeValue } from '../schemas/crisis.js';
 
 const HTML_ERRORS = new Set([400, 404, 405]);
 // Parameter names are echoed on the error page only when they look like parameter names.
@@ -14,7 +15,12 @@ const NAME = /^[A-Za-z0-9_.-]{1,40}$/;
  * documented page errors are HTML; JSON clients, server faults and anything else (rate limits,
  * overload) go to the app's problem+json handler, which also logs.
  */
-export function htmlErrors(app: FastifyInstance, texts: ErrorTexts): void {
+export function htmlErrors(
+  app: FastifyInstance,
+  texts: ErrorTexts,
+  /** The crisis guidance for this request's reader, when the scope can tell more than the default. */
+  crisisOf: (request: FastifyRequest) => CrisisNoticeValue = () => app.present.crisis(),
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (!HTML_ERRORS.has(status) || prefersJson(request.headers.accept)) throw error;
@@ -32,6 +38,6 @@ export function htmlErrors(app: FastifyInstance, texts: ErrorTexts): void {
     return reply
       .code(status)
       .type(HTML_TYPE)
-      .send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: app.present.crisis() }, texts));
+      .send(renderErrorPage(status, detail, errors, { disclaimer: app.content.disclaimer, crisis: crisisOf(request) }, texts));
   });
 }

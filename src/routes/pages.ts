@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { pagePathOf } from '../content/paths.js';
 import { CONTENT_TYPES } from '../content/types.js';
 import { CONTENT_REGISTRY } from '../content/registry.js';
+import { regionCodeOf } from '../content/regions.js';
 import { type ErrorTexts } from '../embed/error-page.js';
 import { html } from '../embed/html.js';
 import { htmlAnswer, sendAnswer } from '../http/answer.js';
@@ -21,13 +22,17 @@ import {
   renderTopicsIndex,
 } from '../pages/render.js';
 import { HELP_PAGE_TITLE, renderHelpPage } from '../pages/help.js';
+import { SEARCH_PAGE_PATH } from '../pages/search-form.js';
+import { renderSearchPage } from '../pages/search.js';
 import { publicRoutes } from '../plugins/app/cache-control.js';
 import { faqListJsonLd, recordJsonLd, sourceJsonLd, topicJsonLd, topicsIndexJsonLd } from '../snapshot/jsonld.js';
-import { pageParams, pageQuery, type PageQuery, pageResponses } from '../schemas/pages.js';
+import { pageParams, pageQuery, type PageQuery, pageResponses, SEARCH_PAGE_EXAMPLE, searchPageQuery } from '../schemas/pages.js';
 import { defaultsOf } from '../schemas/queries.js';
 import type { RecordCollection } from '../content/registry.js';
 import { htmlErrors } from './html-errors.js';
 import { named } from '../snapshot/crisis-notices.js';
+import { answerSearch } from '../snapshot/search-answer.js';
+import { detectCrisis } from '../safety/crisis-detection.js';
 
 const PAGE_DEFAULTS = defaultsOf(pageQuery);
 
@@ -56,7 +61,14 @@ export default async function pageRoutes(fastify: FastifyInstance) {
   app.addHook('onSend', async (_request, reply) => {
     reply.header('content-security-policy', PAGE_CSP);
   });
-  htmlErrors(app, PAGE_ERROR_TEXTS);
+  // The parameters did not validate, so they are read as given: a region that names one keeps its
+  // lines, and a search that suggests risk gets all of them, as its page would have.
+  htmlErrors(app, PAGE_ERROR_TEXTS, (request) => {
+    const { q, region } = request.query as Record<string, unknown>;
+    const code = typeof region === 'string' ? regionCodeOf(region) : undefined;
+    const atRisk = request.routeOptions.url === SEARCH_PAGE_PATH && typeof q === 'string' && detectCrisis(q).detected;
+    return app.present.crisis(named(code), atRisk);
+  });
   await app.register(publicRoutes);
 
   const contextOf = (origin: string, options: PageQuery): PageContext => ({
@@ -188,6 +200,30 @@ export default async function pageRoutes(fastify: FastifyInstance) {
           },
           ctx,
         );
+      }),
+  );
+
+  app.get(
+    SEARCH_PAGE_PATH,
+    {
+      schema: {
+        operationId: 'getSearchPage',
+        tags: ['pages'],
+        summary: 'Search page',
+        description:
+          "The search as a page for people: a search form, then the same answer as `GET /v1/search` (the same ranking, spelling correction and crisis detection), each result linked to its page. When the query suggests someone may be at risk, the region's crisis lines (dialable) and a link to the help page come first, before any result. When nothing matches well, the page says so and suggests topics and where to find support. Without `q`, the form and every topic. Results pages are not for search engines (`noindex`). The page runs no scripts.",
+        querystring: searchPageQuery,
+        response: pageResponses('The page.', undefined, SEARCH_PAGE_EXAMPLE),
+      },
+    },
+    async (request, reply) =>
+      send(request, reply, request.query, SEARCH_PAGE_PATH, (ctx) => {
+        const { q, type, limit, offset, region } = request.query;
+        const answer = q?.trim()
+          ? answerSearch({ search: app.searchIndex, content: app.content }, { q, types: type, limit, offset })
+          : undefined;
+        const help = app.help.get(region) ?? app.help.international;
+        return renderSearchPage({ query: request.query, answer, topics: app.content.listTopics(), help }, ctx);
       }),
   );
 

@@ -1,6 +1,7 @@
+import { escapeHtml } from '../render/escape.js';
 import type { Token } from './text.js';
 
-// Marks around each matched word; the route escapes everything else and turns these into <mark>.
+// Marks around each matched word; snippetHtml escapes everything else and turns these into <mark>.
 export const MARK_START = '\u0001';
 export const MARK_END = '\u0002';
 const WINDOW = 16;
@@ -96,3 +97,18 @@ export function snippet(prose: Prose[], highlight: ReadonlySet<string>): string 
 
 /** White space runs as one space: the gaps between words are nearly always one space already. */
 const squash = (gap: string): string => (gap === ' ' || gap === '' ? gap : gap.replace(/\s+/g, ' '));
+
+/**
+ * A snippet as HTML, for the JSON search and the search page alike: every character is escaped,
+ * so <mark> around each match is the only markup it can hold.
+ */
+export function snippetHtml(marked: string): string {
+  return marked
+    .split(MARK_START)
+    .map((segment, i) => {
+      const end = segment.indexOf(MARK_END);
+      if (i === 0 || end < 0) return escapeHtml(segment.replaceAll(MARK_END, ''));
+      return `<mark>${escapeHtml(segment.slice(0, end))}</mark>${escapeHtml(segment.slice(end + 1).replaceAll(MARK_END, ''))}`;
+    })
+    .join('');
+}

@@ -1,5 +1,6 @@
 // Pages for people in real Chromium: no axe-core violations (WCAG 2.1 AA and best practices) on a
-// topic page and a record page in both themes, and the pages' own CSP runs no script.
+// topic page, a record page and the search page in both themes, and the pages' own CSP runs no
+// script but lets the search form submit.
 import t from 'tap';
 import { axe, CHROMIUM, openBrowser, serve } from '../helpers/browser.js';
 import { unlessInstalled } from '../helpers/services.js';
@@ -7,12 +8,22 @@ import { unlessInstalled } from '../helpers/services.js';
 t.test('in Chromium', { skip: unlessInstalled(CHROMIUM, 'chromium') }, async (t) => {
   const origin = await serve(t);
 
-  await t.test('no axe violations on a topic page, a record page and the FAQ list, light and dark', async (t) => {
+  await t.test('no axe violations on a topic page, a record page, the FAQ list and search pages, light and dark', async (t) => {
     // axe is injected as a script, which the pages' CSP (rightly) forbids.
     const page = await (await openBrowser(t, { bypassCSP: true })).newPage();
-    for (const path of ['/topics/emotional-withdrawal', '/strategies/journaling', '/faqs', '/signs/no-such-sign']) {
+    for (const path of [
+      '/topics/emotional-withdrawal',
+      '/strategies/journaling',
+      '/faqs',
+      '/signs/no-such-sign',
+      '/topics',
+      '/search',
+      '/search?q=feel+numb+and+empty&limit=5',
+      '/search?q=I+want+to+kill+myself&region=GB',
+      '/search?q=xylophone+quantum',
+    ]) {
       for (const theme of ['light', 'dark'] as const) {
-        const res = await page.goto(`${origin}${path}?theme=${theme}`);
+        const res = await page.goto(`${origin}${path}${path.includes('?') ? '&' : '?'}theme=${theme}`);
         t.equal(res?.status(), path.includes('no-such') ? 404 : 200, path);
         t.same(await axe(page), [], `${path}, ${theme}`);
         t.equal(await page.locator('main').count(), 1, `${path}: one main landmark`);
@@ -44,5 +55,18 @@ t.test('in Chromium', { skip: unlessInstalled(CHROMIUM, 'chromium') }, async (t)
       blocked.some((m) => /Content Security Policy/i.test(m)),
       'the policy reports the refused script',
     );
+  });
+
+  await t.test('the search form submits under the pages’ own CSP, keeping the region', async (t) => {
+    const page = await (await openBrowser(t)).newPage();
+    await page.goto(`${origin}/topics?region=GB`);
+    await page.getByLabel('Search topics, signs, strategies and questions').fill('journaling');
+    await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: 'Search' }).click()]);
+    const url = new URL(page.url());
+    t.equal(url.pathname, '/search');
+    t.equal(url.searchParams.get('q'), 'journaling');
+    t.equal(url.searchParams.get('region'), 'GB');
+    t.equal(await page.locator('#results-heading').count(), 1, 'results');
+    t.equal(await page.inputValue('#search-q'), 'journaling', 'the form holds the query');
   });
 });

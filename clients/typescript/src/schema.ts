@@ -864,6 +864,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search page
+         * @description The search as a page for people: a search form, then the same answer as `GET /v1/search` (the same ranking, spelling correction and crisis detection), each result linked to its page. When the query suggests someone may be at risk, the region's crisis lines (dialable) and a link to the help page come first, before any result. When nothing matches well, the page says so and suggests topics and where to find support. Without `q`, the form and every topic. Results pages are not for search engines (`noindex`). The page runs no scripts.
+         */
+        get: operations["getSearchPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sources/{slug}": {
         parameters: {
             query?: never;
@@ -2248,467 +2268,6 @@ export interface components {
             builtAt: string;
         };
         /**
-         * @description What kind of record a change is about.
-         * @enum {string}
-         */
-        ChangeType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
-        /**
-         * @description What happened to a record.
-         * @enum {string}
-         */
-        ChangeKind: "created" | "updated" | "removed" | "renamed";
-        /**
-         * @description One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.
-         * @example {
-         *       "type": "strategy",
-         *       "slug": "journaling",
-         *       "change": "updated",
-         *       "newSlug": null,
-         *       "at": "2026-11-29T17:00:00Z",
-         *       "version": "6149d7b7b4cb0b21",
-         *       "href": "/v1/strategies/journaling"
-         *     }
-         */
-        ContentChange: {
-            /** @description What kind of record changed (`topic`, `sign`, … `story`, `source`). */
-            type: components["schemas"]["ChangeType"];
-            /** @description The record's slug when it changed (for a rename, the old slug). */
-            slug: string;
-            /** @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`). */
-            change: components["schemas"]["ChangeKind"];
-            /** @description For `renamed`, the slug it has now; otherwise null. */
-            newSlug: string | null;
-            /** @description When the change was logged (ISO 8601 date-time, UTC). */
-            at: string;
-            /** @description The content version that made the change. */
-            version: string;
-            /** @description Where the record is (after a rename, the new address); null for `removed`. */
-            href: string | null;
-        };
-        /**
-         * @description A clinical code system, by its usual name.
-         * @enum {string}
-         */
-        CodeSystemName: "ICD-10-CM" | "SNOMED CT";
-        /** @description A topic or record mapped to a code. */
-        CodeRecord: {
-            /** @description `topic`, or the record type (`sign`, `cause`, `context`, …). */
-            type: string;
-            slug: string;
-            title: string;
-            /** @description The topic or record in the API; its page for people is the same path without `/v1`. */
-            href: string;
-            /** @description 1 is the record to show first for this code; ties follow the editorial order. */
-            rank: number;
-            /** @description Why it fits the code, in one line a clinician can check. */
-            reason: string;
-        };
-        /**
-         * @description One code of the map. A code that is not listed answers with the nearest code above it that is (ICD-10-CM: F43.21 → F43.2 → F43), or with nothing.
-         * @example {
-         *       "system": "ICD-10-CM",
-         *       "code": "F43.21",
-         *       "title": "Adjustment disorder with depressed mood",
-         *       "helpFirst": false,
-         *       "records": [
-         *         {
-         *           "type": "context",
-         *           "slug": "life-transitions",
-         *           "title": "During major life transitions",
-         *           "href": "/v1/contexts/life-transitions",
-         *           "rank": 1,
-         *           "reason": "Covers feeling cut off and unsure after a major change, and small daily steps that help."
-         *         }
-         *       ]
-         *     }
-         */
-        CodeMapping: {
-            /** @description The code system, by its usual name. */
-            system: components["schemas"]["CodeSystemName"];
-            /** @description The code, with its dot (F43.21). */
-            code: string;
-            /** @description The official title of the code in the release the map was checked against (ICD-10-CM FY2026, unchanged in FY2027). */
-            title: string;
-            /** @description A code for suicidal thoughts, self-harm or a suicide attempt. It (and every code below it) answers with the help directory for the region (`/v1/help`, and the page `/help`) first, never with content alone; `records` is empty. */
-            helpFirst: boolean;
-            /** @description Every topic and record mapped to the code, best first. The infobutton and the CDS Hooks service show the first three. */
-            records: components["schemas"]["CodeRecord"][];
-        };
-        /**
-         * @description Who will read an infobutton answer: patient or provider.
-         * @enum {string}
-         */
-        InfobuttonRecipient: "PAT" | "PROV";
-        /**
-         * @description The media type of an infobutton answer.
-         * @enum {string}
-         */
-        InfobuttonResponseType: "text/xml" | "application/atom+xml" | "application/json" | "text/html";
-        /**
-         * @description What an Atom link points to: the page for people, or this feed.
-         * @enum {string}
-         */
-        AtomLinkRelation: "alternate" | "self";
-        /**
-         * @description The infobutton's Atom feed in the JSON form MedlinePlus Connect serves (`feed.entry[].title._value` …).
-         * @example {
-         *       "feed": {
-         *         "lang": "en",
-         *         "base": "https://api.example.org/",
-         *         "title": {
-         *           "type": "text",
-         *           "_value": "Emotional Connection Content API"
-         *         },
-         *         "subtitle": {
-         *           "type": "text",
-         *           "_value": "Reading for ICD-10-CM F43.21 (Adjustment disorder with depressed mood). This content is for general education only. …"
-         *         },
-         *         "author": {
-         *           "name": {
-         *             "_value": "Emotional Connection Content API"
-         *           },
-         *           "uri": {
-         *             "_value": "https://api.example.org/"
-         *           }
-         *         },
-         *         "updated": {
-         *           "_value": "2026-12-07T00:00:00Z"
-         *         },
-         *         "category": [
-         *           {
-         *             "scheme": "mainSearchCriteria.v.c",
-         *             "term": "F43.21"
-         *           },
-         *           {
-         *             "scheme": "mainSearchCriteria.v.cs",
-         *             "term": "2.16.840.1.113883.6.90"
-         *           },
-         *           {
-         *             "scheme": "informationRecipient",
-         *             "term": "PAT"
-         *           }
-         *         ],
-         *         "id": {
-         *           "_value": "urn:uuid:9e071859-5a58-5ea7-94ed-44b18e210676"
-         *         },
-         *         "link": [
-         *           {
-         *             "href": "https://api.example.org/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&region=GB",
-         *             "rel": "self"
-         *           }
-         *         ],
-         *         "rights": {
-         *           "type": "text",
-         *           "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
-         *         },
-         *         "entry": [
-         *           {
-         *             "lang": "en",
-         *             "title": {
-         *               "type": "text",
-         *               "_value": "During major life transitions"
-         *             },
-         *             "link": [
-         *               {
-         *                 "href": "https://api.example.org/contexts/life-transitions?region=GB",
-         *                 "rel": "alternate",
-         *                 "type": "text/html",
-         *                 "hreflang": "en",
-         *                 "title": "During major life transitions"
-         *               }
-         *             ],
-         *             "id": {
-         *               "_value": "urn:uuid:06334596-a2dd-5194-9313-30fd4f0c0db6"
-         *             },
-         *             "updated": {
-         *               "_value": "2026-12-07T00:00:00Z"
-         *             },
-         *             "author": {
-         *               "name": {
-         *                 "_value": "Emotional Connection Content API"
-         *               },
-         *               "uri": {
-         *                 "_value": "https://api.example.org/"
-         *               }
-         *             },
-         *             "summary": {
-         *               "type": "text",
-         *               "_value": "Big changes, like a move, a new job or the end of a relationship, can leave you feeling cut off. Small daily steps help."
-         *             },
-         *             "rights": {
-         *               "type": "text",
-         *               "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
-         *             }
-         *           }
-         *         ]
-         *       }
-         *     }
-         */
-        InfobuttonFeed: {
-            feed: {
-                /** @constant */
-                lang: "en";
-                base: string;
-                title: {
-                    /** @constant */
-                    type: "text";
-                    _value: string;
-                };
-                /** @description What was matched (and, for a code not in the map, which code above it answered), then the disclaimer. */
-                subtitle: {
-                    /** @constant */
-                    type: "text";
-                    _value: string;
-                };
-                author: {
-                    name: {
-                        _value: string;
-                    };
-                    uri: {
-                        _value: string;
-                    };
-                };
-                updated: {
-                    _value: string;
-                };
-                /** @description The request parameters that decided the answer, echoed back. */
-                category: {
-                    scheme: string;
-                    term: string;
-                }[];
-                id: {
-                    _value: string;
-                };
-                link: {
-                    /** @description Absolute URL. */
-                    href: string;
-                    rel: components["schemas"]["AtomLinkRelation"];
-                    type?: string;
-                    hreflang?: string;
-                    title?: string;
-                }[];
-                rights: {
-                    /** @constant */
-                    type: "text";
-                    _value: string;
-                };
-                /** @description Up to three entries, best first; empty when nothing matched. */
-                entry: {
-                    /** @constant */
-                    lang: "en";
-                    title: {
-                        /** @constant */
-                        type: "text";
-                        _value: string;
-                    };
-                    /** @description The entry's page for people (`rel: alternate`), with `region` when the request gave one. */
-                    link: {
-                        /** @description Absolute URL. */
-                        href: string;
-                        rel: components["schemas"]["AtomLinkRelation"];
-                        type?: string;
-                        hreflang?: string;
-                        title?: string;
-                    }[];
-                    /** @description A permanent `urn:uuid:` IRI: the same record has the same id in every feed. */
-                    id: {
-                        _value: string;
-                    };
-                    /** @description When the record (or the help entry) was last reviewed, as an RFC 3339 date-time. */
-                    updated: {
-                        _value: string;
-                    };
-                    author: {
-                        name: {
-                            _value: string;
-                        };
-                        uri: {
-                            _value: string;
-                        };
-                    };
-                    /** @description The plain-language summary. */
-                    summary: {
-                        /** @constant */
-                        type: "text";
-                        _value: string;
-                    };
-                    /** @description The attribution and licence (CC BY 4.0) to show with it. */
-                    rights: {
-                        /** @constant */
-                        type: "text";
-                        _value: string;
-                    };
-                }[];
-            };
-        };
-        /** @description The service's own page, or a government health page, an entry was checked against. */
-        HelpSource: {
-            title: string;
-            publisher: string;
-            /** @description The official page this entry was read on. */
-            url: string;
-        };
-        /** @description A crisis line with the official page its details come from. */
-        HelpLine: {
-            name: string;
-            /** @description Number to call, as written locally. */
-            phone: string | null;
-            /** @description Number to text, or what to text where (e.g. "Text SHOUT to 85258"). */
-            text: string | null;
-            /** @description Web chat address. */
-            chat: string | null;
-            /** @description The service's own page. */
-            web: string | null;
-            /** @description When it is open, where the source says. */
-            hours: string | null;
-            /** @description The parts of the region the line serves (the UK’s nations: England, Scotland, Wales, Northern Ireland); null for all of it. */
-            areas: string[] | null;
-            /** @description True on exactly one line per region: the one to show when only one can be shown. It comes first. */
-            priority: boolean;
-            cost: string | null;
-            /** @description Who the line is for, in plain words. */
-            audience: string;
-            sources: components["schemas"]["HelpSource"][];
-            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-            reviewedAt: string;
-        };
-        /**
-         * @description What a support service is for.
-         * @enum {string}
-         */
-        HelpServiceKind: "domestic-abuse" | "child-protection" | "talking-therapy";
-        /** @description Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from. */
-        HelpService: {
-            /** @description What the service is for; records name the kinds they point to in `signposts`. */
-            kind: components["schemas"]["HelpServiceKind"];
-            name: string;
-            phone: string | null;
-            text: string | null;
-            chat: string | null;
-            web: string | null;
-            hours: string | null;
-            /** @description The parts of the region it serves (the UK’s nations); null for all of it. */
-            areas: string[] | null;
-            cost: string | null;
-            /** @description Who it is for, in plain words. */
-            audience: string;
-            sources: components["schemas"]["HelpSource"][];
-            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-            reviewedAt: string;
-        };
-        /** @description What to do in an emergency: the number to call, where one is verified. */
-        EmergencyHelp: {
-            /** @description The emergency number, when one is verified. */
-            number: string | null;
-            /** @description What to do in an emergency, in plain words. */
-            text: string;
-            sources: components["schemas"]["HelpSource"][];
-            reviewedAt: string | null;
-        };
-        /** @description When to see a doctor. */
-        DoctorAdvice: {
-            /** @description When to see a doctor, in plain words (plain text). */
-            text: string;
-            sources: components["schemas"]["HelpSource"][];
-            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-            reviewedAt: string;
-        };
-        /** @description A verified international directory of helplines. */
-        HelplineDirectory: {
-            name: string;
-            url: string;
-            text: string;
-            sources: components["schemas"]["HelpSource"][];
-            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-            reviewedAt: string;
-        };
-        /**
-         * @description Help in a crisis for one region, in tiers: the emergency number, crisis lines (priority first), and when to see a doctor. Every entry names its source and review date.
-         * @example {
-         *       "region": "GB",
-         *       "covered": true,
-         *       "name": "United Kingdom",
-         *       "emergency": {
-         *         "number": "999",
-         *         "text": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
-         *         "sources": [
-         *           {
-         *             "title": "Need help now?",
-         *             "publisher": "Lincolnshire Partnership NHS Foundation Trust",
-         *             "url": "https://www.lpft.nhs.uk/contact-us/need-help-now"
-         *           }
-         *         ],
-         *         "reviewedAt": "2026-11-29"
-         *       },
-         *       "lines": [
-         *         {
-         *           "name": "Samaritans",
-         *           "phone": "116 123",
-         *           "text": null,
-         *           "chat": null,
-         *           "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
-         *           "hours": "24 hours a day, every day of the year",
-         *           "areas": null,
-         *           "priority": true,
-         *           "cost": "Free from landlines and mobiles",
-         *           "audience": "Anyone who is struggling to cope, upset or troubled. You do not have to be suicidal to call.",
-         *           "sources": [
-         *             {
-         *               "title": "Contact a Samaritan",
-         *               "publisher": "Samaritans",
-         *               "url": "https://www.samaritans.org/how-we-can-help/contact-samaritan/"
-         *             }
-         *           ],
-         *           "reviewedAt": "2026-11-29"
-         *         }
-         *       ],
-         *       "services": [],
-         *       "directory": null,
-         *       "doctor": {
-         *         "text": "See a doctor if you have felt low or down for most of the day, every day, for more than two weeks. …",
-         *         "sources": [
-         *           {
-         *             "title": "Clinical depression: diagnosis",
-         *             "publisher": "Health Service Executive (HSE), Ireland",
-         *             "url": "https://www2.hse.ie/conditions/mental-health/clinical-depression/clinical-depression-diagnosis.html"
-         *           }
-         *         ],
-         *         "reviewedAt": "2026-11-29"
-         *       },
-         *       "regions": [
-         *         "AU",
-         *         "CA",
-         *         "GB",
-         *         "IE",
-         *         "NZ",
-         *         "US"
-         *       ],
-         *       "reviewedAt": "2026-11-29",
-         *       "nextReviewAt": "2027-05-29"
-         *     }
-         */
-        HelpDirectory: {
-            /** @description The region asked for (upper case), or null. */
-            region: string | null;
-            /** @description Whether this region has its own entry; if not, this is the international answer. */
-            covered: boolean;
-            /** @description The region's name, or "Anywhere else". */
-            name: string;
-            emergency: components["schemas"]["EmergencyHelp"];
-            /** @description Crisis lines, the priority line first. Empty for the international answer. */
-            lines: components["schemas"]["HelpLine"][];
-            /** @description Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`. */
-            services: components["schemas"]["HelpService"][];
-            /** @description A verified international helpline directory (international answer only). */
-            directory: components["schemas"]["HelplineDirectory"] | null;
-            doctor: components["schemas"]["DoctorAdvice"];
-            /** @description Every region covered, as ISO 3166-1 alpha-2 codes. */
-            regions: string[];
-            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
-            reviewedAt: string;
-            nextReviewAt: string;
-        };
-        /**
          * @description What a search hit is: a topic, or a record type.
          * @enum {string}
          */
@@ -3174,6 +2733,467 @@ export interface components {
             intent: components["schemas"]["SearchIntent"] | null;
             /** @description When no record matches well (no hits, or none with a third of what the query says): suggested topics and the help directory; null otherwise. */
             suggestions: components["schemas"]["SearchSuggestions"] | null;
+        };
+        /**
+         * @description What kind of record a change is about.
+         * @enum {string}
+         */
+        ChangeType: "topic" | "sign" | "cause" | "context" | "strategy" | "therapy" | "faq" | "impact" | "story" | "source";
+        /**
+         * @description What happened to a record.
+         * @enum {string}
+         */
+        ChangeKind: "created" | "updated" | "removed" | "renamed";
+        /**
+         * @description One change in the content's history. Entries are listed oldest first; replaying them in order brings a copy up to date.
+         * @example {
+         *       "type": "strategy",
+         *       "slug": "journaling",
+         *       "change": "updated",
+         *       "newSlug": null,
+         *       "at": "2026-11-29T17:00:00Z",
+         *       "version": "6149d7b7b4cb0b21",
+         *       "href": "/v1/strategies/journaling"
+         *     }
+         */
+        ContentChange: {
+            /** @description What kind of record changed (`topic`, `sign`, … `story`, `source`). */
+            type: components["schemas"]["ChangeType"];
+            /** @description The record's slug when it changed (for a rename, the old slug). */
+            slug: string;
+            /** @description `created`, `updated` (fetch `href` again), `removed` (delete your copy; its address answers 410) or `renamed` (its old address redirects to `href`). */
+            change: components["schemas"]["ChangeKind"];
+            /** @description For `renamed`, the slug it has now; otherwise null. */
+            newSlug: string | null;
+            /** @description When the change was logged (ISO 8601 date-time, UTC). */
+            at: string;
+            /** @description The content version that made the change. */
+            version: string;
+            /** @description Where the record is (after a rename, the new address); null for `removed`. */
+            href: string | null;
+        };
+        /**
+         * @description A clinical code system, by its usual name.
+         * @enum {string}
+         */
+        CodeSystemName: "ICD-10-CM" | "SNOMED CT";
+        /** @description A topic or record mapped to a code. */
+        CodeRecord: {
+            /** @description `topic`, or the record type (`sign`, `cause`, `context`, …). */
+            type: string;
+            slug: string;
+            title: string;
+            /** @description The topic or record in the API; its page for people is the same path without `/v1`. */
+            href: string;
+            /** @description 1 is the record to show first for this code; ties follow the editorial order. */
+            rank: number;
+            /** @description Why it fits the code, in one line a clinician can check. */
+            reason: string;
+        };
+        /**
+         * @description One code of the map. A code that is not listed answers with the nearest code above it that is (ICD-10-CM: F43.21 → F43.2 → F43), or with nothing.
+         * @example {
+         *       "system": "ICD-10-CM",
+         *       "code": "F43.21",
+         *       "title": "Adjustment disorder with depressed mood",
+         *       "helpFirst": false,
+         *       "records": [
+         *         {
+         *           "type": "context",
+         *           "slug": "life-transitions",
+         *           "title": "During major life transitions",
+         *           "href": "/v1/contexts/life-transitions",
+         *           "rank": 1,
+         *           "reason": "Covers feeling cut off and unsure after a major change, and small daily steps that help."
+         *         }
+         *       ]
+         *     }
+         */
+        CodeMapping: {
+            /** @description The code system, by its usual name. */
+            system: components["schemas"]["CodeSystemName"];
+            /** @description The code, with its dot (F43.21). */
+            code: string;
+            /** @description The official title of the code in the release the map was checked against (ICD-10-CM FY2026, unchanged in FY2027). */
+            title: string;
+            /** @description A code for suicidal thoughts, self-harm or a suicide attempt. It (and every code below it) answers with the help directory for the region (`/v1/help`, and the page `/help`) first, never with content alone; `records` is empty. */
+            helpFirst: boolean;
+            /** @description Every topic and record mapped to the code, best first. The infobutton and the CDS Hooks service show the first three. */
+            records: components["schemas"]["CodeRecord"][];
+        };
+        /**
+         * @description Who will read an infobutton answer: patient or provider.
+         * @enum {string}
+         */
+        InfobuttonRecipient: "PAT" | "PROV";
+        /**
+         * @description The media type of an infobutton answer.
+         * @enum {string}
+         */
+        InfobuttonResponseType: "text/xml" | "application/atom+xml" | "application/json" | "text/html";
+        /**
+         * @description What an Atom link points to: the page for people, or this feed.
+         * @enum {string}
+         */
+        AtomLinkRelation: "alternate" | "self";
+        /**
+         * @description The infobutton's Atom feed in the JSON form MedlinePlus Connect serves (`feed.entry[].title._value` …).
+         * @example {
+         *       "feed": {
+         *         "lang": "en",
+         *         "base": "https://api.example.org/",
+         *         "title": {
+         *           "type": "text",
+         *           "_value": "Emotional Connection Content API"
+         *         },
+         *         "subtitle": {
+         *           "type": "text",
+         *           "_value": "Reading for ICD-10-CM F43.21 (Adjustment disorder with depressed mood). This content is for general education only. …"
+         *         },
+         *         "author": {
+         *           "name": {
+         *             "_value": "Emotional Connection Content API"
+         *           },
+         *           "uri": {
+         *             "_value": "https://api.example.org/"
+         *           }
+         *         },
+         *         "updated": {
+         *           "_value": "2026-12-07T00:00:00Z"
+         *         },
+         *         "category": [
+         *           {
+         *             "scheme": "mainSearchCriteria.v.c",
+         *             "term": "F43.21"
+         *           },
+         *           {
+         *             "scheme": "mainSearchCriteria.v.cs",
+         *             "term": "2.16.840.1.113883.6.90"
+         *           },
+         *           {
+         *             "scheme": "informationRecipient",
+         *             "term": "PAT"
+         *           }
+         *         ],
+         *         "id": {
+         *           "_value": "urn:uuid:9e071859-5a58-5ea7-94ed-44b18e210676"
+         *         },
+         *         "link": [
+         *           {
+         *             "href": "https://api.example.org/v1/infobutton?mainSearchCriteria.v.c=F43.21&mainSearchCriteria.v.cs=2.16.840.1.113883.6.90&region=GB",
+         *             "rel": "self"
+         *           }
+         *         ],
+         *         "rights": {
+         *           "type": "text",
+         *           "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+         *         },
+         *         "entry": [
+         *           {
+         *             "lang": "en",
+         *             "title": {
+         *               "type": "text",
+         *               "_value": "During major life transitions"
+         *             },
+         *             "link": [
+         *               {
+         *                 "href": "https://api.example.org/contexts/life-transitions?region=GB",
+         *                 "rel": "alternate",
+         *                 "type": "text/html",
+         *                 "hreflang": "en",
+         *                 "title": "During major life transitions"
+         *               }
+         *             ],
+         *             "id": {
+         *               "_value": "urn:uuid:06334596-a2dd-5194-9313-30fd4f0c0db6"
+         *             },
+         *             "updated": {
+         *               "_value": "2026-12-07T00:00:00Z"
+         *             },
+         *             "author": {
+         *               "name": {
+         *                 "_value": "Emotional Connection Content API"
+         *               },
+         *               "uri": {
+         *                 "_value": "https://api.example.org/"
+         *               }
+         *             },
+         *             "summary": {
+         *               "type": "text",
+         *               "_value": "Big changes, like a move, a new job or the end of a relationship, can leave you feeling cut off. Small daily steps help."
+         *             },
+         *             "rights": {
+         *               "type": "text",
+         *               "_value": "Content from the Emotional Connection Content API, licensed under CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+         *             }
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        InfobuttonFeed: {
+            feed: {
+                /** @constant */
+                lang: "en";
+                base: string;
+                title: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                /** @description What was matched (and, for a code not in the map, which code above it answered), then the disclaimer. */
+                subtitle: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                author: {
+                    name: {
+                        _value: string;
+                    };
+                    uri: {
+                        _value: string;
+                    };
+                };
+                updated: {
+                    _value: string;
+                };
+                /** @description The request parameters that decided the answer, echoed back. */
+                category: {
+                    scheme: string;
+                    term: string;
+                }[];
+                id: {
+                    _value: string;
+                };
+                link: {
+                    /** @description Absolute URL. */
+                    href: string;
+                    rel: components["schemas"]["AtomLinkRelation"];
+                    type?: string;
+                    hreflang?: string;
+                    title?: string;
+                }[];
+                rights: {
+                    /** @constant */
+                    type: "text";
+                    _value: string;
+                };
+                /** @description Up to three entries, best first; empty when nothing matched. */
+                entry: {
+                    /** @constant */
+                    lang: "en";
+                    title: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                    /** @description The entry's page for people (`rel: alternate`), with `region` when the request gave one. */
+                    link: {
+                        /** @description Absolute URL. */
+                        href: string;
+                        rel: components["schemas"]["AtomLinkRelation"];
+                        type?: string;
+                        hreflang?: string;
+                        title?: string;
+                    }[];
+                    /** @description A permanent `urn:uuid:` IRI: the same record has the same id in every feed. */
+                    id: {
+                        _value: string;
+                    };
+                    /** @description When the record (or the help entry) was last reviewed, as an RFC 3339 date-time. */
+                    updated: {
+                        _value: string;
+                    };
+                    author: {
+                        name: {
+                            _value: string;
+                        };
+                        uri: {
+                            _value: string;
+                        };
+                    };
+                    /** @description The plain-language summary. */
+                    summary: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                    /** @description The attribution and licence (CC BY 4.0) to show with it. */
+                    rights: {
+                        /** @constant */
+                        type: "text";
+                        _value: string;
+                    };
+                }[];
+            };
+        };
+        /** @description The service's own page, or a government health page, an entry was checked against. */
+        HelpSource: {
+            title: string;
+            publisher: string;
+            /** @description The official page this entry was read on. */
+            url: string;
+        };
+        /** @description A crisis line with the official page its details come from. */
+        HelpLine: {
+            name: string;
+            /** @description Number to call, as written locally. */
+            phone: string | null;
+            /** @description Number to text, or what to text where (e.g. "Text SHOUT to 85258"). */
+            text: string | null;
+            /** @description Web chat address. */
+            chat: string | null;
+            /** @description The service's own page. */
+            web: string | null;
+            /** @description When it is open, where the source says. */
+            hours: string | null;
+            /** @description The parts of the region the line serves (the UK’s nations: England, Scotland, Wales, Northern Ireland); null for all of it. */
+            areas: string[] | null;
+            /** @description True on exactly one line per region: the one to show when only one can be shown. It comes first. */
+            priority: boolean;
+            cost: string | null;
+            /** @description Who the line is for, in plain words. */
+            audience: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /**
+         * @description What a support service is for.
+         * @enum {string}
+         */
+        HelpServiceKind: "domestic-abuse" | "child-protection" | "talking-therapy";
+        /** @description Support that is not crisis help: domestic abuse, child protection, or how to get talking therapy, with the official page its details come from. */
+        HelpService: {
+            /** @description What the service is for; records name the kinds they point to in `signposts`. */
+            kind: components["schemas"]["HelpServiceKind"];
+            name: string;
+            phone: string | null;
+            text: string | null;
+            chat: string | null;
+            web: string | null;
+            hours: string | null;
+            /** @description The parts of the region it serves (the UK’s nations); null for all of it. */
+            areas: string[] | null;
+            cost: string | null;
+            /** @description Who it is for, in plain words. */
+            audience: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description What to do in an emergency: the number to call, where one is verified. */
+        EmergencyHelp: {
+            /** @description The emergency number, when one is verified. */
+            number: string | null;
+            /** @description What to do in an emergency, in plain words. */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            reviewedAt: string | null;
+        };
+        /** @description When to see a doctor. */
+        DoctorAdvice: {
+            /** @description When to see a doctor, in plain words (plain text). */
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /** @description A verified international directory of helplines. */
+        HelplineDirectory: {
+            name: string;
+            url: string;
+            text: string;
+            sources: components["schemas"]["HelpSource"][];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+        };
+        /**
+         * @description Help in a crisis for one region, in tiers: the emergency number, crisis lines (priority first), and when to see a doctor. Every entry names its source and review date.
+         * @example {
+         *       "region": "GB",
+         *       "covered": true,
+         *       "name": "United Kingdom",
+         *       "emergency": {
+         *         "number": "999",
+         *         "text": "If you or someone else needs help right away because a life is at risk, call 999 or go to the emergency department (A&E).",
+         *         "sources": [
+         *           {
+         *             "title": "Need help now?",
+         *             "publisher": "Lincolnshire Partnership NHS Foundation Trust",
+         *             "url": "https://www.lpft.nhs.uk/contact-us/need-help-now"
+         *           }
+         *         ],
+         *         "reviewedAt": "2026-11-29"
+         *       },
+         *       "lines": [
+         *         {
+         *           "name": "Samaritans",
+         *           "phone": "116 123",
+         *           "text": null,
+         *           "chat": null,
+         *           "web": "https://www.samaritans.org/how-we-can-help/contact-samaritan/",
+         *           "hours": "24 hours a day, every day of the year",
+         *           "areas": null,
+         *           "priority": true,
+         *           "cost": "Free from landlines and mobiles",
+         *           "audience": "Anyone who is struggling to cope, upset or troubled. You do not have to be suicidal to call.",
+         *           "sources": [
+         *             {
+         *               "title": "Contact a Samaritan",
+         *               "publisher": "Samaritans",
+         *               "url": "https://www.samaritans.org/how-we-can-help/contact-samaritan/"
+         *             }
+         *           ],
+         *           "reviewedAt": "2026-11-29"
+         *         }
+         *       ],
+         *       "services": [],
+         *       "directory": null,
+         *       "doctor": {
+         *         "text": "See a doctor if you have felt low or down for most of the day, every day, for more than two weeks. …",
+         *         "sources": [
+         *           {
+         *             "title": "Clinical depression: diagnosis",
+         *             "publisher": "Health Service Executive (HSE), Ireland",
+         *             "url": "https://www2.hse.ie/conditions/mental-health/clinical-depression/clinical-depression-diagnosis.html"
+         *           }
+         *         ],
+         *         "reviewedAt": "2026-11-29"
+         *       },
+         *       "regions": [
+         *         "AU",
+         *         "CA",
+         *         "GB",
+         *         "IE",
+         *         "NZ",
+         *         "US"
+         *       ],
+         *       "reviewedAt": "2026-11-29",
+         *       "nextReviewAt": "2027-05-29"
+         *     }
+         */
+        HelpDirectory: {
+            /** @description The region asked for (upper case), or null. */
+            region: string | null;
+            /** @description Whether this region has its own entry; if not, this is the international answer. */
+            covered: boolean;
+            /** @description The region's name, or "Anywhere else". */
+            name: string;
+            emergency: components["schemas"]["EmergencyHelp"];
+            /** @description Crisis lines, the priority line first. Empty for the international answer. */
+            lines: components["schemas"]["HelpLine"][];
+            /** @description Other support, by kind: domestic abuse, child protection, and how to get talking therapy. Records point to these kinds in `signposts`. */
+            services: components["schemas"]["HelpService"][];
+            /** @description A verified international helpline directory (international answer only). */
+            directory: components["schemas"]["HelplineDirectory"] | null;
+            doctor: components["schemas"]["DoctorAdvice"];
+            /** @description Every region covered, as ISO 3166-1 alpha-2 codes. */
+            regions: string[];
+            /** @description When the entry was last checked against its sources (YYYY-MM-DD). */
+            reviewedAt: string;
+            nextReviewAt: string;
         };
         /** @description A value and its display label. */
         VocabularyTerm: {
@@ -14273,6 +14293,118 @@ export interface operations {
                      *       "status": 503,
                      *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
                      *       "instance": "/help"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSearchPage: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Colour theme: `auto` (default: follows the reader's system setting), `light` or `dark`.
+                 * @example dark
+                 */
+                theme?: components["schemas"]["Theme"];
+                /**
+                 * @description Where the reader is: an ISO 3166-1 alpha-2 country code in any case (`gb`, `GB`), or a well-known name for one (`UK`, `United Kingdom`, `GBR`, `en-GB`), read as its code. Adds that country's priority crisis line to the crisis guidance; see `/v1/help` for the countries covered. Without it, the region of a partner key's default, then of `Accept-Language`, is used; `meta.crisis.regionFrom` says which.
+                 * @example GB
+                 */
+                region?: string;
+                /**
+                 * @description What to search for, in plain words, as people say it (the JSON search reads it the same way). Empty or left out: the page shows the search form and the topics.
+                 * @example how to stop pulling away from people
+                 */
+                q?: string;
+                /**
+                 * @description Only these record types (comma-separated, or the parameter repeated): topic, sign, cause, context, strategy, therapy, faq, impact, story.
+                 * @example [
+                 *       "strategy",
+                 *       "therapy"
+                 *     ]
+                 */
+                type?: components["schemas"]["SearchType"][];
+                /**
+                 * @description Page size, 1–100.
+                 * @example 50
+                 */
+                limit?: number;
+                /**
+                 * @description Index of the first record to return.
+                 * @example 20
+                 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not modified: the If-None-Match header matches the current ETag. No body; use the representation you have. */
+            304: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["Cache-Control"];
+                    Vary: components["headers"]["Vary"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A query value is invalid; the page (or `errors`) names each one. HTML unless Accept prefers JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    /**
+                     * @example {
+                     *       "type": "/problems/invalid-parameters",
+                     *       "title": "Invalid request parameters",
+                     *       "status": 400,
+                     *       "detail": "The query parameter \"colour\" is invalid: is not a parameter of this operation.",
+                     *       "instance": "/search?colour=blue",
+                     *       "errors": [
+                     *         {
+                     *           "in": "query",
+                     *           "name": "colour",
+                     *           "detail": "is not a parameter of this operation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unavailable",
+                     *       "title": "Service unavailable",
+                     *       "status": 503,
+                     *       "detail": "The service is overloaded (eventLoopDelay); please retry in 10 s.",
+                     *       "instance": "/search"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
