@@ -137,8 +137,9 @@ export function describeProblems<T>(document: T): T {
           content['application/problem+json'] = { schema: json.schema };
           if (DESCRIPTIONS[status]) response.description = DESCRIPTIONS[status];
         }
-        // The API's errors are problem+json only (not the JSON-LD its operation may also answer).
-        if (api) for (const media of Object.keys(content)) if (media !== 'application/problem+json') delete content[media];
+        // The API's errors are problem+json, never the JSON-LD its operation may also answer. (The
+        // infobutton declares its own: problems in the format its request chose.)
+        if (api) delete content['application/ld+json'];
         const problem = content['application/problem+json'];
         if (problem && problem.example === undefined) problem.example = exampleOf(status, path);
       }

@@ -12357,6 +12357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/invalid-parameters",
@@ -12374,6 +12375,7 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description The X-API-Key header holds no valid partner key (omit it for the keyless tier). In the requested format. */
@@ -12382,6 +12384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/invalid-api-key",
@@ -12413,6 +12416,7 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Rate limit exceeded: retry after the seconds in Retry-After. In the requested format. */
@@ -12426,6 +12430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "application/problem+xml": string;
                     /**
                      * @example {
                      *       "type": "/problems/rate-limited",
@@ -12457,6 +12462,7 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Unavailable for now (overloaded, shutting down, or the content store is being replaced): retry after the number of seconds in Retry-After. */
