@@ -49,7 +49,7 @@ const typeLabel = (hit: FoundHit) => (hit.item.type === 'topic' ? 'Topic' : kind
  */
 function snippetOf(hit: FoundHit, atRisk: boolean): Html | '' {
   if (atRisk || !hit.snippet.includes(MARK_START)) return '';
-  const text = hit.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replace(/^…|…$/g, '');
+  const text = hit.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replace(/^\u2026|\u2026$/g, '');
   if (hit.item.summary.includes(text)) return '';
   return html`\n<p class="snippet">${raw(snippetHtml(hit.snippet))}</p>`;
 }
@@ -114,14 +114,14 @@ ${topicList(answer.suggestions.topics, ctx)}
 // What the search made of the query, in plain words: a correction, or that nothing matched well.
 function summary(answer: SearchAnswer, q: string): Html {
   const correction = answer.correctedQuery
-    ? html`<p class="correction">Showing results for <strong>${answer.correctedQuery}</strong> (you searched for “${q}”).</p>\n`
+    ? html`<p class="correction">Showing results for <strong>${answer.correctedQuery}</strong> (you searched for &ldquo;${q}&rdquo;).</p>\n`
     : '';
   const reason = answer.suggestions?.reason;
   const match =
     reason === 'no-results'
-      ? html`<p>Nothing matched “${q}”. Try other words, or start from one of the topics below.</p>\n`
+      ? html`<p>Nothing matched &ldquo;${q}&rdquo;. Try other words, or start from one of the topics below.</p>\n`
       : reason === 'weak-match'
-        ? html`<p>Nothing matched “${q}” closely. The nearest pages are below; you could also start from one of the topics.</p>\n`
+        ? html`<p>Nothing matched &ldquo;${q}&rdquo; closely. The nearest pages are below; you could also start from one of the topics.</p>\n`
         : '';
   return html`${correction}${match}`;
 }
@@ -131,14 +131,14 @@ export function renderSearchPage(data: SearchPageData, ctx: PageContext): string
   const q = query.q?.trim() ?? '';
   const main = answer
     ? html`${answer.crisis.detected ? urgentHelp(help, ctx) : ''}${summary(answer, q)}${results(answer, query, ctx)}${suggestions(answer, help, ctx)}`
-    : html`${q ? html`<p>Type a word or two to search for, such as “numb” or “pulling away from friends”.</p>\n` : ''}<section aria-labelledby="topics-heading">
+    : html`${q ? html`<p>Type a word or two to search for, such as &ldquo;numb&rdquo; or &ldquo;pulling away from friends&rdquo;.</p>\n` : ''}<section aria-labelledby="topics-heading">
 <h2 id="topics-heading">Topics</h2>
 ${topicList(data.topics, ctx)}
 </section>`;
   const pageNumber = answer && query.offset >= query.limit ? ` (page ${Math.floor(query.offset / query.limit) + 1})` : '';
   return page(ctx, {
     path: canonicalUrl(SEARCH_PAGE_PATH, { q: q || undefined, type: query.type, limit: query.limit, offset: query.offset }, DEFAULTS),
-    title: q ? `Search results for “${q}”${pageNumber}` : 'Search',
+    title: q ? `Search results for \u201c${q}\u201d${pageNumber}` : 'Search',
     search: searchForm(ctx.options, q),
     // A page of results answers one request's words: search engines should index the pages it links to.
     indexable: !q,

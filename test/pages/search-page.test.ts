@@ -98,7 +98,7 @@ t.test('no good match: said plainly, with the suggested topics and the help link
   const { meta } = await json(query);
   t.equal(meta.suggestions?.reason, 'no-results');
   const body = await page(`${query}&region=IE`);
-  t.match(body, /Nothing matched “xylophone quantum carburettor”\./);
+  t.match(body, /Nothing matched &ldquo;xylophone quantum carburettor&rdquo;\./);
   t.notMatch(body, /results-heading/, 'no results section');
   const section = /<section aria-labelledby="suggestions-heading">[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
   t.same(
@@ -113,7 +113,7 @@ t.test('no good match: said plainly, with the suggested topics and the help link
 t.test('a spelling correction is shown', async (t) => {
   t.equal((await json('q=jurnaling')).meta.correctedQuery, 'journaling');
   const body = await page('q=jurnaling');
-  t.match(body, /<p class="correction">Showing results for <strong>journaling<\/strong> \(you searched for “jurnaling”\)\.<\/p>/);
+  t.match(body, /<p class="correction">Showing results for <strong>journaling<\/strong> \(you searched for &ldquo;jurnaling&rdquo;\)\.<\/p>/);
   t.notMatch(await page('q=journaling'), /class="correction"/);
 });
 
