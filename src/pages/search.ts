@@ -49,7 +49,10 @@ const typeLabel = (hit: FoundHit) => (hit.item.type === 'topic' ? 'Topic' : kind
  */
 function snippetOf(hit: FoundHit, atRisk: boolean): Html | '' {
   if (atRisk || !hit.snippet.includes(MARK_START)) return '';
-  const text = hit.snippet.replaceAll(MARK_START, '').replaceAll(MARK_END, '').replace(/^\u2026|\u2026$/g, '');
+  const text = hit.snippet
+    .replaceAll(MARK_START, '')
+    .replaceAll(MARK_END, '')
+    .replace(/^\u2026|\u2026$/g, '');
   if (hit.item.summary.includes(text)) return '';
   return html`\n<p class="snippet">${raw(snippetHtml(hit.snippet))}</p>`;
 }

@@ -113,7 +113,10 @@ t.test('no good match: said plainly, with the suggested topics and the help link
 t.test('a spelling correction is shown', async (t) => {
   t.equal((await json('q=jurnaling')).meta.correctedQuery, 'journaling');
   const body = await page('q=jurnaling');
-  t.match(body, /<p class="correction">Showing results for <strong>journaling<\/strong> \(you searched for &ldquo;jurnaling&rdquo;\)\.<\/p>/);
+  t.match(
+    body,
+    /<p class="correction">Showing results for <strong>journaling<\/strong> \(you searched for &ldquo;jurnaling&rdquo;\)\.<\/p>/,
+  );
   t.notMatch(await page('q=journaling'), /class="correction"/);
 });
 
