@@ -115,7 +115,7 @@ export function buildStore({ seedDir, migrationsDir, storePath, registry = CONTE
           { key: 'crisis', text: content.site.crisis },
         ])
         .run();
-      content.sources.forEach(({ slug, data: { references: _references, ...data }, body }, i) => {
+      content.sources.forEach(({ slug, data, body }, i) => {
         tx.insert(schema.sources)
           .values({ slug, description: body, ...data, sortOrder: data.order ?? (i + 1) * 10 })
           .run();

@@ -109,9 +109,6 @@ export const sourceSchema = z
     authority: z.enum(SOURCE_AUTHORITIES),
     order: z.number().int().min(0).optional(),
     formerSlugs,
-    // The addresses the work itself lists as its references: kept so a test can check that no
-    // source is cited at an address that is only another work's reference. Never served.
-    references: z.array(z.url({ protocol: /^https?$/ })).default([]),
   })
   .refine((s) => s.accessed !== undefined || (s.url === undefined && s.doi === undefined), {
     path: ['accessed'],
