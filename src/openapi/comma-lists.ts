@@ -3,22 +3,22 @@
 // have generated clients repeat the key (`fields=title&fields=summary`), which this API rejects.
 // @fastify/swagger takes `style` and `explode` only from a whole querystring, so they are set here.
 
+import { operationsOf } from './operations.js';
+
 interface Parameter {
   in?: string;
   schema?: { type?: unknown };
   style?: string;
   explode?: boolean;
 }
-type Document = { paths?: Record<string, Record<string, { parameters?: Parameter[] }>> };
+type Operation = { parameters?: Parameter[] };
 
 export function commaSeparatedArrays<T>(document: T): T {
-  for (const operations of Object.values((document as Document).paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      for (const parameter of operation.parameters ?? []) {
-        if (parameter.in !== 'query' || parameter.schema?.type !== 'array') continue;
-        parameter.style = 'form';
-        parameter.explode = false;
-      }
+  for (const [, operation] of operationsOf<Operation>(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if (parameter.in !== 'query' || parameter.schema?.type !== 'array') continue;
+      parameter.style = 'form';
+      parameter.explode = false;
     }
   }
   return document;

@@ -1,5 +1,6 @@
 import { JSON_LD_MEDIA } from '../http/answer.js';
 import { JsonLd } from '../schemas/jsonld.js';
+import { operationsOf } from './operations.js';
 
 // Operations that offer JSON-LD list it in `schema.produces`, which gives their 200 response the
 // envelope's schema under both media types; the JSON-LD one is given its own schema here.
@@ -14,14 +15,12 @@ function componentId(): string {
 }
 
 type Media = { schema?: unknown; example?: unknown };
-type Document = { paths?: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, Media> }> }>> };
+type Operation = { responses?: Record<string, { content?: Record<string, Media> }> };
 
 export function describeJsonLd<T>(document: T): T {
-  for (const operations of Object.values((document as Document).paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      const content = operation.responses?.['200']?.content;
-      if (content?.[JSON_LD_MEDIA]) content[JSON_LD_MEDIA] = { schema: { $ref: `#/components/schemas/${JSON_LD_ID}` } };
-    }
+  for (const [, operation] of operationsOf<Operation>(document)) {
+    const content = operation.responses?.['200']?.content;
+    if (content?.[JSON_LD_MEDIA]) content[JSON_LD_MEDIA] = { schema: { $ref: `#/components/schemas/${JSON_LD_ID}` } };
   }
   return document;
 }

@@ -1,4 +1,5 @@
 import { REDIRECT_MONTHS } from '../http/successor.js';
+import { operationsOf } from './operations.js';
 
 // The 301 a renamed record's old address answers. It has no body, so it is not a zod response
 // schema (an optional one would uncheck the handlers' types, see schemas/envelopes.ts); every
@@ -25,16 +26,14 @@ const MOVED = {
   },
 };
 
-type Document = { paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>> };
+type Operation = { responses?: Record<string, unknown> };
 
 export function describeMoved<T>(document: T): T {
-  for (const operations of Object.values((document as Document).paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      const responses = operation.responses;
-      if (!responses?.['410']) continue;
-      // Statuses in numeric order, as the rest of the document lists them.
-      operation.responses = Object.fromEntries(Object.entries({ ...responses, '301': MOVED }).sort(([a], [b]) => a.localeCompare(b)));
-    }
+  for (const [, operation] of operationsOf<Operation>(document)) {
+    const responses = operation.responses;
+    if (!responses?.['410']) continue;
+    // Statuses in numeric order, as the rest of the document lists them.
+    operation.responses = Object.fromEntries(Object.entries({ ...responses, '301': MOVED }).sort(([a], [b]) => a.localeCompare(b)));
   }
   return document;
 }

@@ -1,4 +1,5 @@
 import { EXAMPLE_KEY } from '../schemas/parameters.js';
+import { operationsOf } from './operations.js';
 
 // Parameters as generators read them. A parameter whose schema is a named component (`format`:
 // BodyFormat, `sort`: RecordSort) keeps its default and description: @fastify/swagger keeps only
@@ -31,22 +32,20 @@ interface Parameter {
   schema?: Schema;
   example?: unknown;
 }
-type Document = { paths?: Record<string, Record<string, { parameters?: Parameter[] }>> };
+type Operation = { parameters?: Parameter[] };
 
 export function describeParameters<T>(document: T): T {
-  for (const operations of Object.values((document as Document).paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      for (const parameter of operation.parameters ?? []) {
-        if (!parameter.schema) continue;
-        const { allOf, ...rest } = parameter.schema;
-        const [only] = allOf ?? [];
-        const schema = allOf?.length === 1 && only?.$ref ? { $ref: only.$ref, ...rest } : parameter.schema;
-        if (EXAMPLE_KEY in schema) {
-          parameter.example = schema[EXAMPLE_KEY];
-          delete schema[EXAMPLE_KEY];
-        }
-        parameter.schema = schema;
+  for (const [, operation] of operationsOf<Operation>(document)) {
+    for (const parameter of operation.parameters ?? []) {
+      if (!parameter.schema) continue;
+      const { allOf, ...rest } = parameter.schema;
+      const [only] = allOf ?? [];
+      const schema = allOf?.length === 1 && only?.$ref ? { $ref: only.$ref, ...rest } : parameter.schema;
+      if (EXAMPLE_KEY in schema) {
+        parameter.example = schema[EXAMPLE_KEY];
+        delete schema[EXAMPLE_KEY];
       }
+      parameter.schema = schema;
     }
   }
   return document;

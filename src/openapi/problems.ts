@@ -6,6 +6,7 @@ import { CDS_SERVICE_ID } from '../schemas/cds-hooks.js';
 import { type HttpProblem, invalidParameters, problemBody, type ProblemBody } from '../http/problems.js';
 import { REDIRECT_MONTHS } from '../http/successor.js';
 import { CrisisNotice } from '../schemas/crisis.js';
+import { operationsOf } from './operations.js';
 
 // Every error status an operation can answer, each with the problem+json media type, a
 // description and an example body that fits the status and the operation's own path. The routes
@@ -109,7 +110,7 @@ interface Response {
   headers?: Record<string, unknown>;
   content?: Record<string, { schema?: unknown; example?: unknown }>;
 }
-type Document = { paths?: Record<string, Record<string, { responses?: Record<string, Response> }>> };
+type Operation = { responses?: Record<string, Response> };
 
 /** The statuses the server answers for `path` around its handlers (see above). */
 function serverStatuses(path: string): string[] {
@@ -121,30 +122,28 @@ const byStatus = (responses: Record<string, Response>) =>
   Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 
 export function describeProblems<T>(document: T): T {
-  for (const [path, operations] of Object.entries((document as Document).paths ?? {})) {
+  for (const [path, operation] of operationsOf<Operation>(document)) {
     const api = path.startsWith('/v1/');
-    for (const operation of Object.values(operations)) {
-      const responses = (operation.responses ??= {});
-      for (const status of serverStatuses(path)) responses[status] ??= { content: { 'application/json': { schema: PROBLEM } } };
-      if (api) responses['308'] = TRAILING_SLASH;
-      for (const [status, response] of Object.entries(responses)) {
-        if (Number(status) < 400) continue;
-        const content = (response.content ??= {});
-        const json = content['application/json'];
-        if (json) {
-          // A bare Problem schema from the route: it becomes problem+json, described here.
-          delete content['application/json'];
-          content['application/problem+json'] = { schema: json.schema };
-          if (DESCRIPTIONS[status]) response.description = DESCRIPTIONS[status];
-        }
-        // The API's errors are problem+json, never the JSON-LD its operation may also answer. (The
-        // infobutton declares its own: problems in the format its request chose.)
-        if (api) delete content['application/ld+json'];
-        const problem = content['application/problem+json'];
-        if (problem && problem.example === undefined) problem.example = exampleOf(status, path);
+    const responses = (operation.responses ??= {});
+    for (const status of serverStatuses(path)) responses[status] ??= { content: { 'application/json': { schema: PROBLEM } } };
+    if (api) responses['308'] = TRAILING_SLASH;
+    for (const [status, response] of Object.entries(responses)) {
+      if (Number(status) < 400) continue;
+      const content = (response.content ??= {});
+      const json = content['application/json'];
+      if (json) {
+        // A bare Problem schema from the route: it becomes problem+json, described here.
+        delete content['application/json'];
+        content['application/problem+json'] = { schema: json.schema };
+        if (DESCRIPTIONS[status]) response.description = DESCRIPTIONS[status];
       }
-      operation.responses = byStatus(responses);
+      // The API's errors are problem+json, never the JSON-LD its operation may also answer. (The
+      // infobutton declares its own: problems in the format its request chose.)
+      if (api) delete content['application/ld+json'];
+      const problem = content['application/problem+json'];
+      if (problem && problem.example === undefined) problem.example = exampleOf(status, path);
     }
+    operation.responses = byStatus(responses);
   }
   return document;
 }

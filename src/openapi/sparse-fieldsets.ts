@@ -6,6 +6,8 @@
 // `x-sparse-fieldset`, with an example of a trimmed answer. The example sits in the extension, not
 // among the media type's examples, where it would be checked against the whole schema.
 
+import { operationsOf } from './operations.js';
+
 const IDENTITY = ['type', 'slug', 'href'];
 
 interface Media {
@@ -20,7 +22,6 @@ interface Operation {
   parameters?: { name?: string; in?: string; example?: unknown }[];
   responses?: Record<string, Response>;
 }
-type Document = { paths?: Record<string, Record<string, Operation>> };
 
 const trim = (item: unknown, names: readonly string[]): unknown =>
   item && typeof item === 'object'
@@ -35,22 +36,20 @@ function trimmedData(example: unknown, names: readonly string[]): unknown {
 }
 
 export function describeSparseFieldsets<T>(document: T): T {
-  for (const operations of Object.values((document as Document).paths ?? {})) {
-    for (const operation of Object.values(operations)) {
-      const fields = operation.parameters?.find((p) => p.in === 'query' && p.name === 'fields');
-      const ok = operation.responses?.['200'];
-      if (!fields || !ok) continue;
-      const names = Array.isArray(fields.example) ? (fields.example as string[]) : [];
-      ok.description =
-        `${ok.description ?? ''} With \`fields\`, each item carries only the fields named plus \`type\`, \`slug\` and \`href\` (see \`x-sparse-fieldset\`).`.trim();
-      ok['x-sparse-fieldset'] = {
-        parameter: 'fields',
-        always: IDENTITY,
-        description:
-          'When `fields` is given, each item of `data` is this schema with only the fields named and `type`, `slug` and `href`: the others are absent, although the schema marks them required. Read only the fields you named.',
-        example: { query: `fields=${names.join(',')}`, data: trimmedData(ok.content?.['application/json']?.schema?.example, names) },
-      };
-    }
+  for (const [, operation] of operationsOf<Operation>(document)) {
+    const fields = operation.parameters?.find((p) => p.in === 'query' && p.name === 'fields');
+    const ok = operation.responses?.['200'];
+    if (!fields || !ok) continue;
+    const names = Array.isArray(fields.example) ? (fields.example as string[]) : [];
+    ok.description =
+      `${ok.description ?? ''} With \`fields\`, each item carries only the fields named plus \`type\`, \`slug\` and \`href\` (see \`x-sparse-fieldset\`).`.trim();
+    ok['x-sparse-fieldset'] = {
+      parameter: 'fields',
+      always: IDENTITY,
+      description:
+        'When `fields` is given, each item of `data` is this schema with only the fields named and `type`, `slug` and `href`: the others are absent, although the schema marks them required. Read only the fields you named.',
+      example: { query: `fields=${names.join(',')}`, data: trimmedData(ok.content?.['application/json']?.schema?.example, names) },
+    };
   }
   return document;
 }
