@@ -38,7 +38,7 @@ export function outOfFold(examples: readonly Prepared[], options: FitOptions): O
 }
 
 /** The sets' ordinary phrasings: written to share words with at-risk ones, like the confirmation set's. */
-const isSetOrdinary = (e: Prepared) => !e.atRisk && e.source === 'set';
+const isSetOrdinary = (e: Prepared) => !e.atRisk && (e.source === 'set' || e.source === 'training');
 
 /**
  * The lowest threshold at which at most `ceiling` of all held-out negatives, and at most
@@ -93,7 +93,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 /** Held-out negatives flagged, by source, at the threshold. */
 export function falseAlarmsBySource(examples: readonly Prepared[], scores: readonly number[], threshold: number): Record<Source, string> {
   const by = {} as Record<Source, string>;
-  for (const source of ['set', 'phrasings', 'people-say', 'search'] as const) {
+  for (const source of ['set', 'training', 'phrasings', 'people-say', 'search'] as const) {
     const negatives = examples.flatMap((e, i) => (!e.atRisk && e.source === source ? [scores[i] ?? 0] : []));
     const flagged = negatives.filter((s) => s >= threshold).length;
     by[source] = `${flagged} of ${negatives.length} (${((100 * flagged) / Math.max(negatives.length, 1)).toFixed(1)} %)`;

@@ -1,5 +1,6 @@
 // The crisis model's training data, development only (see docs/crisis-detection.md, "The second
-// reader"): the development sets A, B and C, the test phrasings, and hard everyday negatives — how
+// reader"): the development sets A, B and C, the training sets (test/safety/crisis-training/,
+// written for the model alone), the test phrasings, and hard everyday negatives — how
 // people describe the service's own topics (every `peopleSay` phrase in seed/) and the judged
 // search queries. The confirmation set (D) and the blind-d search queries are never read here.
 import { createHash } from 'node:crypto';
@@ -8,10 +9,10 @@ import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { loadSeed } from '../../src/seed/load.js';
 import { AT_RISK, MENTIONS, ORDINARY } from '../../test/helpers/crisis-phrasings.js';
-import { DEVELOPMENT_SETS } from '../../test/helpers/crisis-sets.js';
+import { type CrisisSet, DEVELOPMENT_SETS, TRAINING_SETS } from '../../test/helpers/crisis-sets.js';
 
 /** Where an example comes from; the cross-validation reports false alarms per source. */
-export type Source = 'set' | 'phrasings' | 'people-say' | 'search';
+export type Source = 'set' | 'training' | 'phrasings' | 'people-say' | 'search';
 
 export interface Example {
   text: string;
@@ -42,18 +43,36 @@ const CATEGORY_OF: Record<string, string> = {
 /** The judged search sets used as negatives; blind-d is kept out, with set D. */
 const SEARCH_SETS = ['queries', 'held-out', 'fresh', 'blind-c'];
 
+const categoryOf = (set: CrisisSet, category: string) => {
+  const id = CATEGORY_OF[category];
+  if (!id) throw new Error(`${set.name}: unknown category ${category}`);
+  return id;
+};
+
 function fromSets(): Example[] {
   return DEVELOPMENT_SETS.flatMap((set, fold) => [
-    ...set.atRisk.map((p) => {
-      const category = CATEGORY_OF[p.category];
-      if (!category) throw new Error(`${set.name}: unknown category ${p.category}`);
-      return { text: p.text, atRisk: true, category, source: 'set' as const, fold };
-    }),
+    ...set.atRisk.map((p) => ({ text: p.text, atRisk: true, category: categoryOf(set, p.category), source: 'set' as const, fold })),
     // A topic mention is flagged by design, but the sets' include uses the phrase lists keep out
     // ("suicide squad cast list", "overdosed on netflix"): left out rather than taught either way.
     ...set.ordinary
       .filter((p) => !p.topicMention)
       .map((p) => ({ text: p.text, atRisk: false, category: null, source: 'set' as const, fold })),
+  ]);
+}
+
+/** The training sets: like the evaluation sets in shape, spread over the three folds. */
+function fromTraining(): Example[] {
+  return TRAINING_SETS.flatMap((set) => [
+    ...set.atRisk.map((p, i) => ({
+      text: p.text,
+      atRisk: true,
+      category: categoryOf(set, p.category),
+      source: 'training' as const,
+      fold: i % 3,
+    })),
+    ...set.ordinary
+      .filter((p) => !p.topicMention)
+      .map((p, i) => ({ text: p.text, atRisk: false, category: null, source: 'training' as const, fold: i % 3 })),
   ]);
 }
 
@@ -88,7 +107,7 @@ function fromSearch(): Example[] {
 }
 
 export function loadExamples(): Example[] {
-  return [...fromSets(), ...fromPhrasings(), ...fromPeopleSay(), ...fromSearch()];
+  return [...fromSets(), ...fromTraining(), ...fromPhrasings(), ...fromPeopleSay(), ...fromSearch()];
 }
 
 /** A hash of what the model learns from, recorded with it so a test sees when the data moved on. */

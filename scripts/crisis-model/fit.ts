@@ -48,7 +48,7 @@ function rowsOf(examples: readonly Prepared[], vocabulary: Map<string, number>):
 }
 
 /** The sets' and the test phrasings' ordinary queries: written to share words with at-risk ones. */
-const isHardNegative = (e: Example) => !e.atRisk && (e.source === 'set' || e.source === 'phrasings');
+const isHardNegative = (e: Example) => !e.atRisk && (e.source === 'set' || e.source === 'training' || e.source === 'phrasings');
 
 /** Four decimals are ample for a sum of a few hundred weights, and keep the file small. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;

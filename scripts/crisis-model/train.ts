@@ -22,7 +22,7 @@ export const OPTIONS: FitOptions = {
 };
 /** Held-out false alarms allowed: over every kind of ordinary query, and over the sets' ordinary phrasings. */
 export const FALSE_ALARM_CEILING = 0.015;
-export const SET_FALSE_ALARM_CEILING = 0.01;
+export const SET_FALSE_ALARM_CEILING = 0.02;
 
 export function train(): CrisisModel {
   const raw = loadExamples();

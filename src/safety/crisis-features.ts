@@ -8,7 +8,7 @@
 import { stemmer } from 'stemmer';
 
 /** Bumped whenever what a feature means changes: a model trained on the old features is then refused. */
-export const FEATURES_VERSION = 1;
+export const FEATURES_VERSION = 2;
 
 const START = '^';
 const END = '$';
@@ -19,6 +19,12 @@ function wordFeatures(token: string, into: Set<string>): void {
   into.add(`s:${stemmer(token)}`);
 }
 const pair = (a: string, b: string) => `b:${a} ${b}`;
+
+/** Words that turn what follows around ("dont want to die" is not "want to die"). */
+const NEGATORS = new Set(['not', 'dont', 'never', 'no', 'doesnt', 'didnt', 'wont', 'cant', 'cannot', 'isnt', 'arent']);
+/** How many words after a negator are read as negated. */
+const NEGATION_SPAN = 3;
+const negated = (tokens: readonly string[], i: number) => tokens.slice(Math.max(0, i - NEGATION_SPAN), i).some((t) => NEGATORS.has(t));
 
 /**
  * The features of a query, from its readings (normalised text first). Each counts once, however
@@ -32,6 +38,7 @@ export function featuresOf(texts: readonly string[]): string[] {
     tokens.forEach((token, i) => {
       words.add(token);
       features.add(pair(tokens[i - 1] ?? START, token));
+      if (negated(tokens, i)) features.add(`n:${token}`);
     });
     if (tokens.length > 0) features.add(pair(tokens[tokens.length - 1] ?? '', END));
   }
@@ -48,6 +55,7 @@ export function featuresByWord(text: string): string[][] {
   const tokens = text.split(' ').filter(Boolean);
   return tokens.map((token, i) => {
     const own = new Set<string>([pair(tokens[i - 1] ?? START, token), pair(token, tokens[i + 1] ?? END)]);
+    if (negated(tokens, i)) own.add(`n:${token}`);
     wordFeatures(token, own);
     return [...own];
   });

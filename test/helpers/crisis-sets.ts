@@ -13,11 +13,18 @@ export interface CrisisSet {
   ordinary: { text: string; sharesWordsWith?: string; topicMention?: boolean }[];
 }
 
-const DIR = new URL('../safety/crisis-sets/', import.meta.url);
+const readSets = (dir: URL): CrisisSet[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as CrisisSet);
 
-export const CRISIS_SETS: readonly CrisisSet[] = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8')) as CrisisSet);
+export const CRISIS_SETS: readonly CrisisSet[] = readSets(new URL('../safety/crisis-sets/', import.meta.url));
+
+/**
+ * Phrasings written for the crisis model to learn from (role "training"), by helpers who saw
+ * neither the patterns nor any evaluation set; never used to measure.
+ */
+export const TRAINING_SETS: readonly CrisisSet[] = readSets(new URL('../safety/crisis-training/', import.meta.url));
 
 export const DEVELOPMENT_SETS = CRISIS_SETS.filter((s) => s.role === 'development');

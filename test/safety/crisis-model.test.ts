@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import t from 'tap';
 import { detectCrisis, normalise, readings } from '../../src/safety/crisis-detection.js';
-import { featuresOf } from '../../src/safety/crisis-features.js';
+import { featuresByWord, featuresOf } from '../../src/safety/crisis-features.js';
 import { CRISIS_MODEL } from '../../src/safety/crisis-model-stored.js';
 import { FALLBACK_CATEGORY, categoryOf, explain, modelDetect, riskScore } from '../../src/safety/crisis-model.js';
 import { hashExamples, loadExamples } from '../../scripts/crisis-model/data.js';
@@ -46,6 +46,21 @@ t.test('what the model reads: words, their stems and word pairs of every reading
   ]);
   t.ok(featuresOf(readings(normalise('she wants to die'))).includes('b:i want'), 'the first-person reading is read too');
   t.same(featuresOf(['']), [], 'nothing in an empty query');
+});
+
+t.test('words within three of a negator are also read as negated: "dont want to die" is not "want to die"', async (t) => {
+  const negated = (text: string) =>
+    featuresOf([text])
+      .filter((f) => f.startsWith('n:'))
+      .sort();
+  t.same(negated('i dont want to die'), ['n:die', 'n:to', 'n:want']);
+  t.same(negated('never a b c d'), ['n:a', 'n:b', 'n:c'], 'three words, no more');
+  t.same(negated('no'), [], 'a negator alone negates nothing');
+  t.same(negated('i want to die'), [], 'nothing negated without a negator');
+  for (const negator of ['not', 'dont', 'never', 'no', 'doesnt', 'didnt', 'wont', 'cant', 'cannot', 'isnt', 'arent'])
+    t.same(negated(`${negator} x`), ['n:x'], negator);
+  t.ok(featuresByWord('i dont want to die')[4]?.includes('n:die'), 'the explanation reads the negation too');
+  t.notOk(featuresByWord('i want to die')[3]?.includes('n:die'));
 });
 
 t.test('the model alone finds most of the development sets, and each detection names a category and words of the query', async (t) => {
