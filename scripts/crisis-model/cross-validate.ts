@@ -37,23 +37,23 @@ export function outOfFold(examples: readonly Prepared[], options: FitOptions): O
   return { scores, categories };
 }
 
-/** The sets' ordinary phrasings: written to share words with at-risk ones, like the confirmation set's. */
-const isSetOrdinary = (e: Prepared) => !e.atRisk && (e.source === 'set' || e.source === 'training');
+/** The hand-written near misses (the sets', the training sets', ORDINARY): written to share words with at-risk phrasings, like a confirmation set's. */
+const isNearMiss = (e: Prepared) => !e.atRisk && (e.source === 'set' || e.source === 'training' || e.source === 'phrasings');
 
 /**
  * The lowest threshold at which at most `ceiling` of all held-out negatives, and at most
- * `setCeiling` of the sets' ordinary phrasings, score at or above it.
+ * `setCeiling` of the hand-written near misses, score at or above it.
  */
 export function thresholdFor(examples: readonly Prepared[], scores: readonly number[], ceiling: number, setCeiling: number): number {
   const negatives = examples.flatMap((e, i) => (e.atRisk ? [] : [{ e, score: scores[i] ?? 0 }])).sort((a, b) => b.score - a.score);
-  const [total, inSets] = [negatives.length, negatives.filter(({ e }) => isSetOrdinary(e)).length];
+  const [total, inSets] = [negatives.length, negatives.filter(({ e }) => isNearMiss(e)).length];
   let flagged = 0;
   let flaggedInSets = 0;
   for (const { e, score } of negatives) {
     // Flagging this negative too would break a ceiling: the threshold goes just above it.
-    if (flagged + 1 > total * ceiling || (isSetOrdinary(e) && flaggedInSets + 1 > inSets * setCeiling)) return score + 1e-6;
+    if (flagged + 1 > total * ceiling || (isNearMiss(e) && flaggedInSets + 1 > inSets * setCeiling)) return score + 1e-6;
     flagged++;
-    if (isSetOrdinary(e)) flaggedInSets++;
+    if (isNearMiss(e)) flaggedInSets++;
   }
   return -Infinity;
 }

@@ -21,7 +21,7 @@ t.test('the committed model was trained on the current data, and a fresh trainin
 });
 
 t.test('the model is small: a few thousand weights, well under 1 MB', async (t) => {
-  t.ok(statSync(MODEL_FILE).size < 600_000, `${statSync(MODEL_FILE).size} bytes`);
+  t.ok(statSync(MODEL_FILE).size < 800_000, `${statSync(MODEL_FILE).size} bytes`);
   t.ok(
     Object.values(CRISIS_MODEL.weights).every((w) => Math.abs(w) >= 0.002),
     'tiny weights are pruned',
@@ -82,7 +82,8 @@ t.test('the explanation is the run of words that weighs most towards risk', asyn
 });
 
 t.test('the category is the likeliest one, or the broadest when none is clearly ahead', async (t) => {
-  t.equal(categoryOf(CRISIS_MODEL, featuresOf(readings(normalise('how many tablets would be lethal')))), 'method');
+  t.equal(categoryOf(CRISIS_MODEL, featuresOf(readings(normalise('how many tablets would be lethal')))), 'overdose');
+  t.equal(categoryOf(CRISIS_MODEL, featuresOf(readings(normalise('what is the most painless way to die')))), 'method');
   t.equal(
     categoryOf({ ...CRISIS_MODEL, categoryWeights: {}, categoryBias: CRISIS_MODEL.categoryBias.map(() => 0) }, ['w:x']),
     FALLBACK_CATEGORY,
