@@ -101,9 +101,11 @@ t.test('strategies, therapies and signs carry their facets', async (t) => {
     'families',
     'grief-and-bereavement',
     'life-transitions',
+    'living-with-long-term-illness-or-pain',
     'military-service-and-coming-home',
     'older-adults',
     'romantic-relationships',
+    'students-and-university',
     'workplace',
     'young-people',
   ]);

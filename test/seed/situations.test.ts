@@ -14,6 +14,8 @@ const SITUATIONS = [
   'young-people',
   'after-addiction-treatment',
   'military-service-and-coming-home',
+  'living-with-long-term-illness-or-pain',
+  'students-and-university',
 ];
 const URGENT_MATTERS = /\b(suicid\w*|ending your life|depress\w*|PTSD|post-?traumatic)/i;
 
