@@ -89,12 +89,21 @@ function fromPhrasings(): Example[] {
   ];
 }
 
+/** A fold from a stable name, so that adding a record does not move every record after it. */
+const foldOf = (name: string) => createHash('sha256').update(name).digest().readUInt32BE(0) % 3;
+
 /** Every peopleSay phrase of every record; a record's phrases share a fold, being alike. */
 function fromPeopleSay(): Example[] {
   const seed = loadSeed(resolve(PROJECT_ROOT, 'seed'));
   const records = [...seed.topics, ...Object.values(seed.records).flat()];
-  return records.flatMap((record, i) =>
-    (record.data.peopleSay ?? []).map((text) => ({ text, atRisk: false, category: null, source: 'people-say' as const, fold: i % 3 })),
+  return records.flatMap((record) =>
+    (record.data.peopleSay ?? []).map((text) => ({
+      text,
+      atRisk: false,
+      category: null,
+      source: 'people-say' as const,
+      fold: foldOf(record.file),
+    })),
   );
 }
 

@@ -276,15 +276,17 @@ export function detectByPhrases(query: string): CrisisDetection {
 
 /**
  * What search and the API use: the phrases first, then the model (crisis-model.ts), which may add
- * a detection the phrases missed. On the two confirmation sets, written after the phrases and the
- * model and never used to change either, it caught 72.3 % and 79.5 % of at-risk phrasings where the
- * phrases alone caught 56.4 % and 68.2 %, for one and four more false alarms in about 220 ordinary
- * ones (docs/crisis-detection.md, "The second reader").
+ * a detection the phrases missed (docs/crisis-detection.md, "The second reader", has what each
+ * adds on the confirmation sets). A single word is the phrases' alone to judge: in the development
+ * and training data the model never found a one-word phrasing the phrases missed, and a lone word
+ * ("burden") carries too little for a model of words to weigh.
  */
 export function detectCrisis(query: string): CrisisDetection {
-  const texts = readings(normalise(query));
+  const normalised = normalise(query);
+  const texts = readings(normalised);
   const byPhrase = readPhrases(texts);
   if (byPhrase) return byPhrase;
+  if (!normalised.includes(' ')) return NOT_DETECTED;
   const byModel = modelDetect(CRISIS_MODEL, texts);
   return byModel ? { detected: true, reason: byModel.reason, matched: byModel.matched } : NOT_DETECTED;
 }

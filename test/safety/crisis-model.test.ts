@@ -1,13 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import t from 'tap';
-import { detectCrisis, normalise, readings } from '../../src/safety/crisis-detection.js';
+import { detectByPhrases, detectCrisis, normalise, readings } from '../../src/safety/crisis-detection.js';
 import { featuresByWord, featuresOf } from '../../src/safety/crisis-features.js';
 import { CRISIS_MODEL } from '../../src/safety/crisis-model-stored.js';
 import { FALLBACK_CATEGORY, categoryOf, explain, modelDetect, riskScore } from '../../src/safety/crisis-model.js';
 import { hashExamples, loadExamples } from '../../scripts/crisis-model/data.js';
 import { MODEL_FILE, serialise, train } from '../../scripts/crisis-model/train.js';
 import { ORDINARY } from '../helpers/crisis-phrasings.js';
-import { DEVELOPMENT_SETS } from '../helpers/crisis-sets.js';
+import { DEVELOPMENT_SETS, TRAINING_SETS } from '../helpers/crisis-sets.js';
 
 // The second reader of crisis detection (docs/crisis-detection.md, "The second reader"): a linear
 // model trained by scripts/crisis-model/train.ts on development data only, stored as weights.
@@ -88,6 +88,17 @@ t.test('the category is the likeliest one, or the broadest when none is clearly 
     categoryOf({ ...CRISIS_MODEL, categoryWeights: {}, categoryBias: CRISIS_MODEL.categoryBias.map(() => 0) }, ['w:x']),
     FALLBACK_CATEGORY,
   );
+});
+
+t.test('a single word is left to the phrases: no word the model alone would flag is detected', async (t) => {
+  const words = Object.keys(CRISIS_MODEL.weights).flatMap((f) => (f.startsWith('w:') ? [f.slice(2)] : []));
+  const modelOnly = words.filter((w) => modelDetect(CRISIS_MODEL, readings(normalise(w))) && !detectByPhrases(w).detected);
+  t.ok(modelOnly.length > 0, `${modelOnly.length} words the model alone would flag (${modelOnly.slice(0, 5).join(', ')} …)`);
+  for (const w of modelOnly) t.equal(detectCrisis(w).detected, false, w);
+  const longer = TRAINING_SETS.flatMap((set) => set.atRisk).filter(
+    (p) => !detectByPhrases(p.text).detected && detectCrisis(p.text).detected,
+  );
+  t.ok(longer.length > 0, `${longer.length} longer phrasings of the training sets are the model's alone`);
 });
 
 t.test('the threshold decides: a score just under it is not a detection', async (t) => {

@@ -49,10 +49,10 @@ t.test('every category is in every set, in several forms', async (t) => {
  * targets: they keep what was reached from falling while the readers are improved.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 182 / 220, falseAlarms: 8 / 218 } },
-  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 186 / 220, falseAlarms: 13 / 220 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 183 / 220, falseAlarms: 8 / 218 } },
+  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 187 / 220, falseAlarms: 13 / 220 } },
   'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 191 / 220, falseAlarms: 3 / 215 } },
-  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 160 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 161 / 220, falseAlarms: 7 / 220 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
