@@ -171,7 +171,6 @@ const NOT_DROPPED_G = new Set([
   'cabin',
   'robin',
   'satin',
-  'penguin',
   'coffin',
   'violin',
   'muffin',
@@ -189,7 +188,6 @@ const NOT_DROPPED_G = new Set([
   'aspirin',
   'melatonin',
   'serotonin',
-  'dopamine',
 ]);
 
 /** The query in plain spelling: text-speak expanded, a dropped final "g" restored. */
