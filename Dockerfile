@@ -42,5 +42,6 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # A small young generation (2 MB semi-spaces) frees per-request buffers sooner, and an old
 # generation that grows by 30 % at a time (V8 may otherwise double it under load) keeps the heap
-# near what is live: resident memory stays far lower under load (see README).
-CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=30", "dist/server.mjs"]
+# near what is live: resident memory stays far lower under load (see README). Its first 48 MB
+# are allowed at once, so start-up does not pay for full collections at every 30 % step.
+CMD ["node", "--max-semi-space-size=2", "--heap-growing-percent=30", "--initial-old-space-size=48", "dist/server.mjs"]
