@@ -28,3 +28,14 @@ t.test('the bench runs what npm start runs', async (t) => {
   t.throws(() => startCommand('tsx src/server.ts'), /not "\[NAME=value \.\.\.\] node/);
   t.throws(() => startCommand('rm -rf x; node dist/server.mjs'), /not "\[NAME=value/);
 });
+
+t.test('the image writes its compile cache as the user and with the flags it starts with', async (t) => {
+  // Node keys the compile cache by both: a warm-up started otherwise would leave a cache that no
+  // start of the image reads (and nothing would fail).
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+  const warmUp = /^RUN node (.*?) dist\/server\.mjs &/m.exec(runtime);
+  t.ok(warmUp, 'the runtime stage starts the server once');
+  t.same(warmUp?.[1]?.split(/\s+/), shipped.flags, 'flags');
+  t.ok(runtime.lastIndexOf('\nUSER node') < (warmUp?.index ?? -1), 'as user node');
+  t.equal(shipped.env.NODE_COMPILE_CACHE, 'node_modules/.cache/node-compile-cache');
+});
