@@ -23,6 +23,8 @@ export interface FitOptions {
   category: TrainOptions;
   /** Weights smaller than this are dropped from the stored model. */
   prune: number;
+  /** A feature's category weights are dropped when none is this large (they only choose the category named). */
+  categoryPrune: number;
 }
 
 export type FittedModel = Omit<CrisisModel, 'threshold' | 'trainedOn' | 'training'>;
@@ -52,6 +54,7 @@ const isHardNegative = (e: Example) => !e.atRisk && (e.source === 'set' || e.sou
 
 /** Four decimals are ample for a sum of a few hundred weights, and keep the file small. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
+const round3 = (x: number) => Math.round(x * 1e3) / 1e3;
 
 export function fit(examples: readonly Prepared[], options: FitOptions): FittedModel {
   const vocabulary = vocabularyOf(examples, options.minCount);
@@ -81,7 +84,7 @@ export function fit(examples: readonly Prepared[], options: FitOptions): FittedM
   const categoryWeights: Record<string, number[]> = {};
   for (const [f, i] of categoryVocabulary) {
     const row = Array.from(c.subarray(i * classes, (i + 1) * classes));
-    if (row.some((x) => Math.abs(x) >= options.prune)) categoryWeights[f] = row.map(round);
+    if (row.some((x) => Math.abs(x) >= options.categoryPrune)) categoryWeights[f] = row.map(round3);
   }
   return {
     featuresVersion: FEATURES_VERSION,

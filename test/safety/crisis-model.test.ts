@@ -21,7 +21,7 @@ t.test('the committed model was trained on the current data, and a fresh trainin
 });
 
 t.test('the model is small: a few thousand weights, well under 1 MB', async (t) => {
-  t.ok(statSync(MODEL_FILE).size < 800_000, `${statSync(MODEL_FILE).size} bytes`);
+  t.ok(statSync(MODEL_FILE).size < 900_000, `${statSync(MODEL_FILE).size} bytes`);
   t.ok(
     Object.values(CRISIS_MODEL.weights).every((w) => Math.abs(w) >= 0.002),
     'tiny weights are pruned',

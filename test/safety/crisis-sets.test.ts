@@ -7,7 +7,7 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
 // development sets (A, B, C) and are never edited by copying their phrasings, and the model is
 // trained on them (with the training sets of test/safety/crisis-training/); the confirmation sets
-// (D, E, F, then G) were written later and have never been used to change either.
+// (D, E, F, G, then H) were written later and have never been used to change either.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -49,10 +49,11 @@ t.test('every category is in every set, in several forms', async (t) => {
  * targets: they keep what was reached from falling while the readers are improved.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 183 / 220, falseAlarms: 8 / 218 } },
-  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 187 / 220, falseAlarms: 13 / 220 } },
-  'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 191 / 220, falseAlarms: 3 / 215 } },
-  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 161 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 182 / 220, falseAlarms: 10 / 218 } },
+  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 189 / 220, falseAlarms: 14 / 220 } },
+  'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 196 / 220, falseAlarms: 3 / 215 } },
+  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 168 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 179 / 220, falseAlarms: 13 / 220 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
