@@ -83,7 +83,6 @@ export const RISK_WORDS: readonly string[] = [
   'burning',
   'scratching',
   'waking',
-  'living',
   'deserve',
   'better',
   'without',
@@ -104,22 +103,15 @@ export const RISK_WORDS: readonly string[] = [
   'disappointed',
 ];
 
-// Everyday words one letter from a risk word: never corrected.
+// Everyday words one edit from a risk word (with its first letter, six letters or more): never corrected.
 const EVERYDAY = [
   'overdone',
-  'overdue',
   'overdoes',
-  'burdened',
   'swallows',
-  'deserted',
-  'dessert',
-  'enough',
-  'letting',
   'bitter',
   'butter',
   'batter',
   'planting',
-  'pleading',
   'decides',
   'bridges',
   'tablet',
