@@ -104,18 +104,7 @@ export const RISK_WORDS: readonly string[] = [
 ];
 
 // Everyday words one edit from a risk word (with its first letter, six letters or more): never corrected.
-const EVERYDAY = [
-  'overdone',
-  'overdoes',
-  'swallows',
-  'bitter',
-  'butter',
-  'batter',
-  'planting',
-  'decides',
-  'bridges',
-  'tablet',
-];
+const EVERYDAY = ['overdone', 'overdoes', 'swallows', 'bitter', 'butter', 'batter', 'planting', 'decides', 'bridges', 'tablet'];
 const KNOWN = new Set([...RISK_WORDS, ...EVERYDAY]);
 const byLength = new Map<number, string[]>();
 for (const word of RISK_WORDS) byLength.set(word.length, [...(byLength.get(word.length) ?? []), word]);
