@@ -105,6 +105,8 @@ t.test('strategies, therapies and signs carry their facets', async (t) => {
     'military-service-and-coming-home',
     'older-adults',
     'romantic-relationships',
+    'school-staff-supporting-a-pupil',
+    'shift-and-night-work',
     'students-and-university',
     'workplace',
     'young-people',

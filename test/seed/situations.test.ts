@@ -16,6 +16,8 @@ const SITUATIONS = [
   'military-service-and-coming-home',
   'living-with-long-term-illness-or-pain',
   'students-and-university',
+  'school-staff-supporting-a-pupil',
+  'shift-and-night-work',
 ];
 const URGENT_MATTERS = /\b(suicid\w*|ending your life|depress\w*|PTSD|post-?traumatic)/i;
 
