@@ -3,7 +3,7 @@
 // that never saw it. The threshold is chosen on those scores, and the recall on each held-out set
 // estimates how the model does on phrasings written by someone else.
 import { categoryOf, riskScore } from '../../src/safety/crisis-model.js';
-import type { Source } from './data.js';
+import { type Source, isNearMiss } from './data.js';
 import { type FitOptions, type Prepared, fit } from './fit.js';
 
 export const FOLDS = ['A', 'B', 'C'];
@@ -36,9 +36,6 @@ export function outOfFold(examples: readonly Prepared[], options: FitOptions): O
   });
   return { scores, categories };
 }
-
-/** The hand-written near misses (the sets', the training sets', ORDINARY): written to share words with at-risk phrasings, like a confirmation set's. */
-const isNearMiss = (e: Prepared) => !e.atRisk && (e.source === 'set' || e.source === 'training' || e.source === 'phrasings');
 
 /**
  * The lowest threshold at which at most `ceiling` of all held-out negatives, and at most

@@ -26,6 +26,13 @@ export interface Example {
   mention?: boolean;
 }
 
+/**
+ * A hand-written near miss: an ordinary phrasing written to share words with at-risk ones (the
+ * sets', the training sets', ORDINARY), like a confirmation set's. Training weighs them more, and
+ * the threshold holds their false alarms to their own ceiling.
+ */
+export const isNearMiss = (e: Example) => !e.atRisk && (e.source === 'set' || e.source === 'training' || e.source === 'phrasings');
+
 /** The sets' own category names, as the reason ids detectCrisis reports. */
 const CATEGORY_OF: Record<string, string> = {
   'passive-wish': 'wish-to-be-dead',
@@ -49,32 +56,23 @@ const categoryOf = (set: CrisisSet, category: string) => {
   return id;
 };
 
-function fromSets(): Example[] {
-  return DEVELOPMENT_SETS.flatMap((set, fold) => [
-    ...set.atRisk.map((p) => ({ text: p.text, atRisk: true, category: categoryOf(set, p.category), source: 'set' as const, fold })),
+/** A set's examples: its at-risk phrasings and its ordinary ones, each in the fold `foldAt` gives. */
+function fromSet(set: CrisisSet, source: 'set' | 'training', foldAt: (i: number) => number): Example[] {
+  return [
+    ...set.atRisk.map((p, i) => ({ text: p.text, atRisk: true, category: categoryOf(set, p.category), source, fold: foldAt(i) })),
     // A topic mention is flagged by design, but the sets' include uses the phrase lists keep out
     // ("suicide squad cast list", "overdosed on netflix"): left out rather than taught either way.
     ...set.ordinary
       .filter((p) => !p.topicMention)
-      .map((p) => ({ text: p.text, atRisk: false, category: null, source: 'set' as const, fold })),
-  ]);
+      .map((p, i) => ({ text: p.text, atRisk: false, category: null, source, fold: foldAt(i) })),
+  ];
 }
 
+/** The development sets, one fold each. */
+const fromSets = (): Example[] => DEVELOPMENT_SETS.flatMap((set, fold) => fromSet(set, 'set', () => fold));
+
 /** The training sets: like the evaluation sets in shape, spread over the three folds. */
-function fromTraining(): Example[] {
-  return TRAINING_SETS.flatMap((set) => [
-    ...set.atRisk.map((p, i) => ({
-      text: p.text,
-      atRisk: true,
-      category: categoryOf(set, p.category),
-      source: 'training' as const,
-      fold: i % 3,
-    })),
-    ...set.ordinary
-      .filter((p) => !p.topicMention)
-      .map((p, i) => ({ text: p.text, atRisk: false, category: null, source: 'training' as const, fold: i % 3 })),
-  ]);
-}
+const fromTraining = (): Example[] => TRAINING_SETS.flatMap((set) => fromSet(set, 'training', (i) => i % 3));
 
 function fromPhrasings(): Example[] {
   const atRisk = Object.entries(AT_RISK).flatMap(([category, texts]) => texts.map((text) => ({ text, category })));

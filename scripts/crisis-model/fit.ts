@@ -5,7 +5,7 @@ import { FEATURES_VERSION, featuresOf } from '../../src/safety/crisis-features.j
 import { normalise, readings } from '../../src/safety/crisis-detection.js';
 import type { CrisisModel } from '../../src/safety/crisis-model.js';
 import { CRISIS_CATEGORIES } from '../../src/safety/crisis-patterns.js';
-import type { Example } from './data.js';
+import { type Example, isNearMiss } from './data.js';
 import { type SparseRow, type TrainOptions, trainBinary, trainSoftmax } from './logistic.js';
 
 export interface Prepared extends Example {
@@ -50,7 +50,6 @@ function rowsOf(examples: readonly Prepared[], vocabulary: Map<string, number>):
 }
 
 /** The sets' and the test phrasings' ordinary queries: written to share words with at-risk ones. */
-const isHardNegative = (e: Example) => !e.atRisk && (e.source === 'set' || e.source === 'training' || e.source === 'phrasings');
 
 /** Four decimals are ample for a sum of a few hundred weights, and keep the file small. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -64,7 +63,7 @@ export function fit(examples: readonly Prepared[], options: FitOptions): FittedM
   const w = trainBinary(
     rowsOf(examples, vocabulary),
     examples.map((e) => e.atRisk),
-    examples.map((e) => (e.atRisk ? positiveWeight : isHardNegative(e) ? options.hardNegativeWeight : 1)),
+    examples.map((e) => (e.atRisk ? positiveWeight : isNearMiss(e) ? options.hardNegativeWeight : 1)),
     features.length,
     options.risk,
   );
