@@ -135,7 +135,7 @@ t.test('paging links: from the canonical query, first and last pages, no prev on
     new Presented({ disclaimer: 'd' }),
     { query: 'q' },
   );
-  t.same(JSON.parse(envelopeJson(page)), {
+  t.same(JSON.parse(envelopeJson(page).toString()), {
     data: ['a', 'b'],
     meta: { disclaimer: 'd', total: 3, limit: 2, offset: 0, query: 'q' },
     links: {
@@ -146,7 +146,11 @@ t.test('paging links: from the canonical query, first and last pages, no prev on
       next: '/v1/x?limit=2&offset=2',
     },
   });
-  t.same(Object.keys(JSON.parse(envelopeJson(page)).meta), ['disclaimer', 'total', 'limit', 'offset', 'query'], 'meta in this order');
+  t.same(
+    Object.keys(JSON.parse(envelopeJson(page).toString()).meta),
+    ['disclaimer', 'total', 'limit', 'offset', 'query'],
+    'meta in this order',
+  );
 });
 
 t.test('canonical values of every kind a schema can parse', async (t) => {

@@ -1,24 +1,32 @@
-// JSON for answers (src/snapshot/json.ts): presented values carry their JSON, written once, and
-// an envelope splices it in. Whatever the items, the text is what JSON.stringify writes for the
-// same values, so splicing is an optimisation no client can see.
+// JSON for answers (src/snapshot/json.ts): presented values carry their JSON, written once as
+// UTF-8, and an envelope splices it in. Whatever the items, the bytes are the UTF-8 of what
+// JSON.stringify writes for the same values, so splicing is an optimisation no client can see.
 import fc from 'fast-check';
 import t from 'tap';
-import { Extended, envelopeJson, itemJson, Presented } from '../../src/snapshot/json.js';
+import { Extended, type Envelope, envelopeJson as envelopeBytes, itemJson as itemBytes, Presented } from '../../src/snapshot/json.js';
+
+const itemJson = (item: unknown) => itemBytes(item).toString('utf8');
+const envelopeJson = (envelope: Envelope<unknown>) => envelopeBytes(envelope).toString('utf8');
 
 t.test('a presented value keeps the JSON it had when presented', async (t) => {
   const value = { type: 'sign', slug: 's', title: 'T' };
   const presented = new Presented(value);
   t.equal(presented.value, value);
-  t.equal(presented.json, '{"type":"sign","slug":"s","title":"T"}');
-  t.equal(itemJson(presented), presented.json, 'an item that is presented is its JSON');
+  t.equal(presented.json.toString('utf8'), '{"type":"sign","slug":"s","title":"T"}');
+  t.equal(itemJson(presented), presented.json.toString('utf8'), 'an item that is presented is its JSON');
 });
 
 t.test('an extended item is its base with its own fields after it, as a spread writes it', async (t) => {
   const base = new Presented({ type: 'sign', slug: 's' });
   const hit = new Extended(base, { score: 1.5, snippet: 'a <mark>b</mark> "c"' });
   t.equal(itemJson(hit), JSON.stringify({ ...base.value, ...hit.extra }));
-  t.equal(itemJson(new Extended(base, {})), base.json, 'no fields of its own: the base alone');
-  t.equal(itemJson(new Extended(base, { gone: undefined })), base.json, 'a field JSON cannot hold is left out, as a spread would');
+  t.equal(itemJson(new Extended(base, {})), base.json.toString(), 'no fields of its own: the base alone');
+  t.equal(
+    itemJson(new Extended(base, { gone: undefined })),
+    base.json.toString(),
+    'a field JSON cannot hold is left out, as a spread would',
+  );
+  t.equal(itemJson(new Extended(new Presented({}), { score: 1 })), '{"score":1}', 'an empty base: the fields alone');
 });
 
 t.test('plain items are written as JSON.stringify writes array elements', async (t) => {
@@ -41,11 +49,19 @@ t.test('an envelope is data, meta and links in that order, with lists or a singl
   t.equal(envelopeJson({ data: [], meta: {}, links: {} }), '{"data":[],"meta":{},"links":{}}', 'an empty list');
 });
 
+t.test('text beyond ASCII is written as UTF-8, and every answer has a buffer of its own', async (t) => {
+  const record = new Presented({ title: 'Don’t — café 🙂' });
+  const bytes = envelopeBytes({ data: [new Extended(record, { snippet: 'ünïcode' })], meta: {}, links: {} });
+  t.same(bytes, Buffer.from(JSON.stringify({ data: [{ title: 'Don’t — café 🙂', snippet: 'ünïcode' }], meta: {}, links: {} }), 'utf8'));
+  t.equal(bytes.byteOffset, 0, 'not a slice of a shared pool');
+  t.equal(bytes.buffer.byteLength, bytes.byteLength, 'holds no memory beyond its own bytes');
+});
+
 t.test('any envelope of any items: the same text as JSON.stringify of the plain values', async (t) => {
   // Names as fields have them: JavaScript orders integer-like names first in any object, so a
   // spread would move such a name in front of the base's fields (no field of ours is one).
-  const name = fc.string({ maxLength: 6 }).filter((k) => !/^\d+$/.test(k) && k !== '__proto__');
-  const plain = fc.dictionary(name, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 5 });
+  const name = fc.string({ unit: 'binary', maxLength: 6 }).filter((k) => !/^\d+$/.test(k) && k !== '__proto__');
+  const plain = fc.dictionary(name, fc.jsonValue({ maxDepth: 2, stringUnit: 'binary' }), { maxKeys: 5 });
   const item = fc.oneof(
     plain,
     plain.map((v) => new Presented(v)),
