@@ -74,14 +74,12 @@ async function app(fastify: FastifyInstance, { config, registry = CONTENT_REGIST
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   fastify.decorate('publicBaseOrigin', config.PUBLIC_BASE_URL ?? null);
+  // Every answer carries its request id and the W3C trace context of its request (continued or
+  // new): set as it is sent, so that answers made before routing (a malformed URL) carry them too.
   fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
-    done(null, payload);
-  });
-  // Every answer carries the W3C trace context of its request (continued or new).
-  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('traceparent', traceparentOf(traceOf(request.raw)));
-    done();
+    done(null, payload);
   });
   // First: from the shutdown signal on, every answer closes its connection.
   await fastify.register(lifecycle);

@@ -37,15 +37,27 @@ function loggedRequest(request: FastifyRequest) {
   };
 }
 
+/** Whether the request's logger writes info lines (pino's loggers say; any other is asked to). */
+function infoEnabled(request: FastifyRequest): boolean {
+  const isLevelEnabled = (request.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled;
+  return isLevelEnabled ? isLevelEnabled.call(request.log, 'info') : true;
+}
+
 /**
  * Fastify's request logging, with the query string of private requests left out of every line
  * that records the request. Part of the server options (not the logger's), so it holds whatever
  * logger a process or a test sets up.
  */
 export class AccessLogController extends LogController {
+  // Each line's level is checked first: at the shipped level (warn) a request pays for none of it.
   override incomingRequest(request: FastifyRequest): void {
-    if (this.isLogDisabled(request)) return;
+    if (!infoEnabled(request) || this.isLogDisabled(request)) return;
     request.log.info({ req: loggedRequest(request) }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (!error && !infoEnabled(request)) return;
+    super.requestCompleted(error, request, reply);
   }
 
   override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
@@ -60,7 +72,7 @@ export class AccessLogController extends LogController {
   }
 
   override routeNotFound(request: FastifyRequest): void {
-    if (this.isLogDisabled(request)) return;
+    if (!infoEnabled(request) || this.isLogDisabled(request)) return;
     request.log.info(`Route ${request.method}:${request.url.split('?')[0] ?? ''} not found`);
   }
 }

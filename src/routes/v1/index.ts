@@ -45,11 +45,13 @@ export interface V1Options {
 export default async function v1(app: FastifyInstance, { config, registry }: V1Options) {
   app.decorateRequest('representation', '');
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.routeOptions.config?.mediaTypeParameter) return done();
+    // Fastify builds a new routeOptions object at each read: read it once.
+    const route = request.routeOptions;
+    if (route.config?.mediaTypeParameter) return done();
     // Accept decides between the representations a route offers (the documented `produces`:
     // JSON, and JSON-LD for topics, records and the FAQ list) and a 406, so shared caches key on it.
     addVary(reply, 'accept');
-    const offered = request.routeOptions.schema?.produces ?? JSON_ONLY;
+    const offered = route.schema?.produces ?? JSON_ONLY;
     const chosen = negotiate(request.headers.accept, offered);
     if (chosen) {
       request.representation = chosen;
