@@ -25,6 +25,23 @@ export function floodPath(i: number): string {
 
 export const FLOOD_SIZE = COLLECTIONS.length * 100 * SORTS.length * FORMATS.length * OFFSETS;
 
+/**
+ * The flood the API is sent and the sample the ceiling replays, drawn from the same `span` of
+ * paths: the sample is every `span / size`-th path, the API gets the others in order. Limits,
+ * sorts, formats and offsets vary at different rates along the sequence, so a sample taken from
+ * its start alone would hold smaller answers than the API is asked for.
+ */
+export function floodSplit(span: number, size: number): { sample: string[]; next: () => string } {
+  const step = Math.max(1, Math.floor(span / size));
+  const sample = Array.from({ length: size }, (_, j) => floodPath((j * step) % FLOOD_SIZE));
+  let i = 0;
+  const next = () => {
+    while (i % step === 0 && i / step < size) i++;
+    return floodPath(i++ % FLOOD_SIZE);
+  };
+  return { sample, next };
+}
+
 /** A generator of distinct paths starting at `from`, for one process's runs. */
 export function floodPaths(from: number): () => string {
   let i = from;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { killAllNow, memoryOf, stop } from '../lib/processes.js';
 import { record, sameAnswer } from './fixtures.js';
-import { compareWithCeiling, compareWithScaled, log, median, memory } from './measure.js';
+import { compareWithCeiling, compareWithScaled, log, median, memory, requestsFor } from './measure.js';
 import { longFlood } from './long-flood.js';
 import { parseOptions } from './options.js';
 import { renderReport } from './report.js';
@@ -67,7 +67,11 @@ async function main(): Promise<void> {
   const api = await startApi('API', store.path);
   const baseline = options.baseline ? await startApi('API before', store.path, options.baseline) : undefined;
   const baselineColdRuns = options.baseline ? await coldStarts(store.path, options.coldStarts, options.baseline) : null;
-  const prepared = await prepare(api.baseUrl, SCENARIOS);
+  const floodSpan = options.rounds * requestsFor('flood', options);
+  const prepared = await prepare(api.baseUrl, SCENARIOS, floodSpan);
+  // The earlier build is sent the same recording requests, so that both hold the same answers
+  // (the flood's sample fills the answer cache, and a fuller heap costs every answer some CPU).
+  if (baseline) await prepare(baseline.baseUrl, SCENARIOS, floodSpan);
   const recordedPath = join(scratch, 'recorded.json');
   writeFileSync(
     recordedPath,

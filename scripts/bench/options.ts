@@ -1,8 +1,16 @@
 // Command-line flags and BENCH_* variables for `npm run bench`; a bad value stops the bench
 // before anything is started, naming the flag.
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../../src/config.js';
+
+/** An earlier build to compare with: its folder (its dist/server.mjs is run) or the server file itself. */
+function baselineServer(given: string | undefined): string | null {
+  if (!given) return null;
+  const path = resolve(given);
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ? join(path, 'dist', 'server.mjs') : path;
+}
 
 export interface BenchOptions {
   mode: 'full' | 'smoke';
@@ -63,7 +71,7 @@ export function parseOptions(argv: string[] = process.argv.slice(2), env: NodeJS
     coldStarts: smoke ? 1 : 3,
     thresholds: !smoke,
     logLevel: env.BENCH_LOG_LEVEL ?? 'warn',
-    baseline: values.baseline ?? env.BENCH_BASELINE ?? null,
+    baseline: baselineServer(values.baseline ?? env.BENCH_BASELINE),
     resultsDir: resolve(values['results-dir'] ?? env.BENCH_RESULTS_DIR ?? resolve(PROJECT_ROOT, 'bench/results')),
   };
 }

@@ -2,7 +2,7 @@
 // both feeds the ceiling and decides whether the scenario can run at all.
 import type { Recorded } from './fixtures.js';
 import { record } from './fixtures.js';
-import { FLOOD_HEADERS, floodPath, floodPaths } from './flood.js';
+import { FLOOD_HEADERS, floodPath, floodSplit } from './flood.js';
 import type { Request } from './load.js';
 import { CYCLING_SEARCH_PREFIX, cyclingSearchPaths, DISTINCT_SEARCH_PREFIX, distinctSearchPath } from './distinct-queries.js';
 
@@ -86,20 +86,20 @@ export interface Prepared {
   skipped?: string;
 }
 
-export async function prepare(baseUrl: string, scenarios: Scenario[]): Promise<Prepared[]> {
+/** `floodSpan`: how many flood requests the API will be sent in all (its rounds together). */
+export async function prepare(baseUrl: string, scenarios: Scenario[], floodSpan = FLOOD_SAMPLE): Promise<Prepared[]> {
   const prepared: Prepared[] = [];
   for (const scenario of scenarios) {
     if (scenario.kind === 'flood') {
-      const sample = await Promise.all(
-        Array.from({ length: FLOOD_SAMPLE }, (_, i) => record(baseUrl, floodPath(i), undefined, FLOOD_HEADERS)),
-      );
+      const flood = floodSplit(floodSpan + FLOOD_SAMPLE, FLOOD_SAMPLE);
+      const sample = await Promise.all(flood.sample.map((path) => record(baseUrl, path, undefined, FLOOD_HEADERS)));
       const bad = sample.find((r) => r.status !== 200);
       const [recorded, ...extra] = sample;
       if (!recorded) throw new Error('the flood sample is empty');
       prepared.push({
         scenario,
-        // The API never sees a URL twice: its paths continue past the recorded sample.
-        request: { path: scenario.path, headers: FLOOD_HEADERS, next: floodPaths(FLOOD_SAMPLE) },
+        // The API never sees a URL twice: its paths are the span's others.
+        request: { path: scenario.path, headers: FLOOD_HEADERS, next: flood.next },
         ceilingRequests: sample.map((r) => ({ path: r.path, headers: FLOOD_HEADERS })),
         recorded,
         extra,
