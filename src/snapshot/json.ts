@@ -64,13 +64,6 @@ function joined(parts: readonly Buffer[]): Buffer {
   return out;
 }
 
-/** The JSON of one item, as UTF-8. */
-export function itemJson(item: unknown): Buffer {
-  const parts: Buffer[] = [];
-  itemParts(item, parts);
-  return joined(parts);
-}
-
 /** An answer envelope: `data` (one item or a list), `meta` and `links`, in that order. */
 export interface Envelope<D> {
   data: D;
