@@ -117,6 +117,8 @@ t.test('only words of six letters or more, without digits, that are not risk wor
   t.equal(riskWordFor('suicide'), undefined, 'a risk word as typed');
   t.equal(riskWordFor('sucid3'), undefined, 'a digit');
   t.equal(riskWordFor('zucide'), undefined, 'the first letter is kept');
+  t.equal(riskWordFor('zuicide'), undefined, 'one edit, but in the first letter: not a typo of suicide');
+  t.equal(riskWordFor('ovrdosinng'), 'overdosing', 'two edits in a word of exactly ten letters');
   t.equal(riskWordFor('perminantly'), 'permanently', 'two edits in a word of ten letters or more');
   t.equal(riskWordFor('pormenantlyy'), undefined, 'three edits are too many');
   t.equal(riskWordFor('stckpilng'), undefined, 'two edits in a word of nine letters are too many');
