@@ -7,7 +7,7 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
 // development sets (A, B, C) and are never edited by copying their phrasings, and the model is
 // trained on them (with the training sets of test/safety/crisis-training/); the confirmation sets
-// (D, E, F, G, then H) were written later and have never been used to change either.
+// (D, E, F, G, H, then I) were written later and have never been used to change either.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -49,11 +49,12 @@ t.test('every category is in every set, in several forms', async (t) => {
  * targets: they keep what was reached from falling while the readers are improved.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 181 / 220, falseAlarms: 10 / 218 } },
-  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 189 / 220, falseAlarms: 14 / 220 } },
-  'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 196 / 220, falseAlarms: 3 / 215 } },
-  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 167 / 220, falseAlarms: 7 / 220 } },
-  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 180 / 220, falseAlarms: 13 / 220 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 186 / 220, falseAlarms: 10 / 218 } },
+  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 190 / 220, falseAlarms: 15 / 220 } },
+  'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 197 / 220, falseAlarms: 2 / 215 } },
+  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 170 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 183 / 220, falseAlarms: 12 / 220 } },
+  'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 189 / 220, falseAlarms: 7 / 191 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
