@@ -20,20 +20,15 @@ export function isStoreUnavailable(error: { name?: string; code?: unknown; messa
   return error.code === 'SQLITE_ERROR' && /^no such (table|column)/.test(error.message ?? '');
 }
 
-const NO_LISTS: ReadonlySet<string> = new Set();
-const listsBySchema = new WeakMap<object, ReadonlySet<string>>();
-
-/** The list parameters of a route's querystring schema (found once per schema). */
+/**
+ * The list parameters of a route's querystring schema. Only a request that repeats a key asks,
+ * so they are worked out then, not kept.
+ */
 function listParametersOf(schema: unknown): ReadonlySet<string> {
-  if (!(schema instanceof z.ZodObject)) return NO_LISTS;
-  let names = listsBySchema.get(schema);
-  if (!names) {
-    names = new Set(
-      Object.entries(schema.shape as Record<string, unknown>).flatMap(([name, field]) => (isListParameter(field) ? [name] : [])),
-    );
-    listsBySchema.set(schema, names);
-  }
-  return names;
+  if (!(schema instanceof z.ZodObject)) return new Set();
+  return new Set(
+    Object.entries(schema.shape as Record<string, unknown>).flatMap(([name, field]) => (isListParameter(field) ? [name] : [])),
+  );
 }
 
 /**
