@@ -4,7 +4,8 @@
 // is serialised, measured or encoded again per request (text with any character beyond Latin-1,
 // a curly quote, is held by V8 in two bytes a character and re-encoded at every write).
 
-const bytesOf = (text: string) => Buffer.from(text, 'utf8');
+// Buffer.from writes UTF-8 unless told otherwise.
+const bytesOf = (text: string) => Buffer.from(text);
 
 /** A value presented once per snapshot, with its JSON, written once. */
 export class Presented<T> {
