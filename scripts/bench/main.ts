@@ -158,6 +158,9 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? `bench failed: ${error.stack ?? error.message}` : error);
   process.exitCode = 1;
+  // The servers started before the failure would keep this process alive (their output is read),
+  // and the exit handler that stops them runs only once it exits.
+  killAllNow();
 } finally {
   clearTimeout(watchdog);
 }
