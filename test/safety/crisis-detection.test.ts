@@ -5,8 +5,8 @@ import { CRISIS_PATTERNS, compile, detectCrisis, normalise, readings } from '../
 import { AT_RISK, MENTIONS, ORDINARY } from '../helpers/crisis-phrasings.js';
 import { DEVELOPMENT_SETS } from '../helpers/crisis-sets.js';
 
-// Mutation testing (StrykerJS, see docs/crisis-detection.md) leaves no mutant of src/safety/
-// alive: none had to be accepted as equivalent. One that ever must be is explained here, with why.
+// Mutation testing (StrykerJS): docs/mutation.md gives each module of src/safety/ its score and
+// what is left alive (in the phrase modules, alternatives no test phrasing needs on its own).
 
 /** The categories in the order their reasons are reported: the most urgent first. */
 const CATEGORY_IDS = [
