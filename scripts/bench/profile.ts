@@ -6,38 +6,31 @@
 // (repeatable), --keep dir (keep the .cpuprofile files there).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROJECT_ROOT } from '../../src/config.js';
-import {
-  type Child,
-  cpuTimeOf,
-  freePort,
-  killAllNow,
-  SERVER_JS,
-  SERVER_NODE_FLAGS,
-  serverEnv,
-  settle,
-  start,
-  stop,
-  waitFor200,
-} from '../lib/processes.js';
+import { type Child, cpuTimeOf, killAllNow, SERVER_JS, settle, stop } from '../lib/processes.js';
 import { distinctSearchPath } from './distinct-queries.js';
 import { record } from './fixtures.js';
 import { FLOOD_HEADERS, floodSplit } from './flood.js';
 import { drive, type Request } from './load.js';
 import { log } from './measure.js';
 import { attribute, bundleMap, type CpuProfile, frameOwners, GARBAGE_COLLECTION, NODE_ONLY, V8_PROGRAM } from './profile-owners.js';
-import { assertBuilt } from './servers.js';
+import { assertBuilt, startApi, startCeiling } from './servers.js';
 import { buildRealStore } from './stores.js';
 
-const SCENARIOS: Record<string, { label: string; request: () => Request; sample: (i: number) => string; distinct: boolean }> = {
-  list: {
-    label: 'filtered list, repeated',
-    request: () => ({ path: '/v1/strategies?topic=emotional-withdrawal&category=coping,connection' }),
-    sample: () => '/v1/strategies?topic=emotional-withdrawal&category=coping,connection',
-    distinct: false,
-  },
+interface Scenario {
+  label: string;
+  request: () => Request;
+  /** The `i`th path the ceiling replays (one for a scenario of one path, 400 for the others). */
+  sample: (i: number) => string;
+  /** A new answer every request: a quarter of `--requests` is sent. */
+  distinct: boolean;
+}
+
+const LIST_PATH = '/v1/strategies?topic=emotional-withdrawal&category=coping,connection';
+
+const SCENARIOS: Record<string, Scenario> = {
+  list: { label: 'filtered list, repeated', request: () => ({ path: LIST_PATH }), sample: () => LIST_PATH, distinct: false },
   flood: {
     label: 'distinct list URLs, br/gzip',
     // As in the bench: the ceiling replays 400 answers spread over the paths the API is sent.
@@ -48,13 +41,11 @@ const SCENARIOS: Record<string, { label: string; request: () => Request; sample:
   'search-distinct': {
     label: 'search, every query distinct',
     request: () => ({ path: '/v1/search', next: distinctSearchPath }),
-    // The ceiling answers every search with the same recorded answer.
+    // The ceiling replays 400 recorded searches; the API is sent new ones.
     sample: () => distinctSearchPath(),
     distinct: true,
   },
 };
-
-const CEILING_JS = resolve(PROJECT_ROOT, 'scripts/bench/ceiling.mjs');
 
 const FASTIFY =
   /^(?:fastify|@fastify\/.*|find-my-way|avvio|pino|fast-.*|light-my-request|toad-cache|fastify-plugin|proxy-addr|content-type|secure-json-parse)$/;
@@ -72,9 +63,11 @@ const { values } = parseArgs({
   options: { requests: { type: 'string', default: '20000' }, scenario: { type: 'string', multiple: true }, keep: { type: 'string' } },
 });
 const requests = Number(values.requests);
-// The warm-up and the measured run each send a quarter of `requests` flood paths.
+const distinctAmount = Math.round(requests / 4);
+const amountOf = (scenario: Scenario) => (scenario.distinct ? distinctAmount : requests);
+// The flood's warm-up and its measured run each send `distinctAmount` paths.
 let floodOnce: ReturnType<typeof floodSplit> | undefined;
-const flood = () => (floodOnce ??= floodSplit(2 * Math.round(requests / 4) + 400, 400));
+const flood = () => (floodOnce ??= floodSplit(2 * distinctAmount + 400, 400));
 const chosen = values.scenario ?? Object.keys(SCENARIOS);
 const scratch = mkdtempSync(join(tmpdir(), 'content-profile-'));
 process.on('exit', () => {
@@ -95,16 +88,16 @@ async function profiled(
   target: Child,
   spawnedAt: number,
   dir: string,
-  requests: Request[],
+  load: Request[],
   amount: number,
   end: () => Promise<void>,
   bundle?: string,
 ): Promise<Profiled> {
-  await drive(target.baseUrl, requests, { amount }, 50);
+  await drive(target.baseUrl, load, { amount }, 50);
   await settle(target);
   const fromMs = performance.now() - spawnedAt;
   const cpuBefore = cpuTimeOf(target.pid) ?? NaN;
-  const result = await drive(target.baseUrl, requests, { amount }, 50);
+  const result = await drive(target.baseUrl, load, { amount }, 50);
   const cpuPerRequest = ((cpuTimeOf(target.pid) ?? NaN) - cpuBefore) / result.responses;
   const toMs = performance.now() - spawnedAt;
   await end();
@@ -117,10 +110,8 @@ async function profiled(
 
 const profileFlags = (dir: string) => ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=200'];
 
-async function profileScenario(id: string, storePath: string): Promise<void> {
-  const scenario = SCENARIOS[id];
-  if (!scenario) throw new Error(`unknown scenario ${id}: one of ${Object.keys(SCENARIOS).join(', ')}`);
-  const amount = scenario.distinct ? Math.round(requests / 4) : requests;
+async function profileScenario(id: string, scenario: Scenario, storePath: string): Promise<void> {
+  const amount = amountOf(scenario);
   const dirOf = (who: string) => {
     const dir = join(values.keep ?? scratch, id, who);
     mkdirSync(dir, { recursive: true });
@@ -128,9 +119,7 @@ async function profileScenario(id: string, storePath: string): Promise<void> {
   };
   const apiDir = dirOf('api');
   let spawnedAt = performance.now();
-  const apiPort = await freePort();
-  const api = start(id, [...SERVER_NODE_FLAGS, ...profileFlags(apiDir), SERVER_JS], serverEnv(storePath, apiPort), apiPort);
-  await waitFor200(api, '/readyz', spawnedAt);
+  const api = await startApi(id, storePath, SERVER_JS, profileFlags(apiDir));
   // What the ceiling replays: the API's own answers, recorded before the API's runs.
   const request = scenario.request();
   const sample = request.next
@@ -142,9 +131,7 @@ async function profileScenario(id: string, storePath: string): Promise<void> {
   writeFileSync(recordedPath, JSON.stringify([...sample, { ...sample[0], path: '/readyz' }]));
   const ceilingDir = dirOf('ceiling');
   spawnedAt = performance.now();
-  const ceilingPort = await freePort();
-  const ceiling = start('ceiling', [...profileFlags(ceilingDir), CEILING_JS, recordedPath, String(ceilingPort)], {}, ceilingPort, true);
-  await waitFor200(ceiling, '/readyz', spawnedAt);
+  const ceiling = await startCeiling(recordedPath, profileFlags(ceilingDir));
   const replay = sample.map((r) => ({ path: r.path, headers: request.headers }));
   const ofCeiling = await profiled(ceiling, spawnedAt, ceilingDir, replay, amount, async () => {
     const exited = new Promise((done) => ceiling.process.once('exit', done));
@@ -179,6 +166,8 @@ assertBuilt();
 log('building the store from seed/');
 const store = buildRealStore(scratch);
 for (const id of chosen) {
-  log(`${id}: profiling ${SCENARIOS[id]?.distinct ? Math.round(requests / 4) : requests} requests after as many to warm up`);
-  await profileScenario(id, store.path);
+  const scenario = SCENARIOS[id];
+  if (!scenario) throw new Error(`unknown scenario ${id}: one of ${Object.keys(SCENARIOS).join(', ')}`);
+  log(`${id}: profiling ${amountOf(scenario)} requests after as many to warm up`);
+  await profileScenario(id, scenario, store.path);
 }

@@ -16,11 +16,14 @@ export interface Started extends Child {
   readyAfterMs: number;
 }
 
-/** Starts the API as shipped; `serverJs` another build of it (--baseline), with the same flags. */
-export async function startApi(name: string, storePath: string, serverJs = SERVER_JS): Promise<Started> {
+/**
+ * Starts the API as shipped; `serverJs` another build of it (--baseline), with the same flags;
+ * `nodeFlags` are added to them (the profiler's).
+ */
+export async function startApi(name: string, storePath: string, serverJs = SERVER_JS, nodeFlags: string[] = []): Promise<Started> {
   const port = await freePort();
   const since = performance.now();
-  const child = start(name, [...SERVER_NODE_FLAGS, serverJs], serverEnv(storePath, port), port);
+  const child = start(name, [...SERVER_NODE_FLAGS, ...nodeFlags, serverJs], serverEnv(storePath, port), port);
   try {
     return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
   } catch (error) {
@@ -30,10 +33,10 @@ export async function startApi(name: string, storePath: string, serverJs = SERVE
 }
 
 /** The ceiling answers /readyz too: it is one of the recorded answers. */
-export async function startCeiling(recordedPath: string): Promise<Started> {
+export async function startCeiling(recordedPath: string, nodeFlags: string[] = []): Promise<Started> {
   const port = await freePort();
   const since = performance.now();
-  const child = start('ceiling', [CEILING_JS, recordedPath, String(port)], {}, port, true);
+  const child = start('ceiling', [...nodeFlags, CEILING_JS, recordedPath, String(port)], {}, port, true);
   try {
     return { ...child, readyAfterMs: await waitFor200(child, '/readyz', since) };
   } catch (error) {

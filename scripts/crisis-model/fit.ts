@@ -49,8 +49,6 @@ function rowsOf(examples: readonly Prepared[], vocabulary: Map<string, number>):
   }));
 }
 
-/** The sets' and the test phrasings' ordinary queries: written to share words with at-risk ones. */
-
 /** Four decimals are ample for a sum of a few hundred weights, and keep the file small. */
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const round3 = (x: number) => Math.round(x * 1e3) / 1e3;
