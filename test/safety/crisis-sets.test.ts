@@ -7,7 +7,7 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
 // development sets (A, B, C) and are never edited by copying their phrasings, and the model is
 // trained on them (with the training sets of test/safety/crisis-training/); the confirmation sets
-// (D, E, F, G, H, then I) were written later and have never been used to change either.
+// (D, E, F, G, H, I, then J) were written later and have never been used to change either.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -55,6 +55,7 @@ const CONFIRMED = {
   'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 170 / 220, falseAlarms: 7 / 220 } },
   'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 183 / 220, falseAlarms: 12 / 220 } },
   'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 189 / 220, falseAlarms: 7 / 191 } },
+  'crisis-set-j': { phrases: { recall: 156 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 198 / 220, falseAlarms: 9 / 196 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
