@@ -22,7 +22,7 @@ t.test('the measures', async (t) => {
   t.equal(successAt(3, ['a/z', 'a/z', 'a/z', 'a/x'], judged), 0, 'past the cut-off');
 });
 
-const SETS = ['queries', 'held-out', 'fresh', 'blind-c', 'blind-d'];
+const SETS = ['queries', 'held-out', 'fresh', 'blind-c', 'blind-d', 'blind-e'];
 const setPath = (set: string) => join(SEED_DIR, '..', 'test', 'search-eval', `${set}.json`);
 // Every judged query of every set, for the smoke run that covers each kind.
 const allJudged = () => SETS.flatMap((set) => loadQueries(setPath(set)));
@@ -37,7 +37,7 @@ t.test('the judged sets: each kind a set has, at least 10 times; every judged re
       `${kind}: judged in some set`,
     );
   // The two sets the figures are reported by kind for; held-out and fresh are smaller confirmations.
-  for (const set of ['queries', 'blind-c', 'blind-d']) {
+  for (const set of ['queries', 'blind-c', 'blind-d', 'blind-e']) {
     const queries = loadQueries(setPath(set));
     for (const kind of new Set(queries.map((q) => q.kind)))
       t.ok(queries.filter((q) => q.kind === kind).length >= 10, `${set}, ${kind}: at least 10`);
