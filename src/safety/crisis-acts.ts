@@ -22,7 +22,6 @@ const DYING = alt(
   'suicide',
   'die(?! (?:my |your |the )?(?:hair|clothes|fabric)| from | of )',
   `${KILL} (?:yourself|urself|oneself)`,
-  'end your life',
   `(?:shoot|drown|poison|suffocate|electrocute|stab|gas) (?:${MYSELF}|yourself)`,
   '(?:cut|slit) (?:my |your )?(?:wrists?|veins?|throat)',
 );
@@ -176,7 +175,7 @@ export const ACT_CATEGORIES: readonly CrisisCategory[] = [
       `(?:cut|cuts|cutting)(?:\\s\\S+){0,2}? (?:to |down to |into )?(?:styro|beans|the fat)`,
       `(?:cuts|wounds|burns|scars) (?:that )?${WHO} (?:made|did|gave|make|do)(?: on| to)? (?:${SELF}|on purpose)`,
       `my (?:fresh |new |deep )?cuts(?:\\s\\S+){0,6}? (?:scars?|scarring|hide|hidden|notice|check|see them|stitches)`,
-      `(?<!(?:don t|not|never) )(?:burn|burns|burned|burnt|burning) ${WHOSE} (?:own )?${BODY}(?!.* (?:sun|sunburn|tanning|beach|cooking|oven|stove|iron|kettle|oil|hot water|spf))`,
+      `(?<!(?:don t|doesn t|didn t|won t|not|never) )(?:burn|burns|burned|burnt|burning) ${WHOSE} (?:own )?${BODY}(?!.* (?:sun|sunburn|tanning|beach|cooking|oven|stove|iron|kettle|oil|hot water|spf))`,
       `(?:hide|hiding|cover|covering) (?:up )?(?:my )?(?:fresh )?(?:cuts|sh scars|self harm scars)`,
       `(?:burn|burns|burning|burnt|burned) ${SELF}(?! (?:out|cooking|on (?:a|the) |by accident|accidentally|while|with (?:hot )?(?:oil|water)))`,
       `(?:hurt|hurts|hurting|harm|harming|harmed|injure|injuring|hit|hitting|punch|punching|bruise|bruising) ${SELF}(?! (?:at|in|during|playing|lifting|running|on the|by accident|accidentally|working out|while))`,

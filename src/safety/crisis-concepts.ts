@@ -9,7 +9,8 @@
 // blanked out, so no rule sees them.
 //
 // Written like the phrases (crisis-blocks.ts): normalised text, words whole, a gap of a few words
-// written (?:\s\S+){0,n}.
+// written (?:\s\S+){0,n}. Unlike a phrase, a rule's spaces are not optional, so a contraction is
+// written with its space optional ("i ?m"): normalising drops the apostrophe ("i'm" -> "im").
 
 import { alt } from './crisis-blocks.js';
 
@@ -36,7 +37,7 @@ export const IDIOMS = new RegExp(
     'death (?:metal|star|row)',
     'over my dead body',
     '(?:dye|die) (?:my|your|her|his|the) (?:hair|clothes|fabric|shirt|jeans|beard|eyebrows)',
-    '(?:laugh\\S*|so hard|so funny)(?:\\s\\S+){0,4}? (?:i d|i would|i could|i will) die',
+    '(?:laugh\\S*|so hard|so funny)(?:\\s\\S+){0,4}? (?:i ?d|i would|i could|i will) die',
   )}(?![^ ])`,
   'g',
 );
@@ -54,8 +55,6 @@ const DYING = alt(
   'not (?:be|being) (?:here|alive|around)',
   '(?:not|never|stop) (?:wake|waking) up',
   'not exist',
-  'stop existing',
-  'disappear forever',
   'gone for good',
   '(?:be|being) gone',
   'last breath',
@@ -76,7 +75,6 @@ const WISHING = alt(
   'welcome',
   '(?:wouldn ?t|would not|won ?t|don ?t) mind',
   'can ?t wait',
-  'cant wait',
   'ready to',
   'at peace with',
   'okay with',
@@ -110,13 +108,18 @@ const DECIDING = alt(
   'planned',
   'ready',
   'will',
-  'll',
+  'i ?ll',
   'tonight',
   'soon',
   'this time',
 );
+// A fear of dying, not a decision: "scared I'll drop dead".
+const NOT_FEARED = '(?<!(?:scared|afraid|worried|terrified|fear|frightened|panicking)(?: that)? )';
+// Away for a time, not for good: "I'll be gone for two weeks".
+const AWAY_FOR_A_WHILE =
+  '(?!(?:(?:be|being) )?(?:gone|away) for (?:a|an|the|few|some|several|\\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?= |$))';
 // Oneself.
-const SELF_WORD = alt('i', 'me', 'my', 'myself', 'im', 'i m', 'i ve', 'i d', 'i ll', 'mine');
+const SELF_WORD = alt('i', 'me', 'my', 'myself', 'i ?m', 'i ?ve', 'i ?d', 'i ?ll', 'mine');
 // Harming the body.
 const HARMING = alt(
   'cut',
@@ -205,16 +208,15 @@ const ABSENT = alt(
   'without me',
   'if i (?:was|were|d be|am) (?:gone|dead|not here|not around)',
   'if i (?:died|disappeared|left for good|wasn ?t here|weren ?t here|wasn ?t around)',
-  'when i m gone',
-  'once i m gone',
+  'when i ?m gone',
+  'once i ?m gone',
   'with me gone',
-  'after i m gone',
+  'after i ?m gone',
 );
 // Nobody noticing.
 const NOBODY_WORD = alt(
   'no one',
   'nobody',
-  'noone',
   'not a soul',
   'not one person',
   'not a single person',
@@ -259,7 +261,7 @@ const rule = (id: string, ...parts: string[]): ConceptRule => ({
 export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule(
     'intent-or-plan',
-    `${DECIDING}${gap(4)} (?:to |2 )?(?:do it|go through with it|${DYING})`,
+    `${NOT_FEARED}${DECIDING}${gap(4)} (?:to |2 )?${AWAY_FOR_A_WHILE}(?:do it|go through with it|${DYING})`,
     `${DYING}${gap(3)} ${alt('tonight', 'tomorrow', 'this weekend', 'soon', 'on \\S+day')}`,
   ),
   rule(
@@ -270,8 +272,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule('burdensomeness', `${OTHERS}${gap(4)} ${BETTER}${gap(3)} ${ABSENT}`, `${ABSENT}${gap(4)} ${OTHERS}${gap(3)} ${BETTER}`),
   rule(
     'thwarted-belongingness',
-    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home', 'stopped existing')}(?! for (?:a|an|the|few|some|\\d))`,
-    `(?:if|when|once) (?:i|i m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}(?! for (?:a|an|the|few|some|\\d))${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
+    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home')}(?! for (?:a|an|the|few|some|\\d))`,
+    `(?:if|when|once) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}(?! for (?:a|an|the|few|some|\\d))${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
   ),
   rule(
     'wish-to-be-dead',

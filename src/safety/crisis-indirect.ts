@@ -7,22 +7,27 @@ import { ACT, alt, MEDS, SELF, WHOSE } from './crisis-blocks.js';
 const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
 
 /** Being gone for good, in the words people use instead of dying. */
-export const GONE_FOR_GOOD = alt(
+// Going away for good: of oneself, an allusion to dying; of a pet or a shop, news.
+const AWAY_FOR_GOOD = alt(
   'go for good',
   'gone for good',
-  'rest for good',
-  'rest forever',
   'not come back',
   'not coming back',
   'never come back',
+  'make it official',
+  'be done with it(?: all)?',
+);
+// Rest, sleep or logging off for ever: an allusion to dying whoever says it.
+const ENDING_FOR_GOOD = alt(
+  'rest for good',
+  'rest forever',
   '(?:log|logging|logged|sign|signing) (?:off|out) (?:permanently|for good|forever)',
   'disappear(?:ing)? (?:for good|forever|permanently)',
   'vanish(?:ed|ing)? (?:for good|forever)',
   'sweet release(?: of death)?',
   'good night forever',
-  'make it official',
-  'be done with it(?: all)?',
 );
+export const GONE_FOR_GOOD = alt(AWAY_FOR_GOOD, ENDING_FOR_GOOD);
 
 // An accident, an illness or a death that someone would welcome.
 const ENDING_EVENT = alt(
@@ -65,7 +70,8 @@ export const INDIRECT: Readonly<Record<string, readonly string[]>> = {
   'intent-or-plan': [
     `(?:decided|deciding)(?: i m| im| to)? ending (?:it|things)(?: all)?(?= (?:this|on|tonight|tomorrow|today|next|don t))`,
     `^(?:i m |im )?(?:doing|do) it (?:tonight|today|now)$`,
-    `(?:get to|going to|gonna|will|finally|can) ${GONE_FOR_GOOD}`,
+    // Not of others: "we're going to make it official".
+    `(?<!(?:we|were|they|theyre|you|youre) )(?:get to|going to|gonna|will|finally|can) ${GONE_FOR_GOOD}`,
     `(?:won t|will not) be (?:anyone s|anybody s|your|everyone s|a) (?:problem|burden|bother)(?: any more| much longer| after)?`,
     `(?:won t|will not) (?:have to )?(?:put up with|deal with|worry about) me (?:much longer|for long|any more|after)`,
     `(?:won t|will not|not going to) be (?:here|around|alive) by \\S+`,
@@ -141,7 +147,9 @@ export const INDIRECT: Readonly<Record<string, readonly string[]>> = {
     `(?:would|d) be (?:nice|good|easier|better|a relief) (?:to )?(?:just )?(?:not be (?:here|alive|around)|never wake up|disappear|die|be dead|sleep forever)`,
     `(?:hoping|hope|wish|wishing)(?: that)? (?:it|the plane|the bus|the car|the train) (?:(?:would|will|could) )?(?:go down|crash|hit me)`,
     `(?:wish|want)${gap(3)} (?:it|this) (?:could|would) be permanent`,
-    GONE_FOR_GOOD,
+    ENDING_FOR_GOOD,
+    // Said of oneself, or alone: "my cat is not coming back" is news, not a wish.
+    `(?:^|(?:i|i m|i ll|i d|me|to|2)${gap(3)} |(?:wish|want|wanna|hope|hoping|pray)${gap(6)} )${AWAY_FOR_GOOD}`,
   ],
   hopelessness: [
     `run out of reasons(?: to (?:keep going|live|go on|stay))?`,

@@ -48,7 +48,6 @@ const WISHED = alt(
   `stop (?:living|existing)${FOR_NOW}`,
   'cease to exist',
   'disappear(?: forever| for good| from (?:this world|existence))?$',
-  'disappear forever',
   'sleep forever',
   '(?:fall )?asleep forever',
   'never wake up',
@@ -82,7 +81,7 @@ const PHRASE_CATEGORIES: readonly CrisisCategory[] = [
       `(?:${WANT}|going|gonna|about|thinking about|thinking of|might) (?:to )?rope(?: ${MYSELF})?(?=(?: tonight| today| soon)?$)`,
       `${KILL} ${MYSELF}(?! laughing)`,
       `${KILL} (?:himself|herself|themselves|themself)`,
-      `(?:end|ending|ended|take|taking|took|finish|finishing|stop) my (?:own )?(?:life|existence)(?! (?:savings|back|insurance|in|into|to|forward|seriously|apart|over|from))`,
+      `(?:end|ending|ended|take|taking|took|finish|finishing|stop) my (?:own )?(?:life|existence)(?! (?:savings|back|insurance|in|into|to|forward|seriously|apart|over|from)(?![^ ]))`,
       `end(?:ing)? it all`,
       `end everything$`,
       // of[f]: written so the doubled-letter rule does not read it as "of" ("ashamed of myself").
@@ -105,7 +104,7 @@ const PHRASE_CATEGORIES: readonly CrisisCategory[] = [
     label: 'feeling a burden, or that others would be better off without one',
     sources: ['van-orden-2010', 'asq', 'samhsa', 'mft'],
     phrases: [
-      `(?<!(?:without|not|avoid|avoiding|never|stop)(?: \\S+){0,2} )${alt('i m', 'i am', 'feel', 'felt', 'feeling', 'i ve become', 'i have become', 'i became', 'becoming', 'being', 'am i', 'i was', 'i ll be', 'i would be', 'me as')}(?: like)?(?: (?:just|only|always|such|nothing but|a total|a huge|a big))* (?:a |an )?${alt('burden', 'burdon', 'burdan', 'dead weight', 'waste of (?:space|air|oxygen|life)', 'liability to everyone')}`,
+      `(?<!(?:without|not|avoid|avoiding|never|stop)(?: \\S+){0,2} )${alt('i m', 'i am', 'feel', 'felt', 'feeling', 'i ve become', 'i have become', 'i became', 'becoming', 'being', 'am i', 'i was', 'i ll(?: just| only)? be', 'i would(?: just| only)? be', 'me as')}(?: like)?(?: (?:just|only|always|such|nothing but|a total|a huge|a big))* (?:a |an )?${alt('burden', 'burdon', 'burdan', 'dead weight', 'waste of (?:space|air|oxygen|life)', 'liability to everyone')}`,
       `(?:i m|i am|i feel)(?:\\s\\S+){0,3}? and (?:a |just a |such a )?burden`,
       `(?:a )?burden (?:to|on|for) ${alt('everyone', 'everybody', 'my family', 'my friends', 'my parents', 'my kids', 'others', 'people', 'my partner', 'my husband', 'my wife')}`,
       `(?:better|happier|easier|better place|free|freer|fine|okay|ok|richer|save money)(?: off)? (?:without|w o|wo) me`,

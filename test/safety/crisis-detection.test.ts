@@ -61,6 +61,28 @@ t.test('ordinary phrasings that share words with them are not detected', async (
   for (const query of ORDINARY) t.same(detectCrisis(query), NOT_DETECTED, `"${query}" is ordinary`);
 });
 
+// Kept apart from crisis-phrasings.ts, which the model learns from: contractions lose their
+// apostrophe ("i'd" reads "id"), which the concept rules once missed, and absences, a laugh and a
+// fear of dying they once misread.
+t.test('contractions without their apostrophe, and absences that are not for good', async (t) => {
+  for (const [query, reason] of [
+    ["i've been hoping for death", 'wish-to-be-dead'],
+    ["i'd honestly welcome death", 'wish-to-be-dead'],
+    ["i'll just be a burden to them", 'burdensomeness'],
+    ['if im gone nobody would notice', 'thwarted-belongingness'],
+    ['i want to drift off and not come back', 'wish-to-be-dead'],
+  ] as const)
+    t.equal(detectCrisis(query).reason, reason, query);
+  for (const query of [
+    "laughing so hard I thought I'd die at that video",
+    "scared I'll drop dead from all this coffee",
+    'my cat is not coming back, the vet called',
+    "I'll be gone for a few days at my sister's",
+    "he doesn't burn his arms any more",
+  ])
+    t.same(detectCrisis(query), NOT_DETECTED, query);
+});
+
 t.test('speaking of suicide, self-harm or an overdose as a topic or about someone else is detected too', async (t) => {
   // The lines help people who support someone or have lost someone as well; a topic search
   // costs one box of phone numbers.

@@ -50,12 +50,12 @@ t.test('every category is in every set, in several forms', async (t) => {
  */
 const CONFIRMED = {
   'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 186 / 220, falseAlarms: 10 / 218 } },
-  'crisis-set-e': { phrases: { recall: 150 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 190 / 220, falseAlarms: 15 / 220 } },
-  'crisis-set-f': { phrases: { recall: 143 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 197 / 220, falseAlarms: 2 / 215 } },
+  'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 190 / 220, falseAlarms: 15 / 220 } },
+  'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 197 / 220, falseAlarms: 2 / 215 } },
   'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 170 / 220, falseAlarms: 7 / 220 } },
   'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 183 / 220, falseAlarms: 12 / 220 } },
   'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 189 / 220, falseAlarms: 7 / 191 } },
-  'crisis-set-j': { phrases: { recall: 156 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 198 / 220, falseAlarms: 9 / 196 } },
+  'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 199 / 220, falseAlarms: 9 / 196 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
