@@ -95,14 +95,18 @@ t.test('strategies, therapies and signs carry their facets', async (t) => {
     .sort();
   t.same(contexts, [
     'addiction-recovery',
+    'after-a-pregnancy-loss',
     'after-addiction-treatment',
     'becoming-a-parent',
+    'bullying',
     'caring-for-someone',
     'families',
     'grief-and-bereavement',
+    'hearing-or-sight-loss',
     'life-transitions',
     'living-with-long-term-illness-or-pain',
     'military-service-and-coming-home',
+    'moving-to-a-new-country',
     'older-adults',
     'romantic-relationships',
     'school-staff-supporting-a-pupil',

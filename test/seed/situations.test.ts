@@ -18,6 +18,10 @@ const SITUATIONS = [
   'students-and-university',
   'school-staff-supporting-a-pupil',
   'shift-and-night-work',
+  'bullying',
+  'after-a-pregnancy-loss',
+  'hearing-or-sight-loss',
+  'moving-to-a-new-country',
 ];
 const URGENT_MATTERS = /\b(suicid\w*|ending your life|depress\w*|PTSD|post-?traumatic)/i;
 
