@@ -49,12 +49,12 @@ t.test('every category is in every set, in several forms', async (t) => {
  * targets: they keep what was reached from falling while the readers are improved.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 186 / 220, falseAlarms: 10 / 218 } },
-  'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 190 / 220, falseAlarms: 15 / 220 } },
-  'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 197 / 220, falseAlarms: 2 / 215 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 185 / 220, falseAlarms: 10 / 218 } },
+  'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 191 / 220, falseAlarms: 15 / 220 } },
+  'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 196 / 220, falseAlarms: 2 / 215 } },
   'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 170 / 220, falseAlarms: 7 / 220 } },
-  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 183 / 220, falseAlarms: 12 / 220 } },
-  'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 189 / 220, falseAlarms: 7 / 191 } },
+  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 185 / 220, falseAlarms: 13 / 220 } },
+  'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 190 / 220, falseAlarms: 7 / 191 } },
   'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 199 / 220, falseAlarms: 9 / 196 } },
 } as const;
 
