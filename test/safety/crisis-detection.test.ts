@@ -6,7 +6,7 @@ import { AT_RISK, MENTIONS, ORDINARY } from '../helpers/crisis-phrasings.js';
 import { DEVELOPMENT_SETS } from '../helpers/crisis-sets.js';
 
 // Mutation testing (StrykerJS): docs/mutation.md gives each module of src/safety/ its score and
-// what is left alive (in the phrase modules, alternatives no test phrasing needs on its own).
+// what is left alive; crisis-phrase-examples.test.ts pins the phrase modules' alternatives.
 
 /** The categories in the order their reasons are reported: the most urgent first. */
 const CATEGORY_IDS = [
