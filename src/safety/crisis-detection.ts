@@ -53,7 +53,7 @@ export interface CrisisDetection {
 
 /**
  * One expression for a list of phrases (the rules are in crisis-blocks.ts): a written space may
- * be missing, a doubled letter may be single, and a match starts and ends at word edges, or right
+ * be missing (not the one after a gap of words), a doubled letter may be single, and a match starts and ends at word edges, or right
  * after a glued "i", "im", "ive", "id", "ill" or "me" ("iwanttodie"). An empty phrase (left by an
  * edit) is dropped: it would flag a query of punctuation alone.
  */
@@ -62,7 +62,8 @@ export function compile(phrases: readonly string[]): RegExp {
     .filter(Boolean)
     .join('|')
     .replace(/([a-z])\1/g, '$1{1,2}')
-    .replace(/ /g, ' ?');
+    // Not after a gap ((?:\s\S+){0,n}?): the word after it starts a word of its own.
+    .replace(/(?<!\\S\+\)\{0,\d+\}\??) /g, ' ?');
   return new RegExp(`(?<![^ ])(?:(?:i|im|ive|id|ill|me)(?=[a-z]))?(?:${source})(?![^ ])`);
 }
 

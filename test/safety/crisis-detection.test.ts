@@ -132,6 +132,12 @@ t.test('compile: a space may be missing, a doubled letter single, and only whole
   t.ok(compile(['too']).test('to'));
   t.ok(compile(['a b', 'c']).test('c'), 'phrases are alternatives');
   t.notOk(compile(['a b', 'c']).test('a bc'));
+  // After a gap of a few words, the next word starts a word of its own ("praying i will die" is
+  // not read as "praying i w" + "ill die").
+  const gapped = compile(['hoping(?:\\s\\S+){0,2}? ill die']);
+  t.ok(gapped.test('hoping i ill die'));
+  t.notOk(gapped.test('hoping i will die'), 'no word starts inside the word before');
+  t.ok(gapped.test('hoping illdie'), 'a space written elsewhere may still be missing');
   // A phrase may follow a glued first person: "iwant", "imgonna", "ivebeen", "idrather", "illend", "mewant".
   for (const person of ['i', 'im', 'ive', 'id', 'ill', 'me']) t.ok(compile(['want']).test(`${person}want`), `${person}want`);
   t.notOk(compile(['want']).test('xwant'));
