@@ -7,7 +7,7 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
 // development sets (A, B, C) and are never edited by copying their phrasings, and the model is
 // trained on them (with the training sets of test/safety/crisis-training/); the confirmation sets
-// (D, E, F, G, H, I, then J) were written later and have never been used to change either.
+// (D to J, then K) were written later and have never been used to change either.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -56,6 +56,7 @@ const CONFIRMED = {
   'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 185 / 220, falseAlarms: 13 / 220 } },
   'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 190 / 220, falseAlarms: 7 / 191 } },
   'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 199 / 220, falseAlarms: 9 / 196 } },
+  'crisis-set-k': { phrases: { recall: 131 / 220, falseAlarms: 6 / 199 }, withModel: { recall: 181 / 220, falseAlarms: 6 / 199 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
