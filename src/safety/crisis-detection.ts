@@ -53,9 +53,10 @@ export interface CrisisDetection {
 
 /**
  * One expression for a list of phrases (the rules are in crisis-blocks.ts): a written space may
- * be missing (not the one after a gap of words), a doubled letter may be single, and a match starts and ends at word edges, or right
- * after a glued "i", "im", "ive", "id", "ill" or "me" ("iwanttodie"). An empty phrase (left by an
- * edit) is dropped: it would flag a query of punctuation alone.
+ * be missing (not the one after a gap of words), a doubled letter may be single, and a match
+ * starts and ends at word edges, or right after a glued "i", "im", "ive", "id", "ill" or "me"
+ * ("iwanttodie"). An empty phrase (left by an edit) is dropped: it would flag a query of
+ * punctuation alone.
  */
 export function compile(phrases: readonly string[]): RegExp {
   const source = phrases

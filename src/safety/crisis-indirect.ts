@@ -6,7 +6,6 @@ import { ACT, alt, MEDS, SELF, WHOSE } from './crisis-blocks.js';
 
 const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
 
-/** Being gone for good, in the words people use instead of dying. */
 // Going away for good: of oneself, an allusion to dying; of a pet or a shop, news.
 const AWAY_FOR_GOOD = alt(
   'go for good',
@@ -27,6 +26,7 @@ const ENDING_FOR_GOOD = alt(
   'sweet release(?: of death)?',
   'good night forever',
 );
+/** Being gone for good, in the words people use instead of dying. */
 export const GONE_FOR_GOOD = alt(AWAY_FOR_GOOD, ENDING_FOR_GOOD);
 
 // An accident, an illness or a death that someone would welcome.
