@@ -79,9 +79,13 @@ async function measured(target: Child, requests: Request[], amount: number, o: B
   return { ...result, drainMs, ...(cpu === undefined ? {} : { cpuMicrosPerRequest: cpu }) };
 }
 
+// /proc counts CPU time in ticks of 10 ms: a run must take many of them on the ceiling's side too
+// (about 40 µs an answer), or its CPU per request may read 0.
+const MIN_DISTINCT_REQUESTS = 1000;
+
 /** Requests per measured run: fewer for the scenarios that compute every answer anew. */
 export const requestsFor = (kind: string, o: BenchOptions) =>
-  DISTINCT_KINDS.has(kind as never) ? Math.max(1, Math.round(o.requests / 4)) : o.requests;
+  DISTINCT_KINDS.has(kind as never) ? Math.max(Math.round(o.requests / 4), Math.min(o.requests, MIN_DISTINCT_REQUESTS)) : o.requests;
 
 async function warmUp(targets: Child[], requests: Request[], o: BenchOptions): Promise<void> {
   if (requests.length === 0) return;

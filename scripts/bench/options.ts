@@ -14,7 +14,7 @@ function baselineServer(given: string | undefined): string | null {
 
 export interface BenchOptions {
   mode: 'full' | 'smoke';
-  /** Requests per measured run (one scenario against one process); a quarter of it where every answer is computed anew. */
+  /** Requests per measured run (one scenario against one process); a quarter of it (at least 1,000) where every answer is computed anew. */
   requests: number;
   /** Requests of the warm-up run each process gets before anything is measured. */
   warmup: number;

@@ -35,7 +35,7 @@ export function renderReport(r: BenchResults): string {
   const out: string[] = [];
   const rounds = r.options.rounds > 1 ? `, ${r.options.rounds} rounds per scenario (the round with the median CPU ratio is shown)` : '';
   out.push(
-    `Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.requests} requests per run (a quarter where every answer is new)${rounds}, warm-up ${r.options.warmup} requests; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`,
+    `Bench (${r.mode}): the API as shipped (rate limiting on, LOG_LEVEL=${r.options.logLevel}); ${r.options.connections} connections, ${r.options.requests} requests per run (a quarter, at least 1,000, where every answer is new)${rounds}, warm-up ${r.options.warmup} requests; Node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}`,
   );
   out.push("CPU µs/req: the server process's own CPU time (user + system, from /proc) per answer; cpu ratio = ceiling ÷ API.");
   out.push(`Store: ${r.store.records} records, ${r.store.megabytes.toFixed(1)} MB, built in ${Math.round(r.store.buildMs)} ms`, '');
