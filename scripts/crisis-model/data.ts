@@ -1,15 +1,16 @@
 // The crisis model's training data, development only (see docs/crisis-detection.md, "The second
 // reader"): the development sets A, B and C, the training sets (test/safety/crisis-training/,
-// written for the model alone), the test phrasings, and hard everyday negatives — how
-// people describe the service's own topics (every `peopleSay` phrase in seed/) and the judged
-// search queries. The confirmation set (D) and the blind-d search queries are never read here.
+// written for the model alone), the retired confirmation sets (D to I), the test phrasings, and
+// hard everyday negatives — how people describe the service's own topics (every `peopleSay`
+// phrase in seed/) and the judged search queries. The confirmation sets (J and later) and the
+// blind-d search queries are never read here.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { loadSeed } from '../../src/seed/load.js';
 import { AT_RISK, MENTIONS, ORDINARY } from '../../test/helpers/crisis-phrasings.js';
-import { type CrisisSet, DEVELOPMENT_SETS, TRAINING_SETS } from '../../test/helpers/crisis-sets.js';
+import { type CrisisSet, DEVELOPMENT_SETS, RETIRED_SETS, TRAINING_SETS } from '../../test/helpers/crisis-sets.js';
 
 /** Where an example comes from; the cross-validation reports false alarms per source. */
 export type Source = 'set' | 'training' | 'phrasings' | 'people-say' | 'search';
@@ -71,8 +72,11 @@ function fromSet(set: CrisisSet, source: 'set' | 'training', foldAt: (i: number)
 /** The development sets, one fold each. */
 const fromSets = (): Example[] => DEVELOPMENT_SETS.flatMap((set, fold) => fromSet(set, 'set', () => fold));
 
-/** The training sets: like the evaluation sets in shape, spread over the three folds. */
-const fromTraining = (): Example[] => TRAINING_SETS.flatMap((set) => fromSet(set, 'training', (i) => i % 3));
+/**
+ * The training sets and the retired confirmation sets: like the development sets in shape, spread
+ * over the three folds.
+ */
+const fromTraining = (): Example[] => [...TRAINING_SETS, ...RETIRED_SETS].flatMap((set) => fromSet(set, 'training', (i) => i % 3));
 
 function fromPhrasings(): Example[] {
   const atRisk = Object.entries(AT_RISK).flatMap(([category, texts]) => texts.map((text) => ({ text, category })));

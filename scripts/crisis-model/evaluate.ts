@@ -1,7 +1,8 @@
 // `npm run crisis:evaluate`: recall and false alarms of crisis detection on each evaluation set,
 // the phrase patterns alone beside patterns and model together, and how many of the service's own
-// everyday phrasings (peopleSay) and search queries are flagged. The confirmation set (D) is only
-// scored with --confirmation: it is measured once per design kept, never used to choose one.
+// everyday phrasings (peopleSay) and search queries are flagged. The confirmation sets (and the
+// retired ones, now training data) are only scored with --confirmation: each is measured once per
+// design kept, never used to choose one.
 import { parseArgs } from 'node:util';
 import { type CrisisDetection, detectByPhrases, detectCrisis } from '../../src/safety/crisis-detection.js';
 import { CRISIS_SETS } from '../../test/helpers/crisis-sets.js';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 
 // The crisis-detection evaluation sets (test/safety/crisis-sets/*.json): who wrote each, when, and
-// whether it is a development set or the confirmation set.
+// whether it is a development set, a confirmation set or a retired confirmation set.
 
 export interface CrisisSet {
   name: string;
@@ -28,3 +28,9 @@ export const CRISIS_SETS: readonly CrisisSet[] = readSets(new URL('../safety/cri
 export const TRAINING_SETS: readonly CrisisSet[] = readSets(new URL('../safety/crisis-training/', import.meta.url));
 
 export const DEVELOPMENT_SETS = CRISIS_SETS.filter((s) => s.role === 'development');
+
+/**
+ * Confirmation sets measured in their turn and then given to the model to learn from, once newer
+ * confirmation sets had taken their place; the phrases were never changed from them.
+ */
+export const RETIRED_SETS = CRISIS_SETS.filter((s) => s.role.startsWith('retired confirmation'));

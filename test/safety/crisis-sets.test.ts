@@ -7,7 +7,8 @@ import { CRISIS_SETS, DEVELOPMENT_SETS, type CrisisSet } from '../helpers/crisis
 // form, and ordinary phrasings that share words with them. The patterns generalise from the
 // development sets (A, B, C) and are never edited by copying their phrasings, and the model is
 // trained on them (with the training sets of test/safety/crisis-training/); the confirmation sets
-// (D to J, then K) were written later and have never been used to change either.
+// were written later and have never been used to change either. D to I, measured in their turn,
+// are retired: the model now learns from them too, and J, K and L confirm.
 
 /** At most this share of ordinary phrasings may be flagged (topic mentions apart). */
 const FALSE_ALARM_CEILING = 0.02;
@@ -44,23 +45,25 @@ t.test('every category is in every set, in several forms', async (t) => {
 });
 
 /**
- * Each confirmation set as last measured, for the phrases alone and with the model: recall and
- * false alarms (ordinary phrasings flagged, of those that are not topic mentions). Floors, not
- * targets: they keep what was reached from falling while the readers are improved.
+ * Each confirmation set (retired ones too) as last measured, for the phrases alone and with the
+ * model: recall and false alarms (ordinary phrasings flagged, of those that are not topic
+ * mentions). Floors, not targets: they keep what was reached from falling while the readers are
+ * improved. A retired set's figures with the model are the model's on data it learnt from.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 185 / 220, falseAlarms: 10 / 218 } },
-  'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 191 / 220, falseAlarms: 15 / 220 } },
-  'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 196 / 220, falseAlarms: 2 / 215 } },
-  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 170 / 220, falseAlarms: 7 / 220 } },
-  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 185 / 220, falseAlarms: 13 / 220 } },
-  'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 190 / 220, falseAlarms: 7 / 191 } },
-  'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 199 / 220, falseAlarms: 9 / 196 } },
-  'crisis-set-k': { phrases: { recall: 131 / 220, falseAlarms: 6 / 199 }, withModel: { recall: 181 / 220, falseAlarms: 6 / 199 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 209 / 220, falseAlarms: 6 / 218 } },
+  'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 209 / 220, falseAlarms: 10 / 220 } },
+  'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 214 / 220, falseAlarms: 2 / 215 } },
+  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 202 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 206 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 208 / 220, falseAlarms: 6 / 191 } },
+  'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 204 / 220, falseAlarms: 9 / 196 } },
+  'crisis-set-k': { phrases: { recall: 131 / 220, falseAlarms: 6 / 199 }, withModel: { recall: 189 / 220, falseAlarms: 6 / 199 } },
+  'crisis-set-l': { phrases: { recall: 139 / 220, falseAlarms: 9 / 202 }, withModel: { recall: 200 / 220, falseAlarms: 13 / 202 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
-  const confirmations = CRISIS_SETS.filter((s) => s.role.startsWith('confirmation'));
+  const confirmations = CRISIS_SETS.filter((s) => s.role !== 'development');
   t.same(
     confirmations.map((s) => s.name),
     Object.keys(CONFIRMED),
