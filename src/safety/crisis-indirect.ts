@@ -28,6 +28,9 @@ const ENDING_FOR_GOOD = alt(
 );
 /** Being gone for good, in the words people use instead of dying. */
 export const GONE_FOR_GOOD = alt(AWAY_FOR_GOOD, ENDING_FOR_GOOD);
+// Others as the subject: "we're going to make it official" is news of a couple, not of dying.
+// ("They" needs no guard: the first-person reading reads it as "I", for "asking for a friend".)
+const OF_OTHERS = '(?:we|were|you|youre)(?: are)?';
 
 // An accident, an illness or a death that someone would welcome.
 const ENDING_EVENT = alt(
@@ -70,8 +73,8 @@ export const INDIRECT: Readonly<Record<string, readonly string[]>> = {
   'intent-or-plan': [
     `(?:decided|deciding)(?: i m| im| to)? ending (?:it|things)(?: all)?(?= (?:this|on|tonight|tomorrow|today|next|don t))`,
     `^(?:i m |im )?(?:doing|do) it (?:tonight|today|now)$`,
-    // Not of others: "we're going to make it official".
-    `(?<!(?:we|were|they|theyre|you|youre) )(?:get to|going to|gonna|will|finally|can) ${GONE_FOR_GOOD}`,
+    // Not of others (OF_OTHERS).
+    `(?<!${OF_OTHERS} )(?:get to|going to|gonna|will|finally|can) ${GONE_FOR_GOOD}`,
     `(?:won t|will not) be (?:anyone s|anybody s|your|everyone s|a) (?:problem|burden|bother)(?: any more| much longer| after)?`,
     `(?:won t|will not) (?:have to )?(?:put up with|deal with|worry about) me (?:much longer|for long|any more|after)`,
     `(?:won t|will not|not going to) be (?:here|around|alive) by \\S+`,
@@ -149,7 +152,7 @@ export const INDIRECT: Readonly<Record<string, readonly string[]>> = {
     `(?:wish|want)${gap(3)} (?:it|this) (?:could|would) be permanent`,
     ENDING_FOR_GOOD,
     // Said of oneself, or alone: "my cat is not coming back" is news, not a wish.
-    `(?:^|(?:i|i m|i ll|i d|me|to|2)${gap(3)} |(?:wish|want|wanna|hope|hoping|pray)${gap(6)} )${AWAY_FOR_GOOD}`,
+    `(?:^|(?:i|i m|i ll|i d|me|(?<!${OF_OTHERS} \\S+ )(?:to|2))${gap(3)} |(?:wish|want|wanna|hope|hoping|pray)${gap(6)} )${AWAY_FOR_GOOD}`,
   ],
   hopelessness: [
     `run out of reasons(?: to (?:keep going|live|go on|stay))?`,
