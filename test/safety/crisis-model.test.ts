@@ -21,7 +21,7 @@ t.test('the committed model was trained on the current data, and a fresh trainin
 });
 
 t.test('the model is small: some thousands of weights, about 1 MB', async (t) => {
-  t.ok(statSync(MODEL_FILE).size < 1_200_000, `${statSync(MODEL_FILE).size} bytes`);
+  t.ok(statSync(MODEL_FILE).size < 1_500_000, `${statSync(MODEL_FILE).size} bytes`);
   t.ok(
     Object.values(CRISIS_MODEL.weights).every((w) => Math.abs(w) >= 0.002),
     'tiny weights are pruned',
