@@ -22,6 +22,9 @@ const SITUATIONS = [
   'after-a-pregnancy-loss',
   'hearing-or-sight-loss',
   'moving-to-a-new-country',
+  'money-worries-and-debt',
+  'lgbtq-people-and-rejection',
+  'after-cancer-treatment',
 ];
 const URGENT_MATTERS = /\b(suicid\w*|ending your life|depress\w*|PTSD|post-?traumatic)/i;
 
