@@ -51,16 +51,16 @@ t.test('every category is in every set, in several forms', async (t) => {
  * improved. A retired set's figures with the model are the model's on data it learnt from.
  */
 const CONFIRMED = {
-  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 208 / 220, falseAlarms: 6 / 218 } },
+  'crisis-set-d': { phrases: { recall: 124 / 220, falseAlarms: 6 / 218 }, withModel: { recall: 209 / 220, falseAlarms: 6 / 218 } },
   'crisis-set-e': { phrases: { recall: 151 / 220, falseAlarms: 10 / 220 }, withModel: { recall: 208 / 220, falseAlarms: 10 / 220 } },
   'crisis-set-f': { phrases: { recall: 144 / 220, falseAlarms: 2 / 215 }, withModel: { recall: 213 / 220, falseAlarms: 2 / 215 } },
-  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 205 / 220, falseAlarms: 7 / 220 } },
-  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 207 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-g': { phrases: { recall: 110 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 204 / 220, falseAlarms: 7 / 220 } },
+  'crisis-set-h': { phrases: { recall: 122 / 220, falseAlarms: 7 / 220 }, withModel: { recall: 208 / 220, falseAlarms: 7 / 220 } },
   'crisis-set-i': { phrases: { recall: 144 / 220, falseAlarms: 6 / 191 }, withModel: { recall: 209 / 220, falseAlarms: 6 / 191 } },
-  'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 206 / 220, falseAlarms: 9 / 196 } },
+  'crisis-set-j': { phrases: { recall: 157 / 220, falseAlarms: 8 / 196 }, withModel: { recall: 207 / 220, falseAlarms: 9 / 196 } },
   'crisis-set-k': { phrases: { recall: 131 / 220, falseAlarms: 6 / 199 }, withModel: { recall: 190 / 220, falseAlarms: 6 / 199 } },
-  'crisis-set-l': { phrases: { recall: 139 / 220, falseAlarms: 9 / 202 }, withModel: { recall: 202 / 220, falseAlarms: 13 / 202 } },
-  'crisis-set-m': { phrases: { recall: 154 / 220, falseAlarms: 7 / 201 }, withModel: { recall: 203 / 220, falseAlarms: 10 / 201 } },
+  'crisis-set-l': { phrases: { recall: 139 / 220, falseAlarms: 9 / 202 }, withModel: { recall: 201 / 220, falseAlarms: 13 / 202 } },
+  'crisis-set-m': { phrases: { recall: 154 / 220, falseAlarms: 7 / 201 }, withModel: { recall: 202 / 220, falseAlarms: 10 / 201 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
