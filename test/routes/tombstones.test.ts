@@ -40,8 +40,25 @@ t.test('an edit, a removal and a rename: the feed, 301 and 410', async (t) => {
   const get = (url: string) => app.inject({ method: 'GET', url });
 
   t.test('the feed since the previous version lists exactly those changes', async (t) => {
-    const collectionOf: Record<string, string> = { sign: 'signs', strategy: 'strategies', topic: 'topics' };
-    const hrefOf = (type: string, slug: string) => `/v1/${collectionOf[type] ?? `${type}s`}/${slug}`;
+    // Written out, not taken from the registry, so that a wrong plural there fails here. Every
+    // type is listed: which records a content version touches changes with every edit.
+    const collectionOf: Record<string, string> = {
+      topic: 'topics',
+      sign: 'signs',
+      cause: 'causes',
+      context: 'contexts',
+      strategy: 'strategies',
+      therapy: 'therapies',
+      faq: 'faqs',
+      impact: 'impacts',
+      story: 'stories',
+      source: 'sources',
+    };
+    const hrefOf = (type: string, slug: string) => {
+      const collection = collectionOf[type];
+      if (!collection) throw new Error(`no collection written out for ${type}`);
+      return `/v1/${collection}/${slug}`;
+    };
     const expected = logged.changes.map((c) => ({
       type: c.type,
       slug: c.slug,
