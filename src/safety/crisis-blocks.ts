@@ -17,6 +17,12 @@
  */
 export const alt = (...alternatives: string[]) => `(?:${alternatives.filter(Boolean).join('|')})`;
 
+/**
+ * Up to n words between two parts of a phrase, the fewest first. compile (crisis-detection.ts)
+ * knows a gap by this form: the space written after it stays a space.
+ */
+export const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
+
 export const MYSELF = alt('my selff', 'myslef', 'mysefl', 'mysef', 'mself', 'miself', 'myselve', 'me self');
 /** Oneself, whoever it is: a parent or friend describing someone else is as urgent. */
 export const SELF = alt(MYSELF, 'himself', 'herself', 'themselves', 'themself', 'yourself', 'urself');

@@ -9,12 +9,10 @@
 // blanked out, so no rule sees them.
 //
 // Written like the phrases (crisis-blocks.ts): normalised text, words whole, a gap of a few words
-// written (?:\s\S+){0,n}. Unlike a phrase, a rule's spaces are not optional, so a contraction is
+// written gap(n). Unlike a phrase, a rule's spaces are not optional, so a contraction is
 // written with its space optional ("i ?m"): normalising drops the apostrophe ("i'm" -> "im").
 
-import { alt } from './crisis-blocks.js';
-
-const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
+import { alt, gap } from './crisis-blocks.js';
 
 /** Harmless uses of dying, killing and being gone: removed before the rules read a query. */
 export const IDIOMS = new RegExp(
@@ -37,7 +35,7 @@ export const IDIOMS = new RegExp(
     'death (?:metal|star|row)',
     'over my dead body',
     '(?:dye|die) (?:my|your|her|his|the) (?:hair|clothes|fabric|shirt|jeans|beard|eyebrows)',
-    '(?:laugh\\S*|so hard|so funny)(?:\\s\\S+){0,4}? (?:i ?d|i would|i could|i will) die',
+    `(?:laugh\\S*|so hard|so funny)${gap(4)} (?:i ?d|i would|i could|i will) die`,
   )}(?![^ ])`,
   'g',
 );

@@ -2,9 +2,7 @@
 // welcoming an accident or an illness, arranging things "for after", harm hinted at. Each list
 // joins its category's phrases in crisis-patterns.ts and follows the same rules (crisis-blocks.ts).
 
-import { ACT, alt, MEDS, SELF, WHOSE } from './crisis-blocks.js';
-
-const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
+import { ACT, alt, gap, MEDS, SELF, WHOSE } from './crisis-blocks.js';
 
 // Going away for good: of oneself, an allusion to dying; of a pet or a shop, news.
 const AWAY_FOR_GOOD = alt(
@@ -119,7 +117,7 @@ export const INDIRECT: Readonly<Record<string, readonly string[]>> = {
     `(?:back on|back at|relapsed|relapse)${gap(4)} (?:with )?(?:the )?(?:blades?|razors?|lighter)`,
     `(?:wound|cut|burn|injury) (?:that )?(?:you|i) (?:did|made|gave) (?:to )?(?:${SELF}|on purpose)`,
     `(?:pain|hurting myself|cutting|burning)${gap(2)} is the only thing that (?:works|helps)`,
-    `(?:fresh |new |deep )?marks on ${WHOSE}(?:\\s\\S+){0,2}? (?:wrists?|arms?|thighs?|legs?)`,
+    `(?:fresh |new |deep )?marks on ${WHOSE}${gap(2)} (?:wrists?|arms?|thighs?|legs?)`,
   ],
   'suicidal-thoughts': [
     `(?:thought|think|thinking) about how (?:easy|quick|simple|peaceful|painless) it (?:would|d) be to (?:end it|die|${ACT}|go|do it)`,
