@@ -61,6 +61,7 @@ const CONFIRMED = {
   'crisis-set-k': { phrases: { recall: 131 / 220, falseAlarms: 6 / 199 }, withModel: { recall: 190 / 220, falseAlarms: 6 / 199 } },
   'crisis-set-l': { phrases: { recall: 139 / 220, falseAlarms: 9 / 202 }, withModel: { recall: 201 / 220, falseAlarms: 13 / 202 } },
   'crisis-set-m': { phrases: { recall: 154 / 220, falseAlarms: 7 / 201 }, withModel: { recall: 202 / 220, falseAlarms: 10 / 201 } },
+  'crisis-set-n': { phrases: { recall: 139 / 220, falseAlarms: 8 / 205 }, withModel: { recall: 193 / 220, falseAlarms: 12 / 205 } },
 } as const;
 
 t.test('the confirmation sets do not regress below what docs/crisis-detection.md reports', async (t) => {
