@@ -23,6 +23,13 @@ export const alt = (...alternatives: string[]) => `(?:${alternatives.filter(Bool
  */
 export const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
 
+/**
+ * A time away that ends ("for a while", "for two weeks", "for the weekend"): gone for it is not
+ * gone for good. Written with \s, which compile leaves as it is, and ending at a word edge, so
+ * "for always" or "for all time" is not read as "for a".
+ */
+export const FOR_A_TIME = `for\\s${alt('a', 'an', 'the', 'few', 'some', 'several', 'awhile', 'ages', '\\d+', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten')}(?=\\s|$)`;
+
 export const MYSELF = alt('my selff', 'myslef', 'mysefl', 'mysef', 'mself', 'miself', 'myselve', 'me self');
 /** Oneself, whoever it is: a parent or friend describing someone else is as urgent. */
 export const SELF = alt(MYSELF, 'himself', 'herself', 'themselves', 'themself', 'yourself', 'urself');

@@ -12,7 +12,7 @@
 // written gap(n). Unlike a phrase, a rule's spaces are not optional, so a contraction is
 // written with its space optional ("i ?m"): normalising drops the apostrophe ("i'm" -> "im").
 
-import { alt, gap } from './crisis-blocks.js';
+import { alt, FOR_A_TIME, gap } from './crisis-blocks.js';
 
 /** Harmless uses of dying, killing and being gone: removed before the rules read a query. */
 export const IDIOMS = new RegExp(
@@ -114,8 +114,7 @@ const DECIDING = alt(
 // A fear of dying, not a decision: "scared I'll drop dead".
 const NOT_FEARED = '(?<!(?:scared|afraid|worried|terrified|fear|frightened|panicking)(?: that)? )';
 // Away for a time, not for good: "I'll be gone for two weeks".
-const AWAY_FOR_A_WHILE =
-  '(?!(?:(?:be|being) )?(?:gone|away) for (?:a|an|the|few|some|several|\\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?= |$))';
+const AWAY_FOR_A_WHILE = `(?!(?:(?:be|being) )?(?:gone|away) ${FOR_A_TIME})`;
 // Oneself.
 const SELF_WORD = alt('i', 'me', 'my', 'myself', 'i ?m', 'i ?ve', 'i ?d', 'i ?ll', 'mine');
 // Harming the body.
@@ -270,8 +269,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule('burdensomeness', `${OTHERS}${gap(4)} ${BETTER}${gap(3)} ${ABSENT}`, `${ABSENT}${gap(4)} ${OTHERS}${gap(3)} ${BETTER}`),
   rule(
     'thwarted-belongingness',
-    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home')}(?! for (?:a|an|the|few|some|\\d))`,
-    `(?:if|when|once) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}(?! for (?:a|an|the|few|some|\\d))${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
+    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home')}(?!\\s${FOR_A_TIME})`,
+    `(?:if|when|once) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}(?!\\s${FOR_A_TIME})${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
   ),
   rule(
     'wish-to-be-dead',
