@@ -134,7 +134,7 @@ export const MANY = alt(
   'everything in (?:the|my) (?:\\S+ )?(?:cabinet|cupboard|drawer)',
 );
 
-/** Being gone, as in "would anyone notice if I ...". Not "gone for a week". */
+/** Being gone, as in "would anyone notice if I ...". Not "gone for a week", "for three days" or "on holiday". */
 export const GONE = `${alt('i', 'i m', 'me', 'she', 'he')}(?: (?:was|were|am|had|ever|just|really|suddenly|finally))? ${alt(
   'dead',
   'not alive',
@@ -162,7 +162,7 @@ export const GONE = `${alt('i', 'i m', 'me', 'she', 'he')}(?: (?:was|were|am|had
   'lived or died',
   'never woke up',
   'didn t wake up',
-)}(?! (?:for|on|to|away|out|home|back) (?:a|an|the|two|few|some|holiday|vacation|work|my|\\d))`;
+)}(?!\\s${FOR_A_TIME})(?! (?:for|on|to|away|out|home|back) (?:a|an|the|two|few|some|holiday|vacation|work|my|\\d))`;
 
 /** Nobody at all. */
 export const NOBODY = alt('no one', 'no body', 'no1', 'not a single person', 'not one person', 'none of them');
