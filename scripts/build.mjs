@@ -1,6 +1,6 @@
 // `npm run build`: bundles the server into one file, dist/server.mjs. One file loads much faster
 // than hundreds of modules, which is most of a cold start. Type checking is `npm run typecheck`.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -26,6 +26,9 @@ await build({
   // Bundled CommonJS dependencies call require(); give the ES module one.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });
+
+// Data the server reads beside itself (src/safety/crisis-model-stored.ts reads it next to its module).
+copyFileSync('src/safety/crisis-model.json', 'dist/crisis-model.json');
 
 // One non-ASCII character anywhere (esbuild escapes them in strings, not in regular expression
 // literals) makes V8 hold the whole source as a two-byte string: 2.3 MB more, for good.
