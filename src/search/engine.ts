@@ -1,6 +1,7 @@
 import type { Alternative } from './thesaurus-index.js';
 import { type ListPhrases, listPhrases, PhraseMatches } from './phrases.js';
 import type { Prose } from './snippet.js';
+import { ConceptMatches, Totals } from './score-sums.js';
 import { STOP_WORDS, type Token, tokenize } from './text.js';
 
 /** The searchable fields of a record, most telling first. */
@@ -71,9 +72,6 @@ export interface Scored {
   /** The share of the query's idf the record matches in its title or keywords: the words that name what it is. */
   named: number;
 }
-
-/** One concept's matches: per record, its term frequency per field and its best alternative's weight. */
-type Matches = Map<number, { tf: number[]; weight: number }>;
 
 /** An in-memory BM25F index over the records' stems. */
 export class Engine {
@@ -199,12 +197,13 @@ export class Engine {
     return out;
   }
 
-  private bm25f(tf: number[], doc: number, idf: number): number {
+  /** BM25F of one record's term frequencies per field, read from `tf` at `at` (FIELDS.length of them). */
+  private bm25f(tf: ArrayLike<number>, at: number, doc: number, idf: number): number {
     let weighted = 0;
     const lengths = this.fieldLengths[doc];
     if (!lengths) throw new RangeError(`No record ${doc} in the search index.`);
     for (let i = 0; i < FIELD_WEIGHTS.length; i++) {
-      const frequency = tf[i];
+      const frequency = tf[at + i];
       // Hot loop: the weights, `lengths` and the averages all have one entry per field, so these
       // reads are in range; a check or fallback per read would only slow scoring down.
       // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
@@ -222,62 +221,67 @@ export class Engine {
    * typed. The record's score is the sum over concepts, plus its best vocabulary phrases
    * (phrases.ts) and neighbouring words found close together, times the share of the query's idf
    * it matches (coordination), so records matching more of the telling words rank first.
+   *
+   * Per-record sums live in arrays indexed by record (a few hundred records, a few concepts):
+   * a search then allocates a handful of arrays rather than an object per record and concept.
    */
   score(concepts: Concept[], allowed?: (doc: number) => boolean): Scored[] {
     const n = this.docs.length;
+    const width = FIELDS.length;
     const lists = this.phrasesOf.map((phrases) => new PhraseMatches(phrases, concepts.length));
     // Each alternative's occurrences are looked up once: proximity needs the typed words' again.
     const typed: ReadonlyMap<number, Positions>[] = [];
-    const matches: Matches[] = [];
+    const matches = concepts.map(() => new ConceptMatches(n, width));
     const idfs: number[] = [];
     concepts.forEach((concept, k) => {
-      const combined: Matches = new Map();
+      const combined = matches[k] as ConceptMatches;
       concept.alternatives.forEach((alt, a) => {
         const found = this.occurrences(alt.stems);
         if (a === 0) typed.push(found);
         // Per field, the number of places the alternative starts is its term frequency.
         for (const [d, starts] of found) {
           if (allowed && !allowed(d)) continue;
-          let c = combined.get(d);
-          if (!c) combined.set(d, (c = { tf: FIELDS.map(() => 0), weight: 0 }));
-          // Hot loop: `starts` and `c.tf` both have one entry per field.
-          for (let i = 0; i < FIELDS.length; i++) {
+          combined.add(d);
+          const at = d * width;
+          // Hot loop: `starts` has one entry per field, and `at + i` is within record d's fields.
+          for (let i = 0; i < width; i++) {
             // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
             const v = starts[i]!.length * alt.weight;
-            // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- in range, as said above
-            if (v > c.tf[i]!) c.tf[i] = v;
+            if (v > (combined.tf[at + i] as number)) combined.tf[at + i] = v;
           }
-          if (alt.weight > c.weight) c.weight = alt.weight;
+          if (alt.weight > (combined.weight[d] as number)) combined.weight[d] = alt.weight;
           LISTS.forEach((f, l) => {
-            const at = starts[f];
-            if (at && at.length > 0) lists[l]?.add(d, k, alt.weight, alt.stems.length, at);
+            const places = starts[f];
+            if (places && places.length > 0) lists[l]?.add(d, k, alt.weight, alt.stems.length, places);
           });
         }
       });
-      matches.push(combined);
-      idfs.push(Math.log(1 + (n - combined.size + 0.5) / (combined.size + 0.5)));
+      idfs.push(Math.log(1 + (n - combined.docs.length + 0.5) / (combined.docs.length + 0.5)));
     });
     const best = lists.map((l) => l.best(idfs));
     const idfTotal = idfs.reduce((sum, idf) => sum + idf, 0);
 
-    const totals = new Map<number, { score: number; matched: number; named: number }>();
-    matches.forEach((combined, k) => {
+    const totals = new Totals(n);
+    matches.forEach(({ docs, tf, weight }, k) => {
       const idf = idfs[k] ?? 0;
-      for (const [d, c] of combined) {
+      for (const d of docs) {
+        const at = d * width;
         LISTS.forEach((f, l) => {
-          if (c.tf[f]) c.tf[f] *= best[l]?.get(d)?.share ?? 0;
+          if (tf[at + f]) tf[at + f] = (tf[at + f] as number) * (best[l]?.get(d)?.share ?? 0);
         });
-        const t = totals.get(d) ?? { score: 0, matched: 0, named: 0 };
-        if (c.tf[TITLE] || c.tf[KEYWORDS]) t.named += idf * c.weight;
-        t.score += this.bm25f(c.tf, d, idf);
+        const w = weight[d] as number;
+        totals.add(d);
+        if (tf[at + TITLE] || tf[at + KEYWORDS]) totals.named[d] = (totals.named[d] as number) + idf * w;
+        totals.score[d] = (totals.score[d] as number) + this.bm25f(tf, at, d, idf);
         // A concept found only through a looser alternative, or only in passing in the body,
         // counts as partly matched: the other fields say what the record is about.
-        t.matched += idf * c.weight * (c.tf.some((v, i) => v > 0 && i !== BODY) ? 1 : BODY_ONLY);
-        totals.set(d, t);
+        let outsideBody = false;
+        for (let i = 0; i < width; i++) if (i !== BODY && (tf[at + i] as number) > 0) outsideBody = true;
+        totals.matched[d] = (totals.matched[d] as number) + idf * w * (outsideBody ? 1 : BODY_ONLY);
       }
     });
-    for (const [d, t] of totals) {
-      best.forEach((list, l) => (t.score += (PHRASE_WEIGHTS[l] ?? 0) * (list.get(d)?.mass ?? 0)));
+    for (const d of totals.docs) {
+      best.forEach((list, l) => (totals.score[d] = (totals.score[d] as number) + (PHRASE_WEIGHTS[l] ?? 0) * (list.get(d)?.mass ?? 0)));
     }
     for (let i = 1; i < concepts.length; i++) {
       const before = typed[i - 1];
@@ -290,14 +294,15 @@ export class Engine {
       for (const d of pairs.keys()) if (!allowed || allowed(d)) found++;
       const idf = Math.log(1 + (n - found + 0.5) / (found + 0.5));
       for (const [d, tf] of pairs) {
-        const t = totals.get(d);
-        if (t && (!allowed || allowed(d))) t.score += PROXIMITY_WEIGHT * this.bm25f(tf, d, idf);
+        if (totals.has(d) && (!allowed || allowed(d)))
+          totals.score[d] = (totals.score[d] as number) + PROXIMITY_WEIGHT * this.bm25f(tf, 0, d, idf);
       }
     }
     const out: Scored[] = [];
-    for (const [doc, t] of totals) {
-      const coverage = idfTotal > 0 ? t.matched / idfTotal : 0;
-      out.push({ doc, score: t.score * coverage ** COORDINATION, coverage, named: idfTotal > 0 ? t.named / idfTotal : 0 });
+    for (const doc of totals.docs) {
+      const coverage = idfTotal > 0 ? (totals.matched[doc] as number) / idfTotal : 0;
+      const named = idfTotal > 0 ? (totals.named[doc] as number) / idfTotal : 0;
+      out.push({ doc, score: (totals.score[doc] as number) * coverage ** COORDINATION, coverage, named });
     }
     return out.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
