@@ -118,6 +118,10 @@ t.test('a concept met only in the body counts as half matched', async (t) => {
     saturate(field(...TITLE, 1, 1, 1) + field(...BODY, 1, 1, 1), idfOf(2, 1)),
     'in the body and another field: fully matched',
   );
+  // Only the record's own fields count: the next record's title match does not make it whole.
+  const next = new Engine([doc('a', { body: 'numb' }), doc('numb', {})]);
+  const [, bodyOnly] = next.score(concepts('numb'));
+  close(t, bodyOnly?.score, saturate(field(...BODY, 1, 1, 1), idfOf(2, 2)) * 0.5 ** 2, 'body only, before a record named by the word');
 });
 
 t.test('proximity: a neighbouring pair close together adds half its BM25F score', async (t) => {
@@ -131,6 +135,12 @@ t.test('proximity: a neighbouring pair close together adds half its BM25F score'
   const farEach = saturate(field(...SUMMARY, 1, 4, 2.5), idfOf(2, 1));
   close(t, far.score(concepts('numb', 'calm'))[0]?.score, 2 * farEach, 'two words between: not near');
   close(t, engine.score(concepts('calm', 'numb'))[0]?.score, 2 * each, 'the other way round: not near');
+  // Proximity reads the words as typed, whatever alternatives a concept has besides.
+  const withAlternative: Concept[] = [
+    { at: 0, alternatives: [word('numb'), word('flat', 0.5)] },
+    { at: 1, alternatives: [word('calm')] },
+  ];
+  close(t, engine.score(withAlternative)[0]?.score, 2 * each + 0.5 * each, 'adjacent, the first word with an alternative');
   // A word repeated in the query is not near itself.
   close(t, engine.score(concepts('numb', 'numb'))[0]?.score, 2 * each, 'the same word twice');
 
@@ -238,6 +248,16 @@ t.test('the best vocabulary phrase: the share of its words covered, times the id
     ['a', 'b'],
     'framing words do not make a phrase longer',
   );
+  // Exactly: a list's term frequency counts by the share of the best phrase covered, and that
+  // phrase adds its share of the query's idf (times 2 for peopleSay).
+  const half = new Engine([doc('a', { peopleSay: 'numb flat' }), doc('b', {})]);
+  const idf = idfOf(2, 1);
+  close(
+    t,
+    half.score(concepts('numb'))[0]?.score,
+    saturate(field(...LIST, 0.5, 2, 1), idf) + PEOPLE_SAY_PHRASE * idf * 0.5,
+    'half a phrase',
+  );
   // A phrase of the query found across two phrases of a list is no phrase match.
   const across = new Engine([doc('a', { peopleSay: ['keep', 'feelings inside'].join(LIST_SEPARATOR) }), doc('b', {})]);
   const within = new Engine([doc('a', { peopleSay: ['keep feelings', 'inside'].join(LIST_SEPARATOR) }), doc('b', {})]);
@@ -249,6 +269,10 @@ t.test('named: the share of the query found in the title or keywords', async (t)
   const named = Object.fromEntries(engine.score(concepts('grief', 'numb')).map((s) => [engine.document(s.doc).slug, s.named]));
   close(t, named.grief, 0.5, 'the title names one of two equally rare words');
   t.equal(named.other, 0, 'prose names nothing');
+  // Named through a looser alternative: at that alternative's weight.
+  const looser = new Engine([doc('a', { keywords: 'loss' }), doc('b', {})]);
+  const [hit] = looser.score([{ at: 0, alternatives: [word('grief'), word('loss', 0.5)] }]);
+  close(t, hit?.named, 0.5, 'a keyword matched at weight 0.5');
 });
 
 t.test('a vocabulary phrase counts by its meaningful words', async (t) => {
