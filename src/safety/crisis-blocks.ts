@@ -29,6 +29,8 @@ export const gap = (n: number) => `(?:\\s\\S+){0,${n}}?`;
  * "for always" or "for all time" is not read as "for a".
  */
 export const FOR_A_TIME = `for\\s${alt('a', 'an', 'the', 'few', 'some', 'several', 'awhile', 'ages', '\\d+', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten')}(?=\\s|$)`;
+/** Not followed by such a time: put after a word of being gone or dead. */
+export const NOT_FOR_A_TIME = `(?!\\s${FOR_A_TIME})`;
 
 export const MYSELF = alt('my selff', 'myslef', 'mysefl', 'mysef', 'mself', 'miself', 'myselve', 'me self');
 /** Oneself, whoever it is: a parent or friend describing someone else is as urgent. */
@@ -162,7 +164,7 @@ export const GONE = `${alt('i', 'i m', 'me', 'she', 'he')}(?: (?:was|were|am|had
   'lived or died',
   'never woke up',
   'didn t wake up',
-)}(?!\\s${FOR_A_TIME})(?! (?:for|on|to|away|out|home|back) (?:a|an|the|two|few|some|holiday|vacation|work|my|\\d))`;
+)}${NOT_FOR_A_TIME}(?! (?:for|on|to|away|out|home|back) (?:a|an|the|two|few|some|holiday|vacation|work|my|\\d))`;
 
 /** Nobody at all. */
 export const NOBODY = alt('no one', 'no body', 'no1', 'not a single person', 'not one person', 'none of them');

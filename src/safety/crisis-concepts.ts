@@ -12,7 +12,7 @@
 // written gap(n). Unlike a phrase, a rule's spaces are not optional, so a contraction is
 // written with its space optional ("i ?m"): normalising drops the apostrophe ("i'm" -> "im").
 
-import { alt, FOR_A_TIME, gap } from './crisis-blocks.js';
+import { alt, FOR_A_TIME, gap, NOT_FOR_A_TIME } from './crisis-blocks.js';
 
 /** Harmless uses of dying, killing and being gone: removed before the rules read a query. */
 export const IDIOMS = new RegExp(
@@ -269,8 +269,8 @@ export const CONCEPT_RULES: readonly ConceptRule[] = [
   rule('burdensomeness', `${OTHERS}${gap(4)} ${BETTER}${gap(3)} ${ABSENT}`, `${ABSENT}${gap(4)} ${OTHERS}${gap(3)} ${BETTER}`),
   rule(
     'thwarted-belongingness',
-    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home')}(?!\\s${FOR_A_TIME})`,
-    `(?:if|when|once) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}(?!\\s${FOR_A_TIME})${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
+    `${NOBODY_WORD}${gap(4)} ${NOTICING}${gap(6)} (?:if|when|once|that) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'die', 'dead', 'gone', 'disappeared', 'vanished', 'not here', 'never came back', 'never came home')}${NOT_FOR_A_TIME}`,
+    `(?:if|when|once) (?:i|i ?m|i am)${gap(2)} ${alt('died', 'dead', 'gone', 'disappeared', 'vanished')}${NOT_FOR_A_TIME}${gap(6)} ${NOBODY_WORD}${gap(3)} ${NOTICING}`,
   ),
   rule(
     'wish-to-be-dead',
